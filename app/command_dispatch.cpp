@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "command_dispatch.h"
+
+#include "envelope.h"
+
+#include <QObject>
+#include <QFuture>
+
+#include <exception>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::app {
+namespace {
+
+core::Error unexpectedError(const char *what)
+{
+    return {core::ErrorCode::Internal, u"unexpected error: "_s + QString::fromLocal8Bit(what)};
+}
+
+} // namespace
+
+QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
+                                     const QJsonValue &raw, CommandJob job, std::function<void()> onSuccess)
+{
+    const CommandSpec &spec = commandSpec(command);
+    const QString action = spec.action;
+    try {
+        auto arguments = decodeArguments(spec, raw);
+        if (!arguments)
+            return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
+        return database
+        .run([arguments = std::move(*arguments), job = std::move(job)](Storage &storage) {
+            return job(arguments, storage);
+        })
+        .then(context, [action, onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {
+            if (result && onSuccess)
+                onSuccess();
+            return toEnvelope(result, action);
+        });
+    } catch (const std::exception &e) {
+        return QtFuture::makeReadyFuture(errorEnvelope(unexpectedError(e.what()), action));
+    }
+}
+
+QJsonObject dispatchLocal(QStringView command, const QJsonValue &raw,
+                          const std::function<core::Result<QJsonValue>(const Arguments &)> &job)
+{
+    const CommandSpec &spec = commandSpec(command);
+    try {
+        auto arguments = decodeArguments(spec, raw);
+        if (!arguments)
+            return errorEnvelope(arguments.error(), spec.action);
+        return toEnvelope(job(*arguments), spec.action);
+    } catch (const std::exception &e) {
+        return errorEnvelope(unexpectedError(e.what()), spec.action);
+    }
+}
+
+} // namespace quire::app

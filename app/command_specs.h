@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace quire::app {
+
+enum class ArgType { String, StringList, Enum };
+
+/** @brief What a JSON null means for one key (the contract's "null" field). */
+enum class NullMeaning {
+    Absent, ///< treated as if the key were not given
+    Clear,  ///< clears a nullable field (updates)
+    Reject, ///< invalid_argument
+};
+
+enum class CommandKind { List, Single };
+
+struct ArgSpec {
+    QString key; ///< camelCase; the snake_case spelling is accepted too
+    ArgType type = ArgType::String;
+    bool required = false;
+    NullMeaning null = NullMeaning::Reject;
+    QString enumKind;       ///< for ArgType::Enum: "priority", "status", ...
+    QStringList enumValues; ///< for ArgType::Enum: the accepted spellings
+};
+
+/**
+ * @brief One IPC command. Mirrors resources/ipc-contract.json, which tests compare against this
+ * table (tests/app/contract_test.cpp) and against the TypeScript wrappers.
+ */
+struct CommandSpec {
+    QString name;   ///< the slot name and the JS command name, e.g. "db_create_task"
+    QString object; ///< the channel object that owns it
+    CommandKind kind = CommandKind::Single;
+    QString action; ///< for messages: "Failed to <action>: <reason>"
+    QList<ArgSpec> args;
+};
+
+/** @brief Every command the bridge exposes. */
+[[nodiscard]] const QList<CommandSpec> &commandSpecs();
+
+/** @brief The spec of a known command; calling it with an unknown name is a programming error. */
+[[nodiscard]] const CommandSpec &commandSpec(QStringView name);
+
+} // namespace quire::app

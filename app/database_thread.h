@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <error.h>
+#include <project_repository.h>
+#include <task_repository.h>
+
+#include <QFuture>
+#include <QJsonValue>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+class QObject;
+
+namespace quire::core {
+class Database;
+}
+
+namespace quire::app {
+
+/** @brief What database jobs get: the repositories, all living on the database thread. */
+struct Storage {
+    std::unique_ptr<core::Database> database;
+    std::unique_ptr<core::TaskRepository> tasks;
+    std::unique_ptr<core::ProjectRepository> projects;
+
+    Storage();
+    Storage(Storage &&) noexcept;
+    Storage &operator=(Storage &&) noexcept;
+    ~Storage();
+};
+
+/**
+ * @brief One dedicated thread that owns the SQLite connection (QSqlDatabase connections are
+ * per-thread). Jobs run there in submission order, so the GUI thread never waits on SQL.
+ */
+class DatabaseThread final
+{
+public:
+    using Job = std::function<core::Result<QJsonValue>(Storage &)>;
+    using Opener = std::function<core::Result<Storage>()>;
+
+    /** @brief Opens `databasePath` (a file or ":memory:") with the SQLite repositories. */
+    explicit DatabaseThread(const QString &databasePath);
+    /** @brief Runs `opener` on the new thread; lets tests supply their own storage. */
+    explicit DatabaseThread(Opener opener);
+    ~DatabaseThread();
+
+    DatabaseThread(const DatabaseThread &) = delete;
+    DatabaseThread &operator=(const DatabaseThread &) = delete;
+
+    /**
+     * @brief Queues `job`. If the database failed to open, the future carries that error; an
+     * exception escaping the job becomes an Internal error instead of crossing the event loop.
+     */
+    [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job);
+
+    /** @brief Waits for the open to finish and returns its outcome (for start-up reporting). */
+    [[nodiscard]] core::Result<> openResult();
+
+private:
+    void post(std::function<void()> work);
+
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
+    std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread
+};
+
+} // namespace quire::app

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "envelope.h"
+
+#include "logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace quire::app {
+
+QJsonObject okEnvelope(const QJsonValue &data)
+{
+    return {{u"ok"_s, true}, {u"data"_s, data}};
+}
+
+QJsonObject errorEnvelope(const core::Error &error, QStringView action)
+{
+    const QString message = u"Failed to "_s + action + u": "_s + error.message;
+    if (error.code == core::ErrorCode::Storage || error.code == core::ErrorCode::Internal)
+        qCWarning(lcBridge).noquote() << message;
+    const QJsonObject body{{u"code"_s, core::errorCodeName(error.code)}, {u"message"_s, message}};
+    return {{u"ok"_s, false}, {u"error"_s, body}};
+}
+
+QJsonObject toEnvelope(const core::Result<QJsonValue> &result, QStringView action)
+{
+    return result ? okEnvelope(*result) : errorEnvelope(result.error(), action);
+}
+
+} // namespace quire::app

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <project.h>
+#include <task.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace quire::app {
+
+/** @brief The wire shape of a task: camelCase keys, RFC 3339 UTC timestamps, null for absent optionals. */
+[[nodiscard]] QJsonObject toJson(const core::Task &task);
+[[nodiscard]] QJsonObject toJson(const core::Project &project);
+[[nodiscard]] QJsonArray toJson(const QList<core::Task> &tasks);
+[[nodiscard]] QJsonArray toJson(const QList<core::Project> &projects);
+
+} // namespace quire::app

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+
+class QWebEnginePage;
+class QWebEngineView;
+
+namespace quire::app {
+
+/** @brief The one window: a web view showing the bundled UI; remembers its size and position. */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWebEnginePage *page, QWidget *parent = nullptr);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QWebEngineView *m_view;
+};
+
+} // namespace quire::app

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "project_bridge.h"
+
+#include "command_dispatch.h"
+#include "json_codec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace quire::app {
+namespace {
+
+core::Result<QJsonValue> asJson(const core::Result<core::Project> &result)
+{
+    if (!result)
+        return std::unexpected(result.error());
+    return QJsonValue(toJson(*result));
+}
+
+} // namespace
+
+ProjectBridge::ProjectBridge(DatabaseThread &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+{
+}
+
+QFuture<QJsonObject> ProjectBridge::db_get_projects(const QJsonValue &args)
+{
+    return dispatchCommand(this, m_database, u"db_get_projects", args,
+                           [](const Arguments &, Storage &s) -> core::Result<QJsonValue> {
+                               auto projects = s.projects->findAll();
+                               if (!projects)
+                                   return std::unexpected(projects.error());
+                               return QJsonValue(toJson(*projects));
+                           });
+}
+
+QFuture<QJsonObject> ProjectBridge::db_create_project(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_create_project", args,
+        [](const Arguments &a, Storage &s) {
+            return asJson(s.projects->create({a.string(u"name"_s), a.optionalString(u"description"_s)}));
+        },
+        [this] { Q_EMIT projectsChanged(); });
+}
+
+QFuture<QJsonObject> ProjectBridge::db_update_project(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_update_project", args,
+        [](const Arguments &a, Storage &s) {
+            const core::ProjectPatch patch{a.optionalString(u"name"_s), a.patchString(u"description"_s)};
+            return asJson(s.projects->update(a.string(u"projectId"_s), patch));
+        },
+        [this] { Q_EMIT projectsChanged(); });
+}
+
+QFuture<QJsonObject> ProjectBridge::db_delete_project(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_delete_project", args,
+        [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            if (auto removed = s.projects->remove(a.string(u"projectId"_s)); !removed)
+                return std::unexpected(removed.error());
+            return QJsonValue(QJsonValue::Null);
+        },
+        [this] {
+            Q_EMIT projectsChanged();
+            Q_EMIT tasksUnlinked();
+        });
+}
+
+} // namespace quire::app

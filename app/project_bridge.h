@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+
+namespace quire::app {
+
+class DatabaseThread;
+
+/** @brief The project commands on the web channel (object "projects"). */
+class ProjectBridge final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProjectBridge(DatabaseThread &database, QObject *parent = nullptr);
+
+public Q_SLOTS:
+    // Called by the page: frontend/src/ipc (invokeDbGetProjects and friends).
+    QFuture<QJsonObject> db_get_projects(const QJsonValue &args);
+    QFuture<QJsonObject> db_create_project(const QJsonValue &args);
+    QFuture<QJsonObject> db_update_project(const QJsonValue &args);
+    QFuture<QJsonObject> db_delete_project(const QJsonValue &args);
+
+Q_SIGNALS:
+    /** @brief After any project write; every open view refetches its projects. */
+    void projectsChanged();
+    /** @brief A deleted project unlinked its tasks; the composition root forwards it to tasksChanged. */
+    void tasksUnlinked();
+
+private:
+    DatabaseThread &m_database;
+};
+
+} // namespace quire::app

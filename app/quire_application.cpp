@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "quire_application.h"
+
+#include "app_bridge.h"
+#include "app_scheme_handler.h"
+#include "bridge_registry.h"
+#include "database_thread.h"
+#include "main_window.h"
+#include "options.h"
+#include "project_bridge.h"
+#include "task_bridge.h"
+#include "web_page.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QWebChannel>
+#include <QWebEngineProfile>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::app {
+
+int runQuire(int argc, char *argv[])
+{
+    AppSchemeHandler::registerScheme();
+    QApplication::setOrganizationName(u"Quire"_s);
+    QApplication::setApplicationName(u"Quire"_s);
+    QApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
+    QApplication::setDesktopFileName(u"io.github.quire.Quire"_s);
+    QApplication application(argc, argv);
+    QApplication::setWindowIcon(QIcon(u":/icons/quire.svg"_s));
+
+    const auto options = parseOptions(QApplication::arguments());
+    if (!options) {
+        std::fprintf(stderr, "quire: %s\nTry 'quire --help'.\n", qUtf8Printable(options.error().message));
+        return 2;
+    }
+
+    DatabaseThread database(options->databasePath);
+    TaskBridge tasks(database);
+    ProjectBridge projects(database);
+    AppBridge app;
+    QObject::connect(&projects, &ProjectBridge::tasksUnlinked, &tasks, &TaskBridge::tasksChanged);
+
+    // Declaration order is destruction order reversed: the page must go before its channel and profile.
+    QWebEngineProfile profile;
+    applySecureSettings(profile);
+    AppSchemeHandler schemeHandler;
+    profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &schemeHandler);
+    QWebChannel channel;
+    registerBridges(channel, tasks, projects, app);
+    WebPage page(&profile);
+    page.setWebChannel(&channel);
+
+    MainWindow window(&page);
+    page.load(AppSchemeHandler::entryUrl());
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace quire::app

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "task_bridge.h"
+
+#include "command_dispatch.h"
+#include "json_codec.h"
+
+using namespace Qt::StringLiterals;
+
+namespace quire::app {
+namespace {
+
+using core::Complexity, core::Priority, core::Status, core::TaskType;
+
+template<class T>
+core::Result<QJsonValue> asJson(const core::Result<T> &result)
+{
+    if (!result)
+        return std::unexpected(result.error());
+    return QJsonValue(toJson(*result));
+}
+
+} // namespace
+
+TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+{
+}
+
+QFuture<QJsonObject> TaskBridge::db_get_tasks(const QJsonValue &args)
+{
+    return dispatchCommand(this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) {
+        const auto projectIds = a.optionalStringList(u"projectIds"_s);
+        return asJson(projectIds ? s.tasks->findByProjects(*projectIds) : s.tasks->findAll());
+    });
+}
+
+QFuture<QJsonObject> TaskBridge::db_get_project_tasks(const QJsonValue &args)
+{
+    return dispatchCommand(this, m_database, u"db_get_project_tasks", args, [](const Arguments &a, Storage &s) {
+        const QString projectId = a.string(u"projectId"_s);
+        auto project = s.projects->findById(projectId);
+        if (!project)
+            return core::Result<QJsonValue>(std::unexpected(project.error()));
+        if (!*project)
+            return core::Result<QJsonValue>(core::fail(core::ErrorCode::NotFound,
+                                                       u"project %1 not found"_s.arg(projectId)));
+        return asJson(s.tasks->findByProjects({projectId}));
+    });
+}
+
+QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)
+{
+    return dispatchCommand(this, m_database, u"db_get_task", args,
+                           [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+                               auto task = s.tasks->findById(a.string(u"taskId"_s));
+                               if (!task)
+                                   return std::unexpected(task.error());
+                               return *task ? QJsonValue(toJson(**task)) : QJsonValue(QJsonValue::Null);
+                           });
+}
+
+QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_create_task", args,
+        [](const Arguments &a, Storage &s) {
+            core::TaskDraft draft;
+            draft.title = a.string(u"title"_s);
+            draft.description = a.optionalString(u"description"_s);
+            draft.priority = a.enumValue<Priority>(u"priority"_s);
+            draft.status = a.optionalEnum<Status>(u"status"_s).value_or(Status::Backlog);
+            draft.complexity = a.optionalEnum<Complexity>(u"complexity"_s);
+            draft.type = a.optionalEnum<TaskType>(u"type"_s);
+            draft.tags = a.stringList(u"tags"_s);
+            draft.projectIds = a.stringList(u"projectIds"_s);
+            return asJson(s.tasks->create(draft));
+        },
+        [this] { Q_EMIT tasksChanged(); });
+}
+
+QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_update_task", args,
+        [](const Arguments &a, Storage &s) {
+            core::TaskPatch patch;
+            patch.title = a.optionalString(u"title"_s);
+            patch.description = a.patchString(u"description"_s);
+            patch.priority = a.optionalEnum<Priority>(u"priority"_s);
+            patch.status = a.optionalEnum<Status>(u"status"_s);
+            patch.complexity = a.patchEnum<Complexity>(u"complexity"_s);
+            patch.type = a.patchEnum<TaskType>(u"type"_s);
+            patch.tags = a.optionalStringList(u"tags"_s);
+            patch.projectIds = a.optionalStringList(u"projectIds"_s);
+            return asJson(s.tasks->update(a.string(u"taskId"_s), patch));
+        },
+        [this] { Q_EMIT tasksChanged(); });
+}
+
+QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_delete_task", args,
+        [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            if (auto removed = s.tasks->remove(a.string(u"taskId"_s)); !removed)
+                return std::unexpected(removed.error());
+            return QJsonValue(QJsonValue::Null);
+        },
+        [this] { Q_EMIT tasksChanged(); });
+}
+
+} // namespace quire::app

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+
+namespace quire::app {
+
+class DatabaseThread;
+
+/**
+ * @brief The task commands on the web channel (object "tasks"). Each slot takes one JSON object of
+ * arguments and replies with an envelope; the work runs on the database thread.
+ */
+class TaskBridge final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TaskBridge(DatabaseThread &database, QObject *parent = nullptr);
+
+public Q_SLOTS:
+    // Called by the page: frontend/src/ipc (invokeDbGetTasks and friends).
+    QFuture<QJsonObject> db_get_tasks(const QJsonValue &args);
+    QFuture<QJsonObject> db_get_project_tasks(const QJsonValue &args);
+    QFuture<QJsonObject> db_get_task(const QJsonValue &args);
+    QFuture<QJsonObject> db_create_task(const QJsonValue &args);
+    QFuture<QJsonObject> db_update_task(const QJsonValue &args);
+    QFuture<QJsonObject> db_delete_task(const QJsonValue &args);
+
+Q_SIGNALS:
+    /** @brief After any task write, from any caller; every open view refetches. */
+    void tasksChanged();
+
+private:
+    DatabaseThread &m_database;
+};
+
+} // namespace quire::app

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "channel_client.h"
+
+#include <app_bridge.h>
+#include <bridge_registry.h>
+#include <command_specs.h>
+#include <database_thread.h>
+#include <project_bridge.h>
+#include <task_bridge.h>
+
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QWebChannel>
+
+#include <memory>
+
+namespace quire::test {
+
+/** @brief The real bridges on a real QWebChannel over a real SQLite file, driven like the page does. */
+class BridgeTest : public ::testing::Test
+{
+protected:
+    BridgeTest()
+        : m_database(std::make_unique<app::DatabaseThread>(m_dir.filePath(QStringLiteral("quire.db"))))
+    {
+    }
+
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_tasks = std::make_unique<app::TaskBridge>(*m_database);
+        m_projects = std::make_unique<app::ProjectBridge>(*m_database);
+        QObject::connect(m_projects.get(), &app::ProjectBridge::tasksUnlinked, m_tasks.get(),
+                         &app::TaskBridge::tasksChanged);
+        app::registerBridges(m_channel, *m_tasks, *m_projects, m_app);
+        m_client = std::make_unique<ChannelClient>(m_channel);
+    }
+
+    /** @brief The raw reply to `command` called with one argument, as the page sends it. */
+    QJsonValue call(const QString &command, const QJsonValue &args = QJsonObject{})
+    {
+        return m_client->call(app::commandSpec(command).object, command, args);
+    }
+
+    /** @brief The data of a successful reply; fails the test on an error envelope. */
+    QJsonValue ok(const QString &command, const QJsonValue &args = QJsonObject{})
+    {
+        const QJsonObject reply = call(command, args).toObject();
+        EXPECT_TRUE(reply.value(QStringLiteral("ok")).toBool())
+            << command.toStdString() << " replied "
+            << QJsonDocument(reply).toJson(QJsonDocument::Compact).toStdString();
+        return reply.value(QStringLiteral("data"));
+    }
+
+    /** @brief The error of a failed reply; fails the test on success. */
+    QJsonObject error(const QString &command, const QJsonValue &args = QJsonObject{})
+    {
+        const QJsonObject reply = call(command, args).toObject();
+        EXPECT_EQ(reply.value(QStringLiteral("ok")), QJsonValue(false))
+            << command.toStdString() << " replied "
+            << QJsonDocument(reply).toJson(QJsonDocument::Compact).toStdString();
+        return reply.value(QStringLiteral("error")).toObject();
+    }
+
+    QString createProject(const QString &name)
+    {
+        return ok(QStringLiteral("db_create_project"), QJsonObject{{QStringLiteral("name"), name}})
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toString();
+    }
+
+    QJsonObject createTask(const QString &title, const QStringList &projectIds = {}, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("title"), title);
+        extra.insert(QStringLiteral("priority"), extra.value(QStringLiteral("priority")).toString(QStringLiteral("standard")));
+        if (!extra.contains(QStringLiteral("tags")))
+            extra.insert(QStringLiteral("tags"), QJsonArray{});
+        extra.insert(QStringLiteral("projectIds"), QJsonArray::fromStringList(projectIds));
+        return ok(QStringLiteral("db_create_task"), extra).toObject();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<app::DatabaseThread> m_database;
+    std::unique_ptr<app::TaskBridge> m_tasks;
+    std::unique_ptr<app::ProjectBridge> m_projects;
+    app::AppBridge m_app;
+    QWebChannel m_channel;
+    std::unique_ptr<ChannelClient> m_client;
+};
+
+} // namespace quire::test

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "channel_client.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QWebChannel>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::test {
+namespace {
+
+// QWebChannel message types (qwebchannel.js QWebChannelMessageTypes).
+constexpr int kSignal = 1;
+constexpr int kInit = 3;
+constexpr int kInvokeMethod = 6;
+constexpr int kConnectToSignal = 7;
+constexpr int kResponse = 10;
+
+} // namespace
+
+ChannelClient::ChannelClient(QWebChannel &channel)
+{
+    channel.connectTo(this);
+    const int id = nextId();
+    Q_EMIT messageReceived(QJsonObject{{u"type"_s, kInit}, {u"id"_s, id}}, this);
+    const auto reply = waitForResponse(id);
+    if (reply)
+        m_objects = reply->toObject();
+}
+
+void ChannelClient::sendMessage(const QJsonObject &message)
+{
+    const int type = message.value(u"type"_s).toInt();
+    if (type == kResponse) {
+        m_responses.insert(message.value(u"id"_s).toInt(), message.value(u"data"_s));
+    } else if (type == kSignal) {
+        const QString key =
+            message.value(u"object"_s).toString() + u'.' + QString::number(message.value(u"signal"_s).toInt());
+        m_signalCounts[key] += 1;
+    }
+}
+
+int ChannelClient::indexOf(const QString &object, const QString &kind, const QString &name) const
+{
+    const QJsonArray entries = m_objects.value(object).toObject().value(kind).toArray();
+    for (const QJsonValue &entry : entries) {
+        const QJsonArray pair = entry.toArray();
+        if (pair.at(0).toString() == name)
+            return pair.at(1).toInt();
+    }
+    return -1;
+}
+
+int ChannelClient::send(const QString &object, const QString &method, const QJsonArray &args)
+{
+    const int id = nextId();
+    const int index = indexOf(object, u"methods"_s, method);
+    const QJsonValue methodRef = index >= 0 ? QJsonValue(index) : QJsonValue(method);
+    Q_EMIT messageReceived(QJsonObject{{u"type"_s, kInvokeMethod},
+                                       {u"object"_s, object},
+                                       {u"method"_s, methodRef},
+                                       {u"args"_s, args},
+                                       {u"id"_s, id}},
+                           this);
+    return id;
+}
+
+std::optional<QJsonValue> ChannelClient::waitForResponse(int id, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!m_responses.contains(id) && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    if (!m_responses.contains(id))
+        return std::nullopt;
+    return m_responses.take(id);
+}
+
+QJsonValue ChannelClient::call(const QString &object, const QString &method, const QJsonValue &args)
+{
+    return waitForResponse(send(object, method, QJsonArray{args})).value_or(QJsonValue(u"<timeout>"_s));
+}
+
+void ChannelClient::connectToSignal(const QString &object, const QString &signal)
+{
+    Q_EMIT messageReceived(QJsonObject{{u"type"_s, kConnectToSignal},
+                                       {u"object"_s, object},
+                                       {u"signal"_s, indexOf(object, u"signals"_s, signal)}},
+                           this);
+    QCoreApplication::processEvents();
+}
+
+int ChannelClient::signalCount(const QString &object, const QString &signal) const
+{
+    return m_signalCounts.value(object + u'.' + QString::number(indexOf(object, u"signals"_s, signal)));
+}
+
+QStringList ChannelClient::methods(const QString &object) const
+{
+    QStringList names;
+    for (const QJsonValue &entry : m_objects.value(object).toObject().value(u"methods"_s).toArray())
+        names.append(entry.toArray().at(0).toString());
+    return names;
+}
+
+QStringList ChannelClient::signalNames(const QString &object) const
+{
+    QStringList names;
+    for (const QJsonValue &entry : m_objects.value(object).toObject().value(u"signals"_s).toArray())
+        names.append(entry.toArray().at(0).toString());
+    return names;
+}
+
+} // namespace quire::test

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+// The C++ side of "the typed layer and the bridge must not drift": resources/ipc-contract.json is
+// compared with the bridge's command table, its enums and the slots the channel really announces.
+// frontend/src/ipc/contract.test.ts holds the TypeScript side against the same file.
+#include "bridge_fixture.h"
+
+#include <enums.h>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QMetaMethod>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::test {
+namespace {
+
+QJsonObject loadContract()
+{
+    QFile file(QStringLiteral(QUIRE_IPC_CONTRACT));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QString typeName(const app::ArgSpec &arg)
+{
+    switch (arg.type) {
+    case app::ArgType::String: return u"string"_s;
+    case app::ArgType::StringList: return u"string[]"_s;
+    case app::ArgType::Enum: return u"enum:"_s + arg.enumKind;
+    }
+    return {};
+}
+
+QString nullName(app::NullMeaning meaning)
+{
+    switch (meaning) {
+    case app::NullMeaning::Absent: return u"absent"_s;
+    case app::NullMeaning::Clear: return u"clear"_s;
+    case app::NullMeaning::Reject: return u"reject"_s;
+    }
+    return {};
+}
+
+TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
+{
+    const QJsonObject contract = loadContract();
+    const QJsonObject commands = contract.value(u"commands"_s).toObject();
+    ASSERT_FALSE(commands.isEmpty()) << "cannot read " << QUIRE_IPC_CONTRACT;
+
+    QStringList bridgeNames;
+    for (const app::CommandSpec &spec : app::commandSpecs()) {
+        bridgeNames.append(spec.name);
+        SCOPED_TRACE(spec.name.toStdString());
+        const QJsonObject command = commands.value(spec.name).toObject();
+        ASSERT_FALSE(command.isEmpty()) << "command missing from the contract";
+        EXPECT_EQ(command.value(u"object"_s).toString(), spec.object);
+        EXPECT_EQ(command.value(u"kind"_s).toString(), spec.kind == app::CommandKind::List ? u"list"_s : u"single"_s);
+
+        const QJsonObject args = command.value(u"args"_s).toObject();
+        QStringList specKeys;
+        for (const app::ArgSpec &arg : spec.args) {
+            specKeys.append(arg.key);
+            SCOPED_TRACE(arg.key.toStdString());
+            const QJsonObject expected = args.value(arg.key).toObject();
+            ASSERT_FALSE(expected.isEmpty()) << "argument missing from the contract";
+            EXPECT_EQ(expected.value(u"type"_s).toString(), typeName(arg));
+            EXPECT_EQ(expected.value(u"required"_s).toBool(), arg.required);
+            EXPECT_EQ(expected.value(u"null"_s).toString(), nullName(arg.null));
+            if (arg.type == app::ArgType::Enum) {
+                EXPECT_EQ(contract.value(u"enums"_s).toObject().value(arg.enumKind).toVariant().toStringList(),
+                          arg.enumValues);
+            }
+        }
+        QStringList contractKeys = args.keys();
+        contractKeys.sort();
+        specKeys.sort();
+        EXPECT_EQ(contractKeys, specKeys);
+    }
+    QStringList contractNames = commands.keys();
+    contractNames.sort();
+    bridgeNames.sort();
+    EXPECT_EQ(contractNames, bridgeNames);
+}
+
+TEST(IpcContract, EnumSpellingsMatchTheCore)
+{
+    const QJsonObject enums = loadContract().value(u"enums"_s).toObject();
+    EXPECT_EQ(enums.value(u"priority"_s).toVariant().toStringList(), core::enumNames<core::Priority>());
+    EXPECT_EQ(enums.value(u"status"_s).toVariant().toStringList(), core::enumNames<core::Status>());
+    EXPECT_EQ(enums.value(u"complexity"_s).toVariant().toStringList(), core::enumNames<core::Complexity>());
+    EXPECT_EQ(enums.value(u"taskType"_s).toVariant().toStringList(), core::enumNames<core::TaskType>());
+}
+
+TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
+{
+    const QJsonObject contract = loadContract();
+    const QJsonObject commands = contract.value(u"commands"_s).toObject();
+    const QStringList objects = contract.value(u"objects"_s).toVariant().toStringList();
+    EXPECT_EQ(objects, (QStringList{app::ChannelObjects::tasks, app::ChannelObjects::projects,
+                                    app::ChannelObjects::app}));
+
+    for (auto it = commands.begin(); it != commands.end(); ++it) {
+        const QString object = it.value().toObject().value(u"object"_s).toString();
+        EXPECT_TRUE(m_client->methods(object).contains(it.key())) << it.key().toStdString() << " not on " << object.toStdString();
+    }
+    const QJsonObject events = contract.value(u"events"_s).toObject();
+    for (auto it = events.begin(); it != events.end(); ++it)
+        EXPECT_TRUE(m_client->signalNames(it.value().toString()).contains(it.key())) << it.key().toStdString();
+
+    // No slot reaches the page without being in the contract.
+    for (const QObject *bridge : {static_cast<QObject *>(m_tasks.get()), static_cast<QObject *>(m_projects.get()),
+                                  static_cast<QObject *>(&m_app)}) {
+        const QMetaObject *meta = bridge->metaObject();
+        for (int i = meta->methodOffset(); i < meta->methodCount(); ++i) {
+            const QMetaMethod method = meta->method(i);
+            const QString name = QString::fromLatin1(method.name());
+            if (method.methodType() == QMetaMethod::Signal)
+                EXPECT_TRUE(events.contains(name) || name == u"tasksUnlinked"_s) << name.toStdString();
+            else
+                EXPECT_TRUE(commands.contains(name)) << name.toStdString() << " is exposed but not in the contract";
+        }
+    }
+}
+
+} // namespace
+} // namespace quire::test

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+#include "bridge_fixture.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::test {
+namespace {
+
+QString code(const QJsonObject &error)
+{
+    return error.value(u"code"_s).toString();
+}
+
+QString message(const QJsonObject &error)
+{
+    return error.value(u"message"_s).toString();
+}
+
+TEST_F(BridgeTest, CreateTaskReturnsTheStoredTaskWithEveryField)
+{
+    // Given
+    const QString projectId = createProject(u"Home"_s);
+    // When
+    const QJsonObject task = ok(u"db_create_task"_s,
+                                QJsonObject{{u"title"_s, u"  Fix the sink  "_s},
+                                            {u"description"_s, u"kitchen"_s},
+                                            {u"priority"_s, u"long term"_s},
+                                            {u"tags"_s, QJsonArray{u"home"_s, u" home "_s, u""_s, u"diy"_s}},
+                                            {u"projectIds"_s, QJsonArray{projectId}},
+                                            {u"status"_s, u"in_progress"_s},
+                                            {u"complexity"_s, u"deep dive"_s},
+                                            {u"type"_s, u"chore"_s}})
+                                 .toObject();
+    // Then
+    EXPECT_EQ(task.value(u"id"_s).toString().size(), 36);
+    EXPECT_EQ(task.value(u"title"_s), u"Fix the sink"_s);
+    EXPECT_EQ(task.value(u"description"_s), u"kitchen"_s);
+    EXPECT_EQ(task.value(u"priority"_s), u"long term"_s);
+    EXPECT_EQ(task.value(u"status"_s), u"in_progress"_s);
+    EXPECT_EQ(task.value(u"complexity"_s), u"deep dive"_s);
+    EXPECT_EQ(task.value(u"type"_s), u"chore"_s);
+    EXPECT_EQ(task.value(u"tags"_s), (QJsonArray{u"home"_s, u"diy"_s}));
+    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray{projectId});
+    EXPECT_TRUE(task.value(u"createdAt"_s).toString().endsWith(u'Z'));
+    EXPECT_EQ(task.value(u"createdAt"_s), task.value(u"updatedAt"_s));
+}
+
+TEST_F(BridgeTest, CreateTaskAppliesDefaultsWhenOptionalKeysAreNullOrAbsent)
+{
+    const QJsonObject task = createTask(u"Defaults"_s, {}, QJsonObject{{u"description"_s, QJsonValue::Null},
+                                                                         {u"status"_s, QJsonValue::Null}});
+    EXPECT_EQ(task.value(u"status"_s), u"backlog"_s);
+    EXPECT_TRUE(task.value(u"description"_s).isNull());
+    EXPECT_TRUE(task.value(u"complexity"_s).isNull());
+    EXPECT_TRUE(task.value(u"type"_s).isNull());
+}
+
+TEST_F(BridgeTest, CreateTaskRejectsBlankTitleWithAReadableMessage)
+{
+    const QJsonObject error = this->error(u"db_create_task"_s, QJsonObject{{u"title"_s, u"   "_s},
+                                                                           {u"priority"_s, u"high"_s},
+                                                                           {u"tags"_s, QJsonArray{}},
+                                                                           {u"projectIds"_s, QJsonArray{}}});
+    EXPECT_EQ(code(error), u"invalid_argument"_s);
+    EXPECT_EQ(message(error), u"Failed to create task: title must not be empty"_s);
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+}
+
+TEST_F(BridgeTest, CreateTaskWithUnknownProjectIsNotFoundAndWritesNothing)
+{
+    const QJsonObject error = this->error(u"db_create_task"_s, QJsonObject{{u"title"_s, u"Orphan"_s},
+                                                                           {u"priority"_s, u"high"_s},
+                                                                           {u"tags"_s, QJsonArray{}},
+                                                                           {u"projectIds"_s, QJsonArray{u"nope"_s}}});
+    EXPECT_EQ(code(error), u"not_found"_s);
+    EXPECT_TRUE(message(error).contains(u"nope"_s));
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+}
+
+TEST_F(BridgeTest, SnakeCaseKeysAreAcceptedLikeTauri)
+{
+    const QString projectId = createProject(u"Work"_s);
+    const QJsonObject task = ok(u"db_create_task"_s, QJsonObject{{u"title"_s, u"Snake"_s},
+                                                                 {u"priority"_s, u"nit"_s},
+                                                                 {u"tags"_s, QJsonArray{}},
+                                                                 {u"project_ids"_s, QJsonArray{projectId}}})
+                                 .toObject();
+    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray{projectId});
+    EXPECT_EQ(ok(u"db_get_project_tasks"_s, QJsonObject{{u"project_id"_s, projectId}}).toArray().size(), 1);
+}
+
+struct BadCall {
+    const char *name;
+    QString command;
+    QJsonValue args;
+    QString expectedCode;
+    QString messagePart;
+};
+
+class BadCalls : public BridgeTest, public ::testing::WithParamInterface<BadCall>
+{
+};
+
+TEST_P(BadCalls, AreRejectedWithAnErrorNamingTheProblem)
+{
+    const BadCall &bad = GetParam();
+    const QJsonObject error = this->error(bad.command, bad.args);
+    EXPECT_EQ(code(error), bad.expectedCode);
+    EXPECT_TRUE(message(error).contains(bad.messagePart))
+        << "message: " << message(error).toStdString() << " expected to contain " << bad.messagePart.toStdString();
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{}) << "a rejected call must not write";
+}
+
+QJsonObject validCreate(QJsonObject overrides)
+{
+    QJsonObject args{{u"title"_s, u"T"_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray{}},
+                     {u"projectIds"_s, QJsonArray{}}};
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        args.insert(it.key(), it.value());
+    return args;
+}
+
+QJsonObject without(QJsonObject args, const QString &key)
+{
+    args.remove(key);
+    return args;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Bridge, BadCalls,
+    ::testing::Values(
+        BadCall{"ArgumentsNotAnObject", u"db_get_tasks"_s, QJsonValue(42), u"invalid_argument"_s,
+                u"arguments must be a JSON object, got a number"_s},
+        BadCall{"ArgumentsAnArray", u"db_get_tasks"_s, QJsonArray{}, u"invalid_argument"_s, u"got an array"_s},
+        BadCall{"UnknownKey", u"db_create_task"_s, validCreate({{u"colour"_s, u"red"_s}}), u"invalid_argument"_s,
+                u"unknown key 'colour'"_s},
+        BadCall{"MissingRequiredKey", u"db_create_task"_s, without(validCreate({}), u"priority"_s),
+                u"invalid_argument"_s, u"missing required key 'priority'"_s},
+        BadCall{"TitleWrongType", u"db_create_task"_s, validCreate({{u"title"_s, 7}}), u"invalid_argument"_s,
+                u"'title' must be a string, got a number"_s},
+        BadCall{"TitleNull", u"db_create_task"_s, validCreate({{u"title"_s, QJsonValue::Null}}),
+                u"invalid_argument"_s, u"'title' must not be null"_s},
+        BadCall{"UnknownPriority", u"db_create_task"_s, validCreate({{u"priority"_s, u"urgent"_s}}),
+                u"invalid_argument"_s, u"'priority' must be one of pinned, high, standard, long term, nit"_s},
+        BadCall{"EnumCaseMatters", u"db_create_task"_s, validCreate({{u"status"_s, u"Backlog"_s}}),
+                u"invalid_argument"_s, u"'status' must be one of"_s},
+        BadCall{"TagsNotAnArray", u"db_create_task"_s, validCreate({{u"tags"_s, u"a,b"_s}}), u"invalid_argument"_s,
+                u"'tags' must be an array of strings"_s},
+        BadCall{"TagElementNotAString", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray{u"a"_s, 1}}}),
+                u"invalid_argument"_s, u"'tags[1]' must be a string"_s},
+        BadCall{"BothSpellingsOfAKey", u"db_create_task"_s,
+                validCreate({{u"project_ids"_s, QJsonArray{}}}), u"invalid_argument"_s,
+                u"key 'projectIds' is given twice"_s},
+        BadCall{"NulCharacterInTitle", u"db_create_task"_s, validCreate({{u"title"_s, u"a\u0000b"_s}}),
+                u"invalid_argument"_s, u"must not contain NUL"_s},
+        BadCall{"LoneSurrogateInTitle", u"db_create_task"_s,
+                validCreate({{u"title"_s, QString(QString(QChar(0xD800)) + u"x"_s)}}), u"invalid_argument"_s,
+                u"not valid Unicode"_s},
+        BadCall{"TenMegabyteTitle", u"db_create_task"_s,
+                validCreate({{u"title"_s, QString(10 * 1024 * 1024, u'x')}}), u"invalid_argument"_s,
+                u"'title' is too long"_s},
+        BadCall{"UpdateTitleNull", u"db_update_task"_s, QJsonObject{{u"taskId"_s, u"x"_s}, {u"title"_s, QJsonValue::Null}},
+                u"invalid_argument"_s, u"'title' must not be null"_s},
+        BadCall{"UpdateMissingTask", u"db_update_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}, {u"title"_s, u"x"_s}},
+                u"not_found"_s, u"Failed to update task: "_s},
+        BadCall{"DeleteMissingTask", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}}, u"not_found"_s,
+                u"Failed to delete task: "_s},
+        BadCall{"ProjectTasksOfMissingProject", u"db_get_project_tasks"_s, QJsonObject{{u"projectId"_s, u"zz"_s}},
+                u"not_found"_s, u"project zz not found"_s},
+        BadCall{"PingWithArguments", u"ping"_s, QJsonObject{{u"x"_s, 1}}, u"invalid_argument"_s,
+                u"this command takes no arguments"_s},
+        BadCall{"SqlFragmentAsId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"' OR 1=1; --"_s}},
+                u"not_found"_s, u"not found"_s},
+        BadCall{"NestedObjectAsTitle", u"db_create_task"_s,
+                validCreate({{u"title"_s, QJsonObject{{u"a"_s, QJsonObject{{u"b"_s, QJsonArray{}}}}}}}),
+                u"invalid_argument"_s, u"got an object"_s}),
+    [](const ::testing::TestParamInfo<BadCall> &param) { return std::string(param.param.name); });
+
+TEST_F(BridgeTest, GetTasksFiltersBySeveralProjectsAndListsEachTaskOnce)
+{
+    const QString a = createProject(u"A"_s);
+    const QString b = createProject(u"B"_s);
+    const QString c = createProject(u"C"_s);
+    createTask(u"in a and b"_s, {a, b});
+    createTask(u"in c"_s, {c});
+    createTask(u"nowhere"_s);
+
+    const QJsonArray both = ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonArray{a, b}}}).toArray();
+    ASSERT_EQ(both.size(), 1);
+    EXPECT_EQ(both.at(0).toObject().value(u"title"_s), u"in a and b"_s);
+    EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonValue::Null}}).toArray().size(), 3);
+    EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 3);
+}
+
+TEST_F(BridgeTest, GetTaskReturnsNullForAMissingTask)
+{
+    EXPECT_TRUE(ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}}).isNull());
+    const QJsonObject task = createTask(u"Here"_s);
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, task.value(u"id"_s)}}).toObject(), task);
+}
+
+TEST_F(BridgeTest, UpdateTaskLeavesAbsentKeysAndClearsNullOnes)
+{
+    // Given
+    const QJsonObject task = createTask(u"Patch me"_s, {}, QJsonObject{{u"description"_s, u"keep?"_s},
+                                                                        {u"complexity"_s, u"hard"_s},
+                                                                        {u"type"_s, u"bug"_s},
+                                                                        {u"tags"_s, QJsonArray{u"x"_s}}});
+    const QString id = task.value(u"id"_s).toString();
+    QThread::msleep(5); // so updatedAt can differ at millisecond resolution
+    // When: description absent, complexity null, type absent
+    const QJsonObject updated = ok(u"db_update_task"_s, QJsonObject{{u"task_id"_s, id},
+                                                                   {u"complexity"_s, QJsonValue::Null},
+                                                                   {u"status"_s, u"completed"_s}})
+                                    .toObject();
+    // Then
+    EXPECT_EQ(updated.value(u"description"_s), u"keep?"_s);
+    EXPECT_TRUE(updated.value(u"complexity"_s).isNull());
+    EXPECT_EQ(updated.value(u"type"_s), u"bug"_s);
+    EXPECT_EQ(updated.value(u"tags"_s), QJsonArray{u"x"_s});
+    EXPECT_EQ(updated.value(u"status"_s), u"completed"_s);
+    EXPECT_EQ(updated.value(u"createdAt"_s), task.value(u"createdAt"_s));
+    EXPECT_NE(updated.value(u"updatedAt"_s), task.value(u"updatedAt"_s));
+    // When: description null clears it
+    const QJsonObject cleared =
+        ok(u"db_update_task"_s, QJsonObject{{u"taskId"_s, id}, {u"description"_s, QJsonValue::Null}}).toObject();
+    EXPECT_TRUE(cleared.value(u"description"_s).isNull());
+}
+
+TEST_F(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
+{
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+    const QJsonObject task = createTask(u"Doomed"_s);
+    EXPECT_TRUE(ok(u"db_delete_task"_s, QJsonObject{{u"taskId"_s, task.value(u"id"_s)}}).isNull());
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+    EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 2);
+}
+
+TEST_F(BridgeTest, FailedWritesDoNotSignalAChange)
+{
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+    error(u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}});
+    error(u"db_create_task"_s, QJsonObject{{u"title"_s, u""_s}});
+    EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 0);
+}
+
+TEST_F(BridgeTest, ProjectCrudRoundTripsAndSignals)
+{
+    m_client->connectToSignal(u"projects"_s, u"projectsChanged"_s);
+    const QJsonObject created =
+        ok(u"db_create_project"_s, QJsonObject{{u"name"_s, u" Garden "_s}, {u"description"_s, u"outside"_s}})
+            .toObject();
+    EXPECT_EQ(created.value(u"name"_s), u"Garden"_s);
+    const QString id = created.value(u"id"_s).toString();
+
+    const QJsonObject renamed = ok(u"db_update_project"_s, QJsonObject{{u"projectId"_s, id},
+                                                                       {u"name"_s, u"Yard"_s},
+                                                                       {u"description"_s, QJsonValue::Null}})
+                                    .toObject();
+    EXPECT_EQ(renamed.value(u"name"_s), u"Yard"_s);
+    EXPECT_TRUE(renamed.value(u"description"_s).isNull());
+    EXPECT_EQ(ok(u"db_get_projects"_s).toArray(), QJsonArray{renamed});
+    EXPECT_EQ(code(error(u"db_create_project"_s, QJsonObject{{u"name"_s, u" "_s}})), u"invalid_argument"_s);
+    EXPECT_EQ(code(error(u"db_update_project"_s, QJsonObject{{u"projectId"_s, u"zz"_s}, {u"name"_s, u"x"_s}})),
+              u"not_found"_s);
+    EXPECT_EQ(m_client->signalCount(u"projects"_s, u"projectsChanged"_s), 2);
+}
+
+TEST_F(BridgeTest, DeletingAProjectUnlinksItsTasksAndSignalsBothLists)
+{
+    // Given
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+    m_client->connectToSignal(u"projects"_s, u"projectsChanged"_s);
+    const QString a = createProject(u"A"_s);
+    const QString b = createProject(u"B"_s);
+    const QString id = createTask(u"Shared"_s, {a, b}).value(u"id"_s).toString();
+    const int tasksSignalsBefore = m_client->signalCount(u"tasks"_s, u"tasksChanged"_s);
+    // When
+    EXPECT_TRUE(ok(u"db_delete_project"_s, QJsonObject{{u"projectId"_s, a}}).isNull());
+    // Then
+    const QJsonObject task = ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, id}}).toObject();
+    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray{b});
+    EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), tasksSignalsBefore + 1);
+    EXPECT_EQ(code(error(u"db_delete_project"_s, QJsonObject{{u"projectId"_s, a}})), u"not_found"_s);
+}
+
+TEST_F(BridgeTest, PingAnswersPong)
+{
+    EXPECT_EQ(ok(u"ping"_s), u"pong"_s);
+    EXPECT_EQ(ok(u"ping"_s, QJsonValue::Null), u"pong"_s);
+}
+
+TEST_F(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
+{
+    // Given: the database thread is busy for a while
+    auto slow = m_database->run([](app::Storage &) -> core::Result<QJsonValue> {
+        QThread::msleep(1500);
+        return QJsonValue(true);
+    });
+    // When
+    const QJsonValue pong = ok(u"ping"_s);
+    // Then: the reply came while the slow job still ran
+    EXPECT_EQ(pong, u"pong"_s);
+    EXPECT_FALSE(slow.isFinished());
+    // And a queued database command still completes afterwards
+    const int id = m_client->send(u"tasks"_s, u"db_get_tasks"_s, QJsonArray{QJsonObject{}});
+    EXPECT_FALSE(m_client->hasResponse(id));
+    const auto reply = m_client->waitForResponse(id);
+    ASSERT_TRUE(reply.has_value());
+    EXPECT_TRUE(reply->toObject().value(u"ok"_s).toBool());
+    EXPECT_TRUE(slow.isFinished());
+}
+
+TEST_F(BridgeTest, WritesReachTheDatabaseFile)
+{
+    createTask(u"Durable"_s);
+    QSqlDatabase reader = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bridge-test-reader"_s);
+    reader.setDatabaseName(m_dir.filePath(u"quire.db"_s));
+    ASSERT_TRUE(reader.open());
+    {
+        QSqlQuery query(u"SELECT title FROM tasks"_s, reader);
+        ASSERT_TRUE(query.next());
+        EXPECT_EQ(query.value(0).toString(), u"Durable"_s);
+    }
+    reader.close();
+    reader = {};
+    QSqlDatabase::removeDatabase(u"bridge-test-reader"_s);
+}
+
+TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)
+{
+    // Given: the "database" is a folder, so it cannot open
+    QTemporaryDir dir;
+    app::DatabaseThread database(dir.path());
+    app::TaskBridge tasks(database);
+    app::ProjectBridge projects(database);
+    app::AppBridge appBridge;
+    QWebChannel channel;
+    app::registerBridges(channel, tasks, projects, appBridge);
+    ChannelClient client(channel);
+    // When
+    const QJsonObject reply = client.call(u"tasks"_s, u"db_get_tasks"_s).toObject();
+    // Then
+    EXPECT_FALSE(reply.value(u"ok"_s).toBool());
+    EXPECT_EQ(reply.value(u"error"_s).toObject().value(u"code"_s), u"storage"_s);
+    EXPECT_TRUE(reply.value(u"error"_s).toObject().value(u"message"_s).toString().startsWith(u"Failed to load tasks: "_s));
+    EXPECT_FALSE(database.openResult().has_value());
+    // And commands without the database still work
+    EXPECT_EQ(client.call(u"app"_s, u"ping"_s).toObject().value(u"data"_s), u"pong"_s);
+}
+
+} // namespace
+} // namespace quire::test
