@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '@/app/app';
+import { fakeBackend } from '@/testing/fake-backend';
+import { makeProject, makeTask } from '@/testing/fixtures';
+import { NEVER_REPLY, mockBridge, ok } from '@/testing/mock-bridge';
+import { renderWithProviders } from '@/testing/render';
+
+const home = makeProject({ id: 'p-home', name: 'Home' });
+const work = makeProject({ id: 'p-work', name: 'Work' });
+
+function seed() {
+  return fakeBackend({
+    projects: [home, work],
+    tasks: [
+      makeTask({ id: 't-milk', title: 'Buy milk', projectIds: ['p-home'], tags: ['errand'] }),
+      makeTask({ id: 't-report', title: 'Write report', priority: 'pinned', projectIds: ['p-work'] }),
+      makeTask({ id: 't-deploy', title: 'Deploy', status: 'completed', priority: 'nit', projectIds: ['p-work'] }),
+    ],
+  });
+}
+
+const rowTitles = () => screen.queryAllByTestId('task-row').map((row) => row.getAttribute('aria-label'));
+
+describe('the task screen', () => {
+  it('lists all tasks grouped by status, pinned first, with the projects in the sidebar', async () => {
+    seed();
+    renderWithProviders(<App />);
+
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Buy milk', 'Deploy']));
+    expect(screen.getAllByTestId('project-item').map((p) => p.textContent)).toEqual(['Home', 'Work']);
+    expect(screen.getByTestId('all-tasks')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows a project’s tasks when it is picked in the sidebar', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.click(screen.getAllByTestId('project-item')[1]!);
+
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
+    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work' });
+  });
+
+  it('completes a task in one click', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    const milk = (await screen.findAllByTestId('task-row')).find((r) => r.textContent?.includes('Buy milk'))!;
+
+    await user.click(within(milk).getByTestId('complete-task'));
+
+    expect(backend.bridge.callsTo('db_update_task')).toEqual([{ taskId: 't-milk', status: 'completed' }]);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('task-row').find((r) => r.textContent?.includes('Buy milk'))).toHaveAttribute(
+        'data-status',
+        'completed',
+      ),
+    );
+  });
+
+  it('deletes a task only after the confirmation', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    const milk = (await screen.findAllByTestId('task-row')).find((r) => r.textContent?.includes('Buy milk'))!;
+
+    await user.click(within(milk).getByTestId('delete-task'));
+    expect(screen.getByRole('alertdialog', { name: 'Delete task?' })).toBeInTheDocument();
+    expect(backend.bridge.callsTo('db_delete_task')).toEqual([]);
+    await user.click(screen.getByTestId('confirm-delete'));
+
+    expect(backend.bridge.callsTo('db_delete_task')).toEqual([{ taskId: 't-milk' }]);
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
+  });
+
+  it('cancelling the confirmation deletes nothing', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    const milk = (await screen.findAllByTestId('task-row')).find((r) => r.textContent?.includes('Buy milk'))!;
+
+    await user.click(within(milk).getByTestId('delete-task'));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(backend.bridge.callsTo('db_delete_task')).toEqual([]);
+    expect(rowTitles()).toHaveLength(3);
+  });
+
+  it('completes and deletes several selected tasks together', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select Buy milk' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Write report' }));
+    await user.click(screen.getByTestId('complete-selected'));
+    await waitFor(() => expect(backend.bridge.callsTo('db_update_task')).toHaveLength(2));
+    expect(backend.bridge.callsTo('db_update_task')).toEqual(
+      expect.arrayContaining([
+        { taskId: 't-milk', status: 'completed' },
+        { taskId: 't-report', status: 'completed' },
+      ]),
+    );
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select Buy milk' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Deploy' }));
+    await user.click(screen.getByTestId('delete-selected'));
+    await user.click(screen.getByTestId('confirm-delete'));
+
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+    expect(backend.bridge.callsTo('db_delete_task')).toEqual(
+      expect.arrayContaining([{ taskId: 't-milk' }, { taskId: 't-deploy' }]),
+    );
+  });
+
+  it('filters by text, tag and priority', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.type(screen.getByTestId('task-filter'), 'REPORT');
+    expect(rowTitles()).toEqual(['Write report']);
+    await user.clear(screen.getByTestId('task-filter'));
+
+    await user.selectOptions(screen.getByLabelText('Filter by tag'), 'errand');
+    expect(rowTitles()).toEqual(['Buy milk']);
+    await user.selectOptions(screen.getByLabelText('Filter by tag'), '');
+
+    await user.selectOptions(screen.getByLabelText('Filter by priority'), 'nit');
+    expect(rowTitles()).toEqual(['Deploy']);
+  });
+
+  it('opens the new-task dialog with N, but not while typing in a field', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.type(screen.getByTestId('task-filter'), 'n');
+    expect(screen.queryByTestId('task-dialog')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('heading', { level: 1 }));
+    await user.keyboard('n');
+    expect(await screen.findByTestId('task-dialog')).toBeInTheDocument();
+  });
+
+  it('creates a task from the dialog in the selected project and shows it in the list', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    await user.click(screen.getAllByTestId('project-item')[0]!);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk']));
+
+    await user.click(screen.getByTestId('new-task-button'));
+    await user.type(screen.getByLabelText('Title'), 'Call plumber');
+    await user.click(screen.getByTestId('save-task'));
+
+    // Same priority: the most recently changed comes first.
+    await waitFor(() => expect(rowTitles()).toEqual(['Call plumber', 'Buy milk']));
+    expect(backend.bridge.callsTo('db_create_task')[0]).toMatchObject({ projectIds: ['p-home'] });
+    expect(screen.queryByTestId('task-dialog')).not.toBeInTheDocument();
+  });
+
+  it('moves through the rows with the arrow keys and opens the focused one with Enter', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    const rows = await screen.findAllByTestId('task-row');
+
+    rows[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getAllByTestId('task-row')[1]).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getAllByTestId('task-row')[2]).toHaveFocus();
+    await user.keyboard('{ArrowUp}{Enter}');
+
+    expect(await screen.findByRole('dialog', { name: 'Edit task' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).toHaveValue('Buy milk');
+  });
+
+  it('renders user text as text, never as HTML', async () => {
+    fakeBackend({ tasks: [makeTask({ title: '<img src=x onerror=alert(1)>', tags: ['<b>x</b>'] })] });
+    renderWithProviders(<App />);
+
+    const row = await screen.findByTestId('task-row');
+    expect(row).toHaveTextContent('<img src=x onerror=alert(1)>');
+    expect(row.querySelector('img, b')).toBeNull();
+  });
+
+  it('refetches when the backend says tasks changed', async () => {
+    const backend = seed();
+    renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    backend.tasks.push(makeTask({ title: 'Added by a script' }));
+    await act(async () => backend.bridge.emit('tasksChanged'));
+
+    await waitFor(() => expect(rowTitles()).toContain('Added by a script'));
+  });
+
+  it('refetches projects when the backend says projects changed', async () => {
+    const backend = seed();
+    renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    backend.projects.push(makeProject({ name: 'Garden' }));
+    await act(async () => backend.bridge.emit('projectsChanged'));
+
+    await waitFor(() => expect(screen.getAllByTestId('project-item').map((p) => p.textContent)).toContain('Garden'));
+  });
+
+  it('renders only the visible rows of 10 000 tasks', async () => {
+    const tasks = Array.from({ length: 10_000 }, (_, i) => makeTask({ title: `Task number ${i}` }));
+    fakeBackend({ tasks });
+    renderWithProviders(<App />);
+
+    await screen.findAllByTestId('task-row');
+    const rendered = screen.getAllByTestId('task-row').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByText('10000 tasks')).toBeInTheDocument();
+  });
+});
+
+describe('failures reach the user', () => {
+  it('reports a failed task load as "Loading tasks: <reason>" in the toast region', async () => {
+    const backend = seed();
+    backend.failNext('db_get_tasks', 'storage', 'database is locked');
+    renderWithProviders(<App />);
+
+    const region = screen.getByTestId('toast-region');
+    await waitFor(() => expect(region).toHaveTextContent('Loading tasks: database is locked'));
+    expect(screen.getByText('The tasks could not be loaded.')).toBeInTheDocument();
+  });
+
+  it('reports a failed completion and puts the task back', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    const milk = (await screen.findAllByTestId('task-row')).find((r) => r.textContent?.includes('Buy milk'))!;
+    backend.failNext('db_update_task', 'conflict', 'task was changed elsewhere');
+
+    await user.click(within(milk).getByTestId('complete-task'));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('toast-region')).toHaveTextContent('Updating task status: task was changed elsewhere'),
+    );
+    expect(screen.getAllByTestId('task-row').find((r) => r.textContent?.includes('Buy milk'))).toHaveAttribute(
+      'data-status',
+      'backlog',
+    );
+  });
+
+  it('says so when the backend does not answer in time', async () => {
+    mockBridge((command) => (command === 'db_get_projects' ? ok([]) : NEVER_REPLY));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    renderWithProviders(<App />);
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15_000);
+    });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('toast-region')).toHaveTextContent(
+        "Loading tasks: Command 'db_get_tasks' timed out after 15000ms",
+      ),
+    );
+  });
+});

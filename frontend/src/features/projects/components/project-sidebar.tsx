@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { FolderIcon, InboxIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/icons';
+import { useDeleteProject } from '@/features/projects/api/projects-api';
+import { ProjectDialog } from '@/features/projects/components/project-dialog';
+import type { Project } from '@/ipc/contract';
+
+interface ProjectSidebarProps {
+  projects: Project[];
+  loading: boolean;
+  failed: boolean;
+  onRetry: () => void;
+  /** null = "All tasks". */
+  selectedId: string | null;
+  onSelect: (projectId: string | null) => void;
+}
+
+type DialogState = { mode: 'create' } | { mode: 'rename'; project: Project } | null;
+
+export function ProjectSidebar({ projects, loading, failed, onRetry, selectedId, onSelect }: ProjectSidebarProps) {
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [pendingDelete, setPendingDelete] = useState<Project | null>(null);
+  const deleteProject = useDeleteProject();
+
+  const confirmDelete = () => {
+    if (!pendingDelete) return;
+    const { id } = pendingDelete;
+    deleteProject.mutate(id, { onSuccess: () => selectedId === id && onSelect(null) });
+    setPendingDelete(null);
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Projects">
+      <button
+        type="button"
+        className={`nav-item${selectedId === null ? ' is-current' : ''}`}
+        data-testid="all-tasks"
+        aria-current={selectedId === null ? 'page' : undefined}
+        onClick={() => onSelect(null)}
+      >
+        <InboxIcon />
+        <span>All tasks</span>
+      </button>
+
+      <div className="sidebar-heading">
+        <h2>Projects</h2>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="new-project-button"
+          aria-label="New project"
+          title="New project"
+          onClick={() => setDialog({ mode: 'create' })}
+        >
+          <PlusIcon />
+        </button>
+      </div>
+
+      {loading ? <p className="sidebar-note muted">Loading…</p> : null}
+      {failed ? (
+        <p className="sidebar-note">
+          Projects could not be loaded.{' '}
+          <button type="button" className="link-button" onClick={onRetry}>
+            Retry
+          </button>
+        </p>
+      ) : null}
+      {!loading && !failed && projects.length === 0 ? <p className="sidebar-note muted">No projects yet.</p> : null}
+
+      <ul className="project-list">
+        {projects.map((project) => (
+          <li key={project.id} className={`project-entry${selectedId === project.id ? ' is-current' : ''}`}>
+            <button
+              type="button"
+              className="nav-item"
+              data-testid="project-item"
+              aria-current={selectedId === project.id ? 'page' : undefined}
+              onClick={() => onSelect(project.id)}
+              title={project.description ?? project.name}
+            >
+              <FolderIcon />
+              <span className="nav-label">
+                {project.name}
+              </span>
+            </button>
+            <span className="project-actions">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Rename project ${project.name}`}
+                onClick={() => setDialog({ mode: 'rename', project })}
+              >
+                <PencilIcon width={14} height={14} />
+              </button>
+              <button
+                type="button"
+                className="icon-button danger"
+                data-testid="delete-project"
+                aria-label={`Delete project ${project.name}`}
+                onClick={() => setPendingDelete(project)}
+              >
+                <TrashIcon width={14} height={14} />
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      {dialog ? (
+        <ProjectDialog
+          project={dialog.mode === 'rename' ? dialog.project : null}
+          onClose={() => setDialog(null)}
+          onCreated={(created) => onSelect(created.id)}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={pendingDelete !== null}
+        onOpenChange={(open) => !open && setPendingDelete(null)}
+        title="Delete project?"
+        description={`“${pendingDelete?.name ?? ''}” will be deleted. This cannot be undone.`}
+        confirmLabel="Delete project"
+        onConfirm={confirmDelete}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  invokeDbCreateTask,
+  invokeDbDeleteTask,
+  invokeDbGetProjectTasks,
+  invokeDbGetTasks,
+  invokeDbUpdateTask,
+  type TaskPatch,
+} from '@/ipc/commands';
+import type { Complexity, Priority, Status, Task, TaskType } from '@/ipc/contract';
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  list: (projectId: string | null) => ['tasks', 'list', projectId] as const,
+};
+
+/** Tasks of one project, or all tasks when projectId is null. */
+export function useTasks(projectId: string | null) {
+  return useQuery({
+    queryKey: taskKeys.list(projectId),
+    queryFn: () => (projectId ? invokeDbGetProjectTasks(projectId) : invokeDbGetTasks()),
+    meta: { action: 'Loading tasks' },
+  });
+}
+
+export interface NewTask {
+  title: string;
+  description?: string;
+  priority: Priority;
+  tags: string[];
+  projectIds: string[];
+  status?: Status;
+  complexity?: Complexity;
+  type?: TaskType;
+}
+
+const invalidateTasks = (client: QueryClient) => client.invalidateQueries({ queryKey: taskKeys.all });
+
+export function useCreateTask() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (t: NewTask) =>
+      invokeDbCreateTask(t.title, t.description, t.priority, t.tags, t.projectIds, t.status, t.complexity, t.type),
+    meta: { action: 'Creating task', inlineErrors: true },
+    onSettled: () => invalidateTasks(client),
+  });
+}
+
+export function useUpdateTask() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, patch }: { taskId: string; patch: TaskPatch }) => invokeDbUpdateTask(taskId, patch),
+    meta: { action: 'Saving task', inlineErrors: true },
+    onSettled: () => invalidateTasks(client),
+  });
+}
+
+/** Runs `run` for every id; fails with one message if any of them failed. */
+async function forEachTask(ids: string[], run: (id: string) => Promise<unknown>): Promise<void> {
+  const results = await Promise.allSettled(ids.map(run));
+  const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failures.length === 0) return;
+  const first = failures[0]!.reason as unknown;
+  if (ids.length === 1) throw first;
+  const reason = first instanceof Error ? first.message : String(first);
+  throw new Error(`${failures.length} of ${ids.length} tasks failed (${reason})`);
+}
+
+/** Sets the status of one or more tasks, showing the change at once and rolling back on failure. */
+export function useSetTaskStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ids, status }: { ids: string[]; status: Status }) =>
+      forEachTask(ids, (id) => invokeDbUpdateTask(id, { status })),
+    meta: { action: 'Updating task status' },
+    onMutate: async ({ ids, status }) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.all });
+      const wanted = new Set(ids);
+      client.setQueriesData<Task[]>({ queryKey: taskKeys.all }, (tasks) =>
+        tasks?.map((t) => (wanted.has(t.id) ? { ...t, status } : t)),
+      );
+      return { previous };
+    },
+    onError: (_error, _vars, context) => {
+      for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
+    },
+    onSettled: () => invalidateTasks(client),
+  });
+}
+
+export function useDeleteTasks() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => forEachTask(ids, (id) => invokeDbDeleteTask(id)),
+    meta: { action: 'Deleting tasks' },
+    onSettled: () => invalidateTasks(client),
+  });
+}

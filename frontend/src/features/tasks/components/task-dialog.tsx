@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Modal, ModalClose } from '@/components/modal';
+import { useCreateTask, useUpdateTask } from '@/features/tasks/api/tasks-api';
+import { TagInput } from '@/features/tasks/components/tag-input';
+import {
+  statusLabels,
+  statusOrder,
+  taskPatch,
+  type TaskDraft,
+} from '@/features/tasks/utils/organise-tasks';
+import { enums, type Project, type Task } from '@/ipc/contract';
+import { describeError } from '@/lib/report-error';
+
+interface TaskDialogProps {
+  /** The task to edit, or null to create one. */
+  task: Task | null;
+  projects: Project[];
+  /** Preselected project when creating. */
+  defaultProjectId: string | null;
+  onClose: () => void;
+}
+
+const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+function initialDraft(task: Task | null, defaultProjectId: string | null): TaskDraft {
+  if (task) {
+    return {
+      title: task.title,
+      description: task.description ?? '',
+      status: task.status,
+      priority: task.priority,
+      complexity: task.complexity,
+      type: task.type,
+      tags: [...task.tags],
+      projectIds: [...task.projectIds],
+    };
+  }
+  return {
+    title: '',
+    description: '',
+    status: 'backlog',
+    priority: 'standard',
+    complexity: null,
+    type: null,
+    tags: [],
+    projectIds: defaultProjectId ? [defaultProjectId] : [],
+  };
+}
+
+/** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
+export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDialogProps) {
+  const [draft, setDraft] = useState<TaskDraft>(() => initialDraft(task, defaultProjectId));
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const create = useCreateTask();
+  const update = useUpdateTask();
+  const mutation = task ? update : create;
+  const ids = { title: useId(), titleError: useId(), description: useId(), status: useId(), priority: useId(), complexity: useId(), type: useId() };
+
+  const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (mutation.isPending) return;
+    const title = draft.title.trim();
+    if (!title) {
+      setTitleError('Title is required');
+      titleRef.current?.focus();
+      return;
+    }
+    if (task) {
+      const patch = taskPatch(task, draft);
+      if (Object.keys(patch).length === 0) {
+        onClose();
+        return;
+      }
+      update.mutate({ taskId: task.id, patch }, { onSuccess: onClose });
+    } else {
+      create.mutate(
+        {
+          title,
+          description: draft.description.trim() ? draft.description : undefined,
+          priority: draft.priority,
+          tags: draft.tags,
+          projectIds: draft.projectIds,
+          status: draft.status,
+          complexity: draft.complexity ?? undefined,
+          type: draft.type ?? undefined,
+        },
+        { onSuccess: onClose },
+      );
+    }
+  };
+
+  // Enter saves from single-line fields (native form submit); in the description Ctrl/Cmd+Enter does.
+  const onDescriptionKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
+  };
+
+  const toggleProject = (id: string, checked: boolean) =>
+    set('projectIds', checked ? [...draft.projectIds, id] : draft.projectIds.filter((p) => p !== id));
+
+  const action = task ? 'Saving task' : 'Creating task';
+
+  return (
+    <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.title}>Title</label>
+          <input
+            id={ids.title}
+            ref={titleRef}
+            value={draft.title}
+            onChange={(e) => {
+              set('title', e.target.value);
+              if (titleError) setTitleError(null);
+            }}
+            aria-invalid={titleError ? true : undefined}
+            aria-describedby={titleError ? ids.titleError : undefined}
+            aria-required="true"
+            autoComplete="off"
+            autoFocus
+          />
+          {titleError ? (
+            <p id={ids.titleError} className="field-error" role="alert">
+              {titleError}
+            </p>
+          ) : null}
+        </div>
+
+        <div className="field">
+          <label htmlFor={ids.description}>Description</label>
+          <textarea
+            id={ids.description}
+            rows={3}
+            value={draft.description}
+            onChange={(e) => set('description', e.target.value)}
+            onKeyDown={onDescriptionKeyDown}
+          />
+        </div>
+
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.status}>Status</label>
+            <select id={ids.status} value={draft.status} onChange={(e) => set('status', e.target.value as TaskDraft['status'])}>
+              {statusOrder.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabels[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.priority}>Priority</label>
+            <select
+              id={ids.priority}
+              value={draft.priority}
+              onChange={(e) => set('priority', e.target.value as TaskDraft['priority'])}
+            >
+              {enums.priority.map((p) => (
+                <option key={p} value={p}>
+                  {label(p)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.complexity}>Complexity</label>
+            <select
+              id={ids.complexity}
+              value={draft.complexity ?? ''}
+              onChange={(e) => set('complexity', (e.target.value || null) as TaskDraft['complexity'])}
+            >
+              <option value="">None</option>
+              {enums.complexity.map((c) => (
+                <option key={c} value={c}>
+                  {label(c)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.type}>Type</label>
+            <select
+              id={ids.type}
+              value={draft.type ?? ''}
+              onChange={(e) => set('type', (e.target.value || null) as TaskDraft['type'])}
+            >
+              <option value="">None</option>
+              {enums.taskType.map((t) => (
+                <option key={t} value={t}>
+                  {label(t)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        <TagInput tags={draft.tags} onChange={(tags) => set('tags', tags)} />
+
+        <fieldset className="field project-picker">
+          <legend>Projects</legend>
+          {projects.length === 0 ? (
+            <p className="muted">No projects yet.</p>
+          ) : (
+            projects.map((p) => (
+              <label key={p.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={draft.projectIds.includes(p.id)}
+                  onChange={(e) => toggleProject(p.id, e.target.checked)}
+                />
+                <span>{p.name}</span>
+              </label>
+            ))
+          )}
+        </fieldset>
+
+        {mutation.isError ? (
+          <p className="form-error" role="alert">
+            {describeError(action, mutation.error)}
+          </p>
+        ) : null}
+
+        <div className="modal-actions">
+          <ModalClose className="button" type="button">
+            Cancel
+          </ModalClose>
+          <button type="submit" className="button button-primary" data-testid="save-task" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : task ? 'Save' : 'Create task'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+import { forwardRef, type KeyboardEvent } from 'react';
+import { CheckIcon, PencilIcon, PinIcon, TrashIcon } from '@/components/icons';
+import type { Task } from '@/ipc/contract';
+
+interface TaskRowProps {
+  task: Task;
+  active: boolean;
+  selected: boolean;
+  position: number;
+  total: number;
+  onFocusRow: () => void;
+  onToggleSelected: () => void;
+  onToggleComplete: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow(
+  { task, active, selected, position, total, onFocusRow, onToggleSelected, onToggleComplete, onEdit, onDelete },
+  ref,
+) {
+  const completed = task.status === 'completed';
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onEdit();
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      onToggleSelected();
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      onDelete();
+    }
+  };
+
+  return (
+    <div
+      ref={ref}
+      role="listitem"
+      aria-posinset={position}
+      aria-setsize={total}
+      aria-label={task.title}
+      tabIndex={active ? 0 : -1}
+      className={`task-row${completed ? ' is-completed' : ''}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      data-testid="task-row"
+      data-task-id={task.id}
+      data-status={task.status}
+      onFocus={(e) => e.target === e.currentTarget && onFocusRow()}
+      onKeyDown={onKeyDown}
+      onDoubleClick={onEdit}
+    >
+      <input
+        type="checkbox"
+        className="row-select"
+        checked={selected}
+        onChange={onToggleSelected}
+        aria-label={`Select ${task.title}`}
+        tabIndex={-1}
+      />
+      <button
+        type="button"
+        className={`complete-toggle${completed ? ' is-on' : ''}`}
+        data-testid="complete-task"
+        aria-pressed={completed}
+        aria-label={completed ? `Mark ${task.title} as not completed` : `Complete ${task.title}`}
+        onClick={onToggleComplete}
+        tabIndex={-1}
+      >
+        {completed ? <CheckIcon width={12} height={12} /> : null}
+      </button>
+      <button type="button" className="task-title" onClick={onEdit} tabIndex={-1} title={task.title}>
+        {task.priority === 'pinned' ? <PinIcon className="pin" width={13} height={13} /> : null}
+        <span className="task-title-text">{task.title}</span>
+      </button>
+      <div className="task-meta">
+        {task.tags.slice(0, 3).map((tag) => (
+          <span key={tag} className="chip chip-small">
+            {tag}
+          </span>
+        ))}
+        {task.tags.length > 3 ? <span className="muted">+{task.tags.length - 3}</span> : null}
+        {task.type ? <span className="meta-text">{task.type}</span> : null}
+        {task.complexity ? <span className="meta-text">{task.complexity}</span> : null}
+        <span className={`priority priority-${task.priority.replace(' ', '-')}`}>{task.priority}</span>
+      </div>
+      <div className="row-actions">
+        <button type="button" className="icon-button" aria-label={`Edit ${task.title}`} onClick={onEdit} tabIndex={-1}>
+          <PencilIcon />
+        </button>
+        <button
+          type="button"
+          className="icon-button danger"
+          data-testid="delete-task"
+          aria-label={`Delete ${task.title}`}
+          onClick={onDelete}
+          tabIndex={-1}
+        >
+          <TrashIcon />
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+import { useMemo, useState } from 'react';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { PlusIcon, SearchIcon } from '@/components/icons';
+import { useDeleteTasks, useSetTaskStatus, useTasks } from '@/features/tasks/api/tasks-api';
+import { TaskDialog } from '@/features/tasks/components/task-dialog';
+import { TaskList } from '@/features/tasks/components/task-list';
+import { useNewTaskShortcut } from '@/features/tasks/hooks/use-new-task-shortcut';
+import {
+  allTags,
+  buildListItems,
+  emptyFilters,
+  type SortOrder,
+  type TaskFilters,
+} from '@/features/tasks/utils/organise-tasks';
+import { enums, type Priority, type Project, type Task } from '@/ipc/contract';
+
+interface TaskViewProps {
+  /** null = all tasks. */
+  projectId: string | null;
+  heading: string;
+  projects: Project[];
+}
+
+type DialogState = { mode: 'create' } | { mode: 'edit'; task: Task } | null;
+
+export function TaskView({ projectId, heading, projects }: TaskViewProps) {
+  const tasksQuery = useTasks(projectId);
+  const setStatus = useSetTaskStatus();
+  const deleteTasks = useDeleteTasks();
+  const [filters, setFilters] = useState<TaskFilters>(emptyFilters);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [pendingDelete, setPendingDelete] = useState<Task[] | null>(null);
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const [activeIndex, setActiveIndex] = useState(0);
+
+  const tasks = useMemo(() => tasksQuery.data ?? [], [tasksQuery.data]);
+  const { items, visibleTasks } = useMemo(() => buildListItems(tasks, filters), [tasks, filters]);
+  const tags = useMemo(() => allTags(tasks), [tasks]);
+  const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
+  const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
+
+  useNewTaskShortcut(() => setDialog({ mode: 'create' }));
+
+  const updateFilter = <K extends keyof TaskFilters>(key: K, value: TaskFilters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
+
+  const toggleSelected = (task: Task) =>
+    setSelectedIds((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(task.id)) next.add(task.id);
+      return next;
+    });
+
+  const confirmDelete = () => {
+    if (!pendingDelete) return;
+    const ids = pendingDelete.map((t) => t.id);
+    deleteTasks.mutate(ids, {
+      onSuccess: () =>
+        setSelectedIds((current) => new Set([...current].filter((id) => !ids.includes(id)))),
+    });
+    setPendingDelete(null);
+  };
+
+  const completeSelected = () => {
+    setStatus.mutate({ ids: selectedTasks.map((t) => t.id), status: 'completed' });
+    setSelectedIds(new Set());
+  };
+
+  const count = tasks.length;
+  let body;
+  if (tasksQuery.isPending) {
+    body = <p className="panel-message muted">Loading tasks…</p>;
+  } else if (tasksQuery.isError) {
+    body = (
+      <div className="panel-message" role="status">
+        <p>The tasks could not be loaded.</p>
+        <button type="button" className="button" onClick={() => void tasksQuery.refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  } else if (count === 0) {
+    body = (
+      <div className="panel-message">
+        <p className="panel-message-title">No tasks yet</p>
+        <p className="muted">
+          Press <kbd>N</kbd> or use “New task” to add one.
+        </p>
+      </div>
+    );
+  } else if (visibleTasks.length === 0) {
+    body = <p className="panel-message muted">No task matches the filters.</p>;
+  } else {
+    body = (
+      <TaskList
+        items={items}
+        visibleTasks={visibleTasks}
+        activeIndex={Math.min(activeIndex, visibleTasks.length - 1)}
+        onActiveIndexChange={setActiveIndex}
+        selectedIds={selectedIds}
+        onToggleSelected={toggleSelected}
+        onToggleComplete={(task) =>
+          setStatus.mutate({ ids: [task.id], status: task.status === 'completed' ? 'backlog' : 'completed' })
+        }
+        onEdit={(task) => setDialog({ mode: 'edit', task })}
+        onDelete={(task) => setPendingDelete([task])}
+      />
+    );
+  }
+
+  return (
+    <section className="task-view" aria-labelledby="task-view-heading">
+      <header className="toolbar">
+        <div className="toolbar-title">
+          <h1 id="task-view-heading">{heading}</h1>
+          <span className="muted">{count === 1 ? '1 task' : `${count} tasks`}</span>
+        </div>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="new-task-button"
+          onClick={() => setDialog({ mode: 'create' })}
+          aria-keyshortcuts="N"
+        >
+          <PlusIcon /> New task
+        </button>
+      </header>
+
+      <div className="filters" role="search">
+        <div className="search-field">
+          <SearchIcon />
+          <input
+            type="search"
+            aria-label="Filter tasks"
+            placeholder="Filter tasks"
+            data-testid="task-filter"
+            value={filters.text}
+            onChange={(e) => updateFilter('text', e.target.value)}
+          />
+        </div>
+        <select aria-label="Filter by tag" value={filters.tag ?? ''} onChange={(e) => updateFilter('tag', e.target.value || null)}>
+          <option value="">All tags</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by priority"
+          value={filters.priority ?? ''}
+          onChange={(e) => updateFilter('priority', (e.target.value || null) as Priority | null)}
+        >
+          <option value="">All priorities</option>
+          {enums.priority.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Sort by" value={filters.sort} onChange={(e) => updateFilter('sort', e.target.value as SortOrder)}>
+          <option value="priority">Sort by priority</option>
+          <option value="updated">Sort by last change</option>
+        </select>
+      </div>
+
+      {selectedTasks.length > 0 ? (
+        <div className="bulk-bar" role="toolbar" aria-label="Selected tasks">
+          <span>{selectedTasks.length} selected</span>
+          <button type="button" className="button" data-testid="complete-selected" onClick={completeSelected}>
+            Complete
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            data-testid="delete-selected"
+            onClick={() => setPendingDelete(selectedTasks)}
+          >
+            Delete
+          </button>
+          <button type="button" className="button button-ghost" onClick={() => setSelectedIds(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+
+      <div className="task-body">{body}</div>
+
+      {dialog ? (
+        <TaskDialog
+          task={dialog.mode === 'edit' ? dialog.task : null}
+          projects={projects}
+          defaultProjectId={projectId}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+
+      <ConfirmDialog
+        open={pendingDelete !== null}
+        onOpenChange={(open) => !open && setPendingDelete(null)}
+        title={pendingDelete && pendingDelete.length > 1 ? `Delete ${pendingDelete.length} tasks?` : 'Delete task?'}
+        description={
+          pendingDelete && pendingDelete.length === 1
+            ? `“${pendingDelete[0]!.title}” will be deleted. This cannot be undone.`
+            : 'The selected tasks will be deleted. This cannot be undone.'
+        }
+        confirmLabel="Delete"
+        onConfirm={confirmDelete}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// The wrappers send exactly the argument objects the contract describes.
+import { describe, expect, it } from 'vitest';
+import {
+  invokeDbCreateProject,
+  invokeDbCreateTask,
+  invokeDbDeleteProject,
+  invokeDbDeleteTask,
+  invokeDbGetProjects,
+  invokeDbGetProjectTasks,
+  invokeDbGetTask,
+  invokeDbGetTasks,
+  invokeDbUpdateProject,
+  invokeDbUpdateTask,
+  invokePing,
+} from '@/ipc/commands';
+import { readContractJson } from '@/testing/contract-json';
+import { mockBridge, ok } from '@/testing/mock-bridge';
+
+interface ArgJson {
+  type: string;
+  required: boolean;
+  null: string;
+}
+const contract = readContractJson() as { enums: Record<string, string[]>; commands: Record<string, { object: string; args: Record<string, ArgJson> }> };
+
+/** Problems with `args` as the bridge would judge them from the contract. */
+function violations(command: string, args: Record<string, unknown>): string[] {
+  const spec = contract.commands[command]!.args;
+  const problems: string[] = [];
+  for (const [key, arg] of Object.entries(spec)) {
+    if (arg.required && !(key in args)) problems.push(`missing ${key}`);
+  }
+  for (const [key, value] of Object.entries(args)) {
+    const arg = spec[key];
+    if (!arg) {
+      problems.push(`unknown key ${key}`);
+      continue;
+    }
+    if (value === null) {
+      if (arg.null !== 'clear') problems.push(`null for ${key} (null means ${arg.null})`);
+      continue;
+    }
+    const fits =
+      arg.type === 'string'
+        ? typeof value === 'string'
+        : arg.type === 'string[]'
+          ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+          : contract.enums[arg.type.slice('enum:'.length)]!.includes(value as string);
+    if (!fits) problems.push(`${key} is not ${arg.type}`);
+  }
+  return problems;
+}
+
+function setup() {
+  return mockBridge(() => ok(null));
+}
+
+describe('typed command wrappers', () => {
+  it('db_get_tasks sends no key without a filter and projectIds with one', async () => {
+    const bridge = setup();
+    await invokeDbGetTasks();
+    await invokeDbGetTasks(['p1', 'p2']);
+
+    expect(bridge.callsTo('db_get_tasks')).toEqual([{}, { projectIds: ['p1', 'p2'] }]);
+    expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
+  });
+
+  it('db_create_task sends every given field under its contract key, on the tasks object', async () => {
+    const bridge = setup();
+    await invokeDbCreateTask('Fix crash', 'On startup', 'long term', ['ui', 'crash'], ['p1'], 'in_progress', 'deep dive', 'bug');
+
+    expect(bridge.calls[0]).toEqual({
+      object: 'tasks',
+      command: 'db_create_task',
+      args: {
+        title: 'Fix crash',
+        description: 'On startup',
+        priority: 'long term',
+        tags: ['ui', 'crash'],
+        projectIds: ['p1'],
+        status: 'in_progress',
+        complexity: 'deep dive',
+        type: 'bug',
+      },
+    });
+    expect(violations('db_create_task', bridge.calls[0]!.args)).toEqual([]);
+  });
+
+  it('db_create_task leaves optional fields absent when not given or null', async () => {
+    const bridge = setup();
+    await invokeDbCreateTask('Minimal', null, 'standard', [], []);
+    await invokeDbCreateTask('Nulls', undefined, 'nit', [], [], null, null, null);
+
+    expect(bridge.callsTo('db_create_task')).toEqual([
+      { title: 'Minimal', priority: 'standard', tags: [], projectIds: [] },
+      { title: 'Nulls', priority: 'nit', tags: [], projectIds: [] },
+    ]);
+    expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
+  });
+
+  it('db_update_task sends only the changed keys, keeping null to clear', async () => {
+    const bridge = setup();
+    await invokeDbUpdateTask('t1', { status: 'completed' });
+    await invokeDbUpdateTask('t1', { description: null, complexity: null, type: null, title: undefined });
+
+    expect(bridge.callsTo('db_update_task')).toEqual([
+      { taskId: 't1', status: 'completed' },
+      { taskId: 't1', description: null, complexity: null, type: null },
+    ]);
+    expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
+  });
+
+  it('project wrappers send projectId, name and description under contract keys', async () => {
+    const bridge = setup();
+    await invokeDbGetProjects();
+    await invokeDbCreateProject('Home');
+    await invokeDbCreateProject('Work', 'Day job');
+    await invokeDbUpdateProject('p1', { name: 'House', description: null });
+    await invokeDbDeleteProject('p1');
+    await invokeDbGetProjectTasks('p1');
+
+    expect(bridge.calls.map((c) => [c.object, c.command, c.args])).toEqual([
+      ['projects', 'db_get_projects', {}],
+      ['projects', 'db_create_project', { name: 'Home' }],
+      ['projects', 'db_create_project', { name: 'Work', description: 'Day job' }],
+      ['projects', 'db_update_project', { projectId: 'p1', name: 'House', description: null }],
+      ['projects', 'db_delete_project', { projectId: 'p1' }],
+      ['tasks', 'db_get_project_tasks', { projectId: 'p1' }],
+    ]);
+    expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
+  });
+
+  it('single-task wrappers and ping send what the contract asks', async () => {
+    const bridge = setup();
+    await invokeDbGetTask('t1');
+    await invokeDbDeleteTask('t1');
+    await invokePing();
+
+    expect(bridge.calls.map((c) => [c.object, c.command, c.args])).toEqual([
+      ['tasks', 'db_get_task', { taskId: 't1' }],
+      ['tasks', 'db_delete_task', { taskId: 't1' }],
+      ['app', 'ping', {}],
+    ]);
+    expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
+  });
+
+  it('the contract checker used above does catch a bad argument object', () => {
+    expect(violations('db_update_task', { taskId: 't1', title: null, priority: 'urgent', extra: 1 })).toEqual([
+      'null for title (null means reject)',
+      'priority is not enum:priority',
+      'unknown key extra',
+    ]);
+    expect(violations('db_create_task', {})).toContain('missing title');
+  });
+});

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Fails when the TypeScript IPC layer drifts from resources/ipc-contract.json,
+// the single source of truth shared with the C++ bridge (tests/app checks that side).
+import { describe, expect, it } from 'vitest';
+import { commands } from '@/ipc/commands';
+import {
+  COMMAND_TIMEOUT_MS,
+  commandSpecs,
+  defaultTimeoutMs,
+  enums,
+  eventSpecs,
+  LIST_TIMEOUT_MS,
+  objectNames,
+  typeSpecs,
+  type CommandName,
+} from '@/ipc/contract';
+import { readContractJson } from '@/testing/contract-json';
+
+interface JsonContract {
+  enums: Record<string, string[]>;
+  objects: string[];
+  events: Record<string, string>;
+  commands: Record<
+    string,
+    { object: string; kind: string; returns: string; args: Record<string, { type: string; required: boolean; null: string }> }
+  >;
+  types: Record<string, Record<string, string>>;
+}
+
+const { $comment: _comment, ...contract } = readContractJson() as JsonContract & { $comment?: string };
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
+  it('knows every section of the contract', () => {
+    expect(sorted(Object.keys(contract))).toEqual(['commands', 'enums', 'events', 'objects', 'types']);
+  });
+
+  it('has the same enums with the same values in the same order', () => {
+    expect(enums).toEqual(contract.enums);
+  });
+
+  it('registers the same channel objects', () => {
+    expect([...objectNames]).toEqual(contract.objects);
+  });
+
+  it('listens to the same events on the same objects', () => {
+    expect(eventSpecs).toEqual(contract.events);
+  });
+
+  it('has the same set of commands', () => {
+    expect(sorted(Object.keys(commandSpecs))).toEqual(sorted(Object.keys(contract.commands)));
+  });
+
+  describe.each(Object.keys(contract.commands))('command %s', (name) => {
+    const json = contract.commands[name]!;
+    const ts = (commandSpecs as Record<string, unknown>)[name] as JsonContract['commands'][string] | undefined;
+
+    it('lives on the same object, with the same kind and result type', () => {
+      expect(ts && { object: ts.object, kind: ts.kind, returns: ts.returns }).toEqual({
+        object: json.object,
+        kind: json.kind,
+        returns: json.returns,
+      });
+    });
+
+    it('takes the same argument keys with the same type, requiredness and null meaning', () => {
+      expect(ts?.args).toEqual(json.args);
+    });
+
+    it('has a typed wrapper', () => {
+      expect(typeof (commands as Record<string, unknown>)[name]).toBe('function');
+    });
+
+    it('uses the default timeout for its kind', () => {
+      expect(defaultTimeoutMs(name as CommandName)).toBe(json.kind === 'list' ? LIST_TIMEOUT_MS : COMMAND_TIMEOUT_MS);
+    });
+  });
+
+  it('has no wrapper for a command the contract lacks', () => {
+    expect(sorted(Object.keys(commands))).toEqual(sorted(Object.keys(contract.commands)));
+  });
+
+  it('describes Task and Project with the same fields and types', () => {
+    expect(typeSpecs).toEqual(contract.types);
+  });
+
+  it('only refers to enums and types that the contract defines', () => {
+    const known = (t: string): boolean =>
+      t.split('|').every((part) => {
+        const base = part.endsWith('[]') ? part.slice(0, -2) : part;
+        if (base.startsWith('enum:')) return base.slice(5) in contract.enums;
+        return ['string', 'null'].includes(base) || base in contract.types;
+      });
+    const used = [
+      ...Object.values(contract.commands).flatMap((c) => [c.returns, ...Object.values(c.args).map((a) => a.type)]),
+      ...Object.values(contract.types).flatMap((t) => Object.values(t)),
+    ];
+    expect(used.filter((t) => !known(t))).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Error codes of the reply envelope; also defined in app/ (the bridge's
+// ErrorCode -> envelope mapping) and listed in DESIGN.md.
+export const errorCodes = ['not_found', 'invalid_argument', 'conflict', 'storage', 'internal'] as const;
+export type IpcErrorCode = (typeof errorCodes)[number];
+
+export function isIpcErrorCode(value: unknown): value is IpcErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+/** A failure reported by the backend (envelope with ok=false) or by the transport. */
+export class IpcError extends Error {
+  override readonly name = 'IpcError';
+  readonly code: IpcErrorCode;
+  readonly command: string;
+
+  constructor(code: IpcErrorCode, message: string, command: string) {
+    super(message);
+    this.code = code;
+    this.command = command;
+  }
+}
+
+/** The backend did not answer in time; QWebChannel itself would wait forever. */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  readonly command: string;
+  readonly timeoutMs: number;
+
+  constructor(command: string, timeoutMs: number) {
+    super(`Command '${command}' timed out after ${timeoutMs}ms`);
+    this.command = command;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The reason part of "<what we were doing>: <reason>". */
+export function errorReason(error: unknown): string {
+  if (error instanceof IpcError || error instanceof TimeoutError) return error.message;
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string' && error) return error;
+  return 'unknown error';
+}

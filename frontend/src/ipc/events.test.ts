@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+import { describe, expect, it, vi } from 'vitest';
+import { onProjectsChanged, onTasksChanged } from '@/ipc/events';
+import { mockBridge, ok } from '@/testing/mock-bridge';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('backend change events', () => {
+  it('calls the listener each time the tasks object emits tasksChanged', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const listener = vi.fn();
+    onTasksChanged(listener);
+    await flush();
+
+    bridge.emit('tasksChanged');
+    bridge.emit('tasksChanged');
+
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps projectsChanged separate from tasksChanged', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const tasks = vi.fn();
+    const projects = vi.fn();
+    onTasksChanged(tasks);
+    onProjectsChanged(projects);
+    await flush();
+
+    bridge.emit('projectsChanged');
+
+    expect(projects).toHaveBeenCalledTimes(1);
+    expect(tasks).not.toHaveBeenCalled();
+  });
+
+  it('disconnects from the signal on unsubscribe', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const listener = vi.fn();
+    const unsubscribe = onTasksChanged(listener);
+    await flush();
+    expect(bridge.listenerCount('tasksChanged')).toBe(1);
+
+    unsubscribe();
+    bridge.emit('tasksChanged');
+
+    expect(bridge.listenerCount('tasksChanged')).toBe(0);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('never connects when unsubscribed before the channel is ready', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const unsubscribe = onTasksChanged(vi.fn());
+    unsubscribe();
+    await flush();
+
+    expect(bridge.listenerCount('tasksChanged')).toBe(0);
+  });
+});

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emitLateReply, onLateReply } from '@/ipc/events';
+import { IpcError, TimeoutError } from '@/ipc/errors';
+import { installGlobalInvoke } from '@/ipc/global';
+import { invoke, invokeRaw } from '@/ipc/invoke';
+import { clearBridgeMocks, err, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
+
+const task = {
+  id: 't1',
+  title: 'Write tests',
+  description: null,
+  priority: 'standard',
+  status: 'backlog',
+  complexity: null,
+  type: null,
+  tags: [],
+  projectIds: [],
+  createdAt: '2024-01-01T00:00:00Z',
+  updatedAt: '2024-01-01T00:00:00Z',
+};
+
+describe('invoke', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('resolves with the data of an ok envelope and clears its timer', async () => {
+    const bridge = mockBridge(() => ok(task));
+
+    await expect(invoke('db_get_task', { taskId: 't1' })).resolves.toEqual(task);
+
+    expect(bridge.calls).toEqual([{ object: 'tasks', command: 'db_get_task', args: { taskId: 't1' } }]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('sends an empty object when a command takes no arguments', async () => {
+    const bridge = mockBridge(() => ok('pong'));
+
+    await expect(invoke('ping', {})).resolves.toBe('pong');
+
+    expect(bridge.calls[0]).toEqual({ object: 'app', command: 'ping', args: {} });
+  });
+
+  it('rejects with an IpcError carrying the code, message and command of an error envelope', async () => {
+    mockBridge(() => err('not_found', 'Failed to update task: no task with id t9'));
+
+    const error = await invoke('db_update_task', { taskId: 't9', title: 'x' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IpcError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      name: 'IpcError',
+      code: 'not_found',
+      message: 'Failed to update task: no task with id t9',
+      command: 'db_update_task',
+    });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it.each([
+    ['null', null],
+    ['an array', []],
+    ['a number', 0],
+    ['an object without ok', { data: 1 }],
+    ['a failure without an error object', { ok: false }],
+  ])('treats %s as an internal "no reply from backend" error', async (_label, reply) => {
+    mockBridge(() => reply);
+
+    const error = await invoke('db_get_projects', {}).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IpcError);
+    expect(error).toMatchObject({ code: 'internal', message: 'no reply from backend', command: 'db_get_projects' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('maps an unknown error code from the backend to internal, keeping the message', async () => {
+    mockBridge(() => ({ ok: false, error: { code: 'EXPLODED', message: 'disk on fire' } }));
+
+    await expect(invoke('ping', {})).rejects.toMatchObject({ code: 'internal', message: 'disk on fire' });
+  });
+
+  it('accepts an envelope sent as one JSON string', async () => {
+    mockBridge(() => JSON.stringify(ok([task])));
+
+    await expect(invoke('db_get_tasks', {})).resolves.toEqual([task]);
+  });
+
+  it('rejects with a TimeoutError after the default 10 s for a single command and leaves no timer', async () => {
+    mockBridge(() => NEVER_REPLY);
+    const pending = invoke('db_create_task', { title: 'a', priority: 'nit', tags: [], projectIds: [] });
+    const outcome = pending.catch((e: unknown) => e);
+
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+
+    const error = await outcome;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({
+      name: 'TimeoutError',
+      message: "Command 'db_create_task' timed out after 10000ms",
+      command: 'db_create_task',
+    });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('waits 15 s by default for list commands', async () => {
+    mockBridge(() => NEVER_REPLY);
+    const outcome = invoke('db_get_tasks', {}).catch((e: unknown) => e);
+
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect(await outcome).toMatchObject({ message: "Command 'db_get_tasks' timed out after 15000ms" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('honours a per-call timeout', async () => {
+    mockBridge(() => NEVER_REPLY);
+    const outcome = invoke('ping', {}, { timeoutMs: 50 }).catch((e: unknown) => e);
+
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(await outcome).toMatchObject({ name: 'TimeoutError', message: "Command 'ping' timed out after 50ms" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('drops a reply that arrives after the timeout and announces it so the UI refetches', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    mockBridge(() => new Promise((resolve) => (answer = resolve)));
+    const late = vi.fn();
+    const unsubscribe = onLateReply(late);
+    const outcome = invoke('db_delete_task', { taskId: 't1' }, { timeoutMs: 100 }).then(
+      (v) => ({ resolved: v }),
+      (e: unknown) => ({ rejected: e }),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await outcome).toEqual({ rejected: expect.any(TimeoutError) });
+
+    answer(ok(null));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(late).toHaveBeenCalledWith('db_delete_task');
+    expect(vi.getTimerCount()).toBe(0);
+    unsubscribe();
+  });
+
+  it('rejects an unknown command with invalid_argument without touching the channel', async () => {
+    const bridge = mockBridge(() => ok(null));
+
+    const error = await invokeRaw('db_drop_everything', {}).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IpcError);
+    expect(error).toMatchObject({ code: 'invalid_argument', command: 'db_drop_everything' });
+    expect((error as Error).message).toContain('db_drop_everything');
+    expect(bridge.calls).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does not treat inherited object keys as command names', async () => {
+    const bridge = mockBridge(() => ok(null));
+
+    await expect(invokeRaw('toString', {})).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('rejects arguments that are not a plain object without calling the backend', async () => {
+    const bridge = mockBridge(() => ok(null));
+
+    await expect(invokeRaw('db_get_task', ['t1'])).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('rejects with an internal error when not running inside Quire, and clears the timer', async () => {
+    clearBridgeMocks();
+
+    const error = await invoke('ping', {}).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: 'IpcError', code: 'internal', command: 'ping' });
+    expect((error as Error).message).toMatch(/not running inside quire/i);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('connects to the channel only once for many calls', async () => {
+    const construct = vi.fn();
+    mockBridge(() => ok('pong'));
+    const Fake = window.QWebChannel!;
+    window.QWebChannel = class extends (Fake as unknown as new (...a: unknown[]) => object) {
+      constructor(...a: unknown[]) {
+        construct();
+        super(...a);
+      }
+    } as unknown as Window['QWebChannel'];
+
+    await Promise.all([invoke('ping', {}), invoke('ping', {}), invoke('ping', {})]);
+    await invoke('ping', {});
+
+    expect(construct).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('window.__QUIRE__', () => {
+  it('invokes any command by name and returns its data', async () => {
+    const bridge = mockBridge((command, args) => ok({ command, args }));
+    installGlobalInvoke();
+
+    await expect(window.__QUIRE__!.invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual({
+      command: 'db_get_project_tasks',
+      args: { projectId: 'p1' },
+    });
+    expect(bridge.calls).toHaveLength(1);
+  });
+
+  it('passes backend errors through unchanged', async () => {
+    mockBridge(() => err('invalid_argument', "unknown key 'titel'"));
+    installGlobalInvoke();
+
+    await expect(window.__QUIRE__!.invoke('db_create_task', { titel: 'x' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: "unknown key 'titel'",
+    });
+  });
+});
+
+describe('onLateReply', () => {
+  it('stops notifying after unsubscribe', () => {
+    const listener = vi.fn();
+    const unsubscribe = onLateReply(listener);
+    emitLateReply('ping');
+    unsubscribe();
+    emitLateReply('ping');
+
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+import { getChannel } from '@/ipc/channel';
+import {
+  commandSpecs,
+  defaultTimeoutMs,
+  isCommandName,
+  type CommandArgs,
+  type CommandName,
+  type CommandResult,
+} from '@/ipc/contract';
+import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
+import { emitLateReply } from '@/ipc/events';
+
+export interface InvokeOptions {
+  /** Overrides the default (15 s for list commands, 10 s for the rest). */
+  timeoutMs?: number;
+}
+
+const NO_REPLY = 'no reply from backend';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Turns the bridge's reply envelope into data, or throws the IpcError it carries. */
+function unwrapEnvelope(command: string, reply: unknown): unknown {
+  let value = reply;
+  // Large lists may come as one JSON string (faster over QWebChannel).
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      throw new IpcError('internal', NO_REPLY, command);
+    }
+  }
+  if (!isPlainObject(value) || typeof value.ok !== 'boolean') {
+    throw new IpcError('internal', NO_REPLY, command);
+  }
+  if (value.ok) return value.data === undefined ? null : value.data;
+  const error = value.error;
+  if (!isPlainObject(error)) throw new IpcError('internal', NO_REPLY, command);
+  const code = isIpcErrorCode(error.code) ? error.code : 'internal';
+  const message =
+    typeof error.message === 'string' && error.message ? error.message : `backend error (${String(error.code)})`;
+  throw new IpcError(code, message, command);
+}
+
+/**
+ * Calls a backend command: resolves with the envelope's `data`, rejects with an
+ * IpcError (envelope error, unknown command, transport failure) or a
+ * TimeoutError. A reply that arrives after the timeout is dropped and reported
+ * through onLateReply() so the UI refetches. Arguments and result are typed
+ * from the contract table.
+ */
+export function invoke<C extends CommandName>(
+  command: C,
+  args: CommandArgs<C>,
+  options?: InvokeOptions,
+): Promise<CommandResult<C>> {
+  return invokeRaw<CommandResult<C>>(command, args, options);
+}
+
+/** Untyped form of invoke() for callers that name commands at run time (window.__QUIRE__). */
+export function invokeRaw<T = unknown>(command: string, args: unknown = {}, options: InvokeOptions = {}): Promise<T> {
+  return send(command, args, options) as Promise<T>;
+}
+
+function send(command: string, args: unknown, options: InvokeOptions): Promise<unknown> {
+  if (typeof command !== 'string' || !isCommandName(command)) {
+    return Promise.reject(new IpcError('invalid_argument', `Unknown command '${String(command)}'`, String(command)));
+  }
+  if (!isPlainObject(args)) {
+    return Promise.reject(
+      new IpcError('invalid_argument', `Arguments of '${command}' must be a plain object`, command),
+    );
+  }
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(command);
+  const objectName = commandSpecs[command].object;
+
+  return new Promise<unknown>((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      reject(new TimeoutError(command, timeoutMs));
+    }, timeoutMs);
+    const settle = (outcome: () => unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      try {
+        resolve(outcome());
+      } catch (error) {
+        reject(error instanceof Error ? error : new IpcError('internal', String(error), command));
+      }
+    };
+    const fail = (error: IpcError) =>
+      settle(() => {
+        throw error;
+      });
+
+    getChannel().then(
+      (channel) => {
+        if (settled) return;
+        const target = channel.objects[objectName];
+        const slot = target?.[command];
+        if (typeof slot !== 'function') {
+          fail(new IpcError('internal', `The backend does not provide '${objectName}.${command}'`, command));
+          return;
+        }
+        try {
+          (slot as (a: unknown, cb: (reply: unknown) => void) => void).call(target, args, (reply: unknown) => {
+            if (settled) {
+              emitLateReply(command);
+              return;
+            }
+            settle(() => unwrapEnvelope(command, reply));
+          });
+        } catch (error) {
+          fail(new IpcError('internal', error instanceof Error ? error.message : String(error), command));
+        }
+      },
+      (error: unknown) => {
+        fail(
+          error instanceof IpcError
+            ? new IpcError(error.code, error.message, command)
+            : new IpcError('internal', String(error), command),
+        );
+      },
+    );
+  });
+}

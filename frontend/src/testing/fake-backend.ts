@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// A tiny in-memory backend behind mockBridge, for tests that click through the UI.
+import type { Project, Task } from '@/ipc/contract';
+import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
+
+export interface FakeBackend {
+  bridge: MockBridge;
+  tasks: Task[];
+  projects: Project[];
+  /** Makes the next call of `command` fail with this envelope error. */
+  failNext(command: string, code: Parameters<typeof err>[0], message: string): void;
+}
+
+export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = {}): FakeBackend {
+  const state = { tasks: [...(initial.tasks ?? [])], projects: [...(initial.projects ?? [])] };
+  const failures = new Map<string, ReturnType<typeof err>>();
+  let seq = 0;
+  const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++seq)).toISOString();
+
+  const bridge = mockBridge((command, args) => {
+    const failure = failures.get(command);
+    if (failure) {
+      failures.delete(command);
+      return failure;
+    }
+    switch (command) {
+      case 'db_get_tasks':
+        return ok(state.tasks);
+      case 'db_get_project_tasks':
+        return ok(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string)));
+      case 'db_get_task':
+        return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
+      case 'db_create_task': {
+        const stamp = now();
+        const task: Task = {
+          id: `new-${seq}`,
+          title: args.title as string,
+          description: (args.description as string | undefined) ?? null,
+          priority: args.priority as Task['priority'],
+          status: (args.status as Task['status'] | undefined) ?? 'backlog',
+          complexity: (args.complexity as Task['complexity'] | undefined) ?? null,
+          type: (args.type as Task['type'] | undefined) ?? null,
+          tags: args.tags as string[],
+          projectIds: args.projectIds as string[],
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+        state.tasks.push(task);
+        return ok(task);
+      }
+      case 'db_update_task': {
+        const index = state.tasks.findIndex((t) => t.id === args.taskId);
+        if (index < 0) return err('not_found', `no task ${String(args.taskId)}`);
+        const { taskId: _id, ...patch } = args;
+        const updated = { ...state.tasks[index]!, ...patch, updatedAt: now() } as Task;
+        state.tasks[index] = updated;
+        return ok(updated);
+      }
+      case 'db_delete_task':
+        state.tasks = state.tasks.filter((t) => t.id !== args.taskId);
+        return ok(null);
+      case 'db_get_projects':
+        return ok(state.projects);
+      case 'db_create_project': {
+        const stamp = now();
+        const project: Project = {
+          id: `project-new-${seq}`,
+          name: args.name as string,
+          description: (args.description as string | undefined) ?? null,
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+        state.projects.push(project);
+        return ok(project);
+      }
+      case 'db_update_project': {
+        const index = state.projects.findIndex((p) => p.id === args.projectId);
+        if (index < 0) return err('not_found', 'no such project');
+        const { projectId: _id, ...patch } = args;
+        state.projects[index] = { ...state.projects[index]!, ...patch, updatedAt: now() } as Project;
+        return ok(state.projects[index]);
+      }
+      case 'db_delete_project':
+        state.projects = state.projects.filter((p) => p.id !== args.projectId);
+        state.tasks = state.tasks.map((t) => ({ ...t, projectIds: t.projectIds.filter((id) => id !== args.projectId) }));
+        return ok(null);
+      case 'ping':
+        return ok('pong');
+      default:
+        return err('invalid_argument', `unknown command ${command}`);
+    }
+  });
+
+  return {
+    bridge,
+    get tasks() {
+      return state.tasks;
+    },
+    get projects() {
+      return state.projects;
+    },
+    failNext: (command, code, message) => failures.set(command, err(code, message)),
+  };
+}

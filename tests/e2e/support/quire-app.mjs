@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+// Starts the real quire binary offscreen with remote debugging on a free loopback port, connects
+// puppeteer-core to its QtWebEngine, and always stops the app and its QtWebEngineProcess children.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const binary = process.env.QUIRE_BINARY;
+export const artifactsDir = process.env.QUIRE_E2E_ARTIFACTS ?? join(tmpdir(), 'quire-e2e-artifacts');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check, { timeoutMs, what }) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+/** A scratch folder holding the database; removed by cleanup(). */
+export function makeWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'quire-e2e-'));
+  return { dir, databasePath: join(dir, 'quire.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Launches quire on `databasePath`. Resolves to { page, browser, process, stop, output }. `stop()`
+ * is idempotent and kills the whole process group, so no QtWebEngineProcess survives a failed test.
+ */
+export async function launchQuire({ databasePath, args = [], env = {} }) {
+  if (!binary) throw new Error('QUIRE_BINARY is not set (ctest sets it to the built quire)');
+  const port = await freePort();
+  const home = join(databasePath, '..', 'home');
+  mkdirSync(home, { recursive: true });
+  const child = spawn(binary, ['--database', databasePath, ...args], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      QT_QPA_PLATFORM: process.env.QT_QPA_PLATFORM ?? 'offscreen',
+      QTWEBENGINE_REMOTE_DEBUGGING: `127.0.0.1:${port}`,
+      ...(process.getuid?.() === 0 ? { QTWEBENGINE_DISABLE_SANDBOX: '1' } : {}),
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  let browser;
+  const stop = async () => {
+    try {
+      await browser?.disconnect();
+    } catch {
+      // The app may already be gone.
+    }
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already exited.
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already exited.
+        }
+      }, 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // QtWebEngineProcess children share the group; make sure none outlives the test.
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Nothing left.
+    }
+  };
+
+  try {
+    const browserURL = `http://127.0.0.1:${port}`;
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`quire exited early (${child.exitCode}):\n${output}`);
+        const response = await fetch(`${browserURL}/json/version`);
+        return response.ok;
+      },
+      { timeoutMs: 30_000, what: 'the remote-debugging port' },
+    );
+    browser = await puppeteer.connect({ browserURL, defaultViewport: null, protocolTimeout: 30_000 });
+    const page = await waitFor(
+      async () => (await browser.pages()).find((p) => p.url().startsWith('quire://app/')),
+      { timeoutMs: 30_000, what: 'the app page' },
+    );
+    await page.waitForFunction(() => typeof window.__QUIRE__?.invoke === 'function', { timeout: 30_000 });
+    return { page, browser, process: child, stop, output: () => output, exited };
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message}\n--- quire output ---\n${output}`);
+  }
+}
+
+/** Runs `sql` against the database file with the sqlite3 command-line shell; returns its rows as JSON. */
+export function queryDatabase(databasePath, sql) {
+  const text = execFileSync('sqlite3', ['-json', databasePath, sql], { encoding: 'utf8' });
+  return text.trim() ? JSON.parse(text) : [];
+}
