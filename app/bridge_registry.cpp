@@ -4,6 +4,7 @@
 #include "app_bridge.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
+#include "test_hook_bridge.h"
 
 #include <QWebChannel>
 
@@ -14,6 +15,11 @@ void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &pro
     channel.registerObject(ChannelObjects::tasks, &tasks);
     channel.registerObject(ChannelObjects::projects, &projects);
     channel.registerObject(ChannelObjects::app, &app);
+}
+
+void registerTestHooks(QWebChannel &channel, TestHookBridge &hooks)
+{
+    channel.registerObject(ChannelObjects::testHooks, &hooks);
 }
 
 } // namespace quire::app

@@ -9,6 +9,7 @@
 #include "options.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
+#include "test_hook_bridge.h"
 #include "web_page.h"
 
 #include <QApplication>
@@ -25,6 +26,8 @@ namespace quire::app {
 int runQuire(int argc, char *argv[])
 {
     AppSchemeHandler::registerScheme();
+    // QtWebEngine shares GL contexts with the widgets; this must be set before QApplication exists.
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication::setOrganizationName(u"Quire"_s);
     QApplication::setApplicationName(u"Quire"_s);
     QApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
@@ -51,6 +54,9 @@ int runQuire(int argc, char *argv[])
     profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &schemeHandler);
     QWebChannel channel;
     registerBridges(channel, tasks, projects, app);
+    TestHookBridge testHooks(database);
+    if (TestHookBridge::enabledByEnvironment())
+        registerTestHooks(channel, testHooks);
     WebPage page(&profile);
     page.setWebChannel(&channel);
 

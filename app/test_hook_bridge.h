@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+
+namespace quire::app {
+
+class DatabaseThread;
+
+/**
+ * @brief Hooks for end-to-end tests and benchmarks (object "testHooks"). Registered only when the
+ * environment sets QUIRE_TEST_HOOKS=1, so a normal run exposes nothing beyond the contract.
+ */
+class TestHookBridge final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestHookBridge(DatabaseThread &database, QObject *parent = nullptr);
+
+    /** @brief True when QUIRE_TEST_HOOKS=1. */
+    [[nodiscard]] static bool enabledByEnvironment();
+
+public Q_SLOTS:
+    // Called by tests/e2e: keeps the database thread busy for `ms` milliseconds (at most 60 s), so
+    // the commands queued behind it time out in the UI.
+    QJsonObject stall_database(int ms);
+    // Called by bench/: a bare echo through QWebChannel, the baseline the IPC benchmark compares
+    // the full invoke('ping') stack against.
+    QJsonValue echo(const QJsonValue &value);
+
+private:
+    DatabaseThread &m_database;
+};
+
+} // namespace quire::app

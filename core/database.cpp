@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: MIT
+#include "database.h"
+
+#include "database_p.h"
+#include "statement.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QStandardPaths>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::core {
+
+// Backups and migrations log at info level: QT_LOGGING_RULES="quire.core.database.info=true" shows them.
+Q_LOGGING_CATEGORY(lcDatabase, "quire.core.database", QtWarningMsg)
+
+namespace {
+
+const QString kMemoryPath = u":memory:"_s;
+
+// The characters QString::trimmed() strips (QChar::isSpace), for SQL's trim() in migrations.
+constexpr auto kSqlWhitespace
+    = "char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, "
+      "8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)";
+
+QString openFailure(const QString &path)
+{
+    return u"cannot open database at "_s % path;
+}
+
+} // namespace
+
+Database::Database(std::unique_ptr<Private> dd)
+    : d(std::move(dd))
+{
+}
+
+Database::~Database()
+{
+    const QString name = d->connectionName;
+    d->connection.close();
+    // removeDatabase() warns and leaves queries dangling while any QSqlDatabase copy is alive.
+    d->connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/quire.db"_s;
+}
+
+QString Database::path() const
+{
+    return d->path;
+}
+
+QString Database::connectionName() const
+{
+    return d->connectionName;
+}
+
+int Database::schemaVersion() const
+{
+    return d->schemaVersion;
+}
+
+std::optional<QString> Database::backupPath() const
+{
+    return d->backupPath;
+}
+
+quint64 Database::queryCount() const
+{
+    return d->queryCount;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName)
+{
+    if (path.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"database path must not be empty"_s);
+    if (connectionName.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"connection name must not be empty"_s);
+    // addDatabase() would silently replace (and break) the other user's connection.
+    if (QSqlDatabase::contains(connectionName))
+        return fail(ErrorCode::Internal, u"database connection name "_s % connectionName % u" is already in use"_s);
+
+    if (path != kMemoryPath) {
+        const QFileInfo info(path);
+        if (info.isDir())
+            return fail(ErrorCode::Storage, openFailure(path) % u": it is a folder"_s);
+        const QString folder = info.absolutePath();
+        if (!QDir().mkpath(folder))
+            return fail(ErrorCode::Storage, openFailure(path) % u": cannot create folder "_s % folder);
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
+        return fail(ErrorCode::Storage, openFailure(path) % u": the Qt SQLite driver (QSQLITE) is not installed"_s);
+
+    auto state = std::make_unique<Private>();
+    state->path = path;
+    state->connectionName = connectionName;
+    state->connection = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+    state->connection.setDatabaseName(path);
+    // From here on the destructor closes and removes the connection on every early return.
+    std::unique_ptr<Database> db(new Database(std::move(state)));
+    if (!db->d->connection.open())
+        return std::unexpected(storageError(openFailure(path), db->d->connection.lastError()));
+    if (auto ready = db->configureAndMigrate(); !ready)
+        return std::unexpected(std::move(ready.error()));
+    return db;
+}
+
+Result<> Database::execute(const QString &what, const QString &sql)
+{
+    auto statement = Statement::prepare(*this, what, sql);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    return statement->exec();
+}
+
+Result<> Database::configureAndMigrate()
+{
+    const QString failure = openFailure(d->path);
+    // Runs a PRAGMA and returns its single value.
+    auto pragma = [&](const QString &sql) -> Result<QVariant> {
+        auto statement = Statement::prepare(*this, failure, sql);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        if (auto ran = statement->exec(); !ran)
+            return std::unexpected(std::move(ran.error()));
+        auto value = statement->singleValue();
+        if (!value)
+            return std::unexpected(std::move(value.error()));
+        return value->value_or(QVariant());
+    };
+    auto expect = [&](const QString &sql, const QVariant &want, const QString &setting) -> Result<> {
+        auto got = pragma(sql);
+        if (!got)
+            return std::unexpected(std::move(got.error()));
+        if (got->toString().compare(want.toString(), Qt::CaseInsensitive) != 0) {
+            return fail(
+                ErrorCode::Storage, failure % u": cannot set "_s % setting % u" (got '"_s % got->toString() % u"')"_s);
+        }
+        return {};
+    };
+
+    // Nothing below may write to the file until the version check has passed: a database from a
+    // newer Quire, or a file that is not ours, must be left byte for byte as it was.
+    if (auto set
+        = expect(u"PRAGMA busy_timeout = "_s + QString::number(kBusyTimeoutMs), kBusyTimeoutMs, u"busy_timeout"_s);
+        !set)
+        return set;
+    auto version = pragma(u"PRAGMA user_version"_s); // the first read: fails for a non-database file
+    if (!version)
+        return std::unexpected(std::move(version.error()));
+    const int from = version->toInt();
+    if (from > kSchemaVersion) {
+        return fail(ErrorCode::Storage,
+            u"database "_s % d->path % u" has schema version "_s % QString::number(from)
+                % u", newer than this Quire supports ("_s % QString::number(kSchemaVersion) % u"); update Quire"_s);
+    }
+    if (from < 0)
+        return fail(ErrorCode::Storage, failure % u": invalid schema version "_s % QString::number(from));
+    if (from == 0) {
+        auto tables = pragma(u"SELECT count(*) FROM sqlite_schema"_s);
+        if (!tables)
+            return std::unexpected(std::move(tables.error()));
+        if (tables->toInt() > 0) {
+            return fail(ErrorCode::Storage,
+                failure
+                    % u": it is an SQLite database that Quire did not create (it has tables but no schema version)"_s);
+        }
+    }
+
+    if (auto set = pragma(u"PRAGMA foreign_keys = ON"_s); !set) // returns no row: read it back
+        return std::unexpected(std::move(set.error()));
+    if (auto set = expect(u"PRAGMA foreign_keys"_s, 1, u"foreign_keys=ON"_s); !set)
+        return set;
+    const bool inMemory = d->path == kMemoryPath;
+    if (auto set = expect(u"PRAGMA journal_mode = WAL"_s, inMemory ? u"memory"_s : u"wal"_s, u"journal_mode=WAL"_s);
+        !set)
+        return set;
+    if (auto set = pragma(u"PRAGMA synchronous = FULL"_s); !set)
+        return std::unexpected(std::move(set.error()));
+    if (auto set = expect(u"PRAGMA synchronous"_s, 2, u"synchronous=FULL"_s); !set)
+        return set;
+
+    if (from >= 1 && from < kSchemaVersion && !inMemory) {
+        if (auto saved = backUp(from); !saved)
+            return saved;
+    }
+    if (auto migrated = migrate(from); !migrated)
+        return migrated;
+    d->schemaVersion = kSchemaVersion;
+    return {};
+}
+
+Result<> Database::backUp(int from)
+{
+    const QString base = d->path % u".v"_s % QString::number(from);
+    QString target = base % u".bak"_s;
+    // Never overwrite an earlier backup: it may be the only copy of older data.
+    if (QFileInfo::exists(target)) {
+        const QString stamped = base % u"."_s % QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);
+        target = stamped % u".bak"_s;
+        for (int n = 2; QFileInfo::exists(target); ++n)
+            target = stamped % u"-"_s % QString::number(n) % u".bak"_s;
+    }
+    // VACUUM INTO reads through this connection, so pages still in the WAL are included.
+    auto statement = Statement::prepare(*this, u"cannot back up database to "_s % target, u"VACUUM INTO ?"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    statement->bind(target);
+    if (auto copied = statement->exec(); !copied)
+        return copied;
+    d->backupPath = target;
+    qCInfo(lcDatabase, "backed up %s (schema version %d) to %s", qUtf8Printable(d->path), from, qUtf8Printable(target));
+    return {};
+}
+
+Result<> Database::migrate(int from)
+{
+    using Step = Result<> (Database::*)();
+    static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2};
+    for (int to = from + 1; to <= kSchemaVersion; ++to) {
+        auto migrated = transact([&]() -> Result<> {
+            if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
+                return done;
+            return execute(u"cannot record schema version"_s, u"PRAGMA user_version = "_s + QString::number(to));
+        });
+        if (!migrated) {
+            return fail(ErrorCode::Storage,
+                u"cannot migrate database "_s % d->path % u" to schema version "_s % QString::number(to) % u": "_s
+                    % migrated.error().message);
+        }
+        qCInfo(lcDatabase, "migrated %s to schema version %d", qUtf8Printable(d->path), to);
+    }
+    return {};
+}
+
+// Migration steps are frozen history: never edit one that has shipped, add migrateToN+1 instead.
+
+Result<> Database::migrateTo1()
+{
+    const std::array sql {
+        uR"(CREATE TABLE projects (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                description TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL))"_s,
+        uR"(CREATE TABLE tasks (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                description TEXT,
+                priority TEXT NOT NULL DEFAULT 'standard'
+                    CHECK (priority IN ('pinned', 'high', 'standard', 'long term', 'nit')),
+                status TEXT NOT NULL DEFAULT 'backlog'
+                    CHECK (status IN ('backlog', 'in_progress', 'completed', 'blocked')),
+                complexity TEXT CHECK (complexity IN ('easy', 'hard', 'deep dive')),
+                type TEXT CHECK (type IN ('bug', 'investigation', 'feature', 'cleanup', 'optimization', 'chore')),
+                tags TEXT NOT NULL DEFAULT '[]',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL))"_s,
+        u"CREATE INDEX tasks_by_creation ON tasks (created_at, id)"_s,
+        uR"(CREATE TABLE task_projects (
+                task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+                project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (task_id, project_id)) WITHOUT ROWID)"_s,
+        u"CREATE INDEX task_projects_by_project ON task_projects (project_id, task_id)"_s,
+    };
+    for (const QString &statement : sql) {
+        if (auto done = execute(u"cannot create schema version 1"_s, statement); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<> Database::migrateTo2()
+{
+    // Tags move from a JSON text column to rows, so that filtering by tag uses an index. Legacy
+    // values are normalised like new ones: trimmed, blanks and non-strings dropped, the first of
+    // duplicates kept (its array index becomes its position). Malformed JSON fails the step.
+    const QString trimmedValue = u"trim(j.value, "_s % QLatin1StringView(kSqlWhitespace) % u")"_s;
+    const std::array<QString, 4> sql {
+        uR"(CREATE TABLE task_tags (
+                task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+                tag TEXT NOT NULL CHECK (length(tag) > 0),
+                position INTEGER NOT NULL,
+                PRIMARY KEY (task_id, tag)) WITHOUT ROWID)"_s,
+        u"CREATE INDEX task_tags_by_tag ON task_tags (tag, task_id)"_s,
+        u"INSERT INTO task_tags (task_id, tag, position) SELECT t.id, "_s % trimmedValue
+            % u", min(j.key) FROM tasks AS t, json_each(t.tags) AS j WHERE j.type = 'text' AND "_s % trimmedValue
+            % u" <> '' GROUP BY t.id, "_s % trimmedValue,
+        u"ALTER TABLE tasks DROP COLUMN tags"_s,
+    };
+    for (const QString &statement : sql) {
+        if (auto done = execute(u"cannot move tags to their own table"_s, statement); !done)
+            return done;
+    }
+    return {};
+}
+
+} // namespace quire::core

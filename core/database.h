@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "error.h"
+#include "transaction.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace quire::core {
+
+/**
+ * @brief One SQLite connection with Quire's schema: opened, configured and migrated by open().
+ *
+ * A QSqlDatabase connection belongs to the thread that opened it: open, use and destroy a
+ * Database on the same (database) thread. Repositories keep a reference, so the Database must
+ * outlive them. No Qt Sql type appears in this header; the repositories talk SQL through
+ * Statement (statement.h).
+ */
+class Database
+{
+public:
+    static constexpr int kSchemaVersion = 2;
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    /**
+     * @brief Opens (creating it and its parent folder if needed) and migrates a database.
+     *
+     * @param path a file path, or ":memory:" for a private in-memory database.
+     * @param connectionName a QSqlDatabase connection name not in use yet.
+     *
+     * Sets and checks journal_mode=WAL (file databases), synchronous=FULL, foreign_keys=ON and
+     * busy_timeout. Before migrating an existing database it copies the file to
+     * `<path>.v<old>.bak` (see backupPath()). Fails with ErrorCode::Storage, leaving the file
+     * untouched, for a file that is not a SQLite database, a database newer than kSchemaVersion,
+     * or a non-empty SQLite file that was not written by Quire (user_version 0 with tables).
+     * A failed migration step is rolled back.
+     */
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName);
+
+    /** @brief QStandardPaths::AppDataLocation + "/quire.db". */
+    [[nodiscard]] static QString defaultPath();
+
+    /** @brief Closes the connection and removes it from QSqlDatabase's registry. */
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    Database(Database &&) = delete;
+    Database &operator=(Database &&) = delete;
+
+    [[nodiscard]] QString path() const;
+    [[nodiscard]] QString connectionName() const;
+    /** @brief The schema version after open(): always kSchemaVersion. */
+    [[nodiscard]] int schemaVersion() const;
+    /** @brief The copy made before migrating, if open() made one. */
+    [[nodiscard]] std::optional<QString> backupPath() const;
+    /** @brief Statements executed through this Database (including pragmas and BEGIN/COMMIT). */
+    [[nodiscard]] quint64 queryCount() const;
+
+    /**
+     * @brief Starts a transaction, or a savepoint when one is already open on this connection.
+     *
+     * A write transaction is `BEGIN IMMEDIATE` (takes the write lock up front, so busy_timeout
+     * applies instead of a deadlock on lock upgrade); a read one is a deferred `BEGIN`, giving
+     * several SELECTs one consistent snapshot.
+     */
+    [[nodiscard]] Result<Transaction> begin(TransactionKind kind = TransactionKind::Write);
+
+    /**
+     * @brief Runs `work` (returning Result<T>) in one transaction: commits on a value, rolls back
+     * on an error (or if the commit itself fails) and returns the error.
+     */
+    template<class Work> [[nodiscard]] auto transact(TransactionKind kind, Work &&work) -> std::invoke_result_t<Work>
+    {
+        auto transaction = begin(kind);
+        if (!transaction)
+            return std::unexpected(std::move(transaction.error()));
+        auto result = std::forward<Work>(work)();
+        if (!result)
+            return result; // ~Transaction rolls back
+        if (auto committed = transaction->commit(); !committed)
+            return std::unexpected(std::move(committed.error()));
+        return result;
+    }
+
+    template<class Work> [[nodiscard]] auto transact(Work &&work) -> std::invoke_result_t<Work>
+    {
+        return transact(TransactionKind::Write, std::forward<Work>(work));
+    }
+
+private:
+    friend class Statement;
+    friend class Transaction;
+    struct Private;
+
+    explicit Database(std::unique_ptr<Private> d);
+    Result<> configureAndMigrate();
+    Result<> migrate(int from);
+    Result<> migrateTo1();
+    Result<> migrateTo2();
+    Result<> backUp(int from);
+    /** @brief Executes one statement with no bound values and no result rows. */
+    Result<> execute(const QString &what, const QString &sql);
+
+    std::unique_ptr<Private> d;
+};
+
+} // namespace quire::core

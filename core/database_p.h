@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to core: Database's state, shared with Statement and Transaction.
+
+#include "database.h"
+#include "error.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+class QSqlError;
+
+namespace quire::core {
+
+Q_DECLARE_LOGGING_CATEGORY(lcDatabase)
+
+struct Database::Private {
+    QString path;
+    QString connectionName;
+    QSqlDatabase connection;
+    std::optional<QString> backupPath;
+    int schemaVersion = 0;
+    int transactionDepth = 0;
+    quint64 queryCount = 0;
+};
+
+/** @brief "<what>: <driver text>", Conflict for a UNIQUE/PRIMARY KEY violation, Storage otherwise. */
+[[nodiscard]] Error storageError(const QString &what, const QSqlError &error);
+
+} // namespace quire::core

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#include "normalize.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace quire::core {
+
+std::optional<QString> normalizedDescription(const std::optional<QString> &description)
+{
+    if (!description || description->trimmed().isEmpty())
+        return std::nullopt;
+    return description;
+}
+
+QStringList normalizedTags(const QStringList &tags)
+{
+    QStringList trimmed;
+    trimmed.reserve(tags.size());
+    for (const QString &tag : tags) {
+        QString t = tag.trimmed();
+        if (!t.isEmpty())
+            trimmed.append(std::move(t));
+    }
+    return withoutDuplicates(trimmed);
+}
+
+QStringList withoutDuplicates(const QStringList &values)
+{
+    QStringList unique;
+    unique.reserve(values.size());
+    QSet<QString> seen;
+    for (const QString &value : values) {
+        if (!seen.contains(value)) {
+            seen.insert(value);
+            unique.append(value);
+        }
+    }
+    return unique;
+}
+
+QString toJsonArray(const QStringList &values)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace quire::core

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#include "sqlite_project_repository.h"
+
+#include "database.h"
+#include "normalize.h"
+#include "statement.h"
+#include "timestamp.h"
+
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::core {
+
+namespace {
+
+Result<Project> readProject(const Statement &row)
+{
+    Project project;
+    project.id = row.text(0);
+    project.name = row.text(1);
+    project.description = row.optionalText(2);
+    const auto createdAt = parseTimestamp(row.text(3));
+    const auto updatedAt = parseTimestamp(row.text(4));
+    if (!createdAt || !updatedAt) {
+        return fail(ErrorCode::Storage,
+            u"project "_s % project.id % u" has an invalid timestamp '"_s % (createdAt ? row.text(4) : row.text(3))
+                % u"' in storage"_s);
+    }
+    project.createdAt = *createdAt;
+    project.updatedAt = *updatedAt;
+    return project;
+}
+
+/** Every project matching `where` (a constant fragment), with `values` bound to its `?`s. One statement. */
+Result<QList<Project>> loadProjects(Database &db, const QString &where, const QStringList &values)
+{
+    auto statement = Statement::prepare(db, u"cannot read projects"_s,
+        u"SELECT id, name, description, created_at, updated_at FROM projects "_s % where);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    for (const QString &value : values)
+        statement->bind(value);
+    if (auto ran = statement->exec(); !ran)
+        return std::unexpected(std::move(ran.error()));
+    QList<Project> projects;
+    std::optional<Error> invalid;
+    auto fetched = statement->forEachRow([&](const Statement &row) {
+        if (invalid)
+            return;
+        auto project = readProject(row);
+        if (project)
+            projects.append(std::move(*project));
+        else
+            invalid = std::move(project.error());
+    });
+    if (!fetched)
+        return std::unexpected(std::move(fetched.error()));
+    if (invalid)
+        return std::unexpected(std::move(*invalid));
+    return projects;
+}
+
+Result<std::optional<Project>> loadProject(Database &db, const QString &id)
+{
+    auto projects = loadProjects(db, u"WHERE id = ?"_s, {id});
+    if (!projects)
+        return std::unexpected(std::move(projects.error()));
+    if (projects->isEmpty())
+        return std::optional<Project>();
+    return std::optional<Project>(std::move(projects->first()));
+}
+
+Result<QString> validName(const QString &name)
+{
+    QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"name must not be empty"_s);
+    return trimmed;
+}
+
+Error projectNotFound(const QString &id)
+{
+    return Error {ErrorCode::NotFound, u"project "_s % id % u" not found"_s};
+}
+
+} // namespace
+
+SqliteProjectRepository::SqliteProjectRepository(Database &db)
+    : m_db(db)
+{
+}
+
+Result<QList<Project>> SqliteProjectRepository::findAll()
+{
+    auto projects = loadProjects(m_db, QString(), {});
+    if (!projects)
+        return projects;
+    // In C++ rather than COLLATE NOCASE, which folds ASCII letters only.
+    std::stable_sort(projects->begin(), projects->end(), [](const Project &a, const Project &b) {
+        if (const int byName = a.name.compare(b.name, Qt::CaseInsensitive); byName != 0)
+            return byName < 0;
+        return a.id < b.id;
+    });
+    return projects;
+}
+
+Result<std::optional<Project>> SqliteProjectRepository::findById(const QString &id)
+{
+    return loadProject(m_db, id);
+}
+
+Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
+{
+    auto name = validName(draft.name);
+    if (!name)
+        return std::unexpected(std::move(name.error()));
+    Project project;
+    project.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    project.name = std::move(*name);
+    project.description = normalizedDescription(draft.description);
+    project.createdAt = currentTimestamp();
+    project.updatedAt = project.createdAt;
+
+    return m_db.transact([&]() -> Result<Project> {
+        auto statement = Statement::prepare(m_db, u"cannot save project"_s,
+            u"INSERT INTO projects (id, name, description, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        statement->bind(project.id)
+            .bind(project.name)
+            .bind(project.description)
+            .bind(formatTimestamp(project.createdAt))
+            .bind(formatTimestamp(project.updatedAt));
+        if (auto saved = statement->exec(); !saved)
+            return std::unexpected(std::move(saved.error()));
+        return project;
+    });
+}
+
+Result<Project> SqliteProjectRepository::update(const QString &id, const ProjectPatch &patch)
+{
+    std::optional<QString> name;
+    if (patch.name) {
+        auto valid = validName(*patch.name);
+        if (!valid)
+            return std::unexpected(std::move(valid.error()));
+        name = std::move(*valid);
+    }
+    return m_db.transact([&]() -> Result<Project> {
+        auto existing = loadProject(m_db, id);
+        if (!existing)
+            return std::unexpected(std::move(existing.error()));
+        if (!*existing)
+            return std::unexpected(projectNotFound(id));
+        Project project = std::move(**existing);
+        if (name)
+            project.name = *name;
+        if (patch.description)
+            project.description = normalizedDescription(*patch.description);
+        project.updatedAt = std::max(currentTimestamp(), project.updatedAt.addMSecs(1));
+
+        auto statement = Statement::prepare(m_db, u"cannot save project"_s,
+            u"UPDATE projects SET name = ?, description = ?, updated_at = ? WHERE id = ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        statement->bind(project.name)
+            .bind(project.description)
+            .bind(formatTimestamp(project.updatedAt))
+            .bind(project.id);
+        if (auto saved = statement->exec(); !saved)
+            return std::unexpected(std::move(saved.error()));
+        return project;
+    });
+}
+
+Result<> SqliteProjectRepository::remove(const QString &id)
+{
+    return m_db.transact([&]() -> Result<> {
+        // The tasks stay but their project list changes: mark them updated before the links go.
+        auto touch = Statement::prepare(m_db, u"cannot delete project"_s,
+            u"UPDATE tasks SET updated_at = ? WHERE id IN "
+            "(SELECT task_id FROM task_projects WHERE project_id = ?)"_s);
+        if (!touch)
+            return std::unexpected(std::move(touch.error()));
+        touch->bind(formatTimestamp(currentTimestamp())).bind(id);
+        if (auto touched = touch->exec(); !touched)
+            return touched;
+
+        // Links go with the project (ON DELETE CASCADE).
+        auto statement = Statement::prepare(m_db, u"cannot delete project"_s, u"DELETE FROM projects WHERE id = ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        statement->bind(id);
+        if (auto deleted = statement->exec(); !deleted)
+            return deleted;
+        if (statement->rowsAffected() == 0)
+            return std::unexpected(projectNotFound(id));
+        return {};
+    });
+}
+
+} // namespace quire::core

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: MIT
+#include "sqlite_task_repository.h"
+
+#include "database.h"
+#include "normalize.h"
+#include "statement.h"
+#include "timestamp.h"
+
+#include <QHash>
+#include <QUuid>
+#include <QVariantList>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::core {
+
+namespace {
+
+/** A constant SQL fragment restricting the tasks aliased `t`, and the values its `?`s take. */
+struct TaskFilter {
+    QString where;
+    QVariantList values;
+};
+
+Error corrupt(const QString &taskId, const QString &column, const QString &value)
+{
+    return Error {
+        ErrorCode::Storage, u"task "_s % taskId % u" has an invalid "_s % column % u" '"_s % value % u"' in storage"_s};
+}
+
+template<class E> Result<E> readEnum(const Statement &row, int column, const QString &taskId, const QString &name)
+{
+    const QString text = row.text(column);
+    if (auto value = parseEnum<E>(text))
+        return *value;
+    return std::unexpected(corrupt(taskId, name, text));
+}
+
+template<class E>
+Result<std::optional<E>> readOptionalEnum(const Statement &row, int column, const QString &taskId, const QString &name)
+{
+    const std::optional<QString> text = row.optionalText(column);
+    if (!text)
+        return std::optional<E>();
+    if (auto value = parseEnum<E>(*text))
+        return std::optional<E>(*value);
+    return std::unexpected(corrupt(taskId, name, *text));
+}
+
+Result<QDateTime> readTimestamp(const Statement &row, int column, const QString &taskId, const QString &name)
+{
+    const QString text = row.text(column);
+    if (auto value = parseTimestamp(text))
+        return *value;
+    return std::unexpected(corrupt(taskId, name, text));
+}
+
+template<class E> std::optional<QString> optionalEnumName(const std::optional<E> &value)
+{
+    if (!value)
+        return std::nullopt;
+    return enumName(*value);
+}
+
+Result<Task> readTask(const Statement &row)
+{
+    Task task;
+    task.id = row.text(0);
+    task.title = row.text(1);
+    task.description = row.optionalText(2);
+    auto priority = readEnum<Priority>(row, 3, task.id, u"priority"_s);
+    auto status = readEnum<Status>(row, 4, task.id, u"status"_s);
+    auto complexity = readOptionalEnum<Complexity>(row, 5, task.id, u"complexity"_s);
+    auto type = readOptionalEnum<TaskType>(row, 6, task.id, u"type"_s);
+    auto createdAt = readTimestamp(row, 7, task.id, u"created_at"_s);
+    auto updatedAt = readTimestamp(row, 8, task.id, u"updated_at"_s);
+    for (const Error *error : {priority ? nullptr : &priority.error(), status ? nullptr : &status.error(),
+             complexity ? nullptr : &complexity.error(), type ? nullptr : &type.error(),
+             createdAt ? nullptr : &createdAt.error(), updatedAt ? nullptr : &updatedAt.error()}) {
+        if (error)
+            return std::unexpected(*error);
+    }
+    task.priority = *priority;
+    task.status = *status;
+    task.complexity = *complexity;
+    task.type = *type;
+    task.createdAt = *createdAt;
+    task.updatedAt = *updatedAt;
+    return task;
+}
+
+Result<Statement> prepareFiltered(Database &db, const QString &what, const QString &sql, const TaskFilter &filter)
+{
+    auto statement = Statement::prepare(db, what, sql);
+    if (statement) {
+        for (const QVariant &value : filter.values)
+            statement->bind(value);
+    }
+    return statement;
+}
+
+/**
+ * Three statements whatever the number of tasks: the task rows, then all their tags, then all
+ * their project links, joined here by id. One read transaction keeps the three consistent.
+ */
+Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
+{
+    return db.transact(TransactionKind::Read, [&]() -> Result<QList<Task>> {
+        QList<Task> tasks;
+        QHash<QString, qsizetype> indexById;
+        {
+            auto statement = prepareFiltered(db, u"cannot read tasks"_s,
+                u"SELECT t.id, t.title, t.description, t.priority, t.status, t.complexity, t.type, "
+                "t.created_at, t.updated_at FROM tasks AS t "_s
+                    % filter.where % u" ORDER BY t.created_at, t.id"_s,
+                filter);
+            if (!statement)
+                return std::unexpected(std::move(statement.error()));
+            if (auto ran = statement->exec(); !ran)
+                return std::unexpected(std::move(ran.error()));
+            std::optional<Error> invalid;
+            auto fetched = statement->forEachRow([&](const Statement &row) {
+                if (invalid)
+                    return;
+                auto task = readTask(row);
+                if (!task) {
+                    invalid = std::move(task.error());
+                    return;
+                }
+                indexById.insert(task->id, tasks.size());
+                tasks.append(std::move(*task));
+            });
+            if (!fetched)
+                return std::unexpected(std::move(fetched.error()));
+            if (invalid)
+                return std::unexpected(std::move(*invalid));
+        }
+        if (tasks.isEmpty())
+            return tasks;
+
+        // Appends column 1 of each row to the list `member` of the task whose id is column 0.
+        auto attach = [&](const QString &what, const QString &sql, QStringList Task::*member) -> Result<> {
+            auto statement = prepareFiltered(db, what, sql, filter);
+            if (!statement)
+                return std::unexpected(std::move(statement.error()));
+            if (auto ran = statement->exec(); !ran)
+                return ran;
+            return statement->forEachRow([&](const Statement &row) {
+                const auto found = indexById.constFind(row.text(0));
+                if (found != indexById.cend())
+                    (tasks[*found].*member).append(row.text(1));
+            });
+        };
+        if (auto tags = attach(u"cannot read task tags"_s,
+                u"SELECT tt.task_id, tt.tag FROM task_tags AS tt JOIN tasks AS t ON t.id = tt.task_id "_s % filter.where
+                    % u" ORDER BY tt.task_id, tt.position"_s,
+                &Task::tags);
+            !tags)
+            return std::unexpected(std::move(tags.error()));
+        if (auto links = attach(u"cannot read task projects"_s,
+                u"SELECT tp.task_id, tp.project_id FROM task_projects AS tp "
+                "JOIN tasks AS t ON t.id = tp.task_id "_s
+                    % filter.where % u" ORDER BY tp.task_id, tp.position"_s,
+                &Task::projectIds);
+            !links)
+            return std::unexpected(std::move(links.error()));
+        return tasks;
+    });
+}
+
+Result<std::optional<Task>> loadTask(Database &db, const QString &id)
+{
+    auto tasks = loadTasks(db, TaskFilter {u"WHERE t.id = ?"_s, {id}});
+    if (!tasks)
+        return std::unexpected(std::move(tasks.error()));
+    if (tasks->isEmpty())
+        return std::optional<Task>();
+    return std::optional<Task>(std::move(tasks->first()));
+}
+
+/** NotFound naming the first id (in the given order) that is not a project. One statement. */
+Result<> requireProjects(Database &db, const QStringList &projectIds)
+{
+    if (projectIds.isEmpty())
+        return {};
+    auto statement = Statement::prepare(db, u"cannot check projects"_s,
+        u"SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
+        "(SELECT 1 FROM projects AS p WHERE p.id = j.value) ORDER BY j.key LIMIT 1"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    statement->bind(toJsonArray(projectIds));
+    if (auto ran = statement->exec(); !ran)
+        return ran;
+    auto missing = statement->singleValue();
+    if (!missing)
+        return std::unexpected(std::move(missing.error()));
+    if (*missing)
+        return fail(ErrorCode::NotFound, u"project "_s % (*missing)->toString() % u" not found"_s);
+    return {};
+}
+
+/** Inserts all tags (or links) of one task with a single statement; position = list index. */
+Result<> insertList(Database &db, const QString &what, const QString &table, const QString &column,
+    const QString &taskId, const QStringList &values)
+{
+    if (values.isEmpty())
+        return {};
+    auto statement = Statement::prepare(db, what,
+        u"INSERT INTO "_s % table % u" (task_id, "_s % column
+            % u", position) SELECT ?, j.value, j.key FROM json_each(?) AS j"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    statement->bind(taskId).bind(toJsonArray(values));
+    return statement->exec();
+}
+
+Result<> insertTags(Database &db, const QString &taskId, const QStringList &tags)
+{
+    return insertList(db, u"cannot save task tags"_s, u"task_tags"_s, u"tag"_s, taskId, tags);
+}
+
+Result<> insertLinks(Database &db, const QString &taskId, const QStringList &projectIds)
+{
+    return insertList(db, u"cannot link task to projects"_s, u"task_projects"_s, u"project_id"_s, taskId, projectIds);
+}
+
+Result<> deleteFor(Database &db, const QString &what, const QString &table, const QString &taskId)
+{
+    auto statement = Statement::prepare(db, what, u"DELETE FROM "_s % table % u" WHERE task_id = ?"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    statement->bind(taskId);
+    return statement->exec();
+}
+
+Result<QString> validTitle(const QString &title)
+{
+    QString trimmed = title.trimmed();
+    if (trimmed.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"title must not be empty"_s);
+    return trimmed;
+}
+
+} // namespace
+
+SqliteTaskRepository::SqliteTaskRepository(Database &db)
+    : m_db(db)
+{
+}
+
+Result<QList<Task>> SqliteTaskRepository::findAll()
+{
+    return loadTasks(m_db, TaskFilter {});
+}
+
+Result<QList<Task>> SqliteTaskRepository::findByProjects(const QStringList &projectIds)
+{
+    if (projectIds.isEmpty())
+        return QList<Task>();
+    // The ids travel as one JSON array parameter: no user text is ever spliced into SQL.
+    return loadTasks(m_db,
+        TaskFilter {u"WHERE t.id IN (SELECT l.task_id FROM task_projects AS l "
+                    "WHERE l.project_id IN (SELECT value FROM json_each(?)))"_s,
+            {toJsonArray(withoutDuplicates(projectIds))}});
+}
+
+Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)
+{
+    return loadTask(m_db, id);
+}
+
+Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
+{
+    auto title = validTitle(draft.title);
+    if (!title)
+        return std::unexpected(std::move(title.error()));
+
+    Task task;
+    task.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    task.title = std::move(*title);
+    task.description = normalizedDescription(draft.description);
+    task.priority = draft.priority;
+    task.status = draft.status;
+    task.complexity = draft.complexity;
+    task.type = draft.type;
+    task.tags = normalizedTags(draft.tags);
+    task.projectIds = withoutDuplicates(draft.projectIds);
+    task.createdAt = currentTimestamp();
+    task.updatedAt = task.createdAt;
+
+    return m_db.transact([&]() -> Result<Task> {
+        if (auto known = requireProjects(m_db, task.projectIds); !known)
+            return std::unexpected(std::move(known.error()));
+        auto insert = Statement::prepare(m_db, u"cannot save task"_s,
+            u"INSERT INTO tasks (id, title, description, priority, status, complexity, "
+            "type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!insert)
+            return std::unexpected(std::move(insert.error()));
+        insert->bind(task.id)
+            .bind(task.title)
+            .bind(task.description)
+            .bind(enumName(task.priority))
+            .bind(enumName(task.status))
+            .bind(optionalEnumName(task.complexity))
+            .bind(optionalEnumName(task.type))
+            .bind(formatTimestamp(task.createdAt))
+            .bind(formatTimestamp(task.updatedAt));
+        if (auto saved = insert->exec(); !saved)
+            return std::unexpected(std::move(saved.error()));
+        if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
+            return std::unexpected(std::move(tags.error()));
+        if (auto links = insertLinks(m_db, task.id, task.projectIds); !links)
+            return std::unexpected(std::move(links.error()));
+        return task;
+    });
+}
+
+Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &patch)
+{
+    std::optional<QString> title;
+    if (patch.title) {
+        auto valid = validTitle(*patch.title);
+        if (!valid)
+            return std::unexpected(std::move(valid.error()));
+        title = std::move(*valid);
+    }
+
+    return m_db.transact([&]() -> Result<Task> {
+        auto existing = loadTask(m_db, id);
+        if (!existing)
+            return std::unexpected(std::move(existing.error()));
+        if (!*existing)
+            return fail(ErrorCode::NotFound, u"task "_s % id % u" not found"_s);
+
+        Task task = std::move(**existing);
+        if (title)
+            task.title = *title;
+        if (patch.description)
+            task.description = normalizedDescription(*patch.description);
+        if (patch.priority)
+            task.priority = *patch.priority;
+        if (patch.status)
+            task.status = *patch.status;
+        if (patch.complexity)
+            task.complexity = *patch.complexity;
+        if (patch.type)
+            task.type = *patch.type;
+        if (patch.tags)
+            task.tags = normalizedTags(*patch.tags);
+        if (patch.projectIds) {
+            task.projectIds = withoutDuplicates(*patch.projectIds);
+            if (auto known = requireProjects(m_db, task.projectIds); !known)
+                return std::unexpected(std::move(known.error()));
+        }
+        // Strictly later than before even within one millisecond, so "changed since" checks hold.
+        task.updatedAt = std::max(currentTimestamp(), task.updatedAt.addMSecs(1));
+
+        auto statement = Statement::prepare(m_db, u"cannot save task"_s,
+            u"UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, "
+            "complexity = ?, type = ?, updated_at = ? WHERE id = ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        statement->bind(task.title)
+            .bind(task.description)
+            .bind(enumName(task.priority))
+            .bind(enumName(task.status))
+            .bind(optionalEnumName(task.complexity))
+            .bind(optionalEnumName(task.type))
+            .bind(formatTimestamp(task.updatedAt))
+            .bind(task.id);
+        if (auto saved = statement->exec(); !saved)
+            return std::unexpected(std::move(saved.error()));
+        if (patch.tags) {
+            if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, task.id); !cleared)
+                return std::unexpected(std::move(cleared.error()));
+            if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
+                return std::unexpected(std::move(tags.error()));
+        }
+        if (patch.projectIds) {
+            if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, task.id);
+                !cleared)
+                return std::unexpected(std::move(cleared.error()));
+            if (auto links = insertLinks(m_db, task.id, task.projectIds); !links)
+                return std::unexpected(std::move(links.error()));
+        }
+        return task;
+    });
+}
+
+Result<> SqliteTaskRepository::remove(const QString &id)
+{
+    return m_db.transact([&]() -> Result<> {
+        // Tags and project links go with the row (ON DELETE CASCADE).
+        auto statement = Statement::prepare(m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id = ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        statement->bind(id);
+        if (auto deleted = statement->exec(); !deleted)
+            return deleted;
+        if (statement->rowsAffected() == 0)
+            return fail(ErrorCode::NotFound, u"task "_s % id % u" not found"_s);
+        return {};
+    });
+}
+
+} // namespace quire::core

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "task_repository.h"
+
+namespace quire::core {
+
+class Database;
+
+/**
+ * @brief TaskRepository on Quire's SQLite schema.
+ *
+ * - Titles are trimmed and must not be empty; tags are trimmed, blanks dropped and duplicates
+ *   removed (first seen wins, order kept); project ids are deduplicated, order kept.
+ * - A description is stored as given, except that an empty or all-whitespace one is stored
+ *   (and returned) as absent.
+ * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
+ *   createdAt never changes. Removing a project also bumps updatedAt of its tasks.
+ * - Lists run a fixed number of statements (tasks, their tags, their links) whatever the count.
+ * - Every write is one transaction; nested inside a caller's Database::transact() it becomes a
+ *   savepoint.
+ *
+ * Use it on the thread that opened `db`; `db` must outlive the repository.
+ */
+class SqliteTaskRepository final : public TaskRepository
+{
+public:
+    explicit SqliteTaskRepository(Database &db);
+
+    [[nodiscard]] Result<QList<Task>> findAll() override;
+    [[nodiscard]] Result<QList<Task>> findByProjects(const QStringList &projectIds) override;
+    [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
+    [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
+    [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
+    [[nodiscard]] Result<> remove(const QString &id) override;
+
+private:
+    Database &m_db;
+};
+
+} // namespace quire::core

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "statement.h"
+
+#include "database.h"
+#include "database_p.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::core {
+
+namespace {
+
+// SQLite result codes (primary and extended) for a UNIQUE or PRIMARY KEY violation.
+bool isUniqueViolation(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code == u"2067"_s || code == u"1555"_s)
+        return true;
+    return code == u"19"_s && error.databaseText().contains(u"UNIQUE constraint failed"_s);
+}
+
+} // namespace
+
+Error storageError(const QString &what, const QSqlError &error)
+{
+    QString reason = error.databaseText();
+    if (reason.isEmpty())
+        reason = error.driverText();
+    if (reason.isEmpty())
+        reason = u"unknown database error"_s;
+    return Error {isUniqueViolation(error) ? ErrorCode::Conflict : ErrorCode::Storage, what % u": "_s % reason};
+}
+
+Result<Statement> Statement::prepare(Database &db, const QString &what, const QString &sql)
+{
+    QSqlQuery query(db.d->connection);
+    // Forward-only: QSqlQuery otherwise caches every row it has seen.
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return std::unexpected(storageError(what, query.lastError()));
+    return Statement(db, what, std::move(query));
+}
+
+Statement::Statement(Database &db, QString what, QSqlQuery query)
+    : m_db(&db)
+    , m_what(std::move(what))
+    , m_query(std::move(query))
+{
+}
+
+Statement &Statement::bind(const QVariant &value)
+{
+    m_query.addBindValue(value);
+    return *this;
+}
+
+Statement &Statement::bind(const QString &value)
+{
+    // A null QString binds NULL; text columns are NOT NULL, so bind "" for an empty value.
+    m_query.addBindValue(value.isNull() ? QString(u""_s) : value);
+    return *this;
+}
+
+Statement &Statement::bind(const std::optional<QString> &value)
+{
+    if (value)
+        return bind(*value);
+    m_query.addBindValue(QVariant(QMetaType::fromType<QString>()));
+    return *this;
+}
+
+Result<> Statement::exec()
+{
+    ++m_db->d->queryCount;
+    if (!m_query.exec())
+        return std::unexpected(storageError(m_what, m_query.lastError()));
+    return {};
+}
+
+Result<std::optional<QVariant>> Statement::singleValue(int column)
+{
+    if (m_query.next()) {
+        QVariant v = m_query.value(column);
+        m_query.finish();
+        return std::optional<QVariant>(std::move(v));
+    }
+    if (auto ok = checkFetch(); !ok)
+        return std::unexpected(std::move(ok.error()));
+    return std::optional<QVariant>();
+}
+
+QVariant Statement::value(int column) const
+{
+    return m_query.value(column);
+}
+
+QString Statement::text(int column) const
+{
+    return m_query.value(column).toString();
+}
+
+std::optional<QString> Statement::optionalText(int column) const
+{
+    const QVariant v = m_query.value(column);
+    if (v.isNull())
+        return std::nullopt;
+    return v.toString();
+}
+
+int Statement::rowsAffected() const
+{
+    return m_query.numRowsAffected();
+}
+
+void Statement::finish()
+{
+    m_query.finish();
+}
+
+Result<> Statement::checkFetch() const
+{
+    // next() returns false both at the end and on a failed step; only the latter sets an error.
+    if (m_query.lastError().isValid())
+        return std::unexpected(storageError(m_what, m_query.lastError()));
+    return {};
+}
+
+} // namespace quire::core

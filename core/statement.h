@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to core: the one place where QSqlQuery is used. Repository headers never include it.
+
+#include "error.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <concepts>
+#include <optional>
+
+namespace quire::core {
+
+class Database;
+
+/**
+ * @brief A prepared, forward-only statement on a Database whose every failure is an Error.
+ *
+ * Storage errors read "<what>: <driver text>", e.g. "cannot insert task: disk I/O error";
+ * a UNIQUE/PRIMARY KEY violation is ErrorCode::Conflict. Each exec() counts toward
+ * Database::queryCount().
+ */
+class Statement
+{
+public:
+    /** @brief `what` names the operation for messages, e.g. u"cannot insert task"_s. */
+    [[nodiscard]] static Result<Statement> prepare(Database &db, const QString &what, const QString &sql);
+
+    Statement(Statement &&) noexcept = default;
+    Statement &operator=(Statement &&) noexcept = default;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement() = default;
+
+    /** @brief Binds the next positional `?`. */
+    Statement &bind(const QVariant &value);
+    Statement &bind(const QString &value);
+    /** @brief Binds NULL for nullopt. */
+    Statement &bind(const std::optional<QString> &value);
+
+    [[nodiscard]] Result<> exec();
+
+    /** @brief Calls `row(*this)` for each result row; a failure while stepping is an Error. */
+    template<class Row>
+    requires std::invocable<Row &, const Statement &>
+    [[nodiscard]] Result<> forEachRow(Row &&row)
+    {
+        while (m_query.next())
+            row(static_cast<const Statement &>(*this));
+        return checkFetch();
+    }
+
+    /** @brief The first row's column `column`, or nullopt when there is no row. */
+    [[nodiscard]] Result<std::optional<QVariant>> singleValue(int column = 0);
+
+    [[nodiscard]] QVariant value(int column) const;
+    [[nodiscard]] QString text(int column) const;
+    /** @brief nullopt for SQL NULL. */
+    [[nodiscard]] std::optional<QString> optionalText(int column) const;
+    [[nodiscard]] int rowsAffected() const;
+    /** @brief Releases the statement's read cursor (also done on destruction). */
+    void finish();
+
+private:
+    Statement(Database &db, QString what, QSqlQuery query);
+    [[nodiscard]] Result<> checkFetch() const;
+
+    Database *m_db;
+    QString m_what;
+    QSqlQuery m_query;
+};
+
+} // namespace quire::core

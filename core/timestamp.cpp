@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#include "timestamp.h"
+
+namespace quire::core {
+
+QDateTime currentTimestamp()
+{
+    // currentDateTimeUtc() already has millisecond resolution; round-tripping through text must be lossless.
+    return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+}
+
+QString formatTimestamp(const QDateTime &timestamp)
+{
+    return timestamp.toUTC().toString(Qt::ISODateWithMs);
+}
+
+std::optional<QDateTime> parseTimestamp(const QString &text)
+{
+    const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        return std::nullopt;
+    return parsed.toUTC();
+}
+
+} // namespace quire::core

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "transaction.h"
+
+#include "database.h"
+#include "database_p.h"
+
+using namespace Qt::StringLiterals;
+
+namespace quire::core {
+
+Result<Transaction> Database::begin(TransactionKind kind)
+{
+    const int depth = d->transactionDepth;
+    Result<> begun;
+    if (depth == 0) {
+        begun = execute(
+            u"cannot begin transaction"_s, kind == TransactionKind::Write ? u"BEGIN IMMEDIATE"_s : u"BEGIN DEFERRED"_s);
+    } else {
+        // SQLite has no nested BEGIN; a savepoint gives the inner unit its own rollback.
+        begun = execute(u"cannot begin transaction"_s, u"SAVEPOINT quire_"_s + QString::number(depth));
+    }
+    if (!begun)
+        return std::unexpected(std::move(begun.error()));
+    ++d->transactionDepth;
+    return Transaction(*this, depth);
+}
+
+Transaction::Transaction(Database &db, int depth)
+    : m_db(&db)
+    , m_depth(depth)
+{
+}
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_depth(other.m_depth)
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_db) {
+        if (auto rolledBack = rollback(); !rolledBack)
+            qCWarning(lcDatabase, "%s", qUtf8Printable(rolledBack.error().message));
+    }
+}
+
+QString Transaction::savepointName() const
+{
+    return u"quire_"_s + QString::number(m_depth);
+}
+
+Result<> Transaction::commit()
+{
+    if (!m_db)
+        return fail(ErrorCode::Internal, u"transaction already finished"_s);
+    const Result<> committed = m_depth == 0
+        ? m_db->execute(u"cannot commit transaction"_s, u"COMMIT"_s)
+        : m_db->execute(u"cannot commit transaction"_s, u"RELEASE "_s + savepointName());
+    if (!committed)
+        return committed; // still open: the destructor or the caller rolls back
+    --m_db->d->transactionDepth;
+    m_db = nullptr;
+    return {};
+}
+
+Result<> Transaction::rollback()
+{
+    if (!m_db)
+        return fail(ErrorCode::Internal, u"transaction already finished"_s);
+    Database &db = *std::exchange(m_db, nullptr);
+    --db.d->transactionDepth;
+    if (m_depth == 0)
+        return db.execute(u"cannot roll back transaction"_s, u"ROLLBACK"_s);
+    if (auto undone = db.execute(u"cannot roll back transaction"_s, u"ROLLBACK TO "_s + savepointName()); !undone)
+        return undone;
+    return db.execute(u"cannot roll back transaction"_s, u"RELEASE "_s + savepointName());
+}
+
+} // namespace quire::core

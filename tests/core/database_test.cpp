@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: MIT
+#include "connection_names.h"
+#include "database.h"
+#include "result_assertions.h"
+#include "statement.h"
+#include "temporary_folder.h"
+#include "test_store.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using namespace quire::core;
+using quire::core_test::scalar;
+using quire::core_test::scalarOnFile;
+using quire::test::TemporaryFolder;
+using quire::test::uniqueConnectionName;
+
+TEST(Database, OpenCreatesTheParentFolderAndTheCurrentSchema)
+{
+    // Given a path in folders that do not exist yet
+    TemporaryFolder folder;
+    ASSERT_TRUE(folder.isValid());
+    const QString path = folder.filePath(u"a/b/c/quire.db"_s);
+
+    // When
+    ASSERT_OK_AND_ASSIGN(const std::unique_ptr<Database> db, Database::open(path, uniqueConnectionName()));
+
+    // Then
+    EXPECT_TRUE(QFileInfo::exists(path));
+    EXPECT_EQ(db->path(), path);
+    EXPECT_EQ(db->schemaVersion(), Database::kSchemaVersion);
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 2);
+    EXPECT_EQ(scalar(*db,
+                  u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+                  "('tasks', 'projects', 'task_projects', 'task_tags')"_s)
+                  .toInt(),
+        4);
+    EXPECT_FALSE(db->backupPath().has_value()) << "a new database needs no backup";
+}
+
+TEST(Database, OpenSetsAndKeepsThePragmas)
+{
+    // Given / When a file database is opened
+    OPEN_TEST_STORE(store);
+
+    // Then WAL, FULL sync, foreign keys and a busy timeout are in effect on its connection
+    EXPECT_EQ(scalar(store.db(), u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    EXPECT_EQ(scalar(store.db(), u"PRAGMA synchronous"_s).toInt(), 2);
+    EXPECT_EQ(scalar(store.db(), u"PRAGMA foreign_keys"_s).toInt(), 1);
+    EXPECT_EQ(scalar(store.db(), u"PRAGMA busy_timeout"_s).toInt(), Database::kBusyTimeoutMs);
+}
+
+TEST(Database, InMemoryDatabaseIsMigratedToo)
+{
+    // Given / When
+    OPEN_TEST_STORE(store, u":memory:"_s);
+
+    // Then
+    EXPECT_EQ(store.db().schemaVersion(), Database::kSchemaVersion);
+    EXPECT_EQ(scalar(store.db(), u"PRAGMA journal_mode"_s).toString(), u"memory"_s);
+    EXPECT_EQ(scalar(store.db(), u"PRAGMA foreign_keys"_s).toInt(), 1);
+    EXPECT_FALSE(store.db().backupPath().has_value());
+}
+
+TEST(Database, ReopeningACurrentDatabaseKeepsItsDataAndMakesNoBackup)
+{
+    // Given a database with a task, closed
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    {
+        ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
+        SqliteTaskRepository tasks(*db);
+        ASSERT_OK(tasks.create(TaskDraft {.title = u"Survive a restart"_s}));
+    }
+
+    // When it is opened again
+    ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
+
+    // Then
+    SqliteTaskRepository tasks(*db);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, tasks.findAll());
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_EQ(all.first().title, u"Survive a restart"_s);
+    EXPECT_FALSE(db->backupPath().has_value());
+    EXPECT_EQ(QDir(folder.path()).entryList({u"*.bak"_s}, QDir::Files).size(), 0);
+}
+
+TEST(Database, RefusesANewerSchemaAndLeavesTheFileUntouched)
+{
+    // Given a database written by a future Quire (user_version 99)
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"future.db"_s);
+    ASSERT_OK(quire::core_test::execOnFile(path,
+        {u"CREATE TABLE tasks (id TEXT PRIMARY KEY, future_column TEXT)"_s, u"INSERT INTO tasks VALUES ('a', 'b')"_s,
+            u"PRAGMA user_version = 99"_s}));
+    const QByteArray before = TemporaryFolder::readFile(path);
+    ASSERT_FALSE(before.isEmpty());
+
+    // When
+    auto db = Database::open(path, uniqueConnectionName());
+
+    // Then
+    EXPECT_ERROR(db, ErrorCode::Storage,
+        u"database "_s % path % u" has schema version 99, newer than this Quire supports (2); update Quire"_s);
+    EXPECT_EQ(TemporaryFolder::readFile(path), before);
+    EXPECT_FALSE(QFileInfo::exists(path + u"-wal"_s));
+    EXPECT_EQ(QDir(folder.path()).entryList({u"*.bak"_s}, QDir::Files).size(), 0);
+}
+
+TEST(Database, RefusesAFileThatIsNotADatabaseAndLeavesItUntouched)
+{
+    // Given a text file where the database should be
+    TemporaryFolder folder;
+    QByteArray notes;
+    for (int i = 0; i < 200; ++i)
+        notes += "These are my notes, not a database.\n";
+    const QString path = folder.writeFile(u"notes.db"_s, notes);
+    ASSERT_FALSE(path.isEmpty());
+
+    // When
+    auto db = Database::open(path, uniqueConnectionName());
+
+    // Then
+    EXPECT_ERROR(db, ErrorCode::Storage, u"cannot open database at "_s % path % u": file is not a database"_s);
+    EXPECT_EQ(TemporaryFolder::readFile(path), notes);
+    EXPECT_FALSE(QFileInfo::exists(path + u"-wal"_s));
+}
+
+TEST(Database, RefusesAnSqliteFileThatQuireDidNotCreate)
+{
+    // Given another application's SQLite file (tables, user_version 0)
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"other.db"_s);
+    ASSERT_OK(quire::core_test::execOnFile(path, {u"CREATE TABLE bookmarks (url TEXT)"_s}));
+    const QByteArray before = TemporaryFolder::readFile(path);
+
+    // When
+    auto db = Database::open(path, uniqueConnectionName());
+
+    // Then
+    EXPECT_ERROR_CODE(db, ErrorCode::Storage);
+    if (!db) {
+        EXPECT_TRUE(db.error().message.startsWith(u"cannot open database at "_s % path % u": "_s))
+            << db.error().message.toStdString();
+    }
+    EXPECT_EQ(TemporaryFolder::readFile(path), before);
+}
+
+TEST(Database, ReportsAnUnusablePathAsAStorageError)
+{
+    // Given a path whose parent is a regular file
+    TemporaryFolder folder;
+    const QString file = folder.writeFile(u"plain"_s, "x");
+
+    // When
+    auto db = Database::open(file + u"/quire.db"_s, uniqueConnectionName());
+
+    // Then
+    EXPECT_ERROR_CODE(db, ErrorCode::Storage);
+    if (!db) {
+        EXPECT_TRUE(db.error().message.startsWith(u"cannot open database at "_s)) << db.error().message.toStdString();
+    }
+}
+
+TEST(Database, RefusesAConnectionNameAlreadyInUse)
+{
+    // Given an open database
+    OPEN_TEST_STORE(store, u":memory:"_s);
+
+    // When another is opened under the same connection name
+    auto second = Database::open(u":memory:"_s, store.db().connectionName());
+
+    // Then it is refused and the first keeps working
+    EXPECT_ERROR_CODE(second, ErrorCode::Internal);
+    EXPECT_OK(store.tasks().findAll());
+}
+
+TEST(Database, DestructionRemovesTheConnection)
+{
+    // Given
+    const QString name = uniqueConnectionName();
+    {
+        ASSERT_OK_AND_ASSIGN(auto db, Database::open(u":memory:"_s, name));
+        EXPECT_TRUE(QSqlDatabase::contains(name));
+    }
+
+    // Then the name is free again
+    EXPECT_FALSE(QSqlDatabase::contains(name));
+    EXPECT_OK(Database::open(u":memory:"_s, name));
+}
+
+TEST(Database, FailedOpenRemovesTheConnection)
+{
+    // Given a file that is not a database
+    TemporaryFolder folder;
+    const QString path = folder.writeFile(u"junk.db"_s, QByteArray(4096, 'j'));
+    const QString name = uniqueConnectionName();
+
+    // When opening fails
+    EXPECT_ERROR_CODE(Database::open(path, name), ErrorCode::Storage);
+
+    // Then
+    EXPECT_FALSE(QSqlDatabase::contains(name));
+}
+
+TEST(Database, DefaultPathIsQuireDbInTheAppDataFolder)
+{
+    EXPECT_TRUE(Database::defaultPath().endsWith(u"/quire.db"_s)) << Database::defaultPath().toStdString();
+}
+
+TEST(Database, QueryCountCountsEveryExecutedStatement)
+{
+    // Given
+    OPEN_TEST_STORE(store, u":memory:"_s);
+    const quint64 before = store.db().queryCount();
+
+    // When two statements run
+    (void)scalar(store.db(), u"SELECT 1"_s);
+    (void)scalar(store.db(), u"SELECT 2"_s);
+
+    // Then
+    EXPECT_EQ(store.db().queryCount() - before, 2u);
+}
+
+TEST(Database, TransactRollsBackEverythingWhenWorkFails)
+{
+    // Given
+    OPEN_TEST_STORE(store);
+
+    // When work writes a row and then fails
+    const Result<> result = store.db().transact([&]() -> Result<> {
+        EXPECT_OK(quire::core_test::exec(store.db(),
+            u"INSERT INTO projects VALUES ('p', 'Name', NULL, '2026-01-01T00:00:00.000Z', "
+            "'2026-01-01T00:00:00.000Z')"_s));
+        return fail(ErrorCode::Conflict, u"changed my mind"_s);
+    });
+
+    // Then the error comes back and the row is gone
+    EXPECT_ERROR(result, ErrorCode::Conflict, u"changed my mind"_s);
+    EXPECT_EQ(scalar(store.db(), u"SELECT count(*) FROM projects"_s).toInt(), 0);
+}
+
+TEST(Database, NestedTransactionRollsBackOnlyItsOwnWork)
+{
+    // Given an outer transaction that writes a row
+    OPEN_TEST_STORE(store);
+    const auto insert = [&](const QString &id) {
+        return quire::core_test::exec(store.db(),
+            u"INSERT INTO projects VALUES ('"_s % id
+                % u"', 'Name', NULL, '2026-01-01T00:00:00.000Z', "
+                  "'2026-01-01T00:00:00.000Z')"_s);
+    };
+    const Result<> outer = store.db().transact([&]() -> Result<> {
+        if (auto done = insert(u"outer"_s); !done)
+            return done;
+        // When an inner unit fails
+        const Result<> inner = store.db().transact([&]() -> Result<> {
+            EXPECT_OK(insert(u"inner"_s));
+            return fail(ErrorCode::InvalidArgument, u"inner failed"_s);
+        });
+        EXPECT_ERROR_CODE(inner, ErrorCode::InvalidArgument);
+        return {};
+    });
+
+    // Then the outer work is committed without the inner work
+    ASSERT_OK(outer);
+    EXPECT_EQ(scalar(store.db(), u"SELECT group_concat(id) FROM projects"_s).toString(), u"outer"_s);
+}
+
+TEST(Database, UncommittedTransactionRollsBackWhenDestroyed)
+{
+    // Given
+    OPEN_TEST_STORE(store);
+    {
+        ASSERT_OK_AND_ASSIGN(Transaction transaction, store.db().begin());
+        ASSERT_OK(quire::core_test::exec(store.db(),
+            u"INSERT INTO projects VALUES ('p', 'Name', NULL, '2026-01-01T00:00:00.000Z', "
+            "'2026-01-01T00:00:00.000Z')"_s));
+        // When it goes out of scope uncommitted
+    }
+
+    // Then
+    EXPECT_EQ(scalar(store.db(), u"SELECT count(*) FROM projects"_s).toInt(), 0);
+    // and a new transaction can start (the depth was restored)
+    ASSERT_OK_AND_ASSIGN(Transaction again, store.db().begin());
+    EXPECT_OK(again.commit());
+    EXPECT_ERROR_CODE(again.commit(), ErrorCode::Internal);
+}
+
+TEST(Statement, UniqueViolationIsAConflict)
+{
+    // Given a project row
+    OPEN_TEST_STORE(store, u":memory:"_s);
+    const QString insert = u"INSERT INTO projects VALUES ('same', 'Name', NULL, '2026-01-01T00:00:00.000Z', "
+                           "'2026-01-01T00:00:00.000Z')"_s;
+    ASSERT_OK(quire::core_test::exec(store.db(), insert));
+
+    // When the same primary key is inserted again
+    auto again = quire::core_test::exec(store.db(), insert);
+
+    // Then
+    EXPECT_ERROR_CODE(again, ErrorCode::Conflict);
+}
+
+TEST(Statement, InvalidSqlIsAStorageErrorNamingTheOperation)
+{
+    // Given
+    OPEN_TEST_STORE(store, u":memory:"_s);
+
+    // When
+    auto statement = Statement::prepare(store.db(), u"cannot read gizmos"_s, u"SELECT * FROM gizmos"_s);
+
+    // Then the reason comes first, the driver's text after it
+    ASSERT_FALSE(statement.has_value());
+    EXPECT_EQ(statement.error().code, ErrorCode::Storage);
+    EXPECT_EQ(statement.error().message, u"cannot read gizmos: no such table: gizmos"_s);
+}
+
+TEST(Schema, FilteringByTagUsesAnIndex)
+{
+    // Given the current schema
+    OPEN_TEST_STORE(store, u":memory:"_s);
+
+    // When SQLite plans a lookup of tasks by tag
+    auto statement = Statement::prepare(
+        store.db(), u"plan"_s, u"EXPLAIN QUERY PLAN SELECT task_id FROM task_tags WHERE tag = 'x'"_s);
+    ASSERT_OK(statement);
+    ASSERT_OK(statement->exec());
+    QStringList plan;
+    ASSERT_OK(statement->forEachRow([&](const Statement &row) { plan.append(row.text(3)); }));
+
+    // Then it searches the tag index instead of scanning
+    ASSERT_EQ(plan.size(), 1) << plan.join(u" | "_s).toStdString();
+    EXPECT_TRUE(plan.first().contains(u"USING COVERING INDEX task_tags_by_tag"_s)) << plan.first().toStdString();
+}
+
+TEST(Schema, ProjectsOfATaskAreFoundThroughAnIndex)
+{
+    // Given the current schema
+    OPEN_TEST_STORE(store, u":memory:"_s);
+
+    // When SQLite plans a lookup of tasks by project
+    auto statement = Statement::prepare(
+        store.db(), u"plan"_s, u"EXPLAIN QUERY PLAN SELECT task_id FROM task_projects WHERE project_id = 'x'"_s);
+    ASSERT_OK(statement);
+    ASSERT_OK(statement->exec());
+    QStringList plan;
+    ASSERT_OK(statement->forEachRow([&](const Statement &row) { plan.append(row.text(3)); }));
+
+    // Then
+    ASSERT_EQ(plan.size(), 1);
+    EXPECT_TRUE(plan.first().contains(u"task_projects_by_project"_s)) << plan.first().toStdString();
+}
