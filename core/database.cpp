@@ -267,7 +267,7 @@ Result<> Database::migrateTo1()
                 tags TEXT NOT NULL DEFAULT '[]',
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL))"_s,
-        u"CREATE INDEX tasks_by_creation ON tasks (created_at, id)"_s,
+        u"CREATE INDEX tasks_by_creation ON tasks (created_at)"_s,
         uR"(CREATE TABLE task_projects (
                 task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
                 project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,

@@ -114,7 +114,7 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
             auto statement = prepareFiltered(db, u"cannot read tasks"_s,
                 u"SELECT t.id, t.title, t.description, t.priority, t.status, t.complexity, t.type, "
                 "t.created_at, t.updated_at FROM tasks AS t "_s
-                    % filter.where % u" ORDER BY t.created_at, t.id"_s,
+                    % filter.where % u" ORDER BY t.created_at, t.rowid"_s,
                 filter);
             if (!statement)
                 return std::unexpected(std::move(statement.error()));

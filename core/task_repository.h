@@ -18,9 +18,9 @@ class TaskRepository
 public:
     virtual ~TaskRepository() = default;
 
-    /** @brief Every task, oldest first. */
+    /** @brief Every task, in creation order (ties within a millisecond kept in insertion order). */
     [[nodiscard]] virtual Result<QList<Task>> findAll() = 0;
-    /** @brief Tasks linked to any of `projectIds`, each once, oldest first; unknown ids match nothing. */
+    /** @brief Tasks linked to any of `projectIds`, each once, in creation order; unknown ids match nothing. */
     [[nodiscard]] virtual Result<QList<Task>> findByProjects(const QStringList &projectIds) = 0;
     /** @brief The task, or nullopt when no task has this id. */
     [[nodiscard]] virtual Result<std::optional<Task>> findById(const QString &id) = 0;
