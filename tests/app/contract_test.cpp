@@ -93,6 +93,16 @@ TEST(IpcContract, EnumSpellingsMatchTheCore)
     EXPECT_EQ(enums.value(u"taskType"_s).toVariant().toStringList(), core::enumNames<core::TaskType>());
 }
 
+TEST(IpcContract, ErrorCodeNamesMatchTheCore)
+{
+    const QStringList codes = loadContract().value(u"errorCodes"_s).toVariant().toStringList();
+    using enum core::ErrorCode;
+    QStringList names;
+    for (const core::ErrorCode code : {NotFound, InvalidArgument, Conflict, Storage, Internal})
+        names.append(core::errorCodeName(code));
+    EXPECT_EQ(codes, names);
+}
+
 TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
 {
     const QJsonObject contract = loadContract();

@@ -14,10 +14,12 @@ import {
   typeSpecs,
   type CommandName,
 } from '@/ipc/contract';
+import { errorCodes } from '@/ipc/errors';
 import { readContractJson } from '@/testing/contract-json';
 
 interface JsonContract {
   enums: Record<string, string[]>;
+  errorCodes: string[];
   objects: string[];
   events: Record<string, string>;
   commands: Record<
@@ -33,11 +35,15 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
-    expect(sorted(Object.keys(contract))).toEqual(['commands', 'enums', 'events', 'objects', 'types']);
+    expect(sorted(Object.keys(contract))).toEqual(['commands', 'enums', 'errorCodes', 'events', 'objects', 'types']);
   });
 
   it('has the same enums with the same values in the same order', () => {
     expect(enums).toEqual(contract.enums);
+  });
+
+  it('knows the same error codes', () => {
+    expect([...errorCodes]).toEqual(contract.errorCodes);
   });
 
   it('registers the same channel objects', () => {

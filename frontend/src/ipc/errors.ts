@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Error codes of the reply envelope; also defined in app/ (the bridge's
-// ErrorCode -> envelope mapping) and listed in DESIGN.md.
+// ErrorCode -> envelope mapping) and in resources/ipc-contract.json ("errorCodes"), which tests compare.
 export const errorCodes = ['not_found', 'invalid_argument', 'conflict', 'storage', 'internal'] as const;
 export type IpcErrorCode = (typeof errorCodes)[number];
 
