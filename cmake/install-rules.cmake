@@ -5,6 +5,10 @@ include(GNUInstallDirs)
 
 set(QUIRE_APP_ID "io.github.quire.Quire")
 
+# quire links only system libraries: no RPATH in the installed binary (qt_standard_project_setup
+# would give it $ORIGIN:$ORIGIN/../lib, which a Debian package must not carry).
+set_target_properties(quire PROPERTIES INSTALL_RPATH "")
+
 install(TARGETS quire
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT Runtime
   BUNDLE DESTINATION "." COMPONENT Runtime)
@@ -22,6 +26,8 @@ if(PROJECT_IS_TOP_LEVEL)
   set(CPACK_GENERATOR "DEB")
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
   set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
+  # Debug information stays in the build tree; the package ships a stripped binary.
+  set(CPACK_STRIP_FILES ON)
   # dpkg-shlibdeps declares the exact Qt libraries the binary links; the SQLite driver is a
   # plugin it cannot see, so it is named by hand.
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -32,8 +32,8 @@ install_packages() {
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing Debian packages: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}"
   fi
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     log "Node.js 20.19+ and npm are needed to build the UI; install them and run again."

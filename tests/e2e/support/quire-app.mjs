@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
-const binary = process.env.QUIRE_BINARY;
+const defaultBinary = process.env.QUIRE_BINARY;
 export const artifactsDir = process.env.QUIRE_E2E_ARTIFACTS ?? join(tmpdir(), 'quire-e2e-artifacts');
 
 function freePort() {
@@ -44,10 +44,11 @@ export function makeWorkspace() {
 }
 
 /**
- * Launches quire on `databasePath`. Resolves to { page, browser, process, stop, output }. `stop()`
+ * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath`.
+ * Resolves to { page, browser, process, stop, output }. `stop()`
  * is idempotent and kills the whole process group, so no QtWebEngineProcess survives a failed test.
  */
-export async function launchQuire({ databasePath, args = [], env = {} }) {
+export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary }) {
   if (!binary) throw new Error('QUIRE_BINARY is not set (ctest sets it to the built quire)');
   const port = await freePort();
   const home = join(databasePath, '..', 'home');

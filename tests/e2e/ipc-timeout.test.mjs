@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// When the backend does not answer, the user is told so: with the database thread stalled by the
+// test hook (QUIRE_TEST_HOOKS=1), completing a task times out after 10 s, the toast says so and
+// the row goes back; once the database is free again the late write shows up on screen and in
+// the file.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchQuire, makeWorkspace, queryDatabase } from './support/quire-app.mjs';
+import { byTestId, rowByTitle, saveScreenshot, toastTexts, waitForRows } from './support/ui.mjs';
+
+let workspace;
+let app;
+
+before(async () => {
+  workspace = makeWorkspace();
+  app = await launchQuire({ databasePath: workspace.databasePath, env: { QUIRE_TEST_HOOKS: '1' } });
+});
+
+after(async () => {
+  await app?.stop();
+  workspace?.cleanup();
+});
+
+/**
+ * Calls testHooks.stall_database(ms) over a second QWebChannel on the page's transport. The
+ * bundle's own channel is private to it; qwebchannel.js's constructor takes over
+ * transport.onmessage, so the bundle's handler is kept and both channels get every message
+ * (each ignores replies to the other's ids), and the bundle's handler alone is put back after.
+ */
+async function stallDatabase(page, ms) {
+  return page.evaluate(
+    (duration) =>
+      new Promise((resolve, reject) => {
+        const transport = window.qt.webChannelTransport;
+        const bundleHandler = transport.onmessage;
+        const safely = (handler, message) => {
+          try {
+            handler?.(message);
+          } catch {
+            // A reply meant for the other channel.
+          }
+        };
+        new QWebChannel(transport, (channel) => {
+          const hooks = channel.objects.testHooks;
+          if (!hooks) {
+            transport.onmessage = bundleHandler;
+            reject(new Error('testHooks is not registered (QUIRE_TEST_HOOKS=1?)'));
+            return;
+          }
+          hooks.stall_database(duration, (reply) => {
+            transport.onmessage = bundleHandler;
+            resolve(reply);
+          });
+        });
+        const hooksHandler = transport.onmessage;
+        transport.onmessage = (message) => {
+          safely(bundleHandler, message);
+          safely(hooksHandler, message);
+        };
+      }),
+    ms,
+  );
+}
+
+test('aCommandThatTimesOutIsReportedToTheUserAndTheLateWriteStillLands', async () => {
+  const { page } = app;
+  // Setup (not the user's step): one task to act on.
+  await page.evaluate(() =>
+    window.__QUIRE__.invoke('db_create_task', { title: 'Renew passport', priority: 'high', tags: [], projectIds: [] }),
+  );
+  await waitForRows(page, ['Renew passport']);
+
+  const reply = await stallDatabase(page, 12_000);
+  assert.deepEqual(reply, { ok: true, data: 12_000 });
+  const stalledAt = Date.now();
+
+  // The user completes the task: shown at once, then the command times out.
+  const row = await rowByTitle(page, 'Renew passport');
+  await (await row.$(byTestId('complete-task'))).click();
+  await page.waitForSelector(`${byTestId('task-row')}[data-status="completed"]`, { timeout: 2_000 });
+
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].some((t) => /timed out/.test(t.textContent)),
+    { timeout: 15_000 },
+    `${byTestId('toast-region')} [data-sonner-toast]`,
+  );
+  const elapsed = Date.now() - stalledAt;
+  const toasts = await toastTexts(page);
+  assert.ok(
+    toasts.includes("Updating task status: Command 'db_update_task' timed out after 10000ms"),
+    `toasts on screen: ${JSON.stringify(toasts)}`,
+  );
+  assert.ok(elapsed >= 9_500 && elapsed < 12_000, `timed out after ${elapsed} ms`);
+  // The optimistic change is rolled back while the database is still busy.
+  await page.waitForSelector(`${byTestId('task-row')}[data-status="backlog"]`, { timeout: 1_500 });
+  await saveScreenshot(page, '10-timeout-toast');
+  assert.deepEqual(queryDatabase(workspace.databasePath, 'SELECT status FROM tasks'), [{ status: 'backlog' }]);
+
+  // The stall ends, the queued update runs after all; the UI refetches and agrees with the file.
+  await page.waitForSelector(`${byTestId('task-row')}[data-status="completed"]`, { timeout: 10_000 });
+  assert.deepEqual(queryDatabase(workspace.databasePath, 'SELECT title, status FROM tasks'), [
+    { title: 'Renew passport', status: 'completed' },
+  ]);
+
+  // And the app still answers normally afterwards.
+  const pong = await page.evaluate(() => window.__QUIRE__.invoke('ping', {}));
+  assert.equal(pong, 'pong');
+});
