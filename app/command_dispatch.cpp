@@ -43,6 +43,37 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
     }
 }
 
+QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, QStringView command,
+                                     const QJsonValue &raw, TextCommandJob job)
+{
+    const CommandSpec &spec = commandSpec(command);
+    const QString action = spec.action;
+    try {
+        auto arguments = decodeArguments(spec, raw);
+        if (!arguments)
+            return QtFuture::makeReadyFuture(errorEnvelopeText(arguments.error(), action));
+        // The text is handed over through `reply` rather than the job's QJsonValue, which would copy it.
+        auto reply = std::make_shared<QString>();
+        return database
+        .run([arguments = std::move(*arguments), job = std::move(job), reply](Storage &storage)
+                 -> core::Result<QJsonValue> {
+            QString text = kOkEnvelopeTextStart.toString();
+            if (auto done = job(arguments, storage, text); !done)
+                return std::unexpected(std::move(done.error()));
+            text.append(kOkEnvelopeTextEnd);
+            *reply = std::move(text);
+            return QJsonValue(QJsonValue::Null);
+        })
+        .then(context, [action, reply](const core::Result<QJsonValue> &result) -> QString {
+            if (!result)
+                return errorEnvelopeText(result.error(), action);
+            return std::move(*reply);
+        });
+    } catch (const std::exception &e) {
+        return QtFuture::makeReadyFuture(errorEnvelopeText(unexpectedError(e.what()), action));
+    }
+}
+
 QJsonObject dispatchLocal(QStringView command, const QJsonValue &raw,
                           const std::function<core::Result<QJsonValue>(const Arguments &)> &job)
 {

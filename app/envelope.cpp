@@ -3,6 +3,8 @@
 
 #include "logging.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
@@ -24,6 +26,11 @@ QJsonObject errorEnvelope(const core::Error &error, QStringView action)
 QJsonObject toEnvelope(const core::Result<QJsonValue> &result, QStringView action)
 {
     return result ? okEnvelope(*result) : errorEnvelope(result.error(), action);
+}
+
+QString errorEnvelopeText(const core::Error &error, QStringView action)
+{
+    return QString::fromUtf8(QJsonDocument(errorEnvelope(error, action)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace quire::app

@@ -27,26 +27,36 @@ TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
 {
 }
 
-QFuture<QJsonObject> TaskBridge::db_get_tasks(const QJsonValue &args)
+QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
-    return dispatchCommand(this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) {
-        const auto projectIds = a.optionalStringList(u"projectIds"_s);
-        return asJson(projectIds ? s.tasks->findByProjects(*projectIds) : s.tasks->findAll());
-    });
+    return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
+                               [](const Arguments &a, Storage &s, QString &json) -> core::Result<> {
+                                   const auto projectIds = a.optionalStringList(u"projectIds"_s);
+                                   auto tasks = projectIds ? s.tasks->findByProjects(*projectIds) : s.tasks->findAll();
+                                   if (!tasks)
+                                       return std::unexpected(tasks.error());
+                                   appendJson(json, *tasks);
+                                   return {};
+                               });
 }
 
-QFuture<QJsonObject> TaskBridge::db_get_project_tasks(const QJsonValue &args)
+QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
 {
-    return dispatchCommand(this, m_database, u"db_get_project_tasks", args, [](const Arguments &a, Storage &s) {
-        const QString projectId = a.string(u"projectId"_s);
-        auto project = s.projects->findById(projectId);
-        if (!project)
-            return core::Result<QJsonValue>(std::unexpected(project.error()));
-        if (!*project)
-            return core::Result<QJsonValue>(core::fail(core::ErrorCode::NotFound,
-                                                       u"project %1 not found"_s.arg(projectId)));
-        return asJson(s.tasks->findByProjects({projectId}));
-    });
+    return dispatchTextCommand(this, m_database, u"db_get_project_tasks", args,
+                               [](const Arguments &a, Storage &s, QString &json) -> core::Result<> {
+                                   const QString projectId = a.string(u"projectId"_s);
+                                   auto project = s.projects->findById(projectId);
+                                   if (!project)
+                                       return std::unexpected(project.error());
+                                   if (!*project)
+                                       return core::fail(core::ErrorCode::NotFound,
+                                                         u"project %1 not found"_s.arg(projectId));
+                                   auto tasks = s.tasks->findByProjects({projectId});
+                                   if (!tasks)
+                                       return std::unexpected(tasks.error());
+                                   appendJson(json, *tasks);
+                                   return {};
+                               });
 }
 
 QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)

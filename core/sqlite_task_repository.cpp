@@ -49,9 +49,54 @@ Result<std::optional<E>> readOptionalEnum(const Statement &row, int column, cons
     return std::unexpected(corrupt(taskId, name, *text));
 }
 
+/**
+ * The form formatTimestamp() writes, "YYYY-MM-DDTHH:MM:SS.mmmZ", parsed without QDateTime's
+ * general parser (which dominated large listings); anything else goes through parseTimestamp().
+ */
+std::optional<QDateTime> parseCanonicalTimestamp(QStringView text)
+{
+    if (text.size() != 24 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':'
+        || text[16] != u':' || text[19] != u'.' || text[23] != u'Z')
+        return std::nullopt;
+    bool valid = true;
+    const auto number = [&](qsizetype from, qsizetype length) {
+        int value = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            const char16_t c = text[i].unicode();
+            valid = valid && c >= u'0' && c <= u'9';
+            value = value * 10 + (c - u'0');
+        }
+        return value;
+    };
+    const int year = number(0, 4);
+    const int month = number(5, 2);
+    const int day = number(8, 2);
+    const int hour = number(11, 2);
+    const int minute = number(14, 2);
+    const int second = number(17, 2);
+    const int msec = number(20, 3);
+    if (!valid || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+        return std::nullopt;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > daysIn[month - 1] + (month == 2 && leap ? 1 : 0))
+        return std::nullopt;
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yearOfEra = y - era * 400;
+    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
+    const qint64 msecs = ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + msec;
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+}
+
 Result<QDateTime> readTimestamp(const Statement &row, int column, const QString &taskId, const QString &name)
 {
     const QString text = row.text(column);
+    if (auto fast = parseCanonicalTimestamp(text))
+        return *fast;
     if (auto value = parseTimestamp(text))
         return *value;
     return std::unexpected(corrupt(taskId, name, text));
@@ -140,29 +185,42 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
         if (tasks.isEmpty())
             return tasks;
 
-        // Appends column 1 of each row to the list `member` of the task whose id is column 0.
+        // Column 1 of each row goes to the list `member` of the task whose id is column 0, at the
+        // position in column 2. Rows come unsorted (sorting them in SQL cost more than the read)
+        // and are put in order here.
         auto attach = [&](const QString &what, const QString &sql, QStringList Task::*member) -> Result<> {
             auto statement = prepareFiltered(db, what, sql, filter);
             if (!statement)
                 return std::unexpected(std::move(statement.error()));
             if (auto ran = statement->exec(); !ran)
                 return ran;
-            return statement->forEachRow([&](const Statement &row) {
+            QHash<qsizetype, QList<std::pair<qint64, QString>>> pending;
+            auto fetched = statement->forEachRow([&](const Statement &row) {
                 const auto found = indexById.constFind(row.text(0));
                 if (found != indexById.cend())
-                    (tasks[*found].*member).append(row.text(1));
+                    pending[*found].append({row.value(2).toLongLong(), row.text(1)});
             });
+            if (!fetched)
+                return fetched;
+            for (auto it = pending.begin(); it != pending.end(); ++it) {
+                auto &entries = it.value();
+                std::stable_sort(entries.begin(), entries.end(),
+                    [](const auto &a, const auto &b) { return a.first < b.first; });
+                QStringList &list = tasks[it.key()].*member;
+                list.reserve(entries.size());
+                for (auto &entry : entries)
+                    list.append(std::move(entry.second));
+            }
+            return {};
         };
+        // Without a filter every row belongs to a listed task (foreign keys): no join needed.
+        const QString joinTasks = filter.where.isEmpty() ? QString() : u" JOIN tasks AS t ON t.id = x.task_id "_s;
         if (auto tags = attach(u"cannot read task tags"_s,
-                u"SELECT tt.task_id, tt.tag FROM task_tags AS tt JOIN tasks AS t ON t.id = tt.task_id "_s % filter.where
-                    % u" ORDER BY tt.task_id, tt.position"_s,
-                &Task::tags);
+                u"SELECT x.task_id, x.tag, x.position FROM task_tags AS x"_s % joinTasks % filter.where, &Task::tags);
             !tags)
             return std::unexpected(std::move(tags.error()));
         if (auto links = attach(u"cannot read task projects"_s,
-                u"SELECT tp.task_id, tp.project_id FROM task_projects AS tp "
-                "JOIN tasks AS t ON t.id = tp.task_id "_s
-                    % filter.where % u" ORDER BY tp.task_id, tp.position"_s,
+                u"SELECT x.task_id, x.project_id, x.position FROM task_projects AS x"_s % joinTasks % filter.where,
                 &Task::projectIds);
             !links)
             return std::unexpected(std::move(links.error()));

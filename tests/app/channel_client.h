@@ -44,8 +44,12 @@ public:
     [[nodiscard]] QStringList methods(const QString &object) const;
     [[nodiscard]] QStringList signalNames(const QString &object) const;
     [[nodiscard]] bool hasResponse(int id) const { return m_responses.contains(id); }
+    /** @brief How many replies arrived as an envelope in JSON text (and were parsed, see decodeReply). */
+    [[nodiscard]] int textReplyCount() const { return m_textReplies; }
 
 private:
+    /** @brief A reply that is an envelope as JSON text becomes that envelope object, as the page does. */
+    QJsonValue decodeReply(const QJsonValue &data);
     int nextId() { return m_nextId++; }
     [[nodiscard]] int indexOf(const QString &object, const QString &kind, const QString &name) const;
 
@@ -53,6 +57,7 @@ private:
     QHash<int, QJsonValue> m_responses;
     QHash<QString, int> m_signalCounts; // "object.signalIndex"
     int m_nextId = 1;
+    int m_textReplies = 0;
 };
 
 } // namespace quire::test

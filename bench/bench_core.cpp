@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
+// quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
+#include <database.h>
+#include <json_codec.h>
+#include <sqlite_project_repository.h>
+#include <sqlite_task_repository.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QStringList>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace quire;
+
+namespace {
+
+int failWith(const core::Error &error)
+{
+    std::fprintf(stderr, "quire_bench_core: %s\n", qUtf8Printable(error.message));
+    return 1;
+}
+
+int seed(const QString &path, int taskCount, int projectCount)
+{
+    auto db = core::Database::open(path, u"bench-seed"_s);
+    if (!db)
+        return failWith(db.error());
+    core::SqliteProjectRepository projects(**db);
+    core::SqliteTaskRepository tasks(**db);
+    QElapsedTimer timer;
+    timer.start();
+    auto seeded = (*db)->transact([&]() -> core::Result<int> {
+        QStringList projectIds;
+        for (int p = 0; p < projectCount; ++p) {
+            auto project = projects.create({u"Project %1"_s.arg(p + 1), u"Seeded by quire_bench_core"_s});
+            if (!project)
+                return std::unexpected(project.error());
+            projectIds.append(project->id);
+        }
+        constexpr core::Priority priorities[] = {core::Priority::Pinned, core::Priority::High, core::Priority::Standard,
+                                                 core::Priority::LongTerm, core::Priority::Nit};
+        constexpr core::Status statuses[] = {core::Status::Backlog, core::Status::InProgress, core::Status::Completed,
+                                             core::Status::Blocked};
+        for (int i = 0; i < taskCount; ++i) {
+            core::TaskDraft draft;
+            draft.title = u"Task %1: check the \"quoted\" edge cases of the list view"_s.arg(i + 1);
+            if (i % 1000 == 7)
+                draft.title += u" \u00fcn\u00efc\u00f6d\u00e9 \\ back\\slash, \u0007 bell, \U0001F600"_s;
+            if (i % 3 == 0)
+                draft.description = u"Line one of a description\nline two, with some more words in it"_s;
+            draft.priority = priorities[i % 5];
+            draft.status = statuses[i % 4];
+            if (i % 2 == 0)
+                draft.complexity = core::Complexity::Hard;
+            if (i % 4 == 0)
+                draft.type = core::TaskType::Feature;
+            draft.tags = {u"tag-%1"_s.arg(i % 50), u"area-%1"_s.arg(i % 7)};
+            draft.projectIds = {projectIds.at(i % projectCount)};
+            if (auto task = tasks.create(draft); !task)
+                return std::unexpected(task.error());
+        }
+        return taskCount;
+    });
+    if (!seeded)
+        return failWith(seeded.error());
+    std::printf("{\"seeded\":%d,\"projects\":%d,\"ms\":%lld}\n", taskCount, projectCount,
+                static_cast<long long>(timer.elapsed()));
+    return 0;
+}
+
+struct Stats {
+    double median = 0;
+    double p99 = 0;
+};
+
+Stats measure(int repetitions, const std::function<bool()> &work)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < repetitions; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!work())
+            return {-1, -1};
+        samples.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(samples.begin(), samples.end());
+    const auto at = [&](double q) {
+        return samples[std::min(samples.size() - 1, static_cast<size_t>(q * static_cast<double>(samples.size())))];
+    };
+    return {at(0.5), at(0.99)};
+}
+
+void report(const char *name, const Stats &stats, qsizetype rows)
+{
+    std::printf("{\"name\":\"%s\",\"median_ms\":%.3f,\"p99_ms\":%.3f,\"rows\":%lld}\n", name, stats.median, stats.p99,
+                static_cast<long long>(rows));
+    std::fflush(stdout);
+}
+
+int list(const QString &path, int repetitions)
+{
+    auto db = core::Database::open(path, u"bench-list"_s);
+    if (!db)
+        return failWith(db.error());
+    core::SqliteProjectRepository projects(**db);
+    core::SqliteTaskRepository tasks(**db);
+    auto allProjects = projects.findAll();
+    if (!allProjects || allProjects->isEmpty())
+        return failWith({core::ErrorCode::NotFound, u"no projects: seed the database first"_s});
+    const QStringList oneProject{allProjects->first().id};
+
+    qsizetype rows = 0;
+    const auto run = [&](const std::function<core::Result<QList<core::Task>>()> &load,
+                         const std::function<void(const QList<core::Task> &)> &serialise) {
+        return [&, load, serialise] {
+            auto loaded = load();
+            if (!loaded)
+                return false;
+            rows = loaded->size();
+            if (serialise)
+                serialise(*loaded);
+            return true;
+        };
+    };
+    const auto byProject = [&] { return tasks.findByProjects(oneProject); };
+    const auto all = [&] { return tasks.findAll(); };
+    // The list as JSON: through QJsonObject/QJsonDocument (the bridge's first version), and as
+    // text written directly (app::appendJson, what the bridge sends now).
+    const auto viaQJson = [](const QList<core::Task> &list) {
+        const QByteArray text = QJsonDocument(app::toJson(list)).toJson(QJsonDocument::Compact);
+        (void)text;
+    };
+    const auto asText = [](const QList<core::Task> &list) {
+        QString text;
+        app::appendJson(text, list);
+    };
+
+    const int fewer = std::max(3, repetitions / 4);
+    const auto timed = [&](const char *name, int times, auto &&load, auto &&after) {
+        const Stats stats = measure(times, run(load, after));
+        report(name, stats, rows);
+    };
+    timed("repo_project", repetitions, byProject, nullptr);
+    timed("repo_all", fewer, all, nullptr);
+    timed("repo_text_project", repetitions, byProject, asText);
+    timed("repo_text_all", fewer, all, asText);
+    timed("repo_qjson_project", repetitions, byProject, viaQJson);
+    timed("repo_qjson_all", fewer, all, viaQJson);
+
+    // The fast writer must say exactly what the QJsonObject path says.
+    auto everything = tasks.findAll();
+    if (!everything)
+        return failWith(everything.error());
+    QString text;
+    app::appendJson(text, *everything);
+    QJsonParseError parseError{};
+    const QJsonDocument parsed = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const bool same = parseError.error == QJsonParseError::NoError && parsed.array() == app::toJson(*everything);
+    std::printf("{\"name\":\"text_matches_qjson\",\"ok\":%s,\"rows\":%lld}\n", same ? "true" : "false",
+                static_cast<long long>(everything->size()));
+    return same ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() >= 5 && args.at(1) == u"seed")
+        return seed(args.at(2), args.at(3).toInt(), args.at(4).toInt());
+    if (args.size() >= 3 && args.at(1) == u"list")
+        return list(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 20);
+    std::fprintf(stderr, "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions]\n");
+    return 2;
+}
