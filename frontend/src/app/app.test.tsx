@@ -260,7 +260,7 @@ describe('failures reach the user', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('toast-region')).toHaveTextContent(
-        "Loading tasks: Command 'db_get_tasks' timed out after 15000ms",
+        "Loading tasks: Quire did not answer within 15 s (db_get_tasks timed out); the list refreshes once it does",
       ),
     );
   });

@@ -21,7 +21,7 @@ describe('a reply that arrives after its timeout', () => {
     await act(async () => {
       await vi.advanceTimersByTimeAsync(15_000);
     });
-    await waitFor(() => expect(screen.getByTestId('toast-region')).toHaveTextContent('timed out after 15000ms'));
+    await waitFor(() => expect(screen.getByTestId('toast-region')).toHaveTextContent('Quire did not answer within 15 s (db_get_tasks timed out)'));
 
     await act(async () => answerFirst(ok([makeTask({ title: 'Stale' })])));
 

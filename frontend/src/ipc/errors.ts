@@ -36,7 +36,12 @@ export class TimeoutError extends Error {
 
 /** The reason part of "<what we were doing>: <reason>". */
 export function errorReason(error: unknown): string {
-  if (error instanceof IpcError || error instanceof TimeoutError) return error.message;
+  if (error instanceof TimeoutError) {
+    // A person needs to know the change is unconfirmed, not the timer's internals.
+    const seconds = Math.round(error.timeoutMs / 100) / 10;
+    return `Quire did not answer within ${seconds} s (${error.command} timed out); the list refreshes once it does`;
+  }
+  if (error instanceof IpcError) return error.message;
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string' && error) return error;
   return 'unknown error';
