@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <array>
 #include <exception>
 
 using namespace Qt::StringLiterals;
@@ -38,7 +39,40 @@ core::Error internalError(const char *what)
     return {core::ErrorCode::Internal, u"unexpected error: "_s + QString::fromLocal8Bit(what)};
 }
 
+struct Explanation {
+    QLatin1StringView sqliteText; // SQLite's own wording, stable across versions
+    QString hint;                 // %1: the file
+};
+
 } // namespace
+
+core::Error explainStorageError(core::Error error, const QString &path)
+{
+    if (error.code != core::ErrorCode::Storage)
+        return error;
+    const QString file = path.isEmpty() ? u"the database file"_s : path;
+    static const std::array<Explanation, 6> explanations{{
+        {QLatin1StringView("attempt to write a readonly database"),
+         u"%1 is read-only, so changes cannot be saved; check its permissions"_s},
+        {QLatin1StringView("database is locked"),
+         u"another program is using %1 (another Quire, or a tool with it open); nothing was changed, try again when it has finished"_s},
+        {QLatin1StringView("database or disk is full"),
+         u"the disk holding %1 is full; nothing was changed, free some space and try again"_s},
+        {QLatin1StringView("disk I/O error"),
+         u"the disk reported an error reading or writing %1; nothing was changed"_s},
+        {QLatin1StringView("file is not a database"),
+         u"%1 is damaged or is not a Quire database; Quire has not changed it"_s},
+        {QLatin1StringView("database disk image is malformed"),
+         u"%1 is damaged; Quire has not changed it. Restore a backup or repair it with the sqlite3 tool's .recover"_s},
+    }};
+    for (const Explanation &explanation : explanations) {
+        if (error.message.contains(explanation.sqliteText, Qt::CaseInsensitive)) {
+            error.message += u" ("_s + explanation.hint.arg(file) + u')';
+            break;
+        }
+    }
+    return error;
+}
 
 Storage::Storage() = default;
 Storage::Storage(Storage &&) noexcept = default;
@@ -52,12 +86,18 @@ Storage::~Storage()
 }
 
 DatabaseThread::DatabaseThread(const QString &databasePath)
-    : DatabaseThread(Opener([databasePath] { return openSqlite(databasePath); }))
+    : DatabaseThread(Opener([databasePath] { return openSqlite(databasePath); }), databasePath)
 {
 }
 
 DatabaseThread::DatabaseThread(Opener opener)
-    : m_thread(std::make_unique<QThread>())
+    : DatabaseThread(std::move(opener), QString())
+{
+}
+
+DatabaseThread::DatabaseThread(Opener opener, QString path)
+    : m_path(std::move(path))
+    , m_thread(std::make_unique<QThread>())
     , m_context(std::make_unique<QObject>())
 {
     m_thread->setObjectName(u"quire-database"_s);
@@ -69,8 +109,13 @@ DatabaseThread::DatabaseThread(Opener opener)
         } catch (const std::exception &e) {
             m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(internalError(e.what())));
         }
-        if (!*m_storage)
+        if (!*m_storage) {
+            m_storage = std::make_unique<core::Result<Storage>>(
+                std::unexpected(explainStorageError(m_storage->error(), m_path)));
             qCCritical(lcDatabase).noquote() << "cannot open the database:" << m_storage->error().message;
+        } else if ((*m_storage)->database && (*m_storage)->database->isReadOnly()) {
+            qCWarning(lcDatabase).noquote() << "the database is read-only: changes cannot be saved";
+        }
     });
 }
 
@@ -95,7 +140,13 @@ QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job)
     post([this, promise, job = std::move(job)] {
         core::Result<QJsonValue> result = std::unexpected(internalError("no result"));
         try {
-            result = *m_storage ? job(**m_storage) : std::unexpected(m_storage->error());
+            if (*m_storage) {
+                result = job(**m_storage);
+                if (!result)
+                    result = std::unexpected(explainStorageError(std::move(result.error()), m_path));
+            } else {
+                result = std::unexpected(m_storage->error()); // explained when the open failed
+            }
         } catch (const std::exception &e) {
             result = std::unexpected(internalError(e.what()));
         } catch (...) {

@@ -34,6 +34,13 @@ struct Storage {
 };
 
 /**
+ * @brief Adds what a person can do about a Storage error to SQLite's terse reason: a read-only
+ * file, a database locked by another program, a full disk, an I/O error, a damaged file.
+ * `path` names the file in the explanation; other errors are returned unchanged.
+ */
+[[nodiscard]] core::Error explainStorageError(core::Error error, const QString &path);
+
+/**
  * @brief One dedicated thread that owns the SQLite connection (QSqlDatabase connections are
  * per-thread). Jobs run there in submission order, so the GUI thread never waits on SQL.
  */
@@ -62,8 +69,10 @@ public:
     [[nodiscard]] core::Result<> openResult();
 
 private:
+    DatabaseThread(Opener opener, QString path);
     void post(std::function<void()> work);
 
+    QString m_path; // for error explanations; empty when an Opener was given
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
     std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread

@@ -69,6 +69,11 @@ int Database::schemaVersion() const
     return d->schemaVersion;
 }
 
+bool Database::isReadOnly() const
+{
+    return d->readOnly;
+}
+
 std::optional<QString> Database::backupPath() const
 {
     return d->backupPath;
@@ -104,8 +109,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     auto state = std::make_unique<Private>();
     state->path = path;
     state->connectionName = connectionName;
+    // access(W_OK) as this process: false for a file without write permission or on a read-only
+    // file system. SQLite would silently fall back to read-only too; saying so lets open() decide.
+    state->readOnly = path != kMemoryPath && QFileInfo::exists(path) && !QFileInfo(path).isWritable();
     state->connection = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     state->connection.setDatabaseName(path);
+    if (state->readOnly)
+        state->connection.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
     // From here on the destructor closes and removes the connection on every early return.
     std::unique_ptr<Database> db(new Database(std::move(state)));
     if (!db->d->connection.open())
@@ -177,19 +187,45 @@ Result<> Database::configureAndMigrate()
         }
     }
 
+    // A damaged file is refused before anything writes to it (switching the journal mode or a
+    // migration would): the user's copy stays as it is, for a backup or a repair tool.
+    auto check = pragma(u"PRAGMA quick_check(1)"_s);
+    if (!check)
+        return std::unexpected(std::move(check.error()));
+    if (check->toString() != u"ok") {
+        return fail(ErrorCode::Storage,
+            u"database "_s % d->path % u" is damaged ("_s % check->toString().left(200)
+                % u"); Quire has not changed it. Restore a backup or repair it with the sqlite3 tool's .recover"_s);
+    }
+    if (d->readOnly && from != kSchemaVersion) {
+        return fail(ErrorCode::Storage,
+            u"database "_s % d->path % u" is read-only and needs "_s
+                % (from == 0 ? u"its schema created"_s
+                             : u"upgrading to schema version "_s % QString::number(kSchemaVersion))
+                % u"; check the file's permissions and start Quire again"_s);
+    }
+
     if (auto set = pragma(u"PRAGMA foreign_keys = ON"_s); !set) // returns no row: read it back
         return std::unexpected(std::move(set.error()));
     if (auto set = expect(u"PRAGMA foreign_keys"_s, 1, u"foreign_keys=ON"_s); !set)
         return set;
     const bool inMemory = d->path == kMemoryPath;
-    if (auto set = expect(u"PRAGMA journal_mode = WAL"_s, inMemory ? u"memory"_s : u"wal"_s, u"journal_mode=WAL"_s);
-        !set)
-        return set;
+    // Read-only: the journal mode cannot change; whatever it is, reading works.
+    if (!d->readOnly) {
+        if (auto set = expect(u"PRAGMA journal_mode = WAL"_s, inMemory ? u"memory"_s : u"wal"_s, u"journal_mode=WAL"_s);
+            !set)
+            return set;
+    }
     if (auto set = pragma(u"PRAGMA synchronous = FULL"_s); !set)
         return std::unexpected(std::move(set.error()));
     if (auto set = expect(u"PRAGMA synchronous"_s, 2, u"synchronous=FULL"_s); !set)
         return set;
 
+    if (d->readOnly) {
+        d->schemaVersion = from;
+        qCWarning(lcDatabase, "%s is read-only: changes cannot be saved", qUtf8Printable(d->path));
+        return {};
+    }
     if (from >= 1 && from < kSchemaVersion && !inMemory) {
         if (auto saved = backUp(from); !saved)
             return saved;

@@ -37,9 +37,14 @@ public:
      * Sets and checks journal_mode=WAL (file databases), synchronous=FULL, foreign_keys=ON and
      * busy_timeout. Before migrating an existing database it copies the file to
      * `<path>.v<old>.bak` (see backupPath()). Fails with ErrorCode::Storage, leaving the file
-     * untouched, for a file that is not a SQLite database, a database newer than kSchemaVersion,
-     * or a non-empty SQLite file that was not written by Quire (user_version 0 with tables).
-     * A failed migration step is rolled back.
+     * untouched, for a file that is not a SQLite database, a damaged one (`PRAGMA quick_check`
+     * finds a problem), a database newer than kSchemaVersion, or a non-empty SQLite file that was
+     * not written by Quire (user_version 0 with tables). A failed migration step is rolled back.
+     *
+     * A file this process may not write to (permissions, read-only file system) is opened
+     * read-only when it needs no migration: reads work, every write fails with SQLite's
+     * "attempt to write a readonly database" (see isReadOnly()). One that needs a migration, or
+     * has no schema yet, is refused with a message saying so.
      */
     [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName);
 
@@ -58,6 +63,8 @@ public:
     [[nodiscard]] QString connectionName() const;
     /** @brief The schema version after open(): always kSchemaVersion. */
     [[nodiscard]] int schemaVersion() const;
+    /** @brief True when open() found the file not writable and opened it read-only. */
+    [[nodiscard]] bool isReadOnly() const;
     /** @brief The copy made before migrating, if open() made one. */
     [[nodiscard]] std::optional<QString> backupPath() const;
     /** @brief Statements executed through this Database (including pragmas and BEGIN/COMMIT). */

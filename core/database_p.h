@@ -24,6 +24,7 @@ struct Database::Private {
     QSqlDatabase connection;
     std::optional<QString> backupPath;
     int schemaVersion = 0;
+    bool readOnly = false;
     int transactionDepth = 0;
     quint64 queryCount = 0;
 };

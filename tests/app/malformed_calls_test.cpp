@@ -1,0 +1,625 @@
+// SPDX-License-Identifier: MIT
+// Issue 7: malformed calls through the real bridge on a real QWebChannel over a real SQLite file.
+// Every one is answered with a clear invalid_argument / not_found envelope, nothing crashes, and the
+// database is byte-for-byte the same (a full dump of every table) before and after.
+#include "bridge_fixture.h"
+
+#include <argument_decoder.h>
+#include <connection_names.h>
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QWebChannelAbstractTransport>
+
+#include <algorithm>
+#include <ostream>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::test {
+namespace {
+
+// Placeholders in a BadCall's arguments, replaced by the ids of the rows SetUp() seeded.
+const QString kTaskToken = u"$TASK"_s;
+const QString kProjectToken = u"$PROJECT"_s;
+
+struct BadCall {
+    const char *name;
+    QString command;
+    QJsonValue args;
+    QString expectedCode;
+    QString messagePart;
+};
+
+// gtest would otherwise dump the bytes of a (possibly 10 MB) argument value.
+void PrintTo(const BadCall &call, std::ostream *os)
+{
+    *os << call.name;
+}
+
+/** @brief Every table's rows (sorted), the schema and user_version: equal dumps mean equal databases. */
+QStringList dumpDatabase(const QString &path)
+{
+    const QString name = uniqueConnectionName(u"dump"_s);
+    QStringList dump;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!db.open()) {
+            ADD_FAILURE() << "cannot open " << path.toStdString() << " to dump it";
+            return {};
+        }
+        QSqlQuery version(u"PRAGMA user_version"_s, db);
+        version.next();
+        dump.append(u"user_version="_s + version.value(0).toString());
+        QStringList tables;
+        QSqlQuery schema(u"SELECT type, name, sql FROM sqlite_schema ORDER BY type, name"_s, db);
+        while (schema.next()) {
+            dump.append(schema.value(0).toString() + u' ' + schema.value(1).toString() + u": "_s
+                        + schema.value(2).toString());
+            if (schema.value(0).toString() == u"table")
+                tables.append(schema.value(1).toString());
+        }
+        for (const QString &table : std::as_const(tables)) {
+            QStringList rows;
+            QSqlQuery query(u"SELECT * FROM \"%1\""_s.arg(table), db);
+            while (query.next()) {
+                QStringList fields;
+                for (int i = 0; i < query.record().count(); ++i)
+                    fields.append(query.record().fieldName(i) + u'=' + query.value(i).toString());
+                rows.append(table + u": "_s + fields.join(u" | "_s));
+            }
+            rows.sort();
+            dump.append(rows);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return dump;
+}
+
+/** @brief Empty when equal, else the first difference (gtest would print the dumps as bytes). */
+std::string dumpDifference(const QStringList &after, const QStringList &before)
+{
+    for (qsizetype i = 0; i < std::max(after.size(), before.size()); ++i) {
+        const QString a = after.value(i, u"<nothing>"_s);
+        const QString b = before.value(i, u"<nothing>"_s);
+        if (a != b)
+            return (u"line %1: before '%2', after '%3'"_s.arg(i).arg(b.left(200), a.left(200))).toStdString();
+    }
+    return {};
+}
+
+QJsonValue substitute(const QJsonValue &value, const QString &taskId, const QString &projectId)
+{
+    if (value.isString()) {
+        if (value.toString() == kTaskToken)
+            return taskId;
+        if (value.toString() == kProjectToken)
+            return projectId;
+        return value;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            array[i] = substitute(array.at(i), taskId, projectId);
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = substitute(it.value(), taskId, projectId);
+        return object;
+    }
+    return value;
+}
+
+QString code(const QJsonObject &error)
+{
+    return error.value(u"code"_s).toString();
+}
+
+QString message(const QJsonObject &error)
+{
+    return error.value(u"message"_s).toString();
+}
+
+/** @brief Seeds one project and one task in it, and remembers the dump of that state. */
+class MalformedCallTest : public BridgeTest
+{
+protected:
+    void SetUp() override
+    {
+        BridgeTest::SetUp();
+        m_projectId = createProject(u"Seeded project"_s);
+        m_taskId = createTask(u"Seeded task"_s, {m_projectId},
+                              QJsonObject{{u"tags"_s, QJsonArray{u"keep"_s, u"me"_s}},
+                                          {u"description"_s, u"untouched"_s},
+                                          {u"complexity"_s, u"hard"_s}})
+                       .value(u"id"_s)
+                       .toString();
+        m_before = dumpDatabase(databasePath());
+        ASSERT_GT(m_before.size(), 5) << "the dump must see the seeded rows";
+    }
+
+    [[nodiscard]] QString databasePath() const { return m_dir.filePath(u"quire.db"_s); }
+
+    /** @brief The app still answers a valid read and a ping: no crash, no wedged thread. */
+    void expectStillServing()
+    {
+        const QJsonArray tasks = ok(u"db_get_tasks"_s).toArray();
+        ASSERT_EQ(tasks.size(), 1);
+        EXPECT_EQ(tasks.at(0).toObject().value(u"id"_s), m_taskId);
+        EXPECT_EQ(ok(u"ping"_s), u"pong"_s);
+    }
+
+    QString m_projectId;
+    QString m_taskId;
+    QStringList m_before;
+};
+
+class BadCalls : public MalformedCallTest, public ::testing::WithParamInterface<BadCall>
+{
+};
+
+TEST_P(BadCalls, AreRejectedWithAClearErrorAndLeaveTheDatabaseUnchanged)
+{
+    // Given: a seeded database (SetUp)
+    const BadCall &bad = GetParam();
+    // When
+    const QJsonObject error = this->error(bad.command, substitute(bad.args, m_taskId, m_projectId));
+    // Then
+    EXPECT_EQ(code(error), bad.expectedCode);
+    const QString text = message(error);
+    EXPECT_TRUE(text.contains(bad.messagePart))
+        << "message: " << text.left(300).toStdString() << " expected to contain " << bad.messagePart.toStdString();
+    EXPECT_TRUE(text.startsWith(u"Failed to "_s + app::commandSpec(bad.command).action + u": "_s))
+        << text.left(300).toStdString();
+    EXPECT_LE(text.size(), 2 * app::kMaxStringLength) << "the message must not echo unbounded input";
+    expectStillServing();
+    EXPECT_EQ(dumpDifference(dumpDatabase(databasePath()), m_before), "") << "a rejected call must not write";
+}
+
+QJsonObject validCreate(const QJsonObject &overrides)
+{
+    QJsonObject args{{u"title"_s, u"T"_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray{}},
+                     {u"projectIds"_s, QJsonArray{}}};
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        args.insert(it.key(), it.value());
+    return args;
+}
+
+QJsonObject without(QJsonObject args, const QString &key)
+{
+    args.remove(key);
+    return args;
+}
+
+QJsonObject update(const QJsonObject &fields)
+{
+    QJsonObject args{{u"taskId"_s, kTaskToken}};
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        args.insert(it.key(), it.value());
+    return args;
+}
+
+QJsonValue nestedArrays(int depth)
+{
+    QJsonValue value = u"bottom"_s;
+    for (int i = 0; i < depth; ++i)
+        value = QJsonArray{value};
+    return value;
+}
+
+QJsonValue nestedObjects(int depth)
+{
+    QJsonValue value = u"bottom"_s;
+    for (int i = 0; i < depth; ++i)
+        value = QJsonObject{{u"n"_s, value}};
+    return value;
+}
+
+QString loneHigh()
+{
+    return QString(QChar(0xD800)) + u"x"_s;
+}
+
+QString loneLow()
+{
+    return u"a"_s + QString(QChar(0xDC00));
+}
+
+QString reversedPair()
+{
+    return QString(QChar(0xDE00)) + QString(QChar(0xD83D));
+}
+
+const QString kTenMegabytes(10 * 1024 * 1024, u'x');
+const QString kOneOverTheLimit(app::kMaxStringLength + 1, u'y');
+
+QJsonArray tooManyTags()
+{
+    QJsonArray tags;
+    for (qsizetype i = 0; i <= app::kMaxListLength; ++i)
+        tags.append(QString(u"t"_s + QString::number(i)));
+    return tags;
+}
+
+const auto kInvalid = u"invalid_argument"_s;
+const auto kNotFound = u"not_found"_s;
+
+INSTANTIATE_TEST_SUITE_P(
+    Bridge, BadCalls,
+    ::testing::Values(
+        // ---- The arguments value itself ----
+        BadCall{"ArgumentsNotAnObject", u"db_get_tasks"_s, QJsonValue(42), kInvalid,
+                u"arguments must be a JSON object, got a number"_s},
+        BadCall{"ArgumentsAnArray", u"db_get_tasks"_s, QJsonArray{}, kInvalid, u"got an array"_s},
+        BadCall{"ArgumentsAString", u"db_create_task"_s, u"{\"title\":\"x\"}"_s, kInvalid, u"got a string"_s},
+        BadCall{"ArgumentsABoolean", u"db_delete_task"_s, QJsonValue(true), kInvalid, u"got a boolean"_s},
+        BadCall{"ArgumentsNullForACommandWithRequiredKeys", u"db_delete_task"_s, QJsonValue(QJsonValue::Null),
+                kInvalid, u"missing required key 'taskId'"_s},
+        // ---- Wrong types ----
+        BadCall{"TitleWrongType", u"db_create_task"_s, validCreate({{u"title"_s, 7}}), kInvalid,
+                u"'title' must be a string, got a number"_s},
+        BadCall{"TitleNull", u"db_create_task"_s, validCreate({{u"title"_s, QJsonValue::Null}}), kInvalid,
+                u"'title' must not be null"_s},
+        BadCall{"TitleBoolean", u"db_create_task"_s, validCreate({{u"title"_s, false}}), kInvalid,
+                u"'title' must be a string, got a boolean"_s},
+        BadCall{"DescriptionArray", u"db_create_task"_s, validCreate({{u"description"_s, QJsonArray{u"x"_s}}}),
+                kInvalid, u"'description' must be a string, got an array"_s},
+        BadCall{"PriorityNumber", u"db_create_task"_s, validCreate({{u"priority"_s, 1}}), kInvalid,
+                u"'priority' must be a string, got a number"_s},
+        BadCall{"TagsNotAnArray", u"db_create_task"_s, validCreate({{u"tags"_s, u"a,b"_s}}), kInvalid,
+                u"'tags' must be an array of strings"_s},
+        BadCall{"TagsAnObject", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonObject{{u"0"_s, u"a"_s}}}}),
+                kInvalid, u"'tags' must be an array of strings, got an object"_s},
+        BadCall{"TagElementNotAString", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray{u"a"_s, 1}}}),
+                kInvalid, u"'tags[1]' must be a string"_s},
+        BadCall{"TagElementNull", u"db_create_task"_s,
+                validCreate({{u"tags"_s, QJsonArray{u"a"_s, QJsonValue::Null}}}), kInvalid,
+                u"'tags[1]' must be a string, got null"_s},
+        BadCall{"ProjectIdsElementANumber", u"db_create_task"_s, validCreate({{u"projectIds"_s, QJsonArray{1}}}),
+                kInvalid, u"'projectIds[0]' must be a string, got a number"_s},
+        BadCall{"FilterProjectIdsAString", u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, kProjectToken}},
+                kInvalid, u"'projectIds' must be an array of strings, got a string"_s},
+        BadCall{"TaskIdANumber", u"db_get_task"_s, QJsonObject{{u"taskId"_s, 5}}, kInvalid,
+                u"'taskId' must be a string, got a number"_s},
+        BadCall{"TaskIdNull", u"db_get_task"_s, QJsonObject{{u"taskId"_s, QJsonValue::Null}}, kInvalid,
+                u"'taskId' must not be null"_s},
+        BadCall{"TaskIdAnObject", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, QJsonObject{{u"id"_s, kTaskToken}}}},
+                kInvalid, u"'taskId' must be a string, got an object"_s},
+        BadCall{"UpdateTitleNull", u"db_update_task"_s, update({{u"title"_s, QJsonValue::Null}}), kInvalid,
+                u"'title' must not be null"_s},
+        BadCall{"UpdateTagsNull", u"db_update_task"_s, update({{u"tags"_s, QJsonValue::Null}}), kInvalid,
+                u"'tags' must not be null"_s},
+        BadCall{"UpdateStatusNull", u"db_update_task"_s, update({{u"status"_s, QJsonValue::Null}}), kInvalid,
+                u"'status' must not be null"_s},
+        BadCall{"UpdatePriorityNumber", u"db_update_task"_s, update({{u"priority"_s, 3}}), kInvalid,
+                u"'priority' must be a string, got a number"_s},
+        BadCall{"ProjectNameNumber", u"db_create_project"_s, QJsonObject{{u"name"_s, 1}}, kInvalid,
+                u"'name' must be a string, got a number"_s},
+        BadCall{"UpdateProjectNameNull", u"db_update_project"_s,
+                QJsonObject{{u"projectId"_s, kProjectToken}, {u"name"_s, QJsonValue::Null}}, kInvalid,
+                u"'name' must not be null"_s},
+        BadCall{"DeleteProjectIdAnArray", u"db_delete_project"_s, QJsonObject{{u"projectId"_s, QJsonArray{kProjectToken}}},
+                kInvalid, u"'projectId' must be a string, got an array"_s},
+        // ---- Missing and unknown keys ----
+        BadCall{"MissingPriority", u"db_create_task"_s, without(validCreate({}), u"priority"_s), kInvalid,
+                u"missing required key 'priority'"_s},
+        BadCall{"MissingTitle", u"db_create_task"_s, without(validCreate({}), u"title"_s), kInvalid,
+                u"missing required key 'title'"_s},
+        BadCall{"MissingTags", u"db_create_task"_s, without(validCreate({}), u"tags"_s), kInvalid,
+                u"missing required key 'tags'"_s},
+        BadCall{"MissingProjectIds", u"db_create_task"_s, without(validCreate({}), u"projectIds"_s), kInvalid,
+                u"missing required key 'projectIds'"_s},
+        BadCall{"UpdateWithoutTaskId", u"db_update_task"_s, QJsonObject{{u"title"_s, u"x"_s}}, kInvalid,
+                u"missing required key 'taskId'"_s},
+        BadCall{"ProjectTasksWithoutProjectId", u"db_get_project_tasks"_s, QJsonObject{}, kInvalid,
+                u"missing required key 'projectId'"_s},
+        BadCall{"CreateProjectWithoutName", u"db_create_project"_s, QJsonObject{{u"description"_s, u"d"_s}},
+                kInvalid, u"missing required key 'name'"_s},
+        BadCall{"UpdateProjectWithoutId", u"db_update_project"_s, QJsonObject{{u"name"_s, u"x"_s}}, kInvalid,
+                u"missing required key 'projectId'"_s},
+        BadCall{"UnknownKey", u"db_create_task"_s, validCreate({{u"colour"_s, u"red"_s}}), kInvalid,
+                u"unknown key 'colour'"_s},
+        BadCall{"UnknownKeyOnUpdate", u"db_update_task"_s, update({{u"done"_s, true}}), kInvalid,
+                u"unknown key 'done'"_s},
+        BadCall{"WrongCaseOfAKey", u"db_get_tasks"_s, QJsonObject{{u"projectID"_s, QJsonArray{}}}, kInvalid,
+                u"unknown key 'projectID'"_s},
+        BadCall{"EmptyKey", u"db_create_task"_s, validCreate({{u""_s, u"x"_s}}), kInvalid, u"unknown key ''"_s},
+        BadCall{"NonAsciiKey", u"db_create_task"_s, validCreate({{u"t\u00EFtle"_s, u"x"_s}}), kInvalid,
+                u"unknown key 't\u00EFtle'"_s},
+        BadCall{"ProtoKey", u"db_delete_project"_s,
+                QJsonObject{{u"projectId"_s, kProjectToken}, {u"__proto__"_s, QJsonObject{}}}, kInvalid,
+                u"unknown key '__proto__'"_s},
+        BadCall{"PingWithArguments", u"ping"_s, QJsonObject{{u"x"_s, 1}}, kInvalid,
+                u"this command takes no arguments"_s},
+        BadCall{"GetProjectsWithArguments", u"db_get_projects"_s, QJsonObject{{u"all"_s, true}}, kInvalid,
+                u"this command takes no arguments"_s},
+        BadCall{"BothSpellingsOfAKey", u"db_create_task"_s, validCreate({{u"project_ids"_s, QJsonArray{}}}),
+                kInvalid, u"key 'projectIds' is given twice"_s},
+        BadCall{"BothSpellingsOfTheId", u"db_update_task"_s, update({{u"task_id"_s, kTaskToken}}), kInvalid,
+                u"key 'taskId' is given twice"_s},
+        // ---- Enum values ----
+        BadCall{"UnknownPriority", u"db_create_task"_s, validCreate({{u"priority"_s, u"urgent"_s}}), kInvalid,
+                u"'priority' must be one of pinned, high, standard, long term, nit"_s},
+        BadCall{"EnumCaseMatters", u"db_create_task"_s, validCreate({{u"status"_s, u"Backlog"_s}}), kInvalid,
+                u"'status' must be one of"_s},
+        BadCall{"EnumWithTrailingSpace", u"db_create_task"_s, validCreate({{u"type"_s, u"feature "_s}}), kInvalid,
+                u"'type' must be one of"_s},
+        BadCall{"EmptyEnum", u"db_create_task"_s, validCreate({{u"priority"_s, u""_s}}), kInvalid,
+                u"'priority' must be one of"_s},
+        BadCall{"UnknownComplexityOnUpdate", u"db_update_task"_s, update({{u"complexity"_s, u"medium"_s}}), kInvalid,
+                u"'complexity' must be one of easy, hard, deep dive"_s},
+        BadCall{"UnknownStatusOnUpdate", u"db_update_task"_s, update({{u"status"_s, u"done"_s}}), kInvalid,
+                u"'status' must be one of backlog, in_progress, completed, blocked"_s},
+        BadCall{"EnumWithNulSuffix", u"db_update_task"_s, update({{u"status"_s, u"backlog\u0000"_s}}), kInvalid,
+                u"'status' must not contain NUL"_s},
+        // ---- Ids that do not exist ----
+        BadCall{"UpdateMissingTask", u"db_update_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}, {u"title"_s, u"x"_s}},
+                kNotFound, u"task missing not found"_s},
+        BadCall{"DeleteMissingTask", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}}, kNotFound,
+                u"task missing not found"_s},
+        BadCall{"DeleteTaskByAProjectId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, kProjectToken}}, kNotFound,
+                u"not found"_s},
+        BadCall{"DeleteTaskWithEmptyId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u""_s}}, kNotFound,
+                u"not found"_s},
+        BadCall{"ProjectTasksOfMissingProject", u"db_get_project_tasks"_s, QJsonObject{{u"projectId"_s, u"zz"_s}},
+                kNotFound, u"project zz not found"_s},
+        BadCall{"ProjectTasksOfATaskId", u"db_get_project_tasks"_s, QJsonObject{{u"projectId"_s, kTaskToken}},
+                kNotFound, u"not found"_s},
+        BadCall{"UpdateMissingProject", u"db_update_project"_s,
+                QJsonObject{{u"projectId"_s, u"zz"_s}, {u"name"_s, u"x"_s}}, kNotFound, u"project zz not found"_s},
+        BadCall{"DeleteMissingProject", u"db_delete_project"_s, QJsonObject{{u"projectId"_s, u"zz"_s}}, kNotFound,
+                u"project zz not found"_s},
+        BadCall{"CreateTaskInAMissingProject", u"db_create_task"_s,
+                validCreate({{u"projectIds"_s, QJsonArray{kProjectToken, u"nope"_s}}}), kNotFound,
+                u"project nope not found"_s},
+        BadCall{"MoveTaskToAMissingProject", u"db_update_task"_s,
+                update({{u"title"_s, u"renamed"_s}, {u"projectIds"_s, QJsonArray{u"nope"_s}}}), kNotFound,
+                u"project nope not found"_s},
+        // ---- Huge strings and lists ----
+        BadCall{"TenMegabyteTitle", u"db_create_task"_s, validCreate({{u"title"_s, kTenMegabytes}}), kInvalid,
+                u"'title' is too long"_s},
+        BadCall{"TenMegabyteDescriptionOnUpdate", u"db_update_task"_s, update({{u"description"_s, kTenMegabytes}}),
+                kInvalid, u"'description' is too long"_s},
+        BadCall{"TenMegabyteTag", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray{u"ok"_s, kTenMegabytes}}}),
+                kInvalid, u"'tags[1]' is too long"_s},
+        BadCall{"TenMegabyteTaskId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, kTenMegabytes}}, kInvalid,
+                u"'taskId' is too long"_s},
+        BadCall{"TenMegabyteUnknownKey", u"db_get_tasks"_s, QJsonObject{{kTenMegabytes, 1}}, kInvalid,
+                u"unknown key 'xxxx"_s},
+        BadCall{"OneCharacterOverTheLimit", u"db_create_project"_s, QJsonObject{{u"name"_s, kOneOverTheLimit}},
+                kInvalid, u"'name' is too long (1048577 characters; the limit is 1048576)"_s},
+        BadCall{"TooManyTags", u"db_update_task"_s, update({{u"tags"_s, tooManyTags()}}), kInvalid,
+                u"'tags' has too many elements"_s},
+        // ---- NUL and invalid UTF-16 ----
+        BadCall{"NulCharacterInTitle", u"db_create_task"_s, validCreate({{u"title"_s, u"a\u0000b"_s}}), kInvalid,
+                u"'title' must not contain NUL"_s},
+        BadCall{"NulCharacterInTag", u"db_update_task"_s, update({{u"tags"_s, QJsonArray{u"a\u0000"_s}}}), kInvalid,
+                u"'tags[0]' must not contain NUL"_s},
+        BadCall{"NulCharacterInTaskId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"\u0000"_s}}, kInvalid,
+                u"'taskId' must not contain NUL"_s},
+        BadCall{"LoneSurrogateInTitle", u"db_create_task"_s, validCreate({{u"title"_s, loneHigh()}}), kInvalid,
+                u"'title' is not valid Unicode"_s},
+        BadCall{"LoneLowSurrogateInDescription", u"db_update_task"_s, update({{u"description"_s, loneLow()}}),
+                kInvalid, u"'description' is not valid Unicode"_s},
+        BadCall{"ReversedSurrogatePairInProjectName", u"db_create_project"_s, QJsonObject{{u"name"_s, reversedPair()}},
+                kInvalid, u"'name' is not valid Unicode"_s},
+        BadCall{"LoneSurrogateInProjectIdFilter", u"db_get_tasks"_s,
+                QJsonObject{{u"projectIds"_s, QJsonArray{loneHigh()}}}, kInvalid,
+                u"'projectIds[0]' is not valid Unicode"_s},
+        // ---- SQL fragments ----
+        BadCall{"SqlFragmentAsId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"' OR 1=1; --"_s}}, kNotFound,
+                u"not found"_s},
+        BadCall{"SqlFragmentAsProjectId", u"db_delete_project"_s,
+                QJsonObject{{u"projectId"_s, u"x' OR '1'='1"_s}}, kNotFound, u"not found"_s},
+        BadCall{"SqlFragmentInUpdateOfAMissingTask", u"db_update_task"_s,
+                QJsonObject{{u"taskId"_s, u"1 OR 1=1"_s}, {u"title"_s, u"'); DELETE FROM tasks; --"_s}}, kNotFound,
+                u"not found"_s},
+        BadCall{"SqlFragmentAsEnum", u"db_update_task"_s, update({{u"priority"_s, u"high' --"_s}}), kInvalid,
+                u"'priority' must be one of"_s},
+        BadCall{"SqlFragmentAsKey", u"db_get_tasks"_s, QJsonObject{{u"projectIds) OR 1=1 --"_s, QJsonArray{}}},
+                kInvalid, u"unknown key"_s},
+        // ---- Deeply nested JSON ----
+        BadCall{"NestedObjectAsTitle", u"db_create_task"_s,
+                validCreate({{u"title"_s, QJsonObject{{u"a"_s, QJsonObject{{u"b"_s, QJsonArray{}}}}}}}), kInvalid,
+                u"got an object"_s},
+        BadCall{"ThousandNestedArraysAsTags", u"db_create_task"_s, validCreate({{u"tags"_s, nestedArrays(1000)}}),
+                kInvalid, u"'tags[0]' must be a string, got an array"_s},
+        BadCall{"ThousandNestedObjectsAsDescription", u"db_update_task"_s,
+                update({{u"description"_s, nestedObjects(1000)}}), kInvalid,
+                u"'description' must be a string, got an object"_s},
+        BadCall{"ThousandNestedObjectsAsArguments", u"db_get_tasks"_s, nestedObjects(1000), kInvalid,
+                u"unknown key 'n'"_s}),
+    [](const ::testing::TestParamInfo<BadCall> &param) { return std::string(param.param.name); });
+
+/** @brief A bare page-side transport: sends any raw QWebChannel message and collects the replies. */
+class RawTransport final : public QWebChannelAbstractTransport
+{
+public:
+    explicit RawTransport(QWebChannel &channel)
+    {
+        channel.connectTo(this);
+        send(QJsonObject{{u"type"_s, 3}, {u"id"_s, 0}}); // init
+        waitForReply(0);
+    }
+
+    void sendMessage(const QJsonObject &message) override
+    {
+        if (message.value(u"type"_s).toInt() == 10)
+            m_replies.insert(message.value(u"id"_s).toInt(), message.value(u"data"_s));
+    }
+
+    void send(const QJsonObject &message) { Q_EMIT messageReceived(message, this); }
+
+    /** @brief The reply's data, or nullopt if none came within `timeoutMs`. */
+    std::optional<QJsonValue> waitForReply(int id, int timeoutMs = 2'000)
+    {
+        const QDeadlineTimer deadline(timeoutMs);
+        while (!m_replies.contains(id) && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        if (!m_replies.contains(id))
+            return std::nullopt;
+        return m_replies.take(id);
+    }
+
+private:
+    QHash<int, QJsonValue> m_replies;
+};
+
+bool isEnvelope(const QJsonValue &reply)
+{
+    return reply.isObject() && reply.toObject().contains(u"ok"_s);
+}
+
+TEST_F(MalformedCallTest, AnUnknownMethodNameNeitherCrashesNorRunsACommand)
+{
+    // Given
+    RawTransport page(m_channel);
+    int id = 100;
+    for (const QJsonValue &method : {QJsonValue(u"no_such_command"_s), QJsonValue(u"db_delete_task "_s),
+                                    QJsonValue(u"deleteLater"_s), QJsonValue(u"destroyed"_s), QJsonValue(9999),
+                                    QJsonValue(-1), QJsonValue(QJsonValue::Null), QJsonValue(QJsonObject{})}) {
+        // When: the page invokes a method that does not exist, with arguments that would be valid
+        page.send(QJsonObject{{u"type"_s, 6},
+                              {u"object"_s, u"tasks"_s},
+                              {u"method"_s, method},
+                              {u"args"_s, QJsonArray{QJsonObject{{u"taskId"_s, m_taskId}}}},
+                              {u"id"_s, ++id}});
+        const auto reply = page.waitForReply(id, 500);
+        // Then: no reply, or a null one; never an envelope that looks like a command ran
+        if (reply) {
+            EXPECT_FALSE(isEnvelope(*reply)) << "method " << QJsonDocument(QJsonArray{method}).toJson().toStdString();
+        }
+    }
+    // And the QObject's own slots (deleteLater) did not run: the bridge is alive and nothing changed
+    expectStillServing();
+    EXPECT_EQ(dumpDifference(dumpDatabase(databasePath()), m_before), "");
+}
+
+TEST_F(MalformedCallTest, MessagesForUnknownObjectsOrOfUnknownTypesAreIgnored)
+{
+    // Given
+    RawTransport page(m_channel);
+    const QList<QJsonObject> messages{
+        {{u"type"_s, 6}, {u"object"_s, u"no_such_object"_s}, {u"method"_s, 0}, {u"args"_s, QJsonArray{}}, {u"id"_s, 201}},
+        {{u"type"_s, 6}, {u"object"_s, 42}, {u"method"_s, 0}, {u"id"_s, 202}},
+        {{u"type"_s, 99}, {u"object"_s, u"tasks"_s}, {u"id"_s, 203}},
+        {{u"type"_s, u"6"_s}, {u"object"_s, u"tasks"_s}, {u"method"_s, u"db_delete_task"_s}, {u"id"_s, 204}},
+        {{u"object"_s, u"tasks"_s}, {u"method"_s, u"db_delete_task"_s}, {u"id"_s, 205}},
+        {{u"type"_s, 7}, {u"object"_s, u"tasks"_s}, {u"signal"_s, 12345}},
+        {{u"type"_s, 5}, {u"object"_s, u"tasks"_s}, {u"property"_s, 12345}, {u"value"_s, 1}},
+        {},
+    };
+    // When
+    for (const QJsonObject &message : messages)
+        page.send(message);
+    for (int id = 201; id <= 205; ++id) {
+        const auto reply = page.waitForReply(id, 300);
+        // Then
+        if (reply) {
+            EXPECT_FALSE(isEnvelope(*reply)) << "message id " << id;
+        }
+    }
+    expectStillServing();
+    EXPECT_EQ(dumpDifference(dumpDatabase(databasePath()), m_before), "");
+}
+
+TEST_F(MalformedCallTest, AMissingOrWronglyWrappedArgumentNeverRunsTheCommand)
+{
+    // Given: the page sends db_delete_task with no argument, a nested array, or an invalid first argument
+    const QList<QJsonArray> argumentLists{
+        QJsonArray{},
+        QJsonArray{QJsonArray{QJsonObject{{u"taskId"_s, m_taskId}}}},
+        QJsonArray{m_taskId},
+        QJsonArray{QJsonObject{{u"id"_s, m_taskId}}, QJsonObject{{u"taskId"_s, m_taskId}}},
+    };
+    for (const QJsonArray &args : argumentLists) {
+        // When
+        const int id = m_client->send(u"tasks"_s, u"db_delete_task"_s, args);
+        const auto reply = m_client->waitForResponse(id, 2'000);
+        // Then: if QWebChannel called the slot at all, the reply is an invalid_argument error
+        ASSERT_TRUE(reply.has_value()) << QJsonDocument(args).toJson(QJsonDocument::Compact).toStdString();
+        if (isEnvelope(*reply)) {
+            EXPECT_EQ(reply->toObject().value(u"error"_s).toObject().value(u"code"_s), kInvalid)
+                << QJsonDocument(args).toJson(QJsonDocument::Compact).toStdString() << " -> "
+                << QJsonDocument(reply->toObject()).toJson(QJsonDocument::Compact).toStdString();
+        } else {
+            EXPECT_TRUE(reply->isNull()) << QJsonDocument(args).toJson(QJsonDocument::Compact).toStdString();
+        }
+    }
+    expectStillServing();
+    EXPECT_EQ(dumpDifference(dumpDatabase(databasePath()), m_before), "");
+}
+
+TEST_F(MalformedCallTest, ExtraPositionalArgumentsAreIgnoredLikeInJavaScriptAndTheFirstIsDecodedStrictly)
+{
+    // Given: QWebChannel drops arguments beyond the slot's one (it logs "Ignoring additional arguments")
+    const QJsonArray args{QJsonObject{{u"taskId"_s, m_taskId}, {u"title"_s, u"renamed"_s}},
+                          QJsonObject{{u"taskId"_s, u"other"_s}, {u"title"_s, 5}}};
+    // When
+    const int id = m_client->send(u"tasks"_s, u"db_update_task"_s, args);
+    const auto reply = m_client->waitForResponse(id);
+    // Then: exactly the first argument was applied, as a JS function ignores extra arguments
+    ASSERT_TRUE(reply.has_value());
+    EXPECT_EQ(reply->toObject().value(u"ok"_s), QJsonValue(true));
+    EXPECT_EQ(reply->toObject().value(u"data"_s).toObject().value(u"title"_s), u"renamed"_s);
+    EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 1);
+}
+
+TEST_F(MalformedCallTest, SqlFragmentsInValidTextAreStoredVerbatimAndHarmNothing)
+{
+    // Given
+    const QString title = u"'); DROP TABLE tasks; --"_s;
+    const QString tag = u"\" OR \"\"=\""_s;
+    // When
+    const QJsonObject task = createTask(title, {m_projectId}, QJsonObject{{u"tags"_s, QJsonArray{tag}}});
+    const QJsonArray filtered =
+        ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonArray{u"' OR 1=1 --"_s}}}).toArray();
+    // Then
+    EXPECT_EQ(task.value(u"title"_s), title);
+    EXPECT_EQ(task.value(u"tags"_s), QJsonArray{tag});
+    EXPECT_EQ(filtered, QJsonArray{}) << "an injected filter must match nothing";
+    EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 2);
+    const QStringList after = dumpDatabase(databasePath());
+    for (const QString &line : m_before) {
+        if (!line.startsWith(u"table "_s) && !line.startsWith(u"index "_s))
+            continue;
+        EXPECT_TRUE(after.contains(line)) << "schema changed: " << line.toStdString();
+    }
+}
+
+TEST_F(MalformedCallTest, AFloodOfBadCallsInFlightTogetherIsAnsweredOneByOne)
+{
+    // Given: 200 bad calls sent without waiting, interleaved with valid reads
+    QList<int> bad;
+    QList<int> good;
+    for (int i = 0; i < 200; ++i) {
+        bad.append(m_client->send(u"tasks"_s, u"db_update_task"_s,
+                                  QJsonArray{QJsonObject{{u"taskId"_s, m_taskId}, {u"priority"_s, i}}}));
+        if (i % 20 == 0)
+            good.append(m_client->send(u"tasks"_s, u"db_get_tasks"_s, QJsonArray{QJsonObject{}}));
+    }
+    // Then: every one gets its own answer
+    for (const int id : std::as_const(bad)) {
+        const auto reply = m_client->waitForResponse(id);
+        ASSERT_TRUE(reply.has_value()) << "no reply to call " << id;
+        EXPECT_EQ(reply->toObject().value(u"error"_s).toObject().value(u"code"_s), kInvalid);
+    }
+    for (const int id : std::as_const(good)) {
+        const auto reply = m_client->waitForResponse(id);
+        ASSERT_TRUE(reply.has_value());
+        EXPECT_EQ(reply->toObject().value(u"ok"_s), QJsonValue(true));
+    }
+    EXPECT_EQ(dumpDifference(dumpDatabase(databasePath()), m_before), "");
+}
+
+} // namespace
+} // namespace quire::test

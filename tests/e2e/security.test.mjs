@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// Issue 7: user text is text, the view never leaves the app's origin, the CSP blocks remote and
+// inline script, and no page but the app's own reaches the bridge.
+import './support/reliability.mjs';
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchQuire, makeWorkspace } from './support/quire-app.mjs';
+
+const appUrl = 'quire://app/index.html';
+let workspace;
+let app;
+
+before(async () => {
+  workspace = makeWorkspace();
+  app = await launchQuire({ databasePath: workspace.databasePath });
+});
+
+after(async () => {
+  await app?.stop();
+  workspace?.cleanup();
+});
+
+const settle = (ms = 1000) => new Promise((r) => setTimeout(r, ms));
+
+test('malicious task titles render as text: no element injected, no handler run', async () => {
+  // Given
+  const titles = [
+    '<img src=x onerror="window.__xss = (window.__xss || 0) + 1">',
+    '<script>window.__xss = (window.__xss || 0) + 1</script>',
+    '<svg onload="window.__xss = 1"></svg><a href="javascript:window.__xss=1">link</a>',
+  ];
+  // When
+  for (const title of titles) {
+    await app.page.evaluate(
+      (t) => window.__QUIRE__.invoke('db_create_task', { title: t, priority: 'high', tags: [t], projectIds: [] }),
+      title,
+    );
+  }
+  await app.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, {}, titles.length);
+  await settle(500);
+  // Then
+  const seen = await app.page.evaluate(() => ({
+    texts: [...document.querySelectorAll('[data-testid="task-row"] .task-title-text')].map((el) => el.textContent),
+    childElements: [...document.querySelectorAll('[data-testid="task-row"] .task-title-text')].map((el) => el.children.length),
+    injected: document.querySelectorAll('img[src="x"], svg[onload], a[href^="javascript:"], #root script').length,
+    xss: window.__xss ?? null,
+  }));
+  assert.deepEqual([...seen.texts].sort(), [...titles].sort());
+  assert.deepEqual(seen.childElements, [0, 0, 0]);
+  assert.equal(seen.injected, 0);
+  assert.equal(seen.xss, null);
+});
+
+for (const target of ['https://example.com/', 'file:///etc/passwd', 'quire://evil/index.html', 'data:text/html,<p>hi</p>']) {
+  test(`navigating the view to ${target.slice(0, 24)} is refused and the app stays`, async () => {
+    // Given: a marker that a reload or a new document would lose
+    await app.page.evaluate(() => {
+      window.__marker = 'still here';
+    });
+    // When
+    await app.page.evaluate((url) => {
+      window.location.href = url;
+    }, target);
+    await settle();
+    // Then
+    assert.equal(app.page.url(), appUrl);
+    assert.equal(await app.page.evaluate(() => window.__marker), 'still here');
+    assert.equal(await app.page.evaluate(() => window.__QUIRE__.invoke('ping')), 'pong');
+  });
+}
+
+test('the CSP blocks inline and remote scripts and reports each violation', async () => {
+  const result = await app.page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
+    const inline = document.createElement('script');
+    inline.textContent = 'window.__inlineRan = true;';
+    document.body.appendChild(inline);
+    const remoteFailed = new Promise((resolve) => {
+      const remote = document.createElement('script');
+      remote.src = 'https://example.com/evil.js';
+      remote.onload = () => resolve(false);
+      remote.onerror = () => resolve(true);
+      document.body.appendChild(remote);
+    });
+    // A string timer is eval; it runs later from the page itself (DevTools' own calls may eval).
+    // eslint-disable-next-line no-implied-eval
+    setTimeout('window.__stringTimerRan = true', 0);
+    const failed = await remoteFailed;
+    await new Promise((r) => setTimeout(r, 200));
+    return { inlineRan: window.__inlineRan ?? false, remoteFailed: failed, evalRan: window.__stringTimerRan ?? false, violations };
+  });
+  assert.equal(result.inlineRan, false, JSON.stringify(result));
+  assert.equal(result.remoteFailed, true, JSON.stringify(result));
+  assert.equal(result.evalRan, false, JSON.stringify(result));
+  assert.ok(result.violations.some((v) => v.directive === 'script-src-elem' && v.blocked === 'inline'), JSON.stringify(result.violations));
+  assert.ok(
+    result.violations.some((v) => v.directive === 'script-src-elem' && v.blocked.startsWith('https://example.com')),
+    JSON.stringify(result.violations),
+  );
+});
+
+test('frames get no bridge: an about:blank iframe has no qt.webChannelTransport and a data: iframe does not load', async () => {
+  // Given: the main frame has the transport
+  assert.equal(await app.page.evaluate(() => typeof window.qt?.webChannelTransport), 'object');
+  // When
+  await app.page.evaluate(() => {
+    for (const [name, src] of [['blank', 'about:blank'], ['data', 'data:text/html,<p id=x>loaded</p>'], ['srcdoc', null]]) {
+      const frame = document.createElement('iframe');
+      frame.name = name;
+      if (src) frame.src = src;
+      else frame.srcdoc = '<p>srcdoc</p>';
+      document.body.appendChild(frame);
+    }
+  });
+  await settle();
+  // Then
+  const frames = app.page.frames().filter((f) => f !== app.page.mainFrame());
+  assert.ok(frames.length >= 2, `frames: ${frames.map((f) => f.url()).join(', ')}`);
+  for (const frame of frames) {
+    const seen = await frame.evaluate(() => ({
+      transport: typeof window.qt?.webChannelTransport,
+      quire: typeof window.__QUIRE__,
+      body: document.body?.innerText ?? '',
+    }));
+    assert.equal(seen.transport, 'undefined', `frame ${frame.name()} ${frame.url()}`);
+    assert.equal(seen.quire, 'undefined', `frame ${frame.name()} ${frame.url()}`);
+    if (frame.name() === 'data') assert.ok(!seen.body.includes('loaded'), 'the data: frame must not load');
+  }
+});
+
+// Last, because of what it found: on QtWebEngine 6.4 the refused window.open (WebPage::createWindow
+// logs "refused a request to open a new window") leaves the page not answering DevTools calls.
+// No window opens, which is what this checks; the hang is reported, marked todo until fixed.
+test('window.open is refused and the page keeps answering', { todo: 'page stops answering after a refused window.open (Qt 6.4)' }, async () => {
+  const within = (promise, ms, what) =>
+    Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms))]);
+  await app.page.evaluate(() => {
+    setTimeout(() => {
+      window.__opened = window.open('quire://app/index.html', '_blank');
+    }, 0);
+  });
+  await settle(1000);
+  const pages = await app.browser.pages();
+  assert.deepEqual(pages.map((p) => p.url()), [appUrl]);
+  assert.equal(await within(app.page.evaluate(() => window.__opened ?? null), 3000, 'the page'), null);
+});

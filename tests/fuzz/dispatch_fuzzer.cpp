@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer target: argument decoding and command dispatch, entered the way the page enters them.
+//
+// Each input is one call: byte 0 picks the command (or, for values past the table, an unknown method
+// name taken from the input), the rest is the JSON text of its one argument (text that does not parse
+// becomes a string argument; with bit 7 of byte 0 set, the raw bytes are also read as UTF-16 so lone
+// surrogates and NULs reach the decoder). The call goes over a real QWebChannel to the real bridges,
+// backed by a real SQLite database in memory. The target aborts when a reply breaks the contract:
+// every call to a known command gets an envelope; an error envelope has a known code other than
+// "internal" and a "Failed to <action>: " message; an unknown method gets no envelope.
+#include <app_bridge.h>
+#include <bridge_registry.h>
+#include <command_specs.h>
+#include <database_thread.h>
+#include <project_bridge.h>
+#include <task_bridge.h>
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QWebChannel>
+#include <QWebChannelAbstractTransport>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using namespace quire;
+
+constexpr int kInvokeMethod = 6;
+constexpr int kResponse = 10;
+
+/** @brief The page's end of the channel: raw protocol messages in, responses collected. */
+class Page final : public QWebChannelAbstractTransport
+{
+public:
+    void sendMessage(const QJsonObject &message) override
+    {
+        if (message.value(u"type"_s).toInt() != kResponse)
+            return;
+        QJsonValue data = message.value(u"data"_s);
+        // List commands reply with the envelope as JSON text, which the page JSON.parse()s.
+        if (data.isString()) {
+            const QJsonDocument parsed = QJsonDocument::fromJson(data.toString().toUtf8());
+            if (parsed.isObject())
+                data = parsed.object();
+        }
+        m_replies.insert(message.value(u"id"_s).toInt(), data);
+    }
+
+    void deliver(const QJsonObject &message) { Q_EMIT messageReceived(message, this); }
+
+    std::optional<QJsonValue> take(int id) { return m_replies.contains(id) ? std::optional(m_replies.take(id)) : std::nullopt; }
+
+private:
+    QHash<int, QJsonValue> m_replies;
+};
+
+/** @brief The bridges on a channel over an in-memory database; rebuilt now and then to bound its size. */
+struct World {
+    app::DatabaseThread database{u":memory:"_s};
+    app::TaskBridge tasks{database};
+    app::ProjectBridge projects{database};
+    app::AppBridge appBridge;
+    QWebChannel channel;
+    Page page;
+
+    World()
+    {
+        app::registerBridges(channel, tasks, projects, appBridge);
+        channel.connectTo(&page);
+    }
+};
+
+[[noreturn]] void violation(const char *what, const QString &command, const QJsonValue &reply)
+{
+    std::fprintf(stderr, "contract violation: %s\ncommand: %s\nreply: %s\n", what, qUtf8Printable(command),
+                 QJsonDocument(QJsonArray{reply}).toJson(QJsonDocument::Compact).constData());
+    std::abort();
+}
+
+void checkEnvelope(const app::CommandSpec &spec, const QJsonValue &reply)
+{
+    const QJsonObject envelope = reply.toObject();
+    if (!reply.isObject() || !envelope.value(u"ok"_s).isBool())
+        violation("the reply is not an envelope", spec.name, reply);
+    if (envelope.value(u"ok"_s).toBool()) {
+        if (!envelope.contains(u"data"_s))
+            violation("a success without data", spec.name, reply);
+        return;
+    }
+    const QJsonObject error = envelope.value(u"error"_s).toObject();
+    const QString code = error.value(u"code"_s).toString();
+    if (code != u"invalid_argument" && code != u"not_found" && code != u"conflict")
+        violation("an error that is not invalid_argument, not_found or conflict", spec.name, reply);
+    if (!error.value(u"message"_s).toString().startsWith(u"Failed to "_s + spec.action + u": "_s))
+        violation("an error message that does not say what failed", spec.name, reply);
+}
+
+// Never destroyed: at exit the Qt and QSqlDatabase statics it needs may already be gone.
+World *g_world = nullptr;
+int g_calls = 0;
+int g_nextId = 1;
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    static QCoreApplication application(*argc, *argv);
+    // QWebChannel warns about every unknown method; millions of lines would drown the fuzzer's output.
+    QLoggingCategory::setFilterRules(u"*.warning=false\n*.critical=true"_s);
+    qSetMessagePattern(u"%{message}"_s);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size == 0)
+        return 0;
+    if (!g_world || ++g_calls % 2000 == 0) {
+        delete g_world;
+        g_world = new World;
+    }
+
+    const QList<app::CommandSpec> &specs = app::commandSpecs();
+    const std::uint8_t selector = data[0];
+    const QByteArray body(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
+
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    QJsonValue argument;
+    if (parseError.error == QJsonParseError::NoError)
+        argument = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    else if (selector & 0x80)
+        argument = QJsonObject{{u"title"_s, QString(reinterpret_cast<const QChar *>(body.constData()), body.size() / 2)},
+                               {u"taskId"_s, QString::fromUtf8(body)}};
+    else
+        argument = QString::fromUtf8(body);
+
+    const std::size_t index = selector & 0x7f;
+    const app::CommandSpec *spec = index < static_cast<std::size_t>(specs.size()) ? &specs.at(static_cast<qsizetype>(index)) : nullptr;
+    const QString object = spec ? spec->object : QStringList{u"tasks"_s, u"projects"_s, u"app"_s}.at(index % 3);
+    const QString method = spec ? spec->name : QString::fromUtf8(body.left(24));
+
+    const int id = g_nextId++;
+    g_world->page.deliver(QJsonObject{{u"type"_s, kInvokeMethod},
+                                      {u"object"_s, object},
+                                      {u"method"_s, method},
+                                      {u"args"_s, QJsonArray{argument}},
+                                      {u"id"_s, id}});
+    // Known commands always answer (database ones after a hop to the database thread).
+    const QDeadlineTimer deadline(spec ? 10'000 : 0);
+    std::optional<QJsonValue> reply = g_world->page.take(id);
+    while (!reply && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        reply = g_world->page.take(id);
+    }
+    if (spec) {
+        if (!reply)
+            violation("no reply within 10 s", spec->name, QJsonValue());
+        checkEnvelope(*spec, *reply);
+    } else if (reply && reply->isObject() && reply->toObject().contains(u"ok"_s)) {
+        // An unknown name may coincide with a real one (the fuzzer can spell "ping"); only a real one may answer.
+        bool known = false;
+        for (const app::CommandSpec &candidate : specs)
+            known = known || (candidate.name == method && candidate.object == object);
+        if (!known)
+            violation("an unknown method answered with an envelope", method, *reply);
+    }
+    return 0;
+}

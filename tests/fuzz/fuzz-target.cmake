@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: MIT
+# quire_add_dispatch_fuzzer(<root>): the libFuzzer target over argument decoding and dispatch, built
+# from core/ and the Qt Core-only part of app/ (no WebEngine), instrumented with libFuzzer + ASan + UBSan.
+# Needs clang >= 16 (libstdc++ 12's <expected> also needs __cpp_concepts >= 202002L; clang 16
+# implements what that guards but still reports 201907L, hence the define below).
+
+function(quire_add_dispatch_fuzzer root)
+  file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h")
+  set(app_sources)
+  foreach(name IN ITEMS app_bridge argument_decoder bridge_registry command_dispatch command_specs
+                        database_thread envelope json_codec logging project_bridge task_bridge test_hook_bridge)
+    list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
+  endforeach()
+
+  add_executable(quire_dispatch_fuzzer "${root}/tests/fuzz/dispatch_fuzzer.cpp" ${core_sources} ${app_sources})
+  set_target_properties(quire_dispatch_fuzzer PROPERTIES AUTOMOC ON CXX_STANDARD 23 CXX_STANDARD_REQUIRED ON
+                                                         CXX_EXTENSIONS OFF)
+  target_include_directories(quire_dispatch_fuzzer PRIVATE "${root}/core" "${root}/app")
+  target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel)
+  target_compile_definitions(quire_dispatch_fuzzer PRIVATE
+    __cpp_concepts=202002L QUIRE_VERSION="fuzz"
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY
+    QT_USE_QSTRINGBUILDER QT_NO_KEYWORDS QT_NO_FOREACH)
+  set(sanitizers -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
+  target_compile_options(quire_dispatch_fuzzer PRIVATE ${sanitizers} -Wno-builtin-macro-redefined -Wno-macro-redefined
+                                                       -fno-omit-frame-pointer)
+  target_link_options(quire_dispatch_fuzzer PRIVATE ${sanitizers})
+endfunction()
