@@ -9,6 +9,7 @@
 #include "options.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
+#include "termination_signals.h"
 #include "test_hook_bridge.h"
 #include "web_page.h"
 
@@ -61,6 +62,8 @@ int runQuire(int argc, char *argv[])
     page.setWebChannel(&channel);
 
     MainWindow window(&page);
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &window, &MainWindow::close);
     page.load(AppSchemeHandler::entryUrl());
     window.show();
     return QApplication::exec();

@@ -19,6 +19,14 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
     return QJsonValue(toJson(*result));
 }
 
+core::Result<> appendTasks(QString &json, const core::Result<QList<core::Task>> &tasks)
+{
+    if (!tasks)
+        return std::unexpected(tasks.error());
+    appendJson(json, *tasks);
+    return {};
+}
+
 } // namespace
 
 TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
@@ -32,11 +40,8 @@ QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
     return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
                                [](const Arguments &a, Storage &s, QString &json) -> core::Result<> {
                                    const auto projectIds = a.optionalStringList(u"projectIds"_s);
-                                   auto tasks = projectIds ? s.tasks->findByProjects(*projectIds) : s.tasks->findAll();
-                                   if (!tasks)
-                                       return std::unexpected(tasks.error());
-                                   appendJson(json, *tasks);
-                                   return {};
+                                   return appendTasks(json, projectIds ? s.tasks->findByProjects(*projectIds)
+                                                                       : s.tasks->findAll());
                                });
 }
 
@@ -51,11 +56,7 @@ QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
                                    if (!*project)
                                        return core::fail(core::ErrorCode::NotFound,
                                                          u"project %1 not found"_s.arg(projectId));
-                                   auto tasks = s.tasks->findByProjects({projectId});
-                                   if (!tasks)
-                                       return std::unexpected(tasks.error());
-                                   appendJson(json, *tasks);
-                                   return {};
+                                   return appendTasks(json, s.tasks->findByProjects({projectId}));
                                });
 }
 

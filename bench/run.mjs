@@ -3,7 +3,7 @@
 // real quire binary (tests/e2e/support/quire-app.mjs). Invoked by bench/run, which builds the
 // binaries and seeds the databases; prints a table and writes bench/RESULTS.md. Asserts nothing.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const e2eDir = join(here, '..', 'tests', 'e2e');
 const require = createRequire(join(e2eDir, 'package.json'));
 const puppeteer = require('puppeteer-core');
-const { launchQuire, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
+const { appEnvironment, launchQuire, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
 
 const env = (name) => {
   const value = process.env[name];
@@ -189,23 +189,9 @@ function freePort() {
 async function startOnce(binary, args, extraEnv, isQuire) {
   const port = await freePort();
   const ws = makeWorkspace();
-  const home = join(ws.dir, 'home');
-  mkdirSync(home, { recursive: true });
+  const env = appEnvironment({ home: join(ws.dir, 'home'), port, env: extraEnv });
   const spawnedAt = performance.timeOrigin + performance.now();
-  const child = spawn(binary, args, {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'ignore'],
-    env: {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      QT_QPA_PLATFORM: process.env.QT_QPA_PLATFORM ?? 'offscreen',
-      QTWEBENGINE_REMOTE_DEBUGGING: `127.0.0.1:${port}`,
-      ...(process.getuid?.() === 0 ? { QTWEBENGINE_DISABLE_SANDBOX: '1' } : {}),
-      ...extraEnv,
-    },
-  });
+  const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'ignore', 'ignore'], env });
   let browser;
   try {
     const deadline = Date.now() + 30_000;

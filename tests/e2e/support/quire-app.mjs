@@ -37,6 +37,24 @@ async function waitFor(check, { timeoutMs, what }) {
   throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
 }
 
+/**
+ * The environment a launched app runs in: a private HOME (settings and default data stay in the
+ * test's folder), offscreen rendering, remote debugging on `port`, and no Chromium sandbox as root.
+ */
+export function appEnvironment({ home, port, env = {} }) {
+  mkdirSync(home, { recursive: true });
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    QT_QPA_PLATFORM: process.env.QT_QPA_PLATFORM ?? 'offscreen',
+    QTWEBENGINE_REMOTE_DEBUGGING: `127.0.0.1:${port}`,
+    ...(process.getuid?.() === 0 ? { QTWEBENGINE_DISABLE_SANDBOX: '1' } : {}),
+    ...env,
+  };
+}
+
 /** A scratch folder holding the database; removed by cleanup(). */
 export function makeWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'quire-e2e-'));
@@ -51,21 +69,10 @@ export function makeWorkspace() {
 export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary }) {
   if (!binary) throw new Error('QUIRE_BINARY is not set (ctest sets it to the built quire)');
   const port = await freePort();
-  const home = join(databasePath, '..', 'home');
-  mkdirSync(home, { recursive: true });
   const child = spawn(binary, ['--database', databasePath, ...args], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      QT_QPA_PLATFORM: process.env.QT_QPA_PLATFORM ?? 'offscreen',
-      QTWEBENGINE_REMOTE_DEBUGGING: `127.0.0.1:${port}`,
-      ...(process.getuid?.() === 0 ? { QTWEBENGINE_DISABLE_SANDBOX: '1' } : {}),
-      ...env,
-    },
+    env: appEnvironment({ home: join(databasePath, '..', 'home'), port, env }),
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
