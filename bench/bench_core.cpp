@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
 // quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
+// quire_bench_core create <db> [count]              times durable single-task creates in C++
 #include <database.h>
 #include <json_codec.h>
 #include <sqlite_project_repository.h>
@@ -170,6 +171,29 @@ int list(const QString &path, int repetitions)
     return same ? 0 : 1;
 }
 
+/** The repository half of the db_create_task round trip: one transaction and fsync per task. */
+int create(const QString &path, int count)
+{
+    auto db = core::Database::open(path, u"bench-create"_s);
+    if (!db)
+        return failWith(db.error());
+    core::SqliteProjectRepository projects(**db);
+    core::SqliteTaskRepository tasks(**db);
+    auto project = projects.create({u"Bench target"_s, std::nullopt});
+    if (!project)
+        return failWith(project.error());
+    int i = 0;
+    const Stats stats = measure(count, [&] {
+        core::TaskDraft draft;
+        draft.title = u"Bench task %1"_s.arg(++i);
+        draft.tags = {u"bench"_s};
+        draft.projectIds = {project->id};
+        return tasks.create(draft).has_value();
+    });
+    report("repo_create", stats, count);
+    return stats.median < 0 ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -180,6 +204,9 @@ int main(int argc, char *argv[])
         return seed(args.at(2), args.at(3).toInt(), args.at(4).toInt());
     if (args.size() >= 3 && args.at(1) == u"list")
         return list(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 20);
-    std::fprintf(stderr, "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions]\n");
+    if (args.size() >= 3 && args.at(1) == u"create")
+        return create(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 300);
+    std::fprintf(stderr,
+                 "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions] | create <db> [count]\n");
     return 2;
 }

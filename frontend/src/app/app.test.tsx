@@ -197,6 +197,21 @@ describe('the task screen', () => {
     await waitFor(() => expect(rowTitles()).toContain('Added by a script'));
   });
 
+  it('gathers a burst of change signals into one refetch', async () => {
+    const backend = seed();
+    renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    const loadsBefore = backend.bridge.callsTo('db_get_tasks').length;
+
+    backend.tasks.push(makeTask({ title: 'Bulk 1' }), makeTask({ title: 'Bulk 2' }));
+    await act(async () => {
+      for (let i = 0; i < 20; i += 1) backend.bridge.emit('tasksChanged');
+    });
+
+    await waitFor(() => expect(rowTitles()).toContain('Bulk 2'));
+    expect(backend.bridge.callsTo('db_get_tasks').length - loadsBefore).toBe(1);
+  });
+
   it('refetches projects when the backend says projects changed', async () => {
     const backend = seed();
     renderWithProviders(<App />);
