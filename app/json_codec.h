@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
-#include <QString>
 
 namespace quire::app {
 
@@ -16,12 +15,5 @@ namespace quire::app {
 [[nodiscard]] QJsonObject toJson(const core::Project &project);
 [[nodiscard]] QJsonArray toJson(const QList<core::Task> &tasks);
 [[nodiscard]] QJsonArray toJson(const QList<core::Project> &projects);
-
-/**
- * @brief Appends `tasks` to `out` as JSON text: an array of the same objects toJson() makes (same
- * keys and values), written directly instead of through QJsonObject, which is several times slower
- * for large lists.
- */
-void appendJson(QString &out, const QList<core::Task> &tasks);
 
 } // namespace quire::app

@@ -19,11 +19,11 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
     return QJsonValue(toJson(*result));
 }
 
-core::Result<> appendTasks(QString &json, const core::Result<QList<core::Task>> &tasks)
+core::Result<> appendTasks(QString &json, const core::Result<QString> &tasks)
 {
     if (!tasks)
         return std::unexpected(tasks.error());
-    appendJson(json, *tasks);
+    json += *tasks;
     return {};
 }
 
@@ -40,8 +40,7 @@ QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
     return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
                                [](const Arguments &a, Storage &s, QString &json) -> core::Result<> {
                                    const auto projectIds = a.optionalStringList(u"projectIds"_s);
-                                   return appendTasks(json, projectIds ? s.tasks->findByProjects(*projectIds)
-                                                                       : s.tasks->findAll());
+                                   return appendTasks(json, s.tasks->listJson(projectIds));
                                });
 }
 
@@ -56,7 +55,7 @@ QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
                                    if (!*project)
                                        return core::fail(core::ErrorCode::NotFound,
                                                          u"project %1 not found"_s.arg(projectId));
-                                   return appendTasks(json, s.tasks->findByProjects({projectId}));
+                                   return appendTasks(json, s.tasks->listJson(QStringList{projectId}));
                                });
 }
 

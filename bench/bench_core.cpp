@@ -135,14 +135,10 @@ int list(const QString &path, int repetitions)
     const auto byProject = [&] { return tasks.findByProjects(oneProject); };
     const auto all = [&] { return tasks.findAll(); };
     // The list as JSON: through QJsonObject/QJsonDocument (the bridge's first version), and as
-    // text written directly (app::appendJson, what the bridge sends now).
+    // SQLite writes it (listJson, what the bridge sends now).
     const auto viaQJson = [](const QList<core::Task> &list) {
         const QByteArray text = QJsonDocument(app::toJson(list)).toJson(QJsonDocument::Compact);
         (void)text;
-    };
-    const auto asText = [](const QList<core::Task> &list) {
-        QString text;
-        app::appendJson(text, list);
     };
 
     const int fewer = std::max(3, repetitions / 4);
@@ -151,20 +147,26 @@ int list(const QString &path, int repetitions)
         report(name, stats, rows);
     };
     timed("repo_project", repetitions, byProject, nullptr);
+    const qsizetype projectRows = rows;
     timed("repo_all", fewer, all, nullptr);
-    timed("repo_text_project", repetitions, byProject, asText);
-    timed("repo_text_all", fewer, all, asText);
+    const qsizetype allRows = rows;
+    const auto timedJson = [&](const char *name, int times, const std::optional<QStringList> &filter,
+                               qsizetype taskCount) {
+        const Stats stats = measure(times, [&] { return tasks.listJson(filter).has_value(); });
+        report(name, stats, taskCount);
+    };
+    timedJson("repo_text_project", repetitions, oneProject, projectRows);
+    timedJson("repo_text_all", fewer, std::nullopt, allRows);
     timed("repo_qjson_project", repetitions, byProject, viaQJson);
     timed("repo_qjson_all", fewer, all, viaQJson);
 
-    // The fast writer must say exactly what the QJsonObject path says.
+    // SQLite's JSON must say exactly what the QJsonObject path says.
     auto everything = tasks.findAll();
-    if (!everything)
-        return failWith(everything.error());
-    QString text;
-    app::appendJson(text, *everything);
+    auto text = tasks.listJson(std::nullopt);
+    if (!everything || !text)
+        return failWith(everything ? text.error() : everything.error());
     QJsonParseError parseError{};
-    const QJsonDocument parsed = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const QJsonDocument parsed = QJsonDocument::fromJson(text->toUtf8(), &parseError);
     const bool same = parseError.error == QJsonParseError::NoError && parsed.array() == app::toJson(*everything);
     std::printf("{\"name\":\"text_matches_qjson\",\"ok\":%s,\"rows\":%lld}\n", same ? "true" : "false",
                 static_cast<long long>(everything->size()));

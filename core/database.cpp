@@ -262,7 +262,8 @@ Result<> Database::backUp(int from)
 Result<> Database::migrate(int from)
 {
     using Step = Result<> (Database::*)();
-    static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2};
+    static constexpr std::array<Step, kSchemaVersion> steps {
+        &Database::migrateTo1, &Database::migrateTo2, &Database::migrateTo3};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -338,6 +339,21 @@ Result<> Database::migrateTo2()
     };
     for (const QString &statement : sql) {
         if (auto done = execute(u"cannot move tags to their own table"_s, statement); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<> Database::migrateTo3()
+{
+    // Each task's tags and links in their stored order, straight from an index: the JSON listing
+    // (SqliteTaskRepository::listJson) reads them per task without sorting.
+    const std::array<QString, 2> sql {
+        u"CREATE INDEX task_tags_in_order ON task_tags (task_id, position, tag)"_s,
+        u"CREATE INDEX task_projects_in_order ON task_projects (task_id, position, project_id)"_s,
+    };
+    for (const QString &statement : sql) {
+        if (auto done = execute(u"cannot index tags and links in order"_s, statement); !done)
             return done;
     }
     return {};

@@ -25,7 +25,7 @@ namespace quire::core {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int kBusyTimeoutMs = 5000;
 
     /**
@@ -111,6 +111,7 @@ private:
     Result<> migrate(int from);
     Result<> migrateTo1();
     Result<> migrateTo2();
+    Result<> migrateTo3();
     Result<> backUp(int from);
     /** @brief Executes one statement with no bound values and no result rows. */
     Result<> execute(const QString &what, const QString &sql);

@@ -274,6 +274,15 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
     return statement->exec();
 }
 
+/** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
+ * ever spliced into SQL). */
+TaskFilter inProjects(const QStringList &projectIds)
+{
+    return {u"WHERE t.id IN (SELECT l.task_id FROM task_projects AS l "
+            "WHERE l.project_id IN (SELECT value FROM json_each(?)))"_s,
+        {toJsonArray(withoutDuplicates(projectIds))}};
+}
+
 Result<> insertTags(Database &db, const QString &taskId, const QStringList &tags)
 {
     return insertList(db, u"cannot save task tags"_s, u"task_tags"_s, u"tag"_s, taskId, tags);
@@ -317,11 +326,35 @@ Result<QList<Task>> SqliteTaskRepository::findByProjects(const QStringList &proj
 {
     if (projectIds.isEmpty())
         return QList<Task>();
-    // The ids travel as one JSON array parameter: no user text is ever spliced into SQL.
-    return loadTasks(m_db,
-        TaskFilter {u"WHERE t.id IN (SELECT l.task_id FROM task_projects AS l "
-                    "WHERE l.project_id IN (SELECT value FROM json_each(?)))"_s,
-            {toJsonArray(withoutDuplicates(projectIds))}});
+    return loadTasks(m_db, inProjects(projectIds));
+}
+
+Result<QString> SqliteTaskRepository::listJson(const std::optional<QStringList> &projectIds)
+{
+    if (projectIds && projectIds->isEmpty())
+        return u"[]"_s;
+    const TaskFilter filter = projectIds ? inProjects(*projectIds) : TaskFilter {};
+    // SQLite writes every object, and the tags and links come in stored order from the
+    // *_in_order indexes. group_concat keeps the ordered subquery's order.
+    auto statement = prepareFiltered(m_db, u"cannot read tasks"_s,
+        u"SELECT '[' || coalesce(group_concat(task, ','), '') || ']' FROM (SELECT json_object("
+        "'id', t.id, 'title', t.title, 'description', t.description, 'priority', t.priority, "
+        "'status', t.status, 'complexity', t.complexity, 'type', t.type, "
+        "'tags', json((SELECT json_group_array(tag) FROM "
+        "(SELECT tag FROM task_tags WHERE task_id = t.id ORDER BY position))), "
+        "'projectIds', json((SELECT json_group_array(project_id) FROM "
+        "(SELECT project_id FROM task_projects WHERE task_id = t.id ORDER BY position))), "
+        "'createdAt', t.created_at, 'updatedAt', t.updated_at) AS task FROM tasks AS t "_s
+            % filter.where % u" ORDER BY t.created_at, t.rowid)"_s,
+        filter);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    if (auto ran = statement->exec(); !ran)
+        return std::unexpected(std::move(ran.error()));
+    auto json = statement->singleValue();
+    if (!json)
+        return std::unexpected(std::move(json.error()));
+    return *json ? (*json)->toString() : u"[]"_s;
 }
 
 Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)

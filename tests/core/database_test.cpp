@@ -33,7 +33,7 @@ TEST(Database, OpenCreatesTheParentFolderAndTheCurrentSchema)
     EXPECT_TRUE(QFileInfo::exists(path));
     EXPECT_EQ(db->path(), path);
     EXPECT_EQ(db->schemaVersion(), Database::kSchemaVersion);
-    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 2);
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
     EXPECT_EQ(scalar(*db,
                   u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
                   "('tasks', 'projects', 'task_projects', 'task_tags')"_s)
@@ -105,7 +105,7 @@ TEST(Database, RefusesANewerSchemaAndLeavesTheFileUntouched)
 
     // Then
     EXPECT_ERROR(db, ErrorCode::Storage,
-        u"database "_s % path % u" has schema version 99, newer than this Quire supports (2); update Quire"_s);
+        u"database "_s % path % u" has schema version 99, newer than this Quire supports (3); update Quire"_s);
     EXPECT_EQ(TemporaryFolder::readFile(path), before);
     EXPECT_FALSE(QFileInfo::exists(path + u"-wal"_s));
     EXPECT_EQ(QDir(folder.path()).entryList({u"*.bak"_s}, QDir::Files).size(), 0);

@@ -59,7 +59,58 @@ QStringList version1Rows()
     };
 }
 
+// Schema version 2 as migrateTo2() left it, typed out for the same reason.
+QStringList version2SchemaAndRows()
+{
+    QStringList sql = version1Schema();
+    sql.removeAt(1); // tasks, without the JSON tags column this time
+    sql.insert(1,
+        u"CREATE TABLE tasks (id TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL CHECK (length(trim(title)) > 0), "
+        "description TEXT, priority TEXT NOT NULL DEFAULT 'standard', status TEXT NOT NULL DEFAULT 'backlog', "
+        "complexity TEXT, type TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"_s);
+    sql << u"CREATE TABLE task_tags (task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE, "
+           "tag TEXT NOT NULL CHECK (length(tag) > 0), position INTEGER NOT NULL, "
+           "PRIMARY KEY (task_id, tag)) WITHOUT ROWID"_s
+        << u"CREATE INDEX task_tags_by_tag ON task_tags (tag, task_id)"_s
+        << u"INSERT INTO projects VALUES ('p1', 'Home', NULL, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z')"_s
+        << u"INSERT INTO projects VALUES ('p2', 'Work', NULL, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z')"_s
+        << u"INSERT INTO tasks VALUES ('t1', 'Fix the roof', NULL, 'high', 'backlog', NULL, 'bug', "
+           "'2026-01-01T09:00:00.000Z', '2026-01-01T09:00:00.000Z')"_s
+        << u"INSERT INTO task_tags VALUES ('t1', 'zinc', 0), ('t1', 'attic', 1)"_s
+        << u"INSERT INTO task_projects VALUES ('t1', 'p2', 0), ('t1', 'p1', 1)"_s
+        << u"PRAGMA user_version = 2"_s;
+    return sql;
+}
+
 } // namespace
+
+TEST(Migration, FromVersion2IndexesTagsAndLinksInTheirStoredOrder)
+{
+    // Given a version 2 file whose tags and links are stored out of alphabetical order
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    ASSERT_OK(execOnFile(path, version2SchemaAndRows()));
+
+    // When Quire opens it
+    ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
+
+    // Then the ordered indexes exist, a version 2 backup was made, and both readers keep the order
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 3);
+    EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM sqlite_schema WHERE name IN "
+                          "('task_tags_in_order', 'task_projects_in_order')"_s)
+                  .toInt(),
+        2);
+    ASSERT_TRUE(db->backupPath().has_value());
+    ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
+    EXPECT_EQ(backupVersion.toInt(), 2);
+    SqliteTaskRepository tasks(*db);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, tasks.findAll());
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
+    EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
+    ASSERT_OK_AND_ASSIGN(const QString json, tasks.listJson(std::nullopt));
+    EXPECT_TRUE(json.contains(u"\"tags\":[\"zinc\",\"attic\"],\"projectIds\":[\"p2\",\"p1\"]"_s)) << json.toStdString();
+}
 
 TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)
 {
@@ -71,9 +122,9 @@ TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)
     // When Quire opens it
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
 
-    // Then it is at version 2, with tags as normalised rows, in their original order
-    EXPECT_EQ(db->schemaVersion(), 2);
-    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 2);
+    // Then it is at the current version, with tags as normalised rows, in their original order
+    EXPECT_EQ(db->schemaVersion(), Database::kSchemaVersion);
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM pragma_table_info('tasks') WHERE name = 'tags'"_s).toInt(), 0);
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM task_tags"_s).toInt(), 3);
     SqliteTaskRepository tasks(*db);
@@ -160,7 +211,7 @@ TEST(Migration, FromAnEmptyFileRunsEveryStepAndMakesNoBackup)
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
 
     // Then
-    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 2);
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM sqlite_schema WHERE name = 'task_tags_by_tag'"_s).toInt(), 1);
     EXPECT_FALSE(db->backupPath().has_value());
 }
