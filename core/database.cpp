@@ -43,6 +43,7 @@ Database::Database(std::unique_ptr<Private> dd)
 Database::~Database()
 {
     const QString name = d->connectionName;
+    d->preparedQueries.clear();
     d->connection.close();
     // removeDatabase() warns and leaves queries dangling while any QSqlDatabase copy is alive.
     d->connection = QSqlDatabase();

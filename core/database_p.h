@@ -7,7 +7,9 @@
 #include "error.h"
 
 #include <QLoggingCategory>
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <optional>
@@ -27,6 +29,8 @@ struct Database::Private {
     bool readOnly = false;
     int transactionDepth = 0;
     quint64 queryCount = 0;
+    /** Finished queries by SQL text, reused by Statement::prepare(); emptied before the connection closes. */
+    QHash<QString, QSqlQuery> preparedQueries;
 };
 
 /** @brief "<what>: <driver text>", Conflict for a UNIQUE/PRIMARY KEY violation, Storage otherwise. */

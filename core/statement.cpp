@@ -6,6 +6,8 @@
 
 #include <QSqlError>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::core {
@@ -35,19 +37,61 @@ Error storageError(const QString &what, const QSqlError &error)
 
 Result<Statement> Statement::prepare(Database &db, const QString &what, const QString &sql)
 {
+    // Compiling SQL costs more than running a small write: a finished query is kept per SQL text
+    // and reused. take() keeps one query from serving two live Statements at once.
+    if (auto cached = db.d->preparedQueries.find(sql); cached != db.d->preparedQueries.end()) {
+        QSqlQuery query = std::move(cached.value());
+        db.d->preparedQueries.erase(cached);
+        return Statement(db, what, sql, std::move(query));
+    }
     QSqlQuery query(db.d->connection);
     // Forward-only: QSqlQuery otherwise caches every row it has seen.
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return std::unexpected(storageError(what, query.lastError()));
-    return Statement(db, what, std::move(query));
+    return Statement(db, what, sql, std::move(query));
 }
 
-Statement::Statement(Database &db, QString what, QSqlQuery query)
+Statement::Statement(Database &db, QString what, QString sql, QSqlQuery query)
     : m_db(&db)
     , m_what(std::move(what))
+    , m_sql(std::move(sql))
     , m_query(std::move(query))
 {
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_what(std::move(other.m_what))
+    , m_sql(std::move(other.m_sql))
+    , m_query(std::move(other.m_query))
+{
+}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        recycle();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_what = std::move(other.m_what);
+        m_sql = std::move(other.m_sql);
+        m_query = std::move(other.m_query);
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    recycle();
+}
+
+void Statement::recycle()
+{
+    if (!m_db)
+        return;
+    m_query.finish();
+    m_db->d->preparedQueries.insert(m_sql, std::move(m_query));
+    m_db = nullptr;
 }
 
 Statement &Statement::bind(const QVariant &value)

@@ -29,11 +29,12 @@ public:
     /** @brief `what` names the operation for messages, e.g. u"cannot insert task"_s. */
     [[nodiscard]] static Result<Statement> prepare(Database &db, const QString &what, const QString &sql);
 
-    Statement(Statement &&) noexcept = default;
-    Statement &operator=(Statement &&) noexcept = default;
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
-    ~Statement() = default;
+    /** @brief Finishes the query and hands it back to the Database for the next prepare() of the same SQL. */
+    ~Statement();
 
     /** @brief Binds the next positional `?`. */
     Statement &bind(const QVariant &value);
@@ -65,11 +66,13 @@ public:
     void finish();
 
 private:
-    Statement(Database &db, QString what, QSqlQuery query);
+    Statement(Database &db, QString what, QString sql, QSqlQuery query);
     [[nodiscard]] Result<> checkFetch() const;
+    void recycle();
 
-    Database *m_db;
+    Database *m_db; // null once moved from
     QString m_what;
+    QString m_sql;
     QSqlQuery m_query;
 };
 

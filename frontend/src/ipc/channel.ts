@@ -32,6 +32,7 @@ declare global {
 }
 
 let channelPromise: Promise<WebChannel> | null = null;
+let connected: WebChannel | null = null;
 
 /** True when the page runs inside Quire's web view (or under mockBridge). */
 export function isBridgeAvailable(): boolean {
@@ -48,7 +49,10 @@ export function getChannel(): Promise<WebChannel> {
       reject(new IpcError('internal', 'Not running inside Quire: the Qt web channel is unavailable', ''));
       return;
     }
-    new Ctor(transport, (channel) => resolve(channel));
+    new Ctor(transport, (channel) => {
+      connected = channel;
+      resolve(channel);
+    });
   });
   channelPromise = attempt;
   attempt.catch(() => {
@@ -57,7 +61,13 @@ export function getChannel(): Promise<WebChannel> {
   return attempt;
 }
 
+/** The channel once connected, so calls skip a promise hop each (measurable on tiny commands). */
+export function connectedChannel(): WebChannel | null {
+  return connected;
+}
+
 /** Forgets the connection; used by the test helpers when they swap the fake channel. */
 export function resetChannel(): void {
   channelPromise = null;
+  connected = null;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { getChannel } from '@/ipc/channel';
+import { connectedChannel, getChannel, type WebChannel } from '@/ipc/channel';
 import {
   commandSpecs,
   defaultTimeoutMs,
@@ -100,27 +100,34 @@ function send(command: string, args: unknown, options: InvokeOptions): Promise<u
         throw error;
       });
 
+    const call = (channel: WebChannel) => {
+      if (settled) return;
+      const target = channel.objects[objectName];
+      const slot = target?.[command];
+      if (typeof slot !== 'function') {
+        fail(new IpcError('internal', `The backend does not provide '${objectName}.${command}'`, command));
+        return;
+      }
+      try {
+        (slot as (a: unknown, cb: (reply: unknown) => void) => void).call(target, args, (reply: unknown) => {
+          if (settled) {
+            emitLateReply(command);
+            return;
+          }
+          settle(() => unwrapEnvelope(command, reply));
+        });
+      } catch (error) {
+        fail(new IpcError('internal', error instanceof Error ? error.message : String(error), command));
+      }
+    };
+
+    const ready = connectedChannel();
+    if (ready) {
+      call(ready);
+      return;
+    }
     getChannel().then(
-      (channel) => {
-        if (settled) return;
-        const target = channel.objects[objectName];
-        const slot = target?.[command];
-        if (typeof slot !== 'function') {
-          fail(new IpcError('internal', `The backend does not provide '${objectName}.${command}'`, command));
-          return;
-        }
-        try {
-          (slot as (a: unknown, cb: (reply: unknown) => void) => void).call(target, args, (reply: unknown) => {
-            if (settled) {
-              emitLateReply(command);
-              return;
-            }
-            settle(() => unwrapEnvelope(command, reply));
-          });
-        } catch (error) {
-          fail(new IpcError('internal', error instanceof Error ? error.message : String(error), command));
-        }
-      },
+      call,
       (error: unknown) => {
         fail(
           error instanceof IpcError
