@@ -347,14 +347,21 @@ Result<> Database::migrateTo2()
 
 Result<> Database::migrateTo3()
 {
-    // Each task's tags and links in their stored order, straight from an index: the JSON listing
-    // (SqliteTaskRepository::listJson) reads them per task without sorting.
-    const std::array<QString, 2> sql {
-        u"CREATE INDEX task_tags_in_order ON task_tags (task_id, position, tag)"_s,
-        u"CREATE INDEX task_projects_in_order ON task_projects (task_id, position, project_id)"_s,
+    // Each task's tags and project ids also as JSON arrays on its row, in stored order, so the
+    // JSON listing (SqliteTaskRepository::listJson) needs no lookup per task. task_tags and
+    // task_projects stay the source for filtering and foreign keys; writers keep both in step
+    // within one transaction.
+    const std::array<QString, 3> sql {
+        u"ALTER TABLE tasks ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]'"_s,
+        u"ALTER TABLE tasks ADD COLUMN project_ids_json TEXT NOT NULL DEFAULT '[]'"_s,
+        u"UPDATE tasks SET "
+        "tags_json = (SELECT json_group_array(tag) FROM "
+        "(SELECT tag FROM task_tags WHERE task_id = tasks.id ORDER BY position)), "
+        "project_ids_json = (SELECT json_group_array(project_id) FROM "
+        "(SELECT project_id FROM task_projects WHERE task_id = tasks.id ORDER BY position))"_s,
     };
     for (const QString &statement : sql) {
-        if (auto done = execute(u"cannot index tags and links in order"_s, statement); !done)
+        if (auto done = execute(u"cannot store tags and project ids beside their tasks"_s, statement); !done)
             return done;
     }
     return {};

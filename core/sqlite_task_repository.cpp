@@ -334,16 +334,13 @@ Result<QString> SqliteTaskRepository::listJson(const std::optional<QStringList> 
     if (projectIds && projectIds->isEmpty())
         return u"[]"_s;
     const TaskFilter filter = projectIds ? inProjects(*projectIds) : TaskFilter {};
-    // SQLite writes every object, and the tags and links come in stored order from the
-    // *_in_order indexes. group_concat keeps the ordered subquery's order.
+    // SQLite writes every object; tags and project ids come from their JSON copies on the task
+    // row (schema v3). group_concat keeps the ordered subquery's order.
     auto statement = prepareFiltered(m_db, u"cannot read tasks"_s,
         u"SELECT '[' || coalesce(group_concat(task, ','), '') || ']' FROM (SELECT json_object("
         "'id', t.id, 'title', t.title, 'description', t.description, 'priority', t.priority, "
         "'status', t.status, 'complexity', t.complexity, 'type', t.type, "
-        "'tags', json((SELECT json_group_array(tag) FROM "
-        "(SELECT tag FROM task_tags WHERE task_id = t.id ORDER BY position))), "
-        "'projectIds', json((SELECT json_group_array(project_id) FROM "
-        "(SELECT project_id FROM task_projects WHERE task_id = t.id ORDER BY position))), "
+        "'tags', json(t.tags_json), 'projectIds', json(t.project_ids_json), "
         "'createdAt', t.created_at, 'updatedAt', t.updated_at) AS task FROM tasks AS t "_s
             % filter.where % u" ORDER BY t.created_at, t.rowid)"_s,
         filter);
@@ -386,7 +383,7 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
             return std::unexpected(std::move(known.error()));
         auto insert = Statement::prepare(m_db, u"cannot save task"_s,
             u"INSERT INTO tasks (id, title, description, priority, status, complexity, "
-            "type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            "type, created_at, updated_at, tags_json, project_ids_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         if (!insert)
             return std::unexpected(std::move(insert.error()));
         insert->bind(task.id)
@@ -397,7 +394,9 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
             .bind(optionalEnumName(task.complexity))
             .bind(optionalEnumName(task.type))
             .bind(formatTimestamp(task.createdAt))
-            .bind(formatTimestamp(task.updatedAt));
+            .bind(formatTimestamp(task.updatedAt))
+            .bind(toJsonArray(task.tags))
+            .bind(toJsonArray(task.projectIds));
         if (auto saved = insert->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
@@ -450,7 +449,7 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
 
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, "
-            "complexity = ?, type = ?, updated_at = ? WHERE id = ?"_s);
+            "complexity = ?, type = ?, updated_at = ?, tags_json = ?, project_ids_json = ? WHERE id = ?"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         statement->bind(task.title)
@@ -460,6 +459,8 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
             .bind(optionalEnumName(task.complexity))
             .bind(optionalEnumName(task.type))
             .bind(formatTimestamp(task.updatedAt))
+            .bind(toJsonArray(task.tags))
+            .bind(toJsonArray(task.projectIds))
             .bind(task.id);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));

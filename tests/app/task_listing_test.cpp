@@ -60,6 +60,19 @@ TEST(TaskListing, ListJsonSaysExactlyWhatToJsonSaysForEveryKindOfTask)
         ASSERT_OK(tasks.create(draft));
     }
 
+    // And then changed the ways that rewrite a task's lists: an update of tags and projects, and
+    // a project deletion that unlinks tasks
+    ASSERT_OK_AND_ASSIGN(const QList<core::Task> created, tasks.findAll());
+    core::TaskPatch patch;
+    patch.tags = QStringList {u"new"_s, u"tags"_s, u"zulu"_s};
+    patch.projectIds = QStringList {home.id, work.id};
+    ASSERT_OK(tasks.update(created.first().id, patch));
+    ASSERT_OK_AND_ASSIGN(const core::Project garden, projects.create({u"Garden"_s, std::nullopt}));
+    patch.tags.reset();
+    patch.projectIds = QStringList {work.id, garden.id, home.id};
+    ASSERT_OK(tasks.update(created.last().id, patch));
+    ASSERT_OK(projects.remove(garden.id));
+
     // When
     ASSERT_OK_AND_ASSIGN(const QList<core::Task> all, tasks.findAll());
     ASSERT_OK_AND_ASSIGN(const QString allJson, tasks.listJson(std::nullopt));
@@ -69,7 +82,8 @@ TEST(TaskListing, ListJsonSaysExactlyWhatToJsonSaysForEveryKindOfTask)
     // Then
     ASSERT_EQ(all.size(), titles.size());
     EXPECT_EQ(parsed(allJson), app::toJson(all));
-    ASSERT_EQ(inWork.size(), 2);
+    ASSERT_EQ(inWork.size(), 4);
+    EXPECT_EQ(all.last().projectIds, (QStringList {work.id, home.id}));
     EXPECT_EQ(parsed(workJson), app::toJson(inWork));
 }
 

@@ -84,7 +84,7 @@ QStringList version2SchemaAndRows()
 
 } // namespace
 
-TEST(Migration, FromVersion2IndexesTagsAndLinksInTheirStoredOrder)
+TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
 {
     // Given a version 2 file whose tags and links are stored out of alphabetical order
     TemporaryFolder folder;
@@ -94,12 +94,11 @@ TEST(Migration, FromVersion2IndexesTagsAndLinksInTheirStoredOrder)
     // When Quire opens it
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
 
-    // Then the ordered indexes exist, a version 2 backup was made, and both readers keep the order
+    // Then the task row holds both lists as JSON in stored order, a version 2 backup was made,
+    // and both readers agree
     EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 3);
-    EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM sqlite_schema WHERE name IN "
-                          "('task_tags_in_order', 'task_projects_in_order')"_s)
-                  .toInt(),
-        2);
+    EXPECT_EQ(scalar(*db, u"SELECT tags_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"zinc\",\"attic\"]"_s);
+    EXPECT_EQ(scalar(*db, u"SELECT project_ids_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"p2\",\"p1\"]"_s);
     ASSERT_TRUE(db->backupPath().has_value());
     ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
     EXPECT_EQ(backupVersion.toInt(), 2);
