@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const e2eDir = join(here, '..', 'tests', 'e2e');
 const require = createRequire(join(e2eDir, 'package.json'));
 const puppeteer = require('puppeteer-core');
-const { appEnvironment, launchQuire, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
+const { appEnvironment, freePort, launchQuire, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
 
 const env = (name) => {
   const value = process.env[name];
@@ -175,16 +174,6 @@ async function benchListing(page) {
 }
 
 // ---- Start-up: process spawn to the first task row, against a bare QtWebEngine page --------------
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startOnce(binary, args, extraEnv, isQuire) {
   const port = await freePort();

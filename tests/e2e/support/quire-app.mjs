@@ -11,7 +11,8 @@ import puppeteer from 'puppeteer-core';
 const defaultBinary = process.env.QUIRE_BINARY;
 export const artifactsDir = process.env.QUIRE_E2E_ARTIFACTS ?? join(tmpdir(), 'quire-e2e-artifacts');
 
-function freePort() {
+/** A loopback port nobody listens on right now. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
