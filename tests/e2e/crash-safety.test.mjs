@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Issue 7: an acknowledged write survives the app being killed mid-write (WAL + synchronous=FULL).
-import './support/reliability.mjs';
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { launchQuire, makeWorkspace, queryDatabase } from './support/quire-app.mjs';

@@ -185,16 +185,16 @@ test('aReadOnlyDatabaseShowsItsTasksAndSaysWhyASaveFailed', async () => {
   // Given: a file this user may not write (as root, the app runs as nobody: root ignores permissions)
   const ws = copyGolden();
   chmodSync(ws.databasePath, 0o444);
-  const env = {};
+  let asUser;
   if (isRoot) {
     const home = join(ws.dir, 'home');
     mkdirSync(home, { recursive: true });
     execFileSync('chown', ['-R', `${nobodyUid}:${nobodyUid}`, home]);
     chownSync(ws.dir, nobodyUid, nobodyUid); // the folder stays writable (for -shm), the file does not
-    env.QUIRE_WRAP_UID = String(nobodyUid);
+    asUser = nobodyUid;
   }
   const before = sha256(ws.databasePath);
-  const app = await launch({ databasePath: ws.databasePath, env });
+  const app = await launch({ databasePath: ws.databasePath, asUser });
   // Then the tasks are readable
   await waitForVisibleText(app.page, 'Task 59');
   // When a person saves a new task

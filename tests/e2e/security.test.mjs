@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Issue 7: user text is text, the view never leaves the app's origin, the CSP blocks remote and
 // inline script, and no page but the app's own reaches the bridge.
-import './support/reliability.mjs';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchQuire, makeWorkspace } from './support/quire-app.mjs';

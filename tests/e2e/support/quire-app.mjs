@@ -63,14 +63,18 @@ export function makeWorkspace() {
 }
 
 /**
- * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath`.
+ * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath`, as the
+ * user `asUser` when given.
  * Resolves to { page, browser, process, stop, output }. `stop()`
  * is idempotent and kills the whole process group, so no QtWebEngineProcess survives a failed test.
  */
-export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary }) {
+export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary, asUser }) {
   if (!binary) throw new Error('QUIRE_BINARY is not set (ctest sets it to the built quire)');
   const port = await freePort();
-  const child = spawn(binary, ['--database', databasePath, ...args], {
+  // `asUser` (a uid) runs the app as another user through setpriv, which execs it: the pid and
+  // process group stay the app's own.
+  const command = asUser === undefined ? [binary] : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', '--', binary];
+  const child = spawn(command[0], [...command.slice(1), '--database', databasePath, ...args], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: appEnvironment({ home: join(databasePath, '..', 'home'), port, env }),

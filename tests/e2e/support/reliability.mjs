@@ -1,18 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Helpers for the reliability tests (crash safety, damaged databases, security). Import this module
-// BEFORE ./quire-app.mjs: it points QUIRE_BINARY at quire-wrapper.sh, which can run the app as
-// another user (QUIRE_WRAP_UID in launchQuire's env).
+// Helpers for the reliability tests (crash safety, damaged databases, security).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-if (process.env.QUIRE_BINARY && !process.env.QUIRE_REAL_BINARY) {
-  process.env.QUIRE_REAL_BINARY = process.env.QUIRE_BINARY;
-  process.env.QUIRE_BINARY = join(here, 'quire-wrapper.sh');
-}
 
 export const isRoot = process.getuid?.() === 0;
 export const nobodyUid = 65534;
