@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import WebSocket from 'ws';
 
 const defaultBinary = process.env.QUIRE_BINARY;
 export const artifactsDir = process.env.QUIRE_E2E_ARTIFACTS ?? join(tmpdir(), 'quire-e2e-artifacts');
@@ -64,11 +65,12 @@ export function makeWorkspace() {
 
 /**
  * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath`, as the
- * user `asUser` when given.
+ * user `asUser` when given. With `attach: false` puppeteer stays away (see rawPageSession) and
+ * the result has no page or browser.
  * Resolves to { page, browser, process, stop, output }. `stop()`
  * is idempotent and kills the whole process group, so no QtWebEngineProcess survives a failed test.
  */
-export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary, asUser }) {
+export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary, asUser, attach = true }) {
   if (!binary) throw new Error('QUIRE_BINARY is not set (ctest sets it to the built quire)');
   const port = await freePort();
   // `asUser` (a uid) runs the app as another user through setpriv, which execs it: the pid and
@@ -125,13 +127,14 @@ export async function launchQuire({ databasePath, args = [], env = {}, binary = 
       },
       { timeoutMs: 30_000, what: 'the remote-debugging port' },
     );
+    if (!attach) return { devtoolsUrl: browserURL, process: child, stop, output: () => output, exited };
     browser = await puppeteer.connect({ browserURL, defaultViewport: null, protocolTimeout: 30_000 });
     const page = await waitFor(
       async () => (await browser.pages()).find((p) => p.url().startsWith('quire://app/')),
       { timeoutMs: 30_000, what: 'the app page' },
     );
     await page.waitForFunction(() => typeof window.__QUIRE__?.invoke === 'function', { timeout: 30_000 });
-    return { page, browser, process: child, stop, output: () => output, exited };
+    return { page, browser, devtoolsUrl: browserURL, process: child, stop, output: () => output, exited };
   } catch (error) {
     await stop();
     throw new Error(`${error.message}\n--- quire output ---\n${output}`);
@@ -142,4 +145,49 @@ export async function launchQuire({ databasePath, args = [], env = {}, binary = 
 export function queryDatabase(databasePath, sql) {
   const text = execFileSync('sqlite3', ['-json', databasePath, sql], { encoding: 'utf8' });
   return text.trim() ? JSON.parse(text) : [];
+}
+
+/**
+ * A DevTools session straight to the app page's target, for an app launched with attach: false.
+ * Puppeteer attaches to every new target and holds it until resumed, which makes a page that
+ * calls window.open look frozen; this session attaches to nothing else. Waits until the page's
+ * bridge is up. Resolves to { evaluate(expression, ms), close() }.
+ */
+export async function rawPageSession(app) {
+  const target = await waitFor(
+    async () => (await (await fetch(`${app.devtoolsUrl}/json/list`)).json()).find((t) => t.url.startsWith('quire://app/')),
+    { timeoutMs: 30_000, what: 'the app page' },
+  );
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  let nextId = 0;
+  const waiting = new Map();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data));
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
+  });
+  const evaluate = (expression, ms = 5000) => {
+    const id = ++nextId;
+    let timer;
+    const answered = new Promise((resolve) => {
+      waiting.set(id, resolve);
+      socket.send(JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }));
+    });
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the page did not answer '${expression}' within ${ms} ms`)), ms);
+    });
+    return Promise.race([answered, late]).then((message) => {
+      clearTimeout(timer);
+      return message.result?.result?.value;
+    });
+  };
+  await waitFor(async () => (await evaluate('typeof window.__QUIRE__?.invoke')) === 'function', {
+    timeoutMs: 30_000,
+    what: 'the bridge',
+  });
+  return { evaluate, close: () => socket.close() };
 }
