@@ -75,6 +75,7 @@ case "$command" in
       log "No display found: Quire runs offscreen (set DISPLAY to see its window)."
     fi
     log "Starting Quire"
+    [ "${1:-}" = "--" ] && shift
     exec "$build_dir/app/quire" "$@"
     ;;
   test)
