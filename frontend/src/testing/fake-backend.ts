@@ -1,7 +1,18 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
 import type { Project, Task } from '@/ipc/contract';
+import type { EventName } from '@/ipc/contract';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
+
+// What the real bridge signals after each successful write (app/task_bridge.cpp, project_bridge.cpp).
+const signalsAfter: Partial<Record<string, EventName[]>> = {
+  db_create_task: ['tasksChanged'],
+  db_update_task: ['tasksChanged'],
+  db_delete_task: ['tasksChanged'],
+  db_create_project: ['projectsChanged'],
+  db_update_project: ['projectsChanged'],
+  db_delete_project: ['projectsChanged', 'tasksChanged'],
+};
 
 export interface FakeBackend {
   bridge: MockBridge;
@@ -17,7 +28,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
   let seq = 0;
   const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++seq)).toISOString();
 
-  const bridge = mockBridge((command, args) => {
+  const handle = (command: string, args: Record<string, unknown>) => {
     const failure = failures.get(command);
     if (failure) {
       failures.delete(command);
@@ -89,6 +100,12 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       default:
         return err('invalid_argument', `unknown command ${command}`);
     }
+  };
+
+  const bridge: MockBridge = mockBridge((command, args) => {
+    const reply = handle(command, args);
+    if (reply.ok) queueMicrotask(() => signalsAfter[command]?.forEach((event) => bridge.emit(event)));
+    return reply;
   });
 
   return {

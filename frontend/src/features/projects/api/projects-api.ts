@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   invokeDbCreateProject,
   invokeDbDeleteProject,
@@ -18,38 +18,28 @@ export function useProjects() {
   });
 }
 
-// Project changes also change tasks' projectIds, so both caches are refreshed.
-const invalidate = (client: QueryClient) =>
-  Promise.all([
-    client.invalidateQueries({ queryKey: projectKeys.all }),
-    client.invalidateQueries({ queryKey: ['tasks'] }),
-  ]);
+// Writes need no cache invalidation here: the bridge signals projectsChanged (and tasksChanged when
+// a deletion unlinks tasks) after every successful write; app/use-backend-sync.ts refetches.
 
 export function useCreateProject() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ name, description }: { name: string; description?: string }) =>
       invokeDbCreateProject(name, description),
     meta: { action: 'Creating project', inlineErrors: true },
-    onSettled: () => invalidate(client),
   });
 }
 
 export function useUpdateProject() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ projectId, patch }: { projectId: string; patch: ProjectPatch }) =>
       invokeDbUpdateProject(projectId, patch),
     meta: { action: 'Saving project', inlineErrors: true },
-    onSettled: () => invalidate(client),
   });
 }
 
 export function useDeleteProject() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (projectId: string) => invokeDbDeleteProject(projectId),
     meta: { action: 'Deleting project' },
-    onSettled: () => invalidate(client),
   });
 }

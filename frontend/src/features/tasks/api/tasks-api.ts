@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   invokeDbCreateTask,
   invokeDbDeleteTask,
@@ -35,24 +35,21 @@ export interface NewTask {
   type?: TaskType;
 }
 
-const invalidateTasks = (client: QueryClient) => client.invalidateQueries({ queryKey: taskKeys.all });
+// Writes need no cache invalidation here: the bridge signals tasksChanged after every successful
+// write, whoever made it, and app/use-backend-sync.ts refetches once per burst.
 
 export function useCreateTask() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (t: NewTask) =>
       invokeDbCreateTask(t.title, t.description, t.priority, t.tags, t.projectIds, t.status, t.complexity, t.type),
     meta: { action: 'Creating task', inlineErrors: true },
-    onSettled: () => invalidateTasks(client),
   });
 }
 
 export function useUpdateTask() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: ({ taskId, patch }: { taskId: string; patch: TaskPatch }) => invokeDbUpdateTask(taskId, patch),
     meta: { action: 'Saving task', inlineErrors: true },
-    onSettled: () => invalidateTasks(client),
   });
 }
 
@@ -86,15 +83,12 @@ export function useSetTaskStatus() {
     onError: (_error, _vars, context) => {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
-    onSettled: () => invalidateTasks(client),
   });
 }
 
 export function useDeleteTasks() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[]) => forEachTask(ids, (id) => invokeDbDeleteTask(id)),
     meta: { action: 'Deleting tasks' },
-    onSettled: () => invalidateTasks(client),
   });
 }
