@@ -274,6 +274,23 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
     return statement->exec();
 }
 
+/** The columns create and update both write, in the order bindEditableColumns() binds them. */
+const QString kEditableColumns = u"title, description, priority, status, complexity, type, updated_at, "
+                                 "tags_json, project_ids_json"_s;
+
+void bindEditableColumns(Statement &statement, const Task &task)
+{
+    statement.bind(task.title)
+        .bind(task.description)
+        .bind(enumName(task.priority))
+        .bind(enumName(task.status))
+        .bind(optionalEnumName(task.complexity))
+        .bind(optionalEnumName(task.type))
+        .bind(formatTimestamp(task.updatedAt))
+        .bind(toJsonArray(task.tags))
+        .bind(toJsonArray(task.projectIds));
+}
+
 /** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
  * ever spliced into SQL). */
 TaskFilter inProjects(const QStringList &projectIds)
@@ -382,21 +399,12 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
         auto insert = Statement::prepare(m_db, u"cannot save task"_s,
-            u"INSERT INTO tasks (id, title, description, priority, status, complexity, "
-            "type, created_at, updated_at, tags_json, project_ids_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT INTO tasks (id, created_at, "_s % kEditableColumns
+                % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         if (!insert)
             return std::unexpected(std::move(insert.error()));
-        insert->bind(task.id)
-            .bind(task.title)
-            .bind(task.description)
-            .bind(enumName(task.priority))
-            .bind(enumName(task.status))
-            .bind(optionalEnumName(task.complexity))
-            .bind(optionalEnumName(task.type))
-            .bind(formatTimestamp(task.createdAt))
-            .bind(formatTimestamp(task.updatedAt))
-            .bind(toJsonArray(task.tags))
-            .bind(toJsonArray(task.projectIds));
+        insert->bind(task.id).bind(formatTimestamp(task.createdAt));
+        bindEditableColumns(*insert, task);
         if (auto saved = insert->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
@@ -448,20 +456,12 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
         task.updatedAt = std::max(currentTimestamp(), task.updatedAt.addMSecs(1));
 
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
-            u"UPDATE tasks SET title = ?, description = ?, priority = ?, status = ?, "
-            "complexity = ?, type = ?, updated_at = ?, tags_json = ?, project_ids_json = ? WHERE id = ?"_s);
+            u"UPDATE tasks SET ("_s % kEditableColumns
+                % u") = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        statement->bind(task.title)
-            .bind(task.description)
-            .bind(enumName(task.priority))
-            .bind(enumName(task.status))
-            .bind(optionalEnumName(task.complexity))
-            .bind(optionalEnumName(task.type))
-            .bind(formatTimestamp(task.updatedAt))
-            .bind(toJsonArray(task.tags))
-            .bind(toJsonArray(task.projectIds))
-            .bind(task.id);
+        bindEditableColumns(*statement, task);
+        statement->bind(task.id);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (patch.tags) {
