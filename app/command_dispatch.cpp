@@ -57,11 +57,10 @@ QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database,
         return database
         .run([arguments = std::move(*arguments), job = std::move(job), reply](Storage &storage)
                  -> core::Result<QJsonValue> {
-            QString text = kOkEnvelopeTextStart.toString();
-            if (auto done = job(arguments, storage, text); !done)
-                return std::unexpected(std::move(done.error()));
-            text.append(kOkEnvelopeTextEnd);
-            *reply = std::move(text);
+            auto data = job(arguments, storage);
+            if (!data)
+                return std::unexpected(std::move(data.error()));
+            *reply = okEnvelopeText(*data);
             return QJsonValue(QJsonValue::Null);
         })
         .then(context, [action, reply](const core::Result<QJsonValue> &result) -> QString {

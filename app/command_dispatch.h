@@ -28,11 +28,8 @@ using CommandJob = std::function<core::Result<QJsonValue>(const Arguments &, Sto
                                                    QStringView command, const QJsonValue &raw, CommandJob job,
                                                    std::function<void()> onSuccess = {});
 
-/**
- * @brief Appends the command's data as JSON text to the string it is given (which already holds
- * the start of the envelope).
- */
-using TextCommandJob = std::function<core::Result<>(const Arguments &, Storage &, QString &json)>;
+/** @brief Gives the command's data as UTF-8 JSON text. */
+using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &)>;
 
 /**
  * @brief dispatchCommand() for large replies (lists): the whole envelope is built as JSON text on

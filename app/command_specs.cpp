@@ -77,6 +77,11 @@ const QList<CommandSpec> &commandSpecs()
     return specs;
 }
 
+QString wireForm(const CommandSpec &spec)
+{
+    return spec.kind == CommandKind::List && spec.object == ChannelObjects::tasks ? u"TaskColumns"_s : QString();
+}
+
 const CommandSpec &commandSpec(QStringView name)
 {
     for (const CommandSpec &spec : commandSpecs()) {

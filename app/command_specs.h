@@ -43,6 +43,12 @@ struct CommandSpec {
 /** @brief Every command the bridge exposes. */
 [[nodiscard]] const QList<CommandSpec> &commandSpecs();
 
+/**
+ * @brief The contract's "wire" of a command: "TaskColumns" for the task lists, which send
+ * TaskRepository::listColumnsJson(); empty for results that travel as themselves.
+ */
+[[nodiscard]] QString wireForm(const CommandSpec &spec);
+
 /** @brief The spec of a known command; calling it with an unknown name is a programming error. */
 [[nodiscard]] const CommandSpec &commandSpec(QStringView name);
 

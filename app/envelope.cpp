@@ -4,6 +4,9 @@
 #include "logging.h"
 
 #include <QJsonDocument>
+#include <QStringDecoder>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,19 @@ QJsonObject errorEnvelope(const core::Error &error, QStringView action)
 QJsonObject toEnvelope(const core::Result<QJsonValue> &result, QStringView action)
 {
     return result ? okEnvelope(*result) : errorEnvelope(result.error(), action);
+}
+
+QString okEnvelopeText(QByteArrayView data)
+{
+    static constexpr QStringView start = u"{\"ok\":true,\"data\":";
+    static constexpr QStringView end = u"}";
+    // UTF-8 never needs more UTF-16 units than it has bytes: one allocation, trimmed at the end.
+    QString text(start.size() + data.size() + end.size(), Qt::Uninitialized);
+    QChar *out = std::copy(start.begin(), start.end(), text.data());
+    out = QStringDecoder(QStringDecoder::Utf8).appendToBuffer(out, data);
+    out = std::copy(end.begin(), end.end(), out);
+    text.truncate(out - text.constData());
+    return text;
 }
 
 QString errorEnvelopeText(const core::Error &error, QStringView action)

@@ -4,6 +4,7 @@
 #include <error.h>
 
 #include <QJsonObject>
+#include <QByteArrayView>
 #include <QJsonValue>
 #include <QString>
 #include <QStringView>
@@ -22,11 +23,10 @@ namespace quire::app {
 [[nodiscard]] QJsonObject toEnvelope(const core::Result<QJsonValue> &result, QStringView action);
 
 /**
- * @brief The text a successful envelope as JSON text starts with; the data's JSON text and
- * kOkEnvelopeTextEnd complete it. For large replies sent as one JSON string (see dispatchTextCommand).
+ * @brief okEnvelope() as JSON text around `data`, the data's own UTF-8 JSON text, decoded once
+ * straight into the reply. For large replies sent as one JSON string (see dispatchTextCommand).
  */
-inline constexpr QStringView kOkEnvelopeTextStart = u"{\"ok\":true,\"data\":";
-inline constexpr QStringView kOkEnvelopeTextEnd = u"}";
+[[nodiscard]] QString okEnvelopeText(QByteArrayView data);
 
 /** @brief errorEnvelope() as compact JSON text. */
 [[nodiscard]] QString errorEnvelopeText(const core::Error &error, QStringView action);

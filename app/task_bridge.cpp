@@ -19,14 +19,6 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
     return QJsonValue(toJson(*result));
 }
 
-core::Result<> appendTasks(QString &json, const core::Result<QString> &tasks)
-{
-    if (!tasks)
-        return std::unexpected(tasks.error());
-    json += *tasks;
-    return {};
-}
-
 } // namespace
 
 TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
@@ -38,16 +30,15 @@ TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
-                               [](const Arguments &a, Storage &s, QString &json) -> core::Result<> {
-                                   const auto projectIds = a.optionalStringList(u"projectIds"_s);
-                                   return appendTasks(json, s.tasks->listJson(projectIds));
+                               [](const Arguments &a, Storage &s) {
+                                   return s.tasks->listColumnsJson(a.optionalStringList(u"projectIds"_s));
                                });
 }
 
 QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(this, m_database, u"db_get_project_tasks", args,
-                               [](const Arguments &a, Storage &s, QString &json) -> core::Result<> {
+                               [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
                                    const QString projectId = a.string(u"projectId"_s);
                                    auto project = s.projects->findById(projectId);
                                    if (!project)
@@ -55,7 +46,7 @@ QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
                                    if (!*project)
                                        return core::fail(core::ErrorCode::NotFound,
                                                          u"project %1 not found"_s.arg(projectId));
-                                   return appendTasks(json, s.tasks->listJson(QStringList{projectId}));
+                                   return s.tasks->listColumnsJson(QStringList{projectId});
                                });
 }
 

@@ -313,8 +313,8 @@ row(`db_get_tasks all (${figures.listAll.rows} rows) median / p99`, `${ms(figure
 for (const [key, text] of [
   ['repo_project', 'C++ repository, one project'],
   ['repo_all', 'C++ repository, all'],
-  ['repo_text_project', 'C++ repository listJson (SQLite writes the JSON), one project'],
-  ['repo_text_all', 'C++ repository listJson (SQLite writes the JSON), all'],
+  ['repo_text_project', 'C++ repository listColumnsJson (SQLite writes columns), one project'],
+  ['repo_text_all', 'C++ repository listColumnsJson (SQLite writes columns), all'],
   ['repo_qjson_project', 'C++ repository + QJsonObject/QJsonDocument, one project'],
   ['repo_qjson_all', 'C++ repository + QJsonObject/QJsonDocument, all'],
 ]) {

@@ -348,7 +348,7 @@ Result<> Database::migrateTo2()
 Result<> Database::migrateTo3()
 {
     // Each task's tags and project ids also as JSON arrays on its row, in stored order, so the
-    // JSON listing (SqliteTaskRepository::listJson) needs no lookup per task. task_tags and
+    // JSON listing (SqliteTaskRepository::listColumnsJson) needs no lookup per task. task_tags and
     // task_projects stay the source for filtering and foreign keys; writers keep both in step
     // within one transaction.
     const std::array<QString, 3> sql {

@@ -327,6 +327,49 @@ Result<QString> validTitle(const QString &title)
     return trimmed;
 }
 
+/** `CASE column WHEN 'name0' THEN 0 ... ELSE 'null' END`: an enum as its index in EnumTraits order. */
+template<class E>
+QString enumIndexSql(const QString &column)
+{
+    QString sql = u"CASE "_s % column;
+    int index = 0;
+    for (const auto &[value, name] : EnumTraits<E>::values)
+        sql += u" WHEN '"_s % enumName(value) % u"' THEN "_s % QString::number(index++);
+    return sql % u" ELSE 'null' END"_s;
+}
+
+/**
+ * The SELECT list of listColumnsJson(): one JSON object holding `count` and an array per Task
+ * field, written by SQLite in one pass. Every element expression is non-NULL (json_quote gives
+ * 'null'), because group_concat skips NULLs and the columns must stay aligned. The arrays follow
+ * the rows of the ordered subquery, all of them the same order as each row feeds every aggregate.
+ * One printf() assembles the object: a chain of || would copy the growing text once per column.
+ */
+QString columnsSelect()
+{
+    const std::pair<QString, QString> columns[] = {
+        {u"id"_s, u"json_quote(t.id)"_s},
+        {u"title"_s, u"json_quote(t.title)"_s},
+        {u"description"_s, u"json_quote(t.description)"_s},
+        {u"priority"_s, enumIndexSql<Priority>(u"t.priority"_s)},
+        {u"status"_s, enumIndexSql<Status>(u"t.status"_s)},
+        {u"complexity"_s, enumIndexSql<Complexity>(u"t.complexity"_s)},
+        {u"type"_s, enumIndexSql<TaskType>(u"t.type"_s)},
+        {u"tags"_s, u"t.tags_json"_s},
+        {u"projectIds"_s, u"t.project_ids_json"_s},
+        {u"createdAt"_s, u"json_quote(t.created_at)"_s},
+        {u"updatedAt"_s, u"iif(t.updated_at = t.created_at, 'null', json_quote(t.updated_at))"_s},
+    };
+    QString format = u"{\"count\":%d"_s;
+    QString arguments = u"count(*)"_s;
+    for (const auto &[key, element] : columns) {
+        format += u",\""_s % key % u"\":[%s]"_s;
+        arguments += u", coalesce(group_concat("_s % element % u"), '')"_s;
+    }
+    // As a BLOB the UTF-8 text comes out as it is, without SQLite converting it to UTF-16.
+    return u"SELECT CAST(printf('"_s % format % u"}', "_s % arguments % u") AS BLOB)"_s;
+}
+
 } // namespace
 
 SqliteTaskRepository::SqliteTaskRepository(Database &db)
@@ -346,20 +389,12 @@ Result<QList<Task>> SqliteTaskRepository::findByProjects(const QStringList &proj
     return loadTasks(m_db, inProjects(projectIds));
 }
 
-Result<QString> SqliteTaskRepository::listJson(const std::optional<QStringList> &projectIds)
+Result<QByteArray> SqliteTaskRepository::listColumnsJson(const std::optional<QStringList> &projectIds)
 {
-    if (projectIds && projectIds->isEmpty())
-        return u"[]"_s;
+    static const QString sql = columnsSelect();
     const TaskFilter filter = projectIds ? inProjects(*projectIds) : TaskFilter {};
-    // SQLite writes every object; tags and project ids come from their JSON copies on the task
-    // row (schema v3). group_concat keeps the ordered subquery's order.
     auto statement = prepareFiltered(m_db, u"cannot read tasks"_s,
-        u"SELECT '[' || coalesce(group_concat(task, ','), '') || ']' FROM (SELECT json_object("
-        "'id', t.id, 'title', t.title, 'description', t.description, 'priority', t.priority, "
-        "'status', t.status, 'complexity', t.complexity, 'type', t.type, "
-        "'tags', json(t.tags_json), 'projectIds', json(t.project_ids_json), "
-        "'createdAt', t.created_at, 'updatedAt', t.updated_at) AS task FROM tasks AS t "_s
-            % filter.where % u" ORDER BY t.created_at, t.rowid)"_s,
+        sql % u" FROM (SELECT * FROM tasks AS t "_s % filter.where % u" ORDER BY t.created_at, t.rowid) AS t"_s,
         filter);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
@@ -368,7 +403,9 @@ Result<QString> SqliteTaskRepository::listJson(const std::optional<QStringList> 
     auto json = statement->singleValue();
     if (!json)
         return std::unexpected(std::move(json.error()));
-    return *json ? (*json)->toString() : u"[]"_s;
+    if (!*json)
+        return std::unexpected(Error {ErrorCode::Internal, u"cannot read tasks: the listing came back empty"_s});
+    return (*json)->toByteArray();
 }
 
 Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)

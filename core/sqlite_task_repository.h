@@ -17,7 +17,7 @@ class Database;
  * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
  *   createdAt never changes. Removing a project also bumps updatedAt of its tasks.
  * - Lists run a fixed number of statements (tasks, their tags, their links) whatever the count;
- *   listJson() runs one.
+ *   listColumnsJson() runs one.
  * - Every write is one transaction; nested inside a caller's Database::transact() it becomes a
  *   savepoint.
  *
@@ -31,7 +31,7 @@ public:
     [[nodiscard]] Result<QList<Task>> findAll() override;
     [[nodiscard]] Result<QList<Task>> findByProjects(const QStringList &projectIds) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
-    [[nodiscard]] Result<QString> listJson(const std::optional<QStringList> &projectIds) override;
+    [[nodiscard]] Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
     [[nodiscard]] Result<> remove(const QString &id) override;

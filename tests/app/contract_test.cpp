@@ -57,6 +57,7 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
         ASSERT_FALSE(command.isEmpty()) << "command missing from the contract";
         EXPECT_EQ(command.value(u"object"_s).toString(), spec.object);
         EXPECT_EQ(command.value(u"kind"_s).toString(), spec.kind == app::CommandKind::List ? u"list"_s : u"single"_s);
+        EXPECT_EQ(command.value(u"wire"_s).toString(), app::wireForm(spec));
 
         const QJsonObject args = command.value(u"args"_s).toObject();
         QStringList specKeys;
@@ -130,6 +131,44 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
                 EXPECT_TRUE(events.contains(name) || name == u"tasksUnlinked"_s) << name.toStdString();
             else
                 EXPECT_TRUE(commands.contains(name)) << name.toStdString() << " is exposed but not in the contract";
+        }
+    }
+}
+
+TEST_F(BridgeTest, ListsReplyInTheWireFormTheContractNames)
+{
+    // Given one task in a project, so that each list has a row
+    const QString projectId = createProject(u"Home"_s);
+    createTask(u"Listed"_s, {projectId});
+    const QJsonObject contract = loadContract();
+    const QJsonObject commands = contract.value(u"commands"_s).toObject();
+    const QJsonObject taskColumns = contract.value(u"wireForms"_s).toObject().value(u"TaskColumns"_s).toObject();
+    QStringList columnKeys = contract.value(u"types"_s).toObject().value(taskColumns.value(u"rowsOf"_s).toString())
+                                 .toObject().keys();
+    columnKeys.append(u"count"_s);
+    columnKeys.sort();
+    const QJsonObject enumIndexes = taskColumns.value(u"enumIndexes"_s).toObject();
+
+    const QJsonObject argsFor {{u"db_get_project_tasks"_s, QJsonObject {{u"projectId"_s, projectId}}}};
+    for (auto it = commands.begin(); it != commands.end(); ++it) {
+        const QJsonObject command = it.value().toObject();
+        if (command.value(u"kind"_s) != u"list"_s)
+            continue;
+        SCOPED_TRACE(it.key().toStdString());
+        const QJsonValue data = call(it.key(), argsFor.value(it.key()).toObject()).toObject().value(u"data"_s);
+        if (command.value(u"wire"_s) != u"TaskColumns"_s) {
+            // Then a list without a wire form is an array of its rows
+            EXPECT_TRUE(data.isArray());
+            continue;
+        }
+        // Then TaskColumns is count and one array per Task key, enums as indexes
+        QStringList keys = data.toObject().keys();
+        keys.sort();
+        EXPECT_EQ(keys, columnKeys);
+        EXPECT_EQ(data.toObject().value(u"count"_s), 1);
+        for (auto column = enumIndexes.begin(); column != enumIndexes.end(); ++column) {
+            const QJsonValue value = data.toObject().value(column.key()).toArray().at(0);
+            EXPECT_TRUE(value.isDouble() || value.isNull()) << column.key().toStdString();
         }
     }
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// List replies are written by SQLite (TaskRepository::listJson) while single tasks go through
-// json_codec's toJson(): the two must describe every task identically.
+// List replies are written by SQLite, column by column (TaskRepository::listColumnsJson), while
+// single tasks go through json_codec's toJson(): the two must describe every task identically.
 #include "connection_names.h"
 #include "result_assertions.h"
+#include "task_columns.h"
 #include "temporary_folder.h"
 
 #include <database.h>
@@ -14,22 +15,14 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace quire::test {
 namespace {
 
-QJsonArray parsed(const QString &json)
-{
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &error);
-    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
-    return document.array();
-}
-
-TEST(TaskListing, ListJsonSaysExactlyWhatToJsonSaysForEveryKindOfTask)
+TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
 {
     // Given tasks with every optional set and unset, awkward text, and tags and links in an order
     // that is not alphabetical
@@ -75,29 +68,64 @@ TEST(TaskListing, ListJsonSaysExactlyWhatToJsonSaysForEveryKindOfTask)
 
     // When
     ASSERT_OK_AND_ASSIGN(const QList<core::Task> all, tasks.findAll());
-    ASSERT_OK_AND_ASSIGN(const QString allJson, tasks.listJson(std::nullopt));
+    ASSERT_OK_AND_ASSIGN(const QByteArray allJson, tasks.listColumnsJson(std::nullopt));
     ASSERT_OK_AND_ASSIGN(const QList<core::Task> inWork, tasks.findByProjects({work.id}));
-    ASSERT_OK_AND_ASSIGN(const QString workJson, tasks.listJson(QStringList {work.id}));
+    ASSERT_OK_AND_ASSIGN(const QByteArray workJson, tasks.listColumnsJson(QStringList {work.id}));
 
     // Then
     ASSERT_EQ(all.size(), titles.size());
-    EXPECT_EQ(parsed(allJson), app::toJson(all));
+    EXPECT_EQ(taskRowsFromColumns(allJson), app::toJson(all));
     ASSERT_EQ(inWork.size(), 4);
     EXPECT_EQ(all.last().projectIds, (QStringList {work.id, home.id}));
-    EXPECT_EQ(parsed(workJson), app::toJson(inWork));
+    EXPECT_EQ(taskRowsFromColumns(workJson), app::toJson(inWork));
 }
 
-TEST(TaskListing, ListJsonOfNothingIsAnEmptyArray)
+TEST(TaskListing, ColumnsOfNothingAreEmptyArrays)
 {
     TemporaryFolder folder;
     ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
     core::SqliteTaskRepository tasks(*db);
-    EXPECT_EQ(tasks.listJson(std::nullopt).value_or(u"error"_s), u"[]"_s);
-    EXPECT_EQ(tasks.listJson(QStringList {}).value_or(u"error"_s), u"[]"_s);
-    EXPECT_EQ(tasks.listJson(QStringList {u"no such project"_s}).value_or(u"error"_s), u"[]"_s);
+    const QByteArray empty = "{\"count\":0,\"id\":[],\"title\":[],\"description\":[],\"priority\":[],"
+                             "\"status\":[],\"complexity\":[],\"type\":[],\"tags\":[],\"projectIds\":[],"
+                             "\"createdAt\":[],\"updatedAt\":[]}";
+    EXPECT_EQ(tasks.listColumnsJson(std::nullopt).value_or("error"), empty);
+    EXPECT_EQ(tasks.listColumnsJson(QStringList {}).value_or("error"), empty);
+    EXPECT_EQ(tasks.listColumnsJson(QStringList {u"no such project"_s}).value_or("error"), empty);
 }
 
-TEST(TaskListing, ListJsonRunsOneStatementWhateverTheNumberOfTasks)
+TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
+{
+    // Given one task never changed and one changed
+    TemporaryFolder folder;
+    ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
+    core::SqliteTaskRepository tasks(*db);
+    core::TaskDraft draft;
+    draft.title = u"Kept"_s;
+    draft.priority = core::Priority::Nit;
+    draft.type = core::TaskType::Chore;
+    ASSERT_OK(tasks.create(draft));
+    draft.title = u"Changed"_s;
+    ASSERT_OK_AND_ASSIGN(const core::Task changed, tasks.create(draft));
+    core::TaskPatch patch;
+    patch.status = core::Status::Blocked;
+    ASSERT_OK(tasks.update(changed.id, patch));
+
+    // When
+    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt));
+
+    // Then the enums are their positions in enums.h (the contract's order) and null stays null
+    const QJsonObject columns = QJsonDocument::fromJson(json).object();
+    EXPECT_EQ(columns.value(u"priority"_s), (QJsonArray {4, 4}));
+    EXPECT_EQ(columns.value(u"status"_s), (QJsonArray {0, 3}));
+    EXPECT_EQ(columns.value(u"complexity"_s), (QJsonArray {QJsonValue::Null, QJsonValue::Null}));
+    EXPECT_EQ(columns.value(u"type"_s), (QJsonArray {5, 5}));
+    // And only the changed task spells out its updatedAt
+    const QJsonArray updatedAt = columns.value(u"updatedAt"_s).toArray();
+    EXPECT_TRUE(updatedAt.at(0).isNull());
+    EXPECT_TRUE(updatedAt.at(1).isString());
+}
+
+TEST(TaskListing, ColumnsAreOneStatementWhateverTheNumberOfTasks)
 {
     TemporaryFolder folder;
     ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
@@ -110,7 +138,7 @@ TEST(TaskListing, ListJsonRunsOneStatementWhateverTheNumberOfTasks)
             EXPECT_TRUE(tasks.create(draft).has_value());
         }
         const quint64 before = db->queryCount();
-        EXPECT_TRUE(tasks.listJson(std::nullopt).has_value());
+        EXPECT_TRUE(tasks.listColumnsJson(std::nullopt).has_value());
         return db->queryCount() - before;
     };
     const quint64 forFew = statementsFor(3);

@@ -5,6 +5,7 @@ import { App } from '@/app/app';
 import { makeTask } from '@/testing/fixtures';
 import { mockBridge, ok } from '@/testing/mock-bridge';
 import { renderWithProviders } from '@/testing/render';
+import { encodeTaskColumns } from '@/testing/task-columns';
 
 describe('a reply that arrives after its timeout', () => {
   it('is dropped without an error and makes the list refetch', async () => {
@@ -15,7 +16,7 @@ describe('a reply that arrives after its timeout', () => {
       if (command === 'db_get_projects') return ok([]);
       listCalls += 1;
       if (listCalls === 1) return new Promise((resolve) => (answerFirst = resolve));
-      return ok([makeTask({ title: 'Fresh from the refetch' })]);
+      return ok(encodeTaskColumns([makeTask({ title: 'Fresh from the refetch' })]));
     });
     renderWithProviders(<App />);
     await act(async () => {
@@ -23,7 +24,7 @@ describe('a reply that arrives after its timeout', () => {
     });
     await waitFor(() => expect(screen.getByTestId('toast-region')).toHaveTextContent('Quire did not answer within 15 s (db_get_tasks timed out)'));
 
-    await act(async () => answerFirst(ok([makeTask({ title: 'Stale' })])));
+    await act(async () => answerFirst(ok(encodeTaskColumns([makeTask({ title: 'Stale' })]))));
 
     expect(await screen.findByText('Fresh from the refetch')).toBeInTheDocument();
     expect(screen.queryByText('Stale')).not.toBeInTheDocument();

@@ -14,8 +14,10 @@ import {
   invokeDbUpdateTask,
   invokePing,
 } from '@/ipc/commands';
+import { commandSpecs, type CommandName } from '@/ipc/contract';
 import { readContractJson } from '@/testing/contract-json';
 import { mockBridge, ok } from '@/testing/mock-bridge';
+import { encodeTaskColumns } from '@/testing/task-columns';
 
 interface ArgJson {
   type: string;
@@ -53,7 +55,8 @@ function violations(command: string, args: Record<string, unknown>): string[] {
 }
 
 function setup() {
-  return mockBridge(() => ok(null));
+  // Task lists travel as columns; an empty list's columns stand for "some valid reply".
+  return mockBridge((command) => ok('wire' in commandSpecs[command as CommandName] ? encodeTaskColumns([]) : null));
 }
 
 describe('typed command wrappers', () => {

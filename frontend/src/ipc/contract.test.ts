@@ -12,8 +12,10 @@ import {
   LIST_TIMEOUT_MS,
   objectNames,
   typeSpecs,
+  wireForms,
   type CommandName,
 } from '@/ipc/contract';
+import { taskColumnKeys } from '@/ipc/task-columns';
 import { errorCodes } from '@/ipc/errors';
 import { readContractJson } from '@/testing/contract-json';
 
@@ -24,9 +26,16 @@ interface JsonContract {
   events: Record<string, string>;
   commands: Record<
     string,
-    { object: string; kind: string; returns: string; args: Record<string, { type: string; required: boolean; null: string }> }
+    {
+      object: string;
+      kind: string;
+      returns: string;
+      wire?: string;
+      args: Record<string, { type: string; required: boolean; null: string }>;
+    }
   >;
   types: Record<string, Record<string, string>>;
+  wireForms: Record<string, Record<string, unknown>>;
 }
 
 const { $comment: _comment, ...contract } = readContractJson() as JsonContract & { $comment?: string };
@@ -35,7 +44,16 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
-    expect(sorted(Object.keys(contract))).toEqual(['commands', 'enums', 'errorCodes', 'events', 'objects', 'types']);
+    expect(sorted(Object.keys(contract))).toEqual(['commands', 'enums', 'errorCodes', 'events', 'objects', 'types', 'wireForms']);
+  });
+
+  it('describes the same wire forms, and TaskColumns has a column for every Task key', () => {
+    const { $comment: _, ...taskColumns } = contract.wireForms.TaskColumns as Record<string, unknown>;
+    expect({ TaskColumns: taskColumns }).toEqual(wireForms);
+    expect([...taskColumnKeys]).toEqual(Object.keys(typeSpecs.Task));
+    for (const [column, enumName] of Object.entries(wireForms.TaskColumns.enumIndexes)) {
+      expect(typeSpecs.Task[column as keyof typeof typeSpecs.Task]).toMatch(new RegExp(`^enum:${enumName}(\\|null)?$`));
+    }
   });
 
   it('has the same enums with the same values in the same order', () => {
@@ -62,11 +80,12 @@ describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
     const json = contract.commands[name]!;
     const ts = (commandSpecs as Record<string, unknown>)[name] as JsonContract['commands'][string] | undefined;
 
-    it('lives on the same object, with the same kind and result type', () => {
-      expect(ts && { object: ts.object, kind: ts.kind, returns: ts.returns }).toEqual({
+    it('lives on the same object, with the same kind, result type and wire form', () => {
+      expect(ts && { object: ts.object, kind: ts.kind, returns: ts.returns, wire: ts.wire }).toEqual({
         object: json.object,
         kind: json.kind,
         returns: json.returns,
+        wire: json.wire,
       });
     });
 

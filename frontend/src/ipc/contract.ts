@@ -37,6 +37,8 @@ export interface CommandSpec {
   readonly object: ObjectName;
   readonly kind: 'list' | 'single';
   readonly returns: string;
+  /** How `returns` travels when not as itself: see wireForms. */
+  readonly wire?: WireFormName;
   readonly args: Readonly<Record<string, ArgSpec>>;
 }
 
@@ -50,12 +52,14 @@ export const commandSpecs = {
     object: 'tasks',
     kind: 'list',
     returns: 'Task[]',
+    wire: 'TaskColumns',
     args: { projectIds: { type: 'string[]', ...optAbsent } },
   },
   db_get_project_tasks: {
     object: 'tasks',
     kind: 'list',
     returns: 'Task[]',
+    wire: 'TaskColumns',
     args: { projectId: { type: 'string', ...req } },
   },
   db_get_task: {
@@ -139,6 +143,20 @@ export const commandSpecs = {
     args: {},
   },
 } as const satisfies Record<string, CommandSpec>;
+
+/**
+ * Wire forms: how a result travels when not as itself. TaskColumns is
+ * { count, and per Task key an array of count elements }; decoded in src/ipc/task-columns.ts.
+ */
+export const wireForms = {
+  TaskColumns: {
+    rowsOf: 'Task',
+    enumIndexes: { priority: 'priority', status: 'status', complexity: 'complexity', type: 'taskType' },
+    nullMeansSameAs: { updatedAt: 'createdAt' },
+  },
+} as const;
+
+export type WireFormName = keyof typeof wireForms;
 
 export const typeSpecs = {
   Task: {

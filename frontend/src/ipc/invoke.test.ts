@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emitLateReply, onLateReply } from '@/ipc/events';
+import type { Task } from '@/ipc/contract';
 import { IpcError, TimeoutError } from '@/ipc/errors';
 import { installGlobalInvoke } from '@/ipc/global';
 import { invoke, invokeRaw } from '@/ipc/invoke';
 import { clearBridgeMocks, err, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
+import { encodeTaskColumns } from '@/testing/task-columns';
 
-const task = {
+const task: Task = {
   id: 't1',
   title: 'Write tests',
   description: null,
@@ -84,9 +86,28 @@ describe('invoke', () => {
   });
 
   it('accepts an envelope sent as one JSON string', async () => {
-    mockBridge(() => JSON.stringify(ok([task])));
+    mockBridge(() => JSON.stringify(ok(encodeTaskColumns([task]))));
 
     await expect(invoke('db_get_tasks', {})).resolves.toEqual([task]);
+  });
+
+  it('turns the columns of a task list back into tasks, for scripts too', async () => {
+    mockBridge(() => JSON.stringify(ok(encodeTaskColumns([task, { ...task, id: 't2' }]))));
+    installGlobalInvoke();
+
+    await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual([task, { ...task, id: 't2' }]);
+    await expect(window.__QUIRE__!.invoke('db_get_tasks')).resolves.toEqual([task, { ...task, id: 't2' }]);
+  });
+
+  it('rejects a task list that is not in columns as internal, naming the command', async () => {
+    mockBridge(() => ok([task]));
+
+    await expect(invoke('db_get_tasks', {})).rejects.toMatchObject({
+      name: 'IpcError',
+      code: 'internal',
+      message: 'The task list from Quire was malformed (no count)',
+      command: 'db_get_tasks',
+    });
   });
 
   it('rejects with a TimeoutError after the default 10 s for a single command and leaves no timer', async () => {
@@ -209,9 +230,9 @@ describe('window.__QUIRE__', () => {
     const bridge = mockBridge((command, args) => ok({ command, args }));
     installGlobalInvoke();
 
-    await expect(window.__QUIRE__!.invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual({
-      command: 'db_get_project_tasks',
-      args: { projectId: 'p1' },
+    await expect(window.__QUIRE__!.invoke('db_get_task', { taskId: 't1' })).resolves.toEqual({
+      command: 'db_get_task',
+      args: { taskId: 't1' },
     });
     expect(bridge.calls).toHaveLength(1);
   });

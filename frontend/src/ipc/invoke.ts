@@ -10,6 +10,7 @@ import {
 } from '@/ipc/contract';
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
 import { emitLateReply } from '@/ipc/events';
+import { decodeTaskColumns } from '@/ipc/task-columns';
 
 export interface InvokeOptions {
   /** Overrides the default (15 s for list commands, 10 s for the rest). */
@@ -25,7 +26,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Turns the bridge's reply envelope into data, or throws the IpcError it carries. */
-function unwrapEnvelope(command: string, reply: unknown): unknown {
+function unwrapEnvelope(command: CommandName, reply: unknown): unknown {
   let value = reply;
   // Large lists may come as one JSON string (faster over QWebChannel).
   if (typeof value === 'string') {
@@ -38,7 +39,10 @@ function unwrapEnvelope(command: string, reply: unknown): unknown {
   if (!isPlainObject(value) || typeof value.ok !== 'boolean') {
     throw new IpcError('internal', NO_REPLY, command);
   }
-  if (value.ok) return value.data === undefined ? null : value.data;
+  if (value.ok) {
+    if ('wire' in commandSpecs[command]) return decodeTaskColumns(value.data, command);
+    return value.data === undefined ? null : value.data;
+  }
   const error = value.error;
   if (!isPlainObject(error)) throw new IpcError('internal', NO_REPLY, command);
   const code = isIpcErrorCode(error.code) ? error.code : 'internal';

@@ -3,6 +3,7 @@
 import type { Project, Task } from '@/ipc/contract';
 import type { EventName } from '@/ipc/contract';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
+import { encodeTaskColumns } from '@/testing/task-columns';
 
 // What the real bridge signals after each successful write (app/task_bridge.cpp, project_bridge.cpp).
 const signalsAfter: Partial<Record<string, EventName[]>> = {
@@ -36,9 +37,9 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     }
     switch (command) {
       case 'db_get_tasks':
-        return ok(state.tasks);
+        return ok(encodeTaskColumns(state.tasks));
       case 'db_get_project_tasks':
-        return ok(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string)));
+        return ok(encodeTaskColumns(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string))));
       case 'db_get_task':
         return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
       case 'db_create_task': {

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "task_columns.h"
+
+#include <enums.h>
+
+#include <gtest/gtest.h>
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::test {
+namespace {
+
+/** The enum names a column's indexes refer to; empty for a column of plain values. */
+QStringList enumNamesOf(const QString &key)
+{
+    if (key == u"priority")
+        return core::enumNames<core::Priority>();
+    if (key == u"status")
+        return core::enumNames<core::Status>();
+    if (key == u"complexity")
+        return core::enumNames<core::Complexity>();
+    if (key == u"type")
+        return core::enumNames<core::TaskType>();
+    return {};
+}
+
+QJsonValue enumValue(const QString &key, const QJsonValue &index)
+{
+    if (index.isNull())
+        return QJsonValue::Null;
+    const QStringList names = enumNamesOf(key);
+    const int i = index.toInt(-1);
+    EXPECT_TRUE(index.isDouble() && i >= 0 && i < names.size()) << key.toStdString() << " index out of range";
+    return i >= 0 && i < names.size() ? QJsonValue(names.at(i)) : QJsonValue::Null;
+}
+
+} // namespace
+
+QJsonArray taskRowsFromColumns(const QJsonObject &columns)
+{
+    static const QStringList keys {u"id"_s, u"title"_s, u"description"_s, u"priority"_s, u"status"_s,
+        u"complexity"_s, u"type"_s, u"tags"_s, u"projectIds"_s, u"createdAt"_s, u"updatedAt"_s};
+    const qsizetype count = columns.value(u"count"_s).toInteger(-1);
+    EXPECT_GE(count, 0) << "the listing has no count";
+    EXPECT_EQ(columns.size(), keys.size() + 1) << "the listing has other keys than count and the Task fields";
+    for (const QString &key : keys)
+        EXPECT_EQ(columns.value(key).toArray().size(), count) << "column " << key.toStdString();
+
+    QJsonArray rows;
+    for (qsizetype i = 0; i < count; ++i) {
+        QJsonObject row;
+        for (const QString &key : keys) {
+            const QJsonValue value = columns.value(key).toArray().at(i);
+            row.insert(key, enumNamesOf(key).isEmpty() ? value : enumValue(key, value));
+        }
+        if (row.value(u"updatedAt"_s).isNull())
+            row.insert(u"updatedAt"_s, row.value(u"createdAt"_s));
+        rows.append(row);
+    }
+    return rows;
+}
+
+QJsonArray taskRowsFromColumns(const QByteArray &json)
+{
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    EXPECT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
+    EXPECT_TRUE(document.isObject()) << "a listing is one JSON object";
+    return taskRowsFromColumns(document.object());
+}
+
+} // namespace quire::test
