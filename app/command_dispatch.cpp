@@ -31,6 +31,7 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         return database
         .run([arguments = std::move(*arguments), job = std::move(job)](Storage &storage) {
+            storage.startListing.reset();
             return job(arguments, storage);
         })
         .then(context, [action, onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {

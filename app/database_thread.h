@@ -5,12 +5,14 @@
 #include <project_repository.h>
 #include <task_repository.h>
 
+#include <QByteArray>
 #include <QFuture>
 #include <QJsonValue>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
 class QObject;
@@ -26,6 +28,12 @@ struct Storage {
     std::unique_ptr<core::Database> database;
     std::unique_ptr<core::TaskRepository> tasks;
     std::unique_ptr<core::ProjectRepository> projects;
+    /**
+     * @brief All tasks as TaskRepository::listColumnsJson() wrote them while QtWebEngine was still
+     * starting (TaskBridge::prepareStartListing), for the page's first listing. Any single command,
+     * which every write is, drops it first, so it is never older than the data.
+     */
+    std::optional<QByteArray> startListing;
 
     Storage();
     Storage(Storage &&) noexcept;

@@ -27,11 +27,24 @@ TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
 {
 }
 
+void TaskBridge::prepareStartListing()
+{
+    // A failure is not reported here: the page's own listing then runs the query and says why.
+    (void)m_database.run([](Storage &s) -> core::Result<QJsonValue> {
+        if (auto listing = s.tasks->listColumnsJson(std::nullopt))
+            s.startListing = std::move(*listing);
+        return QJsonValue();
+    });
+}
+
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
-                               [](const Arguments &a, Storage &s) {
-                                   return s.tasks->listColumnsJson(a.optionalStringList(u"projectIds"_s));
+                               [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
+                                   const auto projectIds = a.optionalStringList(u"projectIds"_s);
+                                   if (!projectIds && s.startListing)
+                                       return *std::exchange(s.startListing, std::nullopt);
+                                   return s.tasks->listColumnsJson(projectIds);
                                });
 }
 

@@ -22,6 +22,13 @@ class TaskBridge final : public QObject
 public:
     explicit TaskBridge(DatabaseThread &database, QObject *parent = nullptr);
 
+    /**
+     * @brief Lists all tasks on the database thread now, while the page loads, so that the page's
+     * first db_get_tasks without a filter (the start view) is answered without waiting for SQL.
+     * Not a slot: the page cannot call it.
+     */
+    void prepareStartListing();
+
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetTasks and friends).
     // The list commands reply with the envelope as one JSON string (dispatchTextCommand): the

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -245,6 +246,51 @@ TEST_F(BridgeTest, WritesReachTheDatabaseFile)
     reader.close();
     reader = {};
     QSqlDatabase::removeDatabase(u"bridge-test-reader"_s);
+}
+
+/** @brief Adds a task straight to the file, as another program would, unseen by the bridge. */
+void insertTaskBehindTheBridge(const QString &databasePath, const QString &title)
+{
+    QSqlDatabase writer = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bridge-test-writer"_s);
+    writer.setDatabaseName(databasePath);
+    ASSERT_TRUE(writer.open());
+    {
+        QSqlQuery query(writer);
+        ASSERT_TRUE(query.exec(u"INSERT INTO tasks (id, title, created_at, updated_at) VALUES "
+                               "(lower(hex(randomblob(16))), '"_s + title + u"', '2030-01-01T00:00:00.000Z', "
+                               "'2030-01-01T00:00:00.000Z')"_s))
+            << query.lastError().text().toStdString();
+    }
+    writer.close();
+    writer = {};
+    QSqlDatabase::removeDatabase(u"bridge-test-writer"_s);
+}
+
+TEST_F(BridgeTest, ThePreparedStartListingAnswersTheFirstUnfilteredListingOnce)
+{
+    // Given a listing prepared while one task existed, then a second task the bridge did not write
+    createTask(u"Before"_s);
+    m_tasks->prepareStartListing();
+    ASSERT_TRUE(ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonArray{}}}).toArray().isEmpty());
+    insertTaskBehindTheBridge(m_dir.filePath(u"quire.db"_s), u"Behind"_s);
+
+    // When / Then the first unfiltered listing is the prepared one (a filtered one left it alone)
+    EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 1);
+    // And the next one reads the database again
+    EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 2);
+}
+
+TEST_F(BridgeTest, AnyCommandBeforeTheFirstListingDropsThePreparedOneSoNoWriteIsHidden)
+{
+    // Given
+    createTask(u"Before"_s);
+    m_tasks->prepareStartListing();
+    // When
+    createTask(u"After"_s);
+    // Then
+    const QJsonArray tasks = ok(u"db_get_tasks"_s).toArray();
+    ASSERT_EQ(tasks.size(), 2);
+    EXPECT_EQ(tasks.at(1).toObject().value(u"title"_s), u"After"_s);
 }
 
 TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)

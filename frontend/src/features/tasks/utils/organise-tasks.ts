@@ -25,14 +25,18 @@ export const statusOrder: Status[] = ['in_progress', 'backlog', 'blocked', 'comp
 
 const priorityRank = new Map<string, number>(enums.priority.map((p, i) => [p, i]));
 
+// What String#localeCompare does, without building the locale's rules on every call: sorting
+// 100 000 tasks by title makes over a million comparisons.
+const textOrder = new Intl.Collator().compare;
+
 const byUpdatedDesc = (a: Task, b: Task) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
 
 export function compareTasks(sort: SortOrder): (a: Task, b: Task) => number {
-  if (sort === 'updated') return (a, b) => byUpdatedDesc(a, b) || a.title.localeCompare(b.title);
+  if (sort === 'updated') return (a, b) => byUpdatedDesc(a, b) || textOrder(a.title, b.title);
   return (a, b) =>
     (priorityRank.get(a.priority) ?? 99) - (priorityRank.get(b.priority) ?? 99) ||
     byUpdatedDesc(a, b) ||
-    a.title.localeCompare(b.title);
+    textOrder(a.title, b.title);
 }
 
 export function matchesFilters(task: Task, filters: TaskFilters): boolean {
@@ -74,7 +78,7 @@ export function buildListItems(tasks: Task[], filters: TaskFilters): { items: Li
 }
 
 export function allTags(tasks: Task[]): string[] {
-  return [...new Set(tasks.flatMap((t) => t.tags))].sort((a, b) => a.localeCompare(b));
+  return [...new Set(tasks.flatMap((t) => t.tags))].sort(textOrder);
 }
 
 export interface TaskDraft {
