@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
@@ -54,6 +56,14 @@ core::Result<> checkValue(const ArgSpec &arg, const QJsonValue &value)
             return fail(ErrorCode::InvalidArgument,
                         u"'%1' must be one of %2; got '%3'"_s.arg(
                             arg.key, arg.enumValues.join(u", "_s), text.left(80)));
+        return {};
+    }
+    case ArgType::Count: {
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 0 || number > static_cast<double>(kMaxCount) || number != std::floor(number))
+            return fail(ErrorCode::InvalidArgument,
+                        u"'%1' must be a whole number from 0 to %2, got %3"_s.arg(arg.key).arg(kMaxCount).arg(
+                            value.isDouble() ? QString::number(number, 'g', 17) : jsonTypeName(value)));
         return {};
     }
     case ArgType::StringList: {
@@ -182,6 +192,12 @@ std::optional<QString> Arguments::optionalString(const QString &key) const
 std::optional<QStringList> Arguments::optionalStringList(const QString &key) const
 {
     return m_values.value(key).isArray() ? std::optional(stringList(key)) : std::nullopt;
+}
+
+std::optional<qint64> Arguments::optionalCount(const QString &key) const
+{
+    const QJsonValue value = m_values.value(key);
+    return value.isDouble() ? std::optional(static_cast<qint64>(value.toDouble())) : std::nullopt;
 }
 
 std::optional<std::optional<QString>> Arguments::patchString(const QString &key) const

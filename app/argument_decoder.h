@@ -31,6 +31,8 @@ public:
     /** @brief Absent or null: nullopt. */
     [[nodiscard]] std::optional<QString> optionalString(const QString &key) const;
     [[nodiscard]] std::optional<QStringList> optionalStringList(const QString &key) const;
+    /** @brief A Count argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<qint64> optionalCount(const QString &key) const;
 
     /** @brief Absent: nullopt (unchanged); null: an empty inner optional (clear). */
     [[nodiscard]] std::optional<std::optional<QString>> patchString(const QString &key) const;
@@ -66,6 +68,8 @@ private:
 inline constexpr qsizetype kMaxStringLength = qsizetype{1} << 20;
 /** @brief Most elements a string array argument may carry. */
 inline constexpr qsizetype kMaxListLength = 10'000;
+/** @brief Largest whole number a Count argument may carry (exact in a JS number and in SQLite). */
+inline constexpr qint64 kMaxCount = 2'147'483'647;
 
 /**
  * @brief Checks `raw` against `spec`: an object (or null/undefined for "no arguments"), known keys

@@ -39,9 +39,11 @@ QList<CommandSpec> buildSpecs()
     const QString projects = ChannelObjects::projects;
     return {
         {u"db_get_tasks"_s, tasks, CommandKind::List, u"load tasks"_s,
-         {optional(u"projectIds"_s, Absent, ArgType::StringList)}},
+         {optional(u"projectIds"_s, Absent, ArgType::StringList), optional(u"offset"_s, Absent, ArgType::Count),
+          optional(u"limit"_s, Absent, ArgType::Count)}},
         {u"db_get_project_tasks"_s, tasks, CommandKind::List, u"load project tasks"_s,
-         {required(u"projectId"_s)}},
+         {required(u"projectId"_s), optional(u"offset"_s, Absent, ArgType::Count),
+          optional(u"limit"_s, Absent, ArgType::Count)}},
         {u"db_get_task"_s, tasks, CommandKind::Single, u"load task"_s, {required(u"taskId"_s)}},
         {u"db_create_task"_s, tasks, CommandKind::Single, u"create task"_s,
          {required(u"title"_s), optional(u"description"_s, Absent),

@@ -8,7 +8,8 @@
 
 namespace quire::app {
 
-enum class ArgType { String, StringList, Enum };
+/** @brief Count is a whole number from 0 to kMaxCount (offsets and limits of a listing). */
+enum class ArgType { String, StringList, Enum, Count };
 
 /** @brief What a JSON null means for one key (the contract's "null" field). */
 enum class NullMeaning {
@@ -39,6 +40,13 @@ struct CommandSpec {
     QString action; ///< for messages: "Failed to <action>: <reason>"
     QList<ArgSpec> args;
 };
+
+/**
+ * @brief How many tasks the page asks for per db_get_tasks call (the contract's TaskColumns
+ * pageSize): frontend/src/ipc fetches longer lists in parts of this size, and the bridge prepares
+ * the first part at start-up (TaskBridge::prepareStartListing).
+ */
+inline constexpr qint64 kTaskListPageSize = 10'000;
 
 /** @brief Every command the bridge exposes. */
 [[nodiscard]] const QList<CommandSpec> &commandSpecs();

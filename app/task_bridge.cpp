@@ -19,6 +19,20 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
     return QJsonValue(toJson(*result));
 }
 
+/** The part of a list the page asked for with `offset` and `limit` (all of it without them). */
+core::ListingWindow listingWindow(const Arguments &a)
+{
+    return {a.optionalCount(u"offset"_s).value_or(0), a.optionalCount(u"limit"_s)};
+}
+
+/** What the page asks first when it opens on all tasks: prepared at start-up. */
+const core::ListingWindow kStartWindow {0, kTaskListPageSize};
+
+bool isStartListing(const std::optional<QStringList> &projectIds, const core::ListingWindow &window)
+{
+    return !projectIds && window.offset == kStartWindow.offset && window.limit == kStartWindow.limit;
+}
+
 } // namespace
 
 TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
@@ -31,7 +45,7 @@ void TaskBridge::prepareStartListing()
 {
     // A failure is not reported here: the page's own listing then runs the query and says why.
     (void)m_database.run([](Storage &s) -> core::Result<QJsonValue> {
-        if (auto listing = s.tasks->listColumnsJson(std::nullopt))
+        if (auto listing = s.tasks->listColumnsJson(std::nullopt, kStartWindow))
             s.startListing = std::move(*listing);
         return QJsonValue();
     });
@@ -42,9 +56,10 @@ QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
     return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
                                [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
                                    const auto projectIds = a.optionalStringList(u"projectIds"_s);
-                                   if (!projectIds && s.startListing)
+                                   const core::ListingWindow window = listingWindow(a);
+                                   if (s.startListing && isStartListing(projectIds, window))
                                        return *std::exchange(s.startListing, std::nullopt);
-                                   return s.tasks->listColumnsJson(projectIds);
+                                   return s.tasks->listColumnsJson(projectIds, window);
                                });
 }
 
@@ -59,7 +74,7 @@ QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
                                    if (!*project)
                                        return core::fail(core::ErrorCode::NotFound,
                                                          u"project %1 not found"_s.arg(projectId));
-                                   return s.tasks->listColumnsJson(QStringList{projectId});
+                                   return s.tasks->listColumnsJson(QStringList{projectId}, listingWindow(a));
                                });
 }
 

@@ -23,8 +23,9 @@ public:
     explicit TaskBridge(DatabaseThread &database, QObject *parent = nullptr);
 
     /**
-     * @brief Lists all tasks on the database thread now, while the page loads, so that the page's
-     * first db_get_tasks without a filter (the start view) is answered without waiting for SQL.
+     * @brief Lists the first kTaskListPageSize of all tasks on the database thread now, while the
+     * page loads, so that the page's first db_get_tasks asking for exactly that (the start view)
+     * is answered without waiting for SQL.
      * Not a slot: the page cannot call it.
      */
     void prepareStartListing();

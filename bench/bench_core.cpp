@@ -152,7 +152,7 @@ int list(const QString &path, int repetitions)
     const qsizetype allRows = rows;
     const auto timedJson = [&](const char *name, int times, const std::optional<QStringList> &filter,
                                qsizetype taskCount) {
-        const Stats stats = measure(times, [&] { return tasks.listColumnsJson(filter).has_value(); });
+        const Stats stats = measure(times, [&] { return tasks.listColumnsJson(filter, {}).has_value(); });
         report(name, stats, taskCount);
     };
     timedJson("repo_text_project", repetitions, oneProject, projectRows);

@@ -339,13 +339,15 @@ QString enumIndexSql(const QString &column)
 }
 
 /**
- * The SELECT list of listColumnsJson(): one JSON object holding `count` and an array per Task
- * field, written by SQLite in one pass. Every element expression is non-NULL (json_quote gives
+ * The SELECT list of listColumnsJson(): one JSON object holding `count`, `total` (of the rows
+ * `where` matches, binding its values), `version` and an array per Task field, written by SQLite
+ * in one pass. data_version moves when another connection commits, total_changes() when this one
+ * writes: together they tell whether two reads saw the same data. Every element expression is non-NULL (json_quote gives
  * 'null'), because group_concat skips NULLs and the columns must stay aligned. The arrays follow
  * the rows of the ordered subquery, all of them the same order as each row feeds every aggregate.
  * One printf() assembles the object: a chain of || would copy the growing text once per column.
  */
-QString columnsSelect()
+QString columnsSelect(const QString &where)
 {
     const std::pair<QString, QString> columns[] = {
         {u"id"_s, u"json_quote(t.id)"_s},
@@ -360,8 +362,9 @@ QString columnsSelect()
         {u"createdAt"_s, u"json_quote(t.created_at)"_s},
         {u"updatedAt"_s, u"iif(t.updated_at = t.created_at, 'null', json_quote(t.updated_at))"_s},
     };
-    QString format = u"{\"count\":%d"_s;
-    QString arguments = u"count(*)"_s;
+    QString format = u"{\"count\":%d,\"total\":%d,\"version\":\"%d.%d\""_s;
+    QString arguments = u"count(*), (SELECT count(*) FROM tasks AS t "_s % where
+                        % u"), (SELECT data_version FROM pragma_data_version()), total_changes()"_s;
     for (const auto &[key, element] : columns) {
         format += u",\""_s % key % u"\":[%s]"_s;
         arguments += u", coalesce(group_concat("_s % element % u"), '')"_s;
@@ -389,15 +392,20 @@ Result<QList<Task>> SqliteTaskRepository::findByProjects(const QStringList &proj
     return loadTasks(m_db, inProjects(projectIds));
 }
 
-Result<QByteArray> SqliteTaskRepository::listColumnsJson(const std::optional<QStringList> &projectIds)
+Result<QByteArray> SqliteTaskRepository::listColumnsJson(const std::optional<QStringList> &projectIds,
+                                                         const ListingWindow &window)
 {
-    static const QString sql = columnsSelect();
     const TaskFilter filter = projectIds ? inProjects(*projectIds) : TaskFilter {};
+    // The filter's values are bound twice: for `total`, then for the rows themselves.
     auto statement = prepareFiltered(m_db, u"cannot read tasks"_s,
-        sql % u" FROM (SELECT * FROM tasks AS t "_s % filter.where % u" ORDER BY t.created_at, t.rowid) AS t"_s,
+        columnsSelect(filter.where) % u" FROM (SELECT * FROM tasks AS t "_s % filter.where
+            % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?) AS t"_s,
         filter);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
+    for (const QVariant &value : filter.values)
+        statement->bind(value);
+    statement->bind(QVariant(window.limit.value_or(-1))).bind(QVariant(window.offset));
     if (auto ran = statement->exec(); !ran)
         return std::unexpected(std::move(ran.error()));
     auto json = statement->singleValue();

@@ -13,6 +13,12 @@
 
 namespace quire::core {
 
+/** @brief Part of a listing, in its order: up to `limit` rows (all when nullopt) from `offset`. */
+struct ListingWindow {
+    qint64 offset = 0;
+    std::optional<qint64> limit;
+};
+
 /** @brief Storage-independent access to tasks. Every method is a single transaction. */
 class TaskRepository
 {
@@ -26,14 +32,18 @@ public:
     /** @brief The task, or nullopt when no task has this id. */
     [[nodiscard]] virtual Result<std::optional<Task>> findById(const QString &id) = 0;
     /**
-     * @brief The tasks of findAll() (nullopt) or findByProjects(), exported column by column as
-     * one JSON object in UTF-8: `{"count": N, "id": [...], "title": [...], ...}`, one array of N elements per
-     * Task field under its camelCase key. Enums are indexes into their EnumTraits order, absent
+     * @brief The tasks of findAll() (nullopt) or findByProjects() within `window`, exported column
+     * by column as one JSON object in UTF-8: `{"count": N, "total": T, "version": "...", "id": [...],
+     * "title": [...], ...}`, one array of N elements per Task field under its camelCase key, T the
+     * number of tasks in the whole listing, and a version that differs after any change to the
+     * database (by this connection or another), so that parts read separately can be checked to
+     * belong together. Enums are indexes into their EnumTraits order, absent
      * optionals null, timestamps RFC 3339 UTC, and `updatedAt` is null where it equals `createdAt`.
      * Large listings use it to skip building a Task per row, and because keys written once and small
      * enum numbers make the text about 40 % shorter than an array of objects.
      */
-    [[nodiscard]] virtual Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds) = 0;
+    [[nodiscard]] virtual Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds,
+                                                             const ListingWindow &window) = 0;
     [[nodiscard]] virtual Result<Task> create(const TaskDraft &draft) = 0;
     /** @brief NotFound when the task or a linked project does not exist. */
     [[nodiscard]] virtual Result<Task> update(const QString &id, const TaskPatch &patch) = 0;

@@ -29,6 +29,7 @@ QString typeName(const app::ArgSpec &arg)
     case app::ArgType::String: return u"string"_s;
     case app::ArgType::StringList: return u"string[]"_s;
     case app::ArgType::Enum: return u"enum:"_s + arg.enumKind;
+    case app::ArgType::Count: return u"count"_s;
     }
     return {};
 }
@@ -83,6 +84,12 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
     contractNames.sort();
     bridgeNames.sort();
     EXPECT_EQ(contractNames, bridgeNames);
+}
+
+TEST(IpcContract, ThePageSizeOfTaskListsIsTheOneTheBridgePrepares)
+{
+    const QJsonObject taskColumns = loadContract().value(u"wireForms"_s).toObject().value(u"TaskColumns"_s).toObject();
+    EXPECT_EQ(taskColumns.value(u"pageSize"_s).toInteger(), app::kTaskListPageSize);
 }
 
 TEST(IpcContract, EnumSpellingsMatchTheCore)
@@ -145,7 +152,7 @@ TEST_F(BridgeTest, ListsReplyInTheWireFormTheContractNames)
     const QJsonObject taskColumns = contract.value(u"wireForms"_s).toObject().value(u"TaskColumns"_s).toObject();
     QStringList columnKeys = contract.value(u"types"_s).toObject().value(taskColumns.value(u"rowsOf"_s).toString())
                                  .toObject().keys();
-    columnKeys.append(u"count"_s);
+    columnKeys.append({u"count"_s, u"total"_s, u"version"_s});
     columnKeys.sort();
     const QJsonObject enumIndexes = taskColumns.value(u"enumIndexes"_s).toObject();
 

@@ -68,9 +68,9 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
 
     // When
     ASSERT_OK_AND_ASSIGN(const QList<core::Task> all, tasks.findAll());
-    ASSERT_OK_AND_ASSIGN(const QByteArray allJson, tasks.listColumnsJson(std::nullopt));
+    ASSERT_OK_AND_ASSIGN(const QByteArray allJson, tasks.listColumnsJson(std::nullopt, {}));
     ASSERT_OK_AND_ASSIGN(const QList<core::Task> inWork, tasks.findByProjects({work.id}));
-    ASSERT_OK_AND_ASSIGN(const QByteArray workJson, tasks.listColumnsJson(QStringList {work.id}));
+    ASSERT_OK_AND_ASSIGN(const QByteArray workJson, tasks.listColumnsJson(QStringList {work.id}, {}));
 
     // Then
     ASSERT_EQ(all.size(), titles.size());
@@ -80,17 +80,76 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
     EXPECT_EQ(taskRowsFromColumns(workJson), app::toJson(inWork));
 }
 
-TEST(TaskListing, ColumnsOfNothingAreEmptyArrays)
+QJsonObject parsed(const core::Result<QByteArray> &json)
 {
+    EXPECT_TRUE(json.has_value());
+    return json ? QJsonDocument::fromJson(*json).object() : QJsonObject {};
+}
+
+/** A repository on a fresh file, with `count` tasks titled "Task 0", "Task 1", ... in that order. */
+struct Listing {
     TemporaryFolder folder;
-    ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
-    core::SqliteTaskRepository tasks(*db);
-    const QByteArray empty = "{\"count\":0,\"id\":[],\"title\":[],\"description\":[],\"priority\":[],"
-                             "\"status\":[],\"complexity\":[],\"type\":[],\"tags\":[],\"projectIds\":[],"
-                             "\"createdAt\":[],\"updatedAt\":[]}";
-    EXPECT_EQ(tasks.listColumnsJson(std::nullopt).value_or("error"), empty);
-    EXPECT_EQ(tasks.listColumnsJson(QStringList {}).value_or("error"), empty);
-    EXPECT_EQ(tasks.listColumnsJson(QStringList {u"no such project"_s}).value_or("error"), empty);
+    std::unique_ptr<core::Database> db;
+    std::unique_ptr<core::SqliteTaskRepository> tasks;
+
+    explicit Listing(int count)
+    {
+        db = std::move(core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()).value());
+        tasks = std::make_unique<core::SqliteTaskRepository>(*db);
+        for (int i = 0; i < count; ++i) {
+            core::TaskDraft draft;
+            draft.title = u"Task %1"_s.arg(i);
+            EXPECT_TRUE(tasks->create(draft).has_value());
+        }
+    }
+
+    [[nodiscard]] QJsonArray titles(const core::ListingWindow &window) const
+    {
+        QJsonArray titles;
+        for (const QJsonValue &row : taskRowsFromColumns(parsed(tasks->listColumnsJson(std::nullopt, window))))
+            titles.append(row.toObject().value(u"title"_s));
+        return titles;
+    }
+};
+
+TEST(TaskListing, ColumnsOfNothingAreEmptyArraysWithATotalOfZero)
+{
+    Listing listing(0);
+    for (const auto &filter : {std::optional<QStringList> {}, std::optional(QStringList {}),
+                               std::optional(QStringList {u"no such project"_s})}) {
+        const QJsonObject columns = parsed(listing.tasks->listColumnsJson(filter, {}));
+        EXPECT_EQ(columns.value(u"count"_s), 0);
+        EXPECT_EQ(columns.value(u"total"_s), 0);
+        EXPECT_TRUE(taskRowsFromColumns(columns).isEmpty());
+    }
+}
+
+TEST(TaskListing, AWindowHoldsItsRowsInListOrderAndTheWholeListsTotal)
+{
+    Listing listing(5);
+    EXPECT_EQ(listing.titles({1, 2}), (QJsonArray {u"Task 1"_s, u"Task 2"_s}));
+    EXPECT_EQ(listing.titles({4, 10}), (QJsonArray {u"Task 4"_s}));
+    EXPECT_EQ(listing.titles({0, std::nullopt}).size(), 5);
+    EXPECT_TRUE(listing.titles({9, 2}).isEmpty());
+    EXPECT_TRUE(listing.titles({0, 0}).isEmpty());
+    const QJsonObject beyond = parsed(listing.tasks->listColumnsJson(std::nullopt, {9, 2}));
+    EXPECT_EQ(beyond.value(u"count"_s), 0);
+    EXPECT_EQ(beyond.value(u"total"_s), 5);
+}
+
+TEST(TaskListing, TheVersionStaysWhileNothingChangesAndMovesWithAnyWrite)
+{
+    Listing listing(2);
+    const auto version = [&] {
+        return parsed(listing.tasks->listColumnsJson(std::nullopt, {0, 1})).value(u"version"_s).toString();
+    };
+    const QString before = version();
+    EXPECT_FALSE(before.isEmpty());
+    EXPECT_EQ(version(), before);
+    core::TaskDraft draft;
+    draft.title = u"One more"_s;
+    ASSERT_OK(listing.tasks->create(draft));
+    EXPECT_NE(version(), before);
 }
 
 TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
@@ -111,10 +170,10 @@ TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
     ASSERT_OK(tasks.update(changed.id, patch));
 
     // When
-    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt));
+    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt, {}));
 
     // Then the enums are their positions in enums.h (the contract's order) and null stays null
-    const QJsonObject columns = QJsonDocument::fromJson(json).object();
+    const QJsonObject columns = parsed(json);
     EXPECT_EQ(columns.value(u"priority"_s), (QJsonArray {4, 4}));
     EXPECT_EQ(columns.value(u"status"_s), (QJsonArray {0, 3}));
     EXPECT_EQ(columns.value(u"complexity"_s), (QJsonArray {QJsonValue::Null, QJsonValue::Null}));
@@ -138,7 +197,7 @@ TEST(TaskListing, ColumnsAreOneStatementWhateverTheNumberOfTasks)
             EXPECT_TRUE(tasks.create(draft).has_value());
         }
         const quint64 before = db->queryCount();
-        EXPECT_TRUE(tasks.listColumnsJson(std::nullopt).has_value());
+        EXPECT_TRUE(tasks.listColumnsJson(std::nullopt, {}).has_value());
         return db->queryCount() - before;
     };
     const quint64 forFew = statementsFor(3);

@@ -107,7 +107,7 @@ TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
     ASSERT_EQ(all.size(), 1);
     EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
     EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
-    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt));
+    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt, {}));
     EXPECT_TRUE(json.contains("\"tags\":[[\"zinc\",\"attic\"]],\"projectIds\":[[\"p2\",\"p1\"]]")) << json.toStdString();
 }
 

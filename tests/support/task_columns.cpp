@@ -46,7 +46,9 @@ QJsonArray taskRowsFromColumns(const QJsonObject &columns)
         u"complexity"_s, u"type"_s, u"tags"_s, u"projectIds"_s, u"createdAt"_s, u"updatedAt"_s};
     const qsizetype count = columns.value(u"count"_s).toInteger(-1);
     EXPECT_GE(count, 0) << "the listing has no count";
-    EXPECT_EQ(columns.size(), keys.size() + 1) << "the listing has other keys than count and the Task fields";
+    EXPECT_GE(columns.value(u"total"_s).toInteger(-1), count) << "the listing has no total";
+    EXPECT_TRUE(columns.value(u"version"_s).isString()) << "the listing has no version";
+    EXPECT_EQ(columns.size(), keys.size() + 3) << "the listing has other keys than count, total, version and the Task fields";
     for (const QString &key : keys)
         EXPECT_EQ(columns.value(key).toArray().size(), count) << "column " << key.toStdString();
 

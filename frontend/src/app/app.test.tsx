@@ -42,7 +42,7 @@ describe('the task screen', () => {
 
     await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
-    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work' });
+    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work', limit: 10_000 });
   });
 
   it('completes a task in one click', async () => {

@@ -48,7 +48,9 @@ function violations(command: string, args: Record<string, unknown>): string[] {
         ? typeof value === 'string'
         : arg.type === 'string[]'
           ? Array.isArray(value) && value.every((v) => typeof v === 'string')
-          : contract.enums[arg.type.slice('enum:'.length)]!.includes(value as string);
+          : arg.type === 'count'
+            ? Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647
+            : contract.enums[arg.type.slice('enum:'.length)]!.includes(value as string);
     if (!fits) problems.push(`${key} is not ${arg.type}`);
   }
   return problems;
@@ -65,7 +67,8 @@ describe('typed command wrappers', () => {
     await invokeDbGetTasks();
     await invokeDbGetTasks(['p1', 'p2']);
 
-    expect(bridge.callsTo('db_get_tasks')).toEqual([{}, { projectIds: ['p1', 'p2'] }]);
+    // Whole lists are fetched a page at a time (src/ipc/task-list.ts).
+    expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: 10_000 }, { projectIds: ['p1', 'p2'], limit: 10_000 }]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });
 
@@ -129,7 +132,7 @@ describe('typed command wrappers', () => {
       ['projects', 'db_create_project', { name: 'Work', description: 'Day job' }],
       ['projects', 'db_update_project', { projectId: 'p1', name: 'House', description: null }],
       ['projects', 'db_delete_project', { projectId: 'p1' }],
-      ['tasks', 'db_get_project_tasks', { projectId: 'p1' }],
+      ['tasks', 'db_get_project_tasks', { projectId: 'p1', limit: 10_000 }],
     ]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });

@@ -24,7 +24,8 @@ export const eventSpecs = {
 export type EnumName = keyof typeof enums;
 export type ObjectName = (typeof objectNames)[number];
 export type EventName = keyof typeof eventSpecs;
-type ScalarType = 'string' | 'string[]' | `enum:${EnumName}`;
+/** 'count': a whole number from 0 to 2147483647 (offsets and limits of a listing). */
+type ScalarType = 'string' | 'string[]' | 'count' | `enum:${EnumName}`;
 
 export interface ArgSpec {
   readonly type: ScalarType;
@@ -53,14 +54,22 @@ export const commandSpecs = {
     kind: 'list',
     returns: 'Task[]',
     wire: 'TaskColumns',
-    args: { projectIds: { type: 'string[]', ...optAbsent } },
+    args: {
+      projectIds: { type: 'string[]', ...optAbsent },
+      offset: { type: 'count', ...optAbsent },
+      limit: { type: 'count', ...optAbsent },
+    },
   },
   db_get_project_tasks: {
     object: 'tasks',
     kind: 'list',
     returns: 'Task[]',
     wire: 'TaskColumns',
-    args: { projectId: { type: 'string', ...req } },
+    args: {
+      projectId: { type: 'string', ...req },
+      offset: { type: 'count', ...optAbsent },
+      limit: { type: 'count', ...optAbsent },
+    },
   },
   db_get_task: {
     object: 'tasks',
@@ -145,14 +154,16 @@ export const commandSpecs = {
 } as const satisfies Record<string, CommandSpec>;
 
 /**
- * Wire forms: how a result travels when not as itself. TaskColumns is
- * { count, and per Task key an array of count elements }; decoded in src/ipc/task-columns.ts.
+ * Wire forms: how a result travels when not as itself. TaskColumns is { count, total, version, and
+ * per Task key an array of count elements }; decoded in src/ipc/task-columns.ts, fetched pageSize
+ * rows per call by src/ipc/task-list.ts.
  */
 export const wireForms = {
   TaskColumns: {
     rowsOf: 'Task',
     enumIndexes: { priority: 'priority', status: 'status', complexity: 'complexity', type: 'taskType' },
     nullMeansSameAs: { updatedAt: 'createdAt' },
+    pageSize: 10_000,
   },
 } as const;
 
@@ -197,17 +208,19 @@ export type ContractType<S extends string> = S extends `${infer A}|${infer B}`
   ? ContractType<A> | ContractType<B>
   : S extends 'string'
     ? string
-    : S extends 'null'
-      ? null
-      : S extends `enum:${infer E extends EnumName}`
-        ? (typeof enums)[E][number]
-        : S extends `${infer T extends TypeName}[]`
-          ? Array<RecordOf<T>>
-          : S extends 'string[]'
-            ? string[]
-            : S extends TypeName
-              ? RecordOf<S>
-              : never;
+    : S extends 'count'
+      ? number
+      : S extends 'null'
+        ? null
+        : S extends `enum:${infer E extends EnumName}`
+          ? (typeof enums)[E][number]
+          : S extends `${infer T extends TypeName}[]`
+            ? Array<RecordOf<T>>
+            : S extends 'string[]'
+              ? string[]
+              : S extends TypeName
+                ? RecordOf<S>
+                : never;
 
 type RecordOf<T extends TypeName> = {
   -readonly [K in keyof (typeof typeSpecs)[T]]: ContractType<(typeof typeSpecs)[T][K] & string>;

@@ -11,6 +11,7 @@ import {
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
 import { emitLateReply } from '@/ipc/events';
 import { decodeTaskColumns } from '@/ipc/task-columns';
+import { fetchTaskList, wantsWholeList } from '@/ipc/task-list';
 
 export interface InvokeOptions {
   /** Overrides the default (15 s for list commands, 10 s for the rest). */
@@ -26,7 +27,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Turns the bridge's reply envelope into data, or throws the IpcError it carries. */
-function unwrapEnvelope(command: CommandName, reply: unknown): unknown {
+function unwrapEnvelope(command: string, reply: unknown): unknown {
   let value = reply;
   // Large lists may come as one JSON string (faster over QWebChannel).
   if (typeof value === 'string') {
@@ -39,10 +40,7 @@ function unwrapEnvelope(command: CommandName, reply: unknown): unknown {
   if (!isPlainObject(value) || typeof value.ok !== 'boolean') {
     throw new IpcError('internal', NO_REPLY, command);
   }
-  if (value.ok) {
-    if ('wire' in commandSpecs[command]) return decodeTaskColumns(value.data, command);
-    return value.data === undefined ? null : value.data;
-  }
+  if (value.ok) return value.data === undefined ? null : value.data;
   const error = value.error;
   if (!isPlainObject(error)) throw new IpcError('internal', NO_REPLY, command);
   const code = isIpcErrorCode(error.code) ? error.code : 'internal';
@@ -66,12 +64,12 @@ export function invoke<C extends CommandName>(
   return invokeRaw<CommandResult<C>>(command, args, options);
 }
 
-/** Untyped form of invoke() for callers that name commands at run time (window.__QUIRE__). */
+/**
+ * Untyped form of invoke() for callers that name commands at run time (window.__QUIRE__). Task
+ * lists arrive as columns (src/ipc/task-columns.ts) and, unless a window of them is asked for
+ * with offset/limit, in pages (src/ipc/task-list.ts); either way the caller gets Task objects.
+ */
 export function invokeRaw<T = unknown>(command: string, args: unknown = {}, options: InvokeOptions = {}): Promise<T> {
-  return send(command, args, options) as Promise<T>;
-}
-
-function send(command: string, args: unknown, options: InvokeOptions): Promise<unknown> {
   if (typeof command !== 'string' || !isCommandName(command)) {
     return Promise.reject(new IpcError('invalid_argument', `Unknown command '${String(command)}'`, String(command)));
   }
@@ -81,6 +79,13 @@ function send(command: string, args: unknown, options: InvokeOptions): Promise<u
     );
   }
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(command);
+  if (!('wire' in commandSpecs[command])) return send(command, args, timeoutMs) as Promise<T>;
+  if (wantsWholeList(args)) return fetchTaskList(command, args, timeoutMs, send) as Promise<T>;
+  return send(command, args, timeoutMs).then((data) => decodeTaskColumns(data, command).tasks) as Promise<T>;
+}
+
+/** One call: resolves with the envelope's data, rejects with its IpcError or a TimeoutError. */
+function send(command: CommandName, args: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
   const objectName = commandSpecs[command].object;
 
   return new Promise<unknown>((resolve, reject) => {

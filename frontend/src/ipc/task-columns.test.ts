@@ -6,7 +6,7 @@ import { decodeTaskColumns, type TaskColumns } from '@/ipc/task-columns';
 import { makeTask } from '@/testing/fixtures';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
-const decode = (data: unknown) => decodeTaskColumns(data, 'db_get_tasks');
+const decode = (data: unknown) => decodeTaskColumns(data, 'db_get_tasks').tasks;
 
 describe('decodeTaskColumns', () => {
   it('gives back every task as it was, whatever is set or absent', () => {
@@ -34,6 +34,8 @@ describe('decodeTaskColumns', () => {
   it('reads the enums as indexes in the contract order and a null updatedAt as createdAt', () => {
     const columns: TaskColumns = {
       count: 1,
+      total: 1,
+      version: '7.0',
       id: ['t1'],
       title: ['One'],
       description: [null],
@@ -68,6 +70,12 @@ describe('decodeTaskColumns', () => {
     expect(decode(encodeTaskColumns([]))).toEqual([]);
   });
 
+  it("keeps the page's total and version", () => {
+    const page = decodeTaskColumns(encodeTaskColumns([makeTask()], { total: 30_000, version: '3.12' }), 'db_get_tasks');
+    expect(page).toMatchObject({ total: 30_000, version: '3.12' });
+    expect(page.tasks).toHaveLength(1);
+  });
+
   const valid = () => encodeTaskColumns([makeTask(), makeTask()]) as unknown as Record<string, unknown>;
   it.each([
     ['not an object', () => 'tasks', 'not an object'],
@@ -75,6 +83,9 @@ describe('decodeTaskColumns', () => {
     ['an array of tasks', () => [makeTask()], 'no count'],
     ['a negative count', () => ({ ...valid(), count: -1 }), 'no count'],
     ['a count that is not a whole number', () => ({ ...valid(), count: 1.5 }), 'no count'],
+    ['no total', () => ({ ...valid(), total: undefined }), 'no total'],
+    ['a total below the count', () => ({ ...valid(), total: 1 }), 'no total'],
+    ['no version', () => ({ ...valid(), version: 3 }), 'no version'],
     ['a missing column', () => ({ ...valid(), title: undefined }), 'column title'],
     ['a column shorter than count', () => ({ ...valid(), id: ['only one'] }), 'column id'],
     ['a column that is not an array', () => ({ ...valid(), tags: 'none' }), 'column tags'],

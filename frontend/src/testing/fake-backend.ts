@@ -28,6 +28,13 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
   const failures = new Map<string, ReturnType<typeof err>>();
   let seq = 0;
   const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++seq)).toISOString();
+  let writes = 0;
+  // The window the call asked for, with the bridge's total and a version that moves with writes.
+  const taskPage = (tasks: Task[], args: Record<string, unknown>) => {
+    const offset = (args.offset as number | undefined) ?? 0;
+    const limit = (args.limit as number | undefined) ?? tasks.length;
+    return encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version: String(writes) });
+  };
 
   const handle = (command: string, args: Record<string, unknown>) => {
     const failure = failures.get(command);
@@ -37,9 +44,9 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     }
     switch (command) {
       case 'db_get_tasks':
-        return ok(encodeTaskColumns(state.tasks));
+        return ok(taskPage(state.tasks, args));
       case 'db_get_project_tasks':
-        return ok(encodeTaskColumns(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string))));
+        return ok(taskPage(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string)), args));
       case 'db_get_task':
         return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
       case 'db_create_task': {
@@ -105,6 +112,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
 
   const bridge: MockBridge = mockBridge((command, args) => {
     const reply = handle(command, args);
+    if (reply.ok && signalsAfter[command]) writes += 1;
     if (reply.ok) queueMicrotask(() => signalsAfter[command]?.forEach((event) => bridge.emit(event)));
     return reply;
   });

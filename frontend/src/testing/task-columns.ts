@@ -6,9 +6,15 @@ import type { TaskColumns } from '@/ipc/task-columns';
 
 const indexIn = (values: readonly string[], value: string) => values.indexOf(value);
 
-export function encodeTaskColumns(tasks: readonly Task[]): TaskColumns {
+/** `tasks` as one page of a list of `total` tasks (all of it by default). */
+export function encodeTaskColumns(
+  tasks: readonly Task[],
+  { total = tasks.length, version = '1' }: { total?: number; version?: string } = {},
+): TaskColumns {
   return {
     count: tasks.length,
+    total,
+    version,
     id: tasks.map((t) => t.id),
     title: tasks.map((t) => t.title),
     description: tasks.map((t) => t.description),

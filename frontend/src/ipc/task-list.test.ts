@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { wireForms, type Task } from '@/ipc/contract';
+import { IpcError, TimeoutError } from '@/ipc/errors';
+import { invoke } from '@/ipc/invoke';
+import { fakeBackend } from '@/testing/fake-backend';
+import { makeTask } from '@/testing/fixtures';
+import { clearBridgeMocks, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
+import { encodeTaskColumns } from '@/testing/task-columns';
+
+const { pageSize } = wireForms.TaskColumns;
+const manyTasks = (n: number) => Array.from({ length: n }, (_, i) => makeTask({ title: `Task ${i}` }));
+
+/** A bridge over `tasks` whose version is whatever `version()` says when each page is read. */
+function pagedBridge(tasks: Task[], version: () => string) {
+  return mockBridge((_command, args) => {
+    const offset = (args.offset as number | undefined) ?? 0;
+    const limit = (args.limit as number | undefined) ?? tasks.length;
+    return ok(encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version: version() }));
+  });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  clearBridgeMocks();
+});
+
+describe('a whole task list', () => {
+  it('arrives in pages, the first alone and then the rest at once, and comes back whole and in order', async () => {
+    const tasks = manyTasks(2 * pageSize + 5);
+    const held: Array<() => void> = [];
+    const bridge = mockBridge((_command, args) => {
+      const offset = (args.offset as number | undefined) ?? 0;
+      const reply = ok(encodeTaskColumns(tasks.slice(offset, offset + pageSize), { total: tasks.length }));
+      if (offset === 0) return reply;
+      return new Promise((resolve) => held.push(() => resolve(reply)));
+    });
+
+    const listing = invoke('db_get_tasks', {});
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    // Both later pages were asked for before either was answered.
+    expect(bridge.callsTo('db_get_tasks')).toEqual([
+      { limit: pageSize },
+      { offset: pageSize, limit: pageSize },
+      { offset: 2 * pageSize, limit: pageSize },
+    ]);
+    held.forEach((release) => release());
+
+    expect(await listing).toEqual(tasks);
+  });
+
+  it('is one call when it fits in a page', async () => {
+    const backend = fakeBackend({ tasks: manyTasks(3) });
+
+    await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual([]);
+    await expect(invoke('db_get_tasks', {})).resolves.toHaveLength(3);
+    expect(backend.bridge.calls.map((c) => c.args)).toEqual([{ projectId: 'p1', limit: pageSize }, { limit: pageSize }]);
+  });
+
+  it('is fetched again when a write lands between its pages', async () => {
+    const tasks = manyTasks(pageSize + 1);
+    const versions = ['1', '2', '2', '2'];
+    const bridge = pagedBridge(tasks, () => versions.shift() ?? 'late');
+
+    expect(await invoke('db_get_tasks', {})).toEqual(tasks);
+    expect(bridge.callsTo('db_get_tasks')).toHaveLength(4);
+  });
+
+  it('fails as a conflict when it keeps changing', async () => {
+    let version = 0;
+    pagedBridge(manyTasks(pageSize + 1), () => String((version += 1)));
+
+    const error = await invoke('db_get_tasks', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IpcError);
+    expect(error).toMatchObject({ code: 'conflict', command: 'db_get_tasks', message: 'The task list kept changing while it loaded' });
+  });
+
+  it("times out as one call, with the caller's timeout, when a later page never comes", async () => {
+    vi.useFakeTimers();
+    const tasks = manyTasks(pageSize + 1);
+    mockBridge((_command, args) =>
+      args.offset ? NEVER_REPLY : ok(encodeTaskColumns(tasks.slice(0, pageSize), { total: tasks.length })),
+    );
+
+    const outcome = invoke('db_get_tasks', {}, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5_000);
+
+    const error = await outcome;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ message: "Command 'db_get_tasks' timed out after 5000ms" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('a window of a task list', () => {
+  it('is the one call the caller asked for', async () => {
+    const tasks = manyTasks(10);
+    const bridge = pagedBridge(tasks, () => '1');
+
+    await expect(invoke('db_get_tasks', { offset: 4, limit: 3 })).resolves.toEqual(tasks.slice(4, 7));
+    expect(bridge.callsTo('db_get_tasks')).toEqual([{ offset: 4, limit: 3 }]);
+  });
+});
