@@ -5,21 +5,31 @@ import { App } from '@/app/app';
 import { NotInQuire } from '@/app/not-in-quire';
 import { AppProviders } from '@/app/providers';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { projectsQuery } from '@/features/projects/api/projects-api';
+import { tasksQuery } from '@/features/tasks/api/tasks-api';
 import { getChannel, isBridgeAvailable } from '@/ipc/channel';
 import { installGlobalInvoke } from '@/ipc/global';
+import { createQueryClient } from '@/lib/query-client';
 import '@/styles/index.css';
 
 installGlobalInvoke();
-// The channel handshake is a round trip to the app: start it now, so it runs while React renders
-// rather than after the first query asks for it. A failure here is retried by that query.
-if (isBridgeAvailable()) getChannel().catch(() => undefined);
+const inQuire = isBridgeAvailable();
+const queryClient = createQueryClient();
+if (inQuire) {
+  // Ask for what the start view shows (all tasks, the projects) before React renders it, so the
+  // channel handshake and the app's answer overlap the first render instead of following it. The
+  // views read the same queries; a failure here shows there, as any failed load does.
+  getChannel().catch(() => undefined);
+  void queryClient.prefetchQuery(tasksQuery(null));
+  void queryClient.prefetchQuery(projectsQuery());
+}
 
 const root = createRoot(document.getElementById('root')!);
 root.render(
   <StrictMode>
     <ErrorBoundary area="Starting Quire">
-      {isBridgeAvailable() ? (
-        <AppProviders>
+      {inQuire ? (
+        <AppProviders client={queryClient}>
           <App />
         </AppProviders>
       ) : (

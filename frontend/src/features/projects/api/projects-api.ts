@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import {
   invokeDbCreateProject,
   invokeDbDeleteProject,
@@ -10,12 +10,16 @@ import {
 
 export const projectKeys = { all: ['projects'] as const };
 
-export function useProjects() {
-  return useQuery({
+export function projectsQuery() {
+  return queryOptions({
     queryKey: projectKeys.all,
     queryFn: () => invokeDbGetProjects(),
     meta: { action: 'Loading projects' },
   });
+}
+
+export function useProjects() {
+  return useQuery(projectsQuery());
 }
 
 // Writes need no cache invalidation here: the bridge signals projectsChanged (and tasksChanged when

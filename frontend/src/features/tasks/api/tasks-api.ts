@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   invokeDbCreateTask,
   invokeDbDeleteTask,
@@ -15,13 +15,17 @@ export const taskKeys = {
   list: (projectId: string | null) => ['tasks', 'list', projectId] as const,
 };
 
-/** Tasks of one project, or all tasks when projectId is null. */
-export function useTasks(projectId: string | null) {
-  return useQuery({
+/** The query of one project's tasks, or of all tasks when projectId is null. */
+export function tasksQuery(projectId: string | null) {
+  return queryOptions({
     queryKey: taskKeys.list(projectId),
     queryFn: () => (projectId ? invokeDbGetProjectTasks(projectId) : invokeDbGetTasks()),
     meta: { action: 'Loading tasks' },
   });
+}
+
+export function useTasks(projectId: string | null) {
+  return useQuery(tasksQuery(projectId));
 }
 
 export interface NewTask {
