@@ -30,8 +30,9 @@ struct Storage {
     std::unique_ptr<core::ProjectRepository> projects;
     /**
      * @brief The first page of all tasks as TaskRepository::listColumnsJson() wrote it while
-     * QtWebEngine was still starting (TaskBridge::prepareStartListing), for the page's first listing. Any single command,
-     * which every write is, drops it first, so it is never older than the data.
+     * QtWebEngine was still starting (TaskBridge::prepareStartListing), for the page's first
+     * listing. Any single command, which every write is, drops it first, so it is never older
+     * than the data.
      */
     std::optional<QByteArray> startListing;
 

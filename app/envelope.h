@@ -3,8 +3,8 @@
 
 #include <error.h>
 
-#include <QJsonObject>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <QStringView>

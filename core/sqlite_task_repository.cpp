@@ -347,12 +347,14 @@ QString enumIndexSql(const QString &column)
 
 /**
  * The SELECT list of listColumnsJson(): one JSON object holding `count`, `total` (the scalar
- * subquery `total`, binding the filter's values), `version` and an array per Task field, written by SQLite
- * in one pass. data_version moves when another connection commits, total_changes() when this one
- * writes: together they tell whether two reads saw the same data. Every element expression is non-NULL (json_quote gives
- * 'null'), because group_concat skips NULLs and the columns must stay aligned. The arrays follow
- * the rows of the ordered subquery, all of them the same order as each row feeds every aggregate.
- * One printf() assembles the object: a chain of || would copy the growing text once per column.
+ * subquery `total`, binding the filter's values), `version` and an array per Task field, written
+ * by SQLite in one pass.
+ * - data_version moves when another connection commits, total_changes() when this one writes:
+ *   together they tell whether two reads saw the same data.
+ * - Every element expression is non-NULL (json_quote gives 'null'), because group_concat skips
+ *   NULLs and the columns must stay aligned. The arrays follow the rows of the ordered subquery,
+ *   all of them the same order as each row feeds every aggregate.
+ * - One printf() assembles the object: a chain of || would copy the growing text once per column.
  */
 QString columnsSelect(const QString &total)
 {
@@ -370,7 +372,8 @@ QString columnsSelect(const QString &total)
         {u"updatedAt"_s, u"iif(t.updated_at = t.created_at, 'null', json_quote(t.updated_at))"_s},
     };
     QString format = u"{\"count\":%d,\"total\":%d,\"version\":\"%d.%d\""_s;
-    QString arguments = u"count(*), "_s % total % u", (SELECT data_version FROM pragma_data_version()), total_changes()"_s;
+    QString arguments =
+        u"count(*), "_s % total % u", (SELECT data_version FROM pragma_data_version()), total_changes()"_s;
     for (const auto &[key, element] : columns) {
         format += u",\""_s % key % u"\":[%s]"_s;
         arguments += u", coalesce(group_concat("_s % element % u"), '')"_s;
@@ -418,7 +421,8 @@ Result<QByteArray> SqliteTaskRepository::listColumnsJson(const std::optional<QSt
     if (!json)
         return std::unexpected(std::move(json.error()));
     if (!*json)
-        return std::unexpected(Error {ErrorCode::Internal, u"cannot read tasks: the listing came back empty"_s});
+        return std::unexpected(
+            Error {ErrorCode::Internal, u"cannot read tasks: the listing came back empty"_s});
     return (*json)->toByteArray();
 }
 

@@ -37,10 +37,10 @@ public:
      * "title": [...], ...}`, one array of N elements per Task field under its camelCase key, T the
      * number of tasks in the whole listing, and a version that differs after any change to the
      * database (by this connection or another), so that parts read separately can be checked to
-     * belong together. Enums are indexes into their EnumTraits order, absent
-     * optionals null, timestamps RFC 3339 UTC, and `updatedAt` is null where it equals `createdAt`.
-     * Large listings use it to skip building a Task per row, and because keys written once and small
-     * enum numbers make the text about 40 % shorter than an array of objects.
+     * belong together. Enums are indexes into their EnumTraits order, absent optionals null,
+     * timestamps RFC 3339 UTC, and `updatedAt` is null where it equals `createdAt`. Large listings
+     * use it to skip building a Task per row, and because keys written once and small enum numbers
+     * make the text about 40 % shorter than an array of objects.
      */
     [[nodiscard]] virtual Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds,
                                                              const ListingWindow &window) = 0;

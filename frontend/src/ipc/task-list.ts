@@ -26,10 +26,12 @@ export async function fetchTaskList(
   send: SendCall,
 ): Promise<Task[]> {
   const deadline = Date.now() + timeoutMs;
-  const page = (offset: number) =>
-    send(command, offset === 0 ? { ...args, limit: pageSize } : { ...args, offset, limit: pageSize }, Math.max(1, deadline - Date.now())).then(
-      (data) => decodeTaskColumns(data, command),
+  const page = (offset: number) => {
+    const range = offset === 0 ? { limit: pageSize } : { offset, limit: pageSize };
+    return send(command, { ...args, ...range }, Math.max(1, deadline - Date.now())).then((data) =>
+      decodeTaskColumns(data, command),
     );
+  };
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const first = await page(0);
