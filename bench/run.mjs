@@ -335,9 +335,18 @@ const notes = [
   `Start-up runs (ms to the frame after the first row): quire ${figures.startup.quire.map((s) => s.frame.toFixed(0)).join(', ')}; bare ${figures.startup.bare.map((s) => s.frame.toFixed(0)).join(', ')}.`,
 ];
 if (resultsFile !== '-') {
+  // The hand-written part (from "## History" on: the figures over time and what changed them) is kept.
+  let kept = '';
+  try {
+    const previous = readFileSync(resultsFile, 'utf8');
+    const at = previous.indexOf('\n## History');
+    if (at >= 0) kept = previous.slice(at);
+  } catch {
+    // No earlier results.
+  }
   writeFileSync(
     resultsFile,
-    `# Benchmark results${label ? ` (${label})` : ''}\n\nMachine: ${machine}.\nDate: ${new Date().toISOString()}. Command: \`bench/run\`.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+    `# Benchmark results${label ? ` (${label})` : ''}\n\nMachine: ${machine}.\nDate: ${new Date().toISOString()}. Command: \`bench/run\`.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n${kept}`,
   );
 }
 console.log(`\nMachine: ${machine}`);
