@@ -48,7 +48,7 @@ after(async () => {
 const expectedIds = (n) => Array.from({ length: n }, (_, i) => `t${String(i + 1).padStart(5, '0')}`);
 
 test('theStartViewShowsEveryTaskOfAListOfSeveralPages', async () => {
-  await app.page.waitForFunction((n) => document.body.textContent.includes(`${n} tasks`), { timeout: 30_000 }, TASKS);
+  await app.page.waitForFunction((n) => document.body.textContent.includes(`${n.toLocaleString()} tasks`), { timeout: 30_000 }, TASKS);
   assert.ok(await app.page.$('[data-testid=task-row]'));
 });
 

@@ -232,7 +232,7 @@ describe('the task screen', () => {
     const rendered = screen.getAllByTestId('task-row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(100);
-    expect(screen.getByText('10000 tasks')).toBeInTheDocument();
+    expect(screen.getByText('10,000 tasks')).toBeInTheDocument();
   });
 });
 

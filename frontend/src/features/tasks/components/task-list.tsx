@@ -107,7 +107,7 @@ export function TaskList({
             return (
               <div key={`h-${item.status}`} className="group-header" style={style} aria-hidden="true">
                 <span>{statusLabels[item.status]}</span>
-                <span className="count">{item.count}</span>
+                <span className="count">{item.count.toLocaleString()}</span>
               </div>
             );
           }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PlusIcon, SearchIcon } from '@/components/icons';
 import { useDeleteTasks, useSetTaskStatus, useTasks } from '@/features/tasks/api/tasks-api';
@@ -35,7 +35,9 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
   const [activeIndex, setActiveIndex] = useState(0);
 
   const tasks = useMemo(() => tasksQuery.data ?? [], [tasksQuery.data]);
-  const { items, visibleTasks } = useMemo(() => buildListItems(tasks, filters), [tasks, filters]);
+  // The field shows each key at once; the list follows as soon as it can (100 000 tasks to sift).
+  const listFilters = useDeferredValue(filters);
+  const { items, visibleTasks } = useMemo(() => buildListItems(tasks, listFilters), [tasks, listFilters]);
   const tags = useMemo(() => allTags(tasks), [tasks]);
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
@@ -114,7 +116,7 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
       <header className="toolbar">
         <div className="toolbar-title">
           <h1 id="task-view-heading">{heading}</h1>
-          <span className="muted">{count === 1 ? '1 task' : `${count} tasks`}</span>
+          <span className="muted">{count === 1 ? '1 task' : `${count.toLocaleString()} tasks`}</span>
         </div>
         <button
           type="button"

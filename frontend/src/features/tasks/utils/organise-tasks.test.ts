@@ -33,6 +33,21 @@ describe('buildListItems', () => {
     expect(titles(buildListItems(tasks, { ...emptyFilters, text: 'ui' }).visibleTasks)).toEqual(['high newest']);
   });
 
+  it('filters a task by what it says now, after a refetch brings it changed', () => {
+    const before = makeTask({ title: 'Old words' });
+    expect(buildListItems([before], { ...emptyFilters, text: 'old' }).visibleTasks).toHaveLength(1);
+
+    const after = { ...before, title: 'New words' };
+    expect(buildListItems([after], { ...emptyFilters, text: 'old' }).visibleTasks).toHaveLength(0);
+    expect(buildListItems([after], { ...emptyFilters, text: 'NEW' }).visibleTasks).toHaveLength(1);
+  });
+
+  it('does not match text that runs from one field into the next', () => {
+    const task = makeTask({ title: 'end', description: 'start', tags: ['tag'] });
+    expect(buildListItems([task], { ...emptyFilters, text: 'endstart' }).visibleTasks).toHaveLength(0);
+    expect(buildListItems([task], { ...emptyFilters, text: 'start' }).visibleTasks).toHaveLength(1);
+  });
+
   it('filters by tag and by priority', () => {
     expect(titles(buildListItems(tasks, { ...emptyFilters, tag: 'ui' }).visibleTasks)).toEqual(['high newest']);
     expect(titles(buildListItems(tasks, { ...emptyFilters, priority: 'nit' }).visibleTasks)).toEqual(['nit old']);

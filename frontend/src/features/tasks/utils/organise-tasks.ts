@@ -39,16 +39,26 @@ export function compareTasks(sort: SortOrder): (a: Task, b: Task) => number {
     textOrder(a.title, b.title);
 }
 
+// The lower-cased text the filter searches, once per task object rather than once per keystroke:
+// with 100 000 tasks, lower-casing every title on each key made typing lag. A list refetch brings
+// new task objects, so the cache never outlives what it describes.
+const searchTexts = new WeakMap<Task, string>();
+
+function searchText(task: Task): string {
+  let text = searchTexts.get(task);
+  if (text === undefined) {
+    // Newline-separated: the filter field is one line, so a match never spans two fields.
+    text = [task.title, task.description ?? '', ...task.tags].join('\n').toLocaleLowerCase();
+    searchTexts.set(task, text);
+  }
+  return text;
+}
+
 export function matchesFilters(task: Task, filters: TaskFilters): boolean {
   if (filters.priority && task.priority !== filters.priority) return false;
   if (filters.tag && !task.tags.includes(filters.tag)) return false;
   const needle = filters.text.trim().toLocaleLowerCase();
-  if (!needle) return true;
-  return (
-    task.title.toLocaleLowerCase().includes(needle) ||
-    (task.description ?? '').toLocaleLowerCase().includes(needle) ||
-    task.tags.some((tag) => tag.toLocaleLowerCase().includes(needle))
-  );
+  return !needle || searchText(task).includes(needle);
 }
 
 export type ListItem =
