@@ -5,7 +5,17 @@
 #include <QJsonDocument>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace quire::core {
+
+Result<QString> requiredText(const QString &text, QStringView what)
+{
+    QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"%1 must not be empty"_s.arg(what));
+    return trimmed;
+}
 
 std::optional<QString> normalizedDescription(const std::optional<QString> &description)
 {

@@ -3,12 +3,18 @@
 
 // Internal to core: the input rules both repositories apply before writing.
 
+#include "error.h"
+
 #include <QString>
+#include <QStringView>
 #include <QStringList>
 
 #include <optional>
 
 namespace quire::core {
+
+/** @brief Trimmed; InvalidArgument "<what> must not be empty" when nothing is left (titles, names). */
+[[nodiscard]] Result<QString> requiredText(const QString &text, QStringView what);
 
 /** @brief nullopt for an absent, empty or all-whitespace description; otherwise the text as given. */
 [[nodiscard]] std::optional<QString> normalizedDescription(const std::optional<QString> &description);

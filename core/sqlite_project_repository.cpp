@@ -73,14 +73,6 @@ Result<std::optional<Project>> loadProject(Database &db, const QString &id)
     return std::optional<Project>(std::move(projects->first()));
 }
 
-Result<QString> validName(const QString &name)
-{
-    QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"name must not be empty"_s);
-    return trimmed;
-}
-
 Error projectNotFound(const QString &id)
 {
     return Error {ErrorCode::NotFound, u"project "_s % id % u" not found"_s};
@@ -114,7 +106,7 @@ Result<std::optional<Project>> SqliteProjectRepository::findById(const QString &
 
 Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
 {
-    auto name = validName(draft.name);
+    auto name = requiredText(draft.name, u"name");
     if (!name)
         return std::unexpected(std::move(name.error()));
     Project project;
@@ -145,7 +137,7 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
 {
     std::optional<QString> name;
     if (patch.name) {
-        auto valid = validName(*patch.name);
+        auto valid = requiredText(*patch.name, u"name");
         if (!valid)
             return std::unexpected(std::move(valid.error()));
         name = std::move(*valid);
@@ -161,7 +153,7 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
             project.name = *name;
         if (patch.description)
             project.description = normalizedDescription(*patch.description);
-        project.updatedAt = std::max(currentTimestamp(), project.updatedAt.addMSecs(1));
+        project.updatedAt = nextUpdateTimestamp(project.updatedAt);
 
         auto statement = Statement::prepare(m_db, u"cannot save project"_s,
             u"UPDATE projects SET name = ?, description = ?, updated_at = ? WHERE id = ?"_s);

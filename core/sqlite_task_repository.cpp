@@ -326,14 +326,6 @@ Result<> deleteFor(Database &db, const QString &what, const QString &table, cons
     return statement->exec();
 }
 
-Result<QString> validTitle(const QString &title)
-{
-    QString trimmed = title.trimmed();
-    if (trimmed.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"title must not be empty"_s);
-    return trimmed;
-}
-
 /** `CASE column WHEN 'name0' THEN 0 ... ELSE 'null' END`: an enum as its index in EnumTraits order. */
 template<class E>
 QString enumIndexSql(const QString &column)
@@ -433,7 +425,7 @@ Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)
 
 Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
 {
-    auto title = validTitle(draft.title);
+    auto title = requiredText(draft.title, u"title");
     if (!title)
         return std::unexpected(std::move(title.error()));
 
@@ -474,7 +466,7 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
 {
     std::optional<QString> title;
     if (patch.title) {
-        auto valid = validTitle(*patch.title);
+        auto valid = requiredText(*patch.title, u"title");
         if (!valid)
             return std::unexpected(std::move(valid.error()));
         title = std::move(*valid);
@@ -507,8 +499,7 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
             if (auto known = requireProjects(m_db, task.projectIds); !known)
                 return std::unexpected(std::move(known.error()));
         }
-        // Strictly later than before even within one millisecond, so "changed since" checks hold.
-        task.updatedAt = std::max(currentTimestamp(), task.updatedAt.addMSecs(1));
+        task.updatedAt = nextUpdateTimestamp(task.updatedAt);
 
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET ("_s % kEditableColumns

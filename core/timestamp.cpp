@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "timestamp.h"
 
+#include <algorithm>
+
 namespace quire::core {
 
 QDateTime currentTimestamp()
 {
     // currentDateTimeUtc() already has millisecond resolution; round-tripping through text must be lossless.
     return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+}
+
+QDateTime nextUpdateTimestamp(const QDateTime &previous)
+{
+    return std::max(currentTimestamp(), previous.addMSecs(1));
 }
 
 QString formatTimestamp(const QDateTime &timestamp)
