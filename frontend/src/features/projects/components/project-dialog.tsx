@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { useId, useState, type FormEvent } from 'react';
-import { Modal, ModalClose } from '@/components/modal';
+import { DialogActions } from '@/components/dialog-actions';
+import { Modal } from '@/components/modal';
+import { RequiredTextField } from '@/components/required-text-field';
 import { useCreateProject, useUpdateProject } from '@/features/projects/api/projects-api';
 import type { Project } from '@/ipc/contract';
 import { describeError } from '@/lib/report-error';
@@ -19,7 +21,7 @@ export function ProjectDialog({ project, onClose, onCreated }: ProjectDialogProp
   const create = useCreateProject();
   const update = useUpdateProject();
   const mutation = project ? update : create;
-  const ids = { name: useId(), nameError: useId(), description: useId() };
+  const descriptionId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,44 +60,25 @@ export function ProjectDialog({ project, onClose, onCreated }: ProjectDialogProp
       testId="project-dialog"
     >
       <form className="form" onSubmit={submit} noValidate>
+        <RequiredTextField
+          label="Name"
+          value={name}
+          onChange={(value) => {
+            setName(value);
+            setNameError(null);
+          }}
+          error={nameError}
+        />
         <div className="field">
-          <label htmlFor={ids.name}>Name</label>
-          <input
-            id={ids.name}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setNameError(null);
-            }}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? ids.nameError : undefined}
-            aria-required="true"
-            autoComplete="off"
-            autoFocus
-          />
-          {nameError ? (
-            <p id={ids.nameError} className="field-error" role="alert">
-              {nameError}
-            </p>
-          ) : null}
+          <label htmlFor={descriptionId}>Description</label>
+          <textarea id={descriptionId} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={ids.description}>Description</label>
-          <textarea id={ids.description} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </div>
-        {mutation.isError ? (
-          <p className="form-error" role="alert">
-            {describeError(project ? 'Saving project' : 'Creating project', mutation.error)}
-          </p>
-        ) : null}
-        <div className="modal-actions">
-          <ModalClose className="button" type="button">
-            Cancel
-          </ModalClose>
-          <button type="submit" className="button button-primary" data-testid="save-project" disabled={mutation.isPending}>
-            {project ? 'Save' : 'Create project'}
-          </button>
-        </div>
+        <DialogActions
+          error={mutation.isError ? describeError(project ? 'Saving project' : 'Creating project', mutation.error) : null}
+          submitLabel={project ? 'Save' : 'Create project'}
+          submitTestId="save-project"
+          pending={mutation.isPending}
+        />
       </form>
     </Modal>
   );

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Modal, ModalClose } from '@/components/modal';
+import { DialogActions } from '@/components/dialog-actions';
+import { Modal } from '@/components/modal';
+import { RequiredTextField } from '@/components/required-text-field';
 import { useCreateTask, useUpdateTask } from '@/features/tasks/api/tasks-api';
 import { TagInput } from '@/features/tasks/components/tag-input';
 import {
@@ -56,7 +58,7 @@ export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDi
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
-  const ids = { title: useId(), titleError: useId(), description: useId(), status: useId(), priority: useId(), complexity: useId(), type: useId() };
+  const ids = { description: useId(), status: useId(), priority: useId(), complexity: useId(), type: useId() };
 
   const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -106,28 +108,16 @@ export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDi
   return (
     <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.title}>Title</label>
-          <input
-            id={ids.title}
-            ref={titleRef}
-            value={draft.title}
-            onChange={(e) => {
-              set('title', e.target.value);
-              if (titleError) setTitleError(null);
-            }}
-            aria-invalid={titleError ? true : undefined}
-            aria-describedby={titleError ? ids.titleError : undefined}
-            aria-required="true"
-            autoComplete="off"
-            autoFocus
-          />
-          {titleError ? (
-            <p id={ids.titleError} className="field-error" role="alert">
-              {titleError}
-            </p>
-          ) : null}
-        </div>
+        <RequiredTextField
+          label="Title"
+          value={draft.title}
+          onChange={(value) => {
+            set('title', value);
+            if (titleError) setTitleError(null);
+          }}
+          error={titleError}
+          inputRef={titleRef}
+        />
 
         <div className="field">
           <label htmlFor={ids.description}>Description</label>
@@ -220,20 +210,12 @@ export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDi
           )}
         </fieldset>
 
-        {mutation.isError ? (
-          <p className="form-error" role="alert">
-            {describeError(action, mutation.error)}
-          </p>
-        ) : null}
-
-        <div className="modal-actions">
-          <ModalClose className="button" type="button">
-            Cancel
-          </ModalClose>
-          <button type="submit" className="button button-primary" data-testid="save-task" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : task ? 'Save' : 'Create task'}
-          </button>
-        </div>
+        <DialogActions
+          error={mutation.isError ? describeError(action, mutation.error) : null}
+          submitLabel={mutation.isPending ? 'Saving…' : task ? 'Save' : 'Create task'}
+          submitTestId="save-task"
+          pending={mutation.isPending}
+        />
       </form>
     </Modal>
   );
