@@ -1,26 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emitLateReply, onLateReply } from '@/ipc/events';
-import type { Task } from '@/ipc/contract';
 import { IpcError, TimeoutError } from '@/ipc/errors';
 import { installGlobalInvoke } from '@/ipc/global';
 import { invoke, invokeRaw } from '@/ipc/invoke';
+import { makeTask } from '@/testing/fixtures';
 import { clearBridgeMocks, err, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
-const task: Task = {
-  id: 't1',
-  title: 'Write tests',
-  description: null,
-  priority: 'standard',
-  status: 'backlog',
-  complexity: null,
-  type: null,
-  tags: [],
-  projectIds: [],
-  createdAt: '2024-01-01T00:00:00Z',
-  updatedAt: '2024-01-01T00:00:00Z',
-};
+const task = makeTask({ id: 't1', title: 'Write tests' });
 
 describe('invoke', () => {
   beforeEach(() => {
