@@ -2,24 +2,13 @@
 // The real app, the real page, the real channel: a command called from the page's JavaScript
 // lands in the SQLite file.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchQuire, makeWorkspace, queryDatabase } from './support/quire-app.mjs';
+import { test } from 'node:test';
+import { queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
 
-let workspace;
-let app;
-
-before(async () => {
-  workspace = makeWorkspace();
-  app = await launchQuire({ databasePath: workspace.databasePath });
-});
-
-after(async () => {
-  await app?.stop();
-  workspace?.cleanup();
-});
+const quire = quireOnAFreshDatabase();
 
 test('createTaskFromThePageIsStoredInTheDatabaseFile', async () => {
-  const created = await app.page.evaluate(() =>
+  const created = await quire.app.page.evaluate(() =>
     window.__QUIRE__.invoke('db_create_task', {
       title: 'From the page',
       priority: 'high',
@@ -29,18 +18,18 @@ test('createTaskFromThePageIsStoredInTheDatabaseFile', async () => {
   );
   assert.equal(created.title, 'From the page');
 
-  const listed = await app.page.evaluate(() => window.__QUIRE__.invoke('db_get_tasks', {}));
+  const listed = await quire.app.page.evaluate(() => window.__QUIRE__.invoke('db_get_tasks', {}));
   assert.deepEqual(
     listed.map((task) => task.id),
     [created.id],
   );
 
-  const rows = queryDatabase(workspace.databasePath, 'SELECT id, title, priority FROM tasks');
+  const rows = queryDatabase(quire.workspace.databasePath, 'SELECT id, title, priority FROM tasks');
   assert.deepEqual(rows, [{ id: created.id, title: 'From the page', priority: 'high' }]);
 });
 
 test('anInvalidCallFromThePageRejectsWithTheEnvelopeError', async () => {
-  const error = await app.page.evaluate(() =>
+  const error = await quire.app.page.evaluate(() =>
     window.__QUIRE__.invoke('db_create_task', { title: '', priority: 'high', tags: [], projectIds: [] }).then(
       () => null,
       (e) => ({ name: e.name, code: e.code, message: e.message, command: e.command }),

@@ -4,22 +4,11 @@
 // the row goes back; once the database is free again the late write shows up on screen and in
 // the file.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchQuire, makeWorkspace, queryDatabase } from './support/quire-app.mjs';
+import { test } from 'node:test';
+import { queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
 import { byTestId, rowByTitle, saveScreenshot, toastTexts, waitForRows } from './support/ui.mjs';
 
-let workspace;
-let app;
-
-before(async () => {
-  workspace = makeWorkspace();
-  app = await launchQuire({ databasePath: workspace.databasePath, env: { QUIRE_TEST_HOOKS: '1' } });
-});
-
-after(async () => {
-  await app?.stop();
-  workspace?.cleanup();
-});
+const quire = quireOnAFreshDatabase({ env: { QUIRE_TEST_HOOKS: '1' } });
 
 /**
  * Calls testHooks.stall_database(ms) over a second QWebChannel on the page's transport. The
@@ -63,7 +52,7 @@ async function stallDatabase(page, ms) {
 }
 
 test('aCommandThatTimesOutIsReportedToTheUserAndTheLateWriteStillLands', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   // Setup (not the user's step): one task to act on.
   await page.evaluate(() =>
     window.__QUIRE__.invoke('db_create_task', { title: 'Renew passport', priority: 'high', tags: [], projectIds: [] }),
@@ -94,11 +83,11 @@ test('aCommandThatTimesOutIsReportedToTheUserAndTheLateWriteStillLands', async (
   // The optimistic change is rolled back while the database is still busy.
   await page.waitForSelector(`${byTestId('task-row')}[data-status="backlog"]`, { timeout: 1_500 });
   await saveScreenshot(page, '10-timeout-toast');
-  assert.deepEqual(queryDatabase(workspace.databasePath, 'SELECT status FROM tasks'), [{ status: 'backlog' }]);
+  assert.deepEqual(queryDatabase(quire.workspace.databasePath, 'SELECT status FROM tasks'), [{ status: 'backlog' }]);
 
   // The stall ends, the queued update runs after all; the UI refetches and agrees with the file.
   await page.waitForSelector(`${byTestId('task-row')}[data-status="completed"]`, { timeout: 10_000 });
-  assert.deepEqual(queryDatabase(workspace.databasePath, 'SELECT title, status FROM tasks'), [
+  assert.deepEqual(queryDatabase(quire.workspace.databasePath, 'SELECT title, status FROM tasks'), [
     { title: 'Renew passport', status: 'completed' },
   ]);
 

@@ -2,22 +2,11 @@
 // Issue 7: user text is text, the view never leaves the app's origin, the CSP blocks remote and
 // inline script, and no page but the app's own reaches the bridge.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchQuire, makeWorkspace, rawPageSession } from './support/quire-app.mjs';
+import { test } from 'node:test';
+import { launchQuire, makeWorkspace, quireOnAFreshDatabase, rawPageSession } from './support/quire-app.mjs';
 
 const appUrl = 'quire://app/index.html';
-let workspace;
-let app;
-
-before(async () => {
-  workspace = makeWorkspace();
-  app = await launchQuire({ databasePath: workspace.databasePath });
-});
-
-after(async () => {
-  await app?.stop();
-  workspace?.cleanup();
-});
+const quire = quireOnAFreshDatabase();
 
 const settle = (ms = 1000) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,15 +19,15 @@ test('malicious task titles render as text: no element injected, no handler run'
   ];
   // When
   for (const title of titles) {
-    await app.page.evaluate(
+    await quire.app.page.evaluate(
       (t) => window.__QUIRE__.invoke('db_create_task', { title: t, priority: 'high', tags: [t], projectIds: [] }),
       title,
     );
   }
-  await app.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, {}, titles.length);
+  await quire.app.page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-row"]').length === n, {}, titles.length);
   await settle(500);
   // Then
-  const seen = await app.page.evaluate(() => ({
+  const seen = await quire.app.page.evaluate(() => ({
     texts: [...document.querySelectorAll('[data-testid="task-row"] .task-title-text')].map((el) => el.textContent),
     childElements: [...document.querySelectorAll('[data-testid="task-row"] .task-title-text')].map((el) => el.children.length),
     injected: document.querySelectorAll('img[src="x"], svg[onload], a[href^="javascript:"], #root script').length,
@@ -53,23 +42,23 @@ test('malicious task titles render as text: no element injected, no handler run'
 for (const target of ['https://example.com/', 'file:///etc/passwd', 'quire://evil/index.html', 'data:text/html,<p>hi</p>']) {
   test(`navigating the view to ${target.slice(0, 24)} is refused and the app stays`, async () => {
     // Given: a marker that a reload or a new document would lose
-    await app.page.evaluate(() => {
+    await quire.app.page.evaluate(() => {
       window.__marker = 'still here';
     });
     // When
-    await app.page.evaluate((url) => {
+    await quire.app.page.evaluate((url) => {
       window.location.href = url;
     }, target);
     await settle();
     // Then
-    assert.equal(app.page.url(), appUrl);
-    assert.equal(await app.page.evaluate(() => window.__marker), 'still here');
-    assert.equal(await app.page.evaluate(() => window.__QUIRE__.invoke('ping')), 'pong');
+    assert.equal(quire.app.page.url(), appUrl);
+    assert.equal(await quire.app.page.evaluate(() => window.__marker), 'still here');
+    assert.equal(await quire.app.page.evaluate(() => window.__QUIRE__.invoke('ping')), 'pong');
   });
 }
 
 test('the CSP blocks inline and remote scripts and reports each violation', async () => {
-  const result = await app.page.evaluate(async () => {
+  const result = await quire.app.page.evaluate(async () => {
     const violations = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
     const inline = document.createElement('script');
@@ -101,9 +90,9 @@ test('the CSP blocks inline and remote scripts and reports each violation', asyn
 
 test('frames get no bridge: an about:blank iframe has no qt.webChannelTransport and a data: iframe does not load', async () => {
   // Given: the main frame has the transport
-  assert.equal(await app.page.evaluate(() => typeof window.qt?.webChannelTransport), 'object');
+  assert.equal(await quire.app.page.evaluate(() => typeof window.qt?.webChannelTransport), 'object');
   // When
-  await app.page.evaluate(() => {
+  await quire.app.page.evaluate(() => {
     for (const [name, src] of [['blank', 'about:blank'], ['data', 'data:text/html,<p id=x>loaded</p>'], ['srcdoc', null]]) {
       const frame = document.createElement('iframe');
       frame.name = name;
@@ -114,7 +103,7 @@ test('frames get no bridge: an about:blank iframe has no qt.webChannelTransport 
   });
   await settle();
   // Then
-  const frames = app.page.frames().filter((f) => f !== app.page.mainFrame());
+  const frames = quire.app.page.frames().filter((f) => f !== quire.app.page.mainFrame());
   assert.ok(frames.length >= 2, `frames: ${frames.map((f) => f.url()).join(', ')}`);
   for (const frame of frames) {
     const seen = await frame.evaluate(() => ({

@@ -4,8 +4,8 @@
 // start again on the same file. Every step is a click or a key press; the database file is read
 // with the sqlite3 shell afterwards to check what the UI claims.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchQuire, makeWorkspace, queryDatabase } from './support/quire-app.mjs';
+import { test } from 'node:test';
+import { launchQuire, queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
 import {
   rowAction,
   byTestId,
@@ -26,23 +26,11 @@ import {
   waitForTestId,
 } from './support/ui.mjs';
 
-let workspace;
-let app;
-
-const db = (sql) => queryDatabase(workspace.databasePath, sql);
-
-before(async () => {
-  workspace = makeWorkspace();
-  app = await launchQuire({ databasePath: workspace.databasePath });
-});
-
-after(async () => {
-  await app?.stop();
-  workspace?.cleanup();
-});
+const quire = quireOnAFreshDatabase();
+const db = (sql) => queryDatabase(quire.workspace.databasePath, sql);
 
 test('aNewDatabaseShowsTheEmptyMainScreen', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   await waitForTestId(page, 'new-task-button');
   await page.waitForFunction(() => document.body.textContent.includes('No tasks yet'), { timeout: 10_000 });
   assert.equal(await viewHeading(page), 'All tasks');
@@ -51,7 +39,7 @@ test('aNewDatabaseShowsTheEmptyMainScreen', async () => {
 });
 
 test('createAProjectThroughTheSidebarDialog', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   await createProjectThroughUi(page, 'Website relaunch', 'New site before the summer');
   // A new project is opened at once.
   await waitForHeading(page, 'Website relaunch');
@@ -66,7 +54,7 @@ test('createAProjectThroughTheSidebarDialog', async () => {
 });
 
 test('anEmptyTitleShowsTheInlineErrorAndNothingIsSaved', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   await clickTestId(page, 'all-tasks');
   await waitForHeading(page, 'All tasks');
   await clickTestId(page, 'new-task-button');
@@ -113,7 +101,7 @@ test('anEmptyTitleShowsTheInlineErrorAndNothingIsSaved', async () => {
 });
 
 test('createTasksInAProjectThroughTheDialog', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   await (await projectItem(page, 'Website relaunch')).click();
   await waitForHeading(page, 'Website relaunch');
 
@@ -155,7 +143,7 @@ test('createTasksInAProjectThroughTheDialog', async () => {
 });
 
 test('editATaskThroughItsEditButton', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   await (await rowAction(page, 'Pick a hosting provider', { label: 'Edit Pick a hosting provider' })).click();
   const dialog = byTestId('task-dialog');
   await waitForTestId(page, 'task-dialog');
@@ -176,7 +164,7 @@ test('editATaskThroughItsEditButton', async () => {
 });
 
 test('completeATaskWithItsToggle', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   const row = await rowByTitle(page, 'Fix broken footer links');
   const toggle = await row.$(byTestId('complete-task'));
   assert.equal(await toggle.evaluate((b) => b.getAttribute('aria-pressed')), 'false');
@@ -199,7 +187,7 @@ test('completeATaskWithItsToggle', async () => {
 });
 
 test('filterByProjectAndByText', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   const all = ['Pick a hosting provider (EU)', 'Write landing page copy', 'Buy groceries', 'Fix broken footer links'];
   await waitForRows(page, all);
 
@@ -235,7 +223,7 @@ test('filterByProjectAndByText', async () => {
 });
 
 test('deleteATaskAsksForConfirmationFirst', async () => {
-  const { page } = app;
+  const { page } = quire.app;
   const row = await rowByTitle(page, 'Write landing page copy');
   const taskId = await row.evaluate((r) => r.dataset.taskId);
   await (await rowAction(page, 'Write landing page copy', { testId: 'delete-task' })).click();
@@ -266,11 +254,11 @@ test('deleteATaskAsksForConfirmationFirst', async () => {
 });
 
 test('afterARestartOnTheSameDatabaseEverythingIsStillThere', async () => {
-  await app.stop();
-  const { code, signal } = await app.exited;
+  await quire.app.stop();
+  const { code, signal } = await quire.app.exited;
   assert.ok(code === 0 || signal === 'SIGTERM', `quire stopped cleanly (code ${code}, signal ${signal})`);
-  app = await launchQuire({ databasePath: workspace.databasePath });
-  const { page } = app;
+  quire.app = await launchQuire({ databasePath: quire.workspace.databasePath });
+  const { page } = quire.app;
 
   await waitForRows(page, ['Pick a hosting provider (EU)', 'Buy groceries', 'Fix broken footer links'], { timeout: 15_000 });
   const done = await rowByTitle(page, 'Fix broken footer links');

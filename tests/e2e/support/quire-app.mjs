@@ -5,6 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import WebSocket from 'ws';
@@ -139,6 +140,24 @@ export async function launchQuire({ databasePath, args = [], env = {}, binary = 
     await stop();
     throw new Error(`${error.message}\n--- quire output ---\n${output}`);
   }
+}
+
+/**
+ * Starts quire on a fresh database before the tests of the calling file and, after them, stops it
+ * and removes the database. Returns { app, workspace }, set once started; a test that restarts the
+ * app assigns the new one to `app`, so it is the one stopped.
+ */
+export function quireOnAFreshDatabase(options = {}) {
+  const quire = { app: undefined, workspace: undefined };
+  before(async () => {
+    quire.workspace = makeWorkspace();
+    quire.app = await launchQuire({ databasePath: quire.workspace.databasePath, ...options });
+  });
+  after(async () => {
+    await quire.app?.stop();
+    quire.workspace?.cleanup();
+  });
+  return quire;
 }
 
 /** Runs `sql` against the database file with the sqlite3 command-line shell; returns its rows as JSON. */
