@@ -134,6 +134,15 @@ Result<> Database::execute(const QString &what, const QString &sql)
     return statement->exec();
 }
 
+Result<> Database::executeAll(const QString &what, std::span<const QString> statements)
+{
+    for (const QString &sql : statements) {
+        if (auto done = execute(what, sql); !done)
+            return done;
+    }
+    return {};
+}
+
 Result<> Database::configureAndMigrate()
 {
     const QString failure = openFailure(d->path);
@@ -313,11 +322,7 @@ Result<> Database::migrateTo1()
                 PRIMARY KEY (task_id, project_id)) WITHOUT ROWID)"_s,
         u"CREATE INDEX task_projects_by_project ON task_projects (project_id, task_id)"_s,
     };
-    for (const QString &statement : sql) {
-        if (auto done = execute(u"cannot create schema version 1"_s, statement); !done)
-            return done;
-    }
-    return {};
+    return executeAll(u"cannot create schema version 1"_s, sql);
 }
 
 Result<> Database::migrateTo2()
@@ -338,11 +343,7 @@ Result<> Database::migrateTo2()
             % u" <> '' GROUP BY t.id, "_s % trimmedValue,
         u"ALTER TABLE tasks DROP COLUMN tags"_s,
     };
-    for (const QString &statement : sql) {
-        if (auto done = execute(u"cannot move tags to their own table"_s, statement); !done)
-            return done;
-    }
-    return {};
+    return executeAll(u"cannot move tags to their own table"_s, sql);
 }
 
 Result<> Database::migrateTo3()
@@ -360,11 +361,7 @@ Result<> Database::migrateTo3()
         "project_ids_json = (SELECT json_group_array(project_id) FROM "
         "(SELECT project_id FROM task_projects WHERE task_id = tasks.id ORDER BY position))"_s,
     };
-    for (const QString &statement : sql) {
-        if (auto done = execute(u"cannot store tags and project ids beside their tasks"_s, statement); !done)
-            return done;
-    }
-    return {};
+    return executeAll(u"cannot store tags and project ids beside their tasks"_s, sql);
 }
 
 } // namespace quire::core

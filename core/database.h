@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <type_traits>
 #include <utility>
 
@@ -115,6 +116,8 @@ private:
     Result<> backUp(int from);
     /** @brief Executes one statement with no bound values and no result rows. */
     Result<> execute(const QString &what, const QString &sql);
+    /** @brief execute() for each statement in turn, stopping at the first failure. */
+    Result<> executeAll(const QString &what, std::span<const QString> statements);
 
     std::unique_ptr<Private> d;
 };
