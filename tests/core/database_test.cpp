@@ -320,18 +320,30 @@ TEST(Statement, InvalidSqlIsAStorageErrorNamingTheOperation)
     EXPECT_EQ(statement.error().message, u"cannot read gizmos: no such table: gizmos"_s);
 }
 
+namespace {
+
+/** The detail column of SQLite's plan for `sql`, one entry per step; fails the test on an error. */
+QStringList queryPlan(Database &db, const QString &sql)
+{
+    QStringList plan;
+    auto statement = Statement::prepare(db, u"plan"_s, u"EXPLAIN QUERY PLAN "_s + sql);
+    EXPECT_TRUE(statement.has_value());
+    if (statement && statement->exec())
+        EXPECT_TRUE(statement->forEachRow([&](const Statement &row) { plan.append(row.text(3)); }).has_value());
+    else
+        ADD_FAILURE() << "cannot plan " << sql.toStdString();
+    return plan;
+}
+
+} // namespace
+
 TEST(Schema, FilteringByTagUsesAnIndex)
 {
     // Given the current schema
     OPEN_TEST_STORE(store, u":memory:"_s);
 
     // When SQLite plans a lookup of tasks by tag
-    auto statement = Statement::prepare(
-        store.db(), u"plan"_s, u"EXPLAIN QUERY PLAN SELECT task_id FROM task_tags WHERE tag = 'x'"_s);
-    ASSERT_OK(statement);
-    ASSERT_OK(statement->exec());
-    QStringList plan;
-    ASSERT_OK(statement->forEachRow([&](const Statement &row) { plan.append(row.text(3)); }));
+    const QStringList plan = queryPlan(store.db(), u"SELECT task_id FROM task_tags WHERE tag = 'x'"_s);
 
     // Then it searches the tag index instead of scanning
     ASSERT_EQ(plan.size(), 1) << plan.join(u" | "_s).toStdString();
@@ -344,12 +356,7 @@ TEST(Schema, ProjectsOfATaskAreFoundThroughAnIndex)
     OPEN_TEST_STORE(store, u":memory:"_s);
 
     // When SQLite plans a lookup of tasks by project
-    auto statement = Statement::prepare(
-        store.db(), u"plan"_s, u"EXPLAIN QUERY PLAN SELECT task_id FROM task_projects WHERE project_id = 'x'"_s);
-    ASSERT_OK(statement);
-    ASSERT_OK(statement->exec());
-    QStringList plan;
-    ASSERT_OK(statement->forEachRow([&](const Statement &row) { plan.append(row.text(3)); }));
+    const QStringList plan = queryPlan(store.db(), u"SELECT task_id FROM task_projects WHERE project_id = 'x'"_s);
 
     // Then
     ASSERT_EQ(plan.size(), 1);
