@@ -17,6 +17,13 @@ Result<QString> requiredText(const QString &text, QStringView what)
     return trimmed;
 }
 
+Result<std::optional<QString>> requiredTextIfGiven(const std::optional<QString> &text, QStringView what)
+{
+    if (!text)
+        return std::optional<QString>();
+    return requiredText(*text, what);
+}
+
 std::optional<QString> normalizedDescription(const std::optional<QString> &description)
 {
     if (!description || description->trimmed().isEmpty())

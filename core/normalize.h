@@ -15,6 +15,8 @@ namespace quire::core {
 
 /** @brief Trimmed; InvalidArgument "<what> must not be empty" when nothing is left (titles, names). */
 [[nodiscard]] Result<QString> requiredText(const QString &text, QStringView what);
+/** @brief requiredText() of a patch's field: nullopt (leave unchanged) stays nullopt. */
+[[nodiscard]] Result<std::optional<QString>> requiredTextIfGiven(const std::optional<QString> &text, QStringView what);
 
 /** @brief nullopt for an absent, empty or all-whitespace description; otherwise the text as given. */
 [[nodiscard]] std::optional<QString> normalizedDescription(const std::optional<QString> &description);

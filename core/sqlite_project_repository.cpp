@@ -135,13 +135,9 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
 
 Result<Project> SqliteProjectRepository::update(const QString &id, const ProjectPatch &patch)
 {
-    std::optional<QString> name;
-    if (patch.name) {
-        auto valid = requiredText(*patch.name, u"name");
-        if (!valid)
-            return std::unexpected(std::move(valid.error()));
-        name = std::move(*valid);
-    }
+    const auto name = requiredTextIfGiven(patch.name, u"name");
+    if (!name)
+        return std::unexpected(name.error());
     return m_db.transact([&]() -> Result<Project> {
         auto existing = loadProject(m_db, id);
         if (!existing)
@@ -149,8 +145,8 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
         if (!*existing)
             return std::unexpected(projectNotFound(id));
         Project project = std::move(**existing);
-        if (name)
-            project.name = *name;
+        if (*name)
+            project.name = **name;
         if (patch.description)
             project.description = normalizedDescription(*patch.description);
         project.updatedAt = nextUpdateTimestamp(project.updatedAt);

@@ -464,13 +464,9 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
 
 Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &patch)
 {
-    std::optional<QString> title;
-    if (patch.title) {
-        auto valid = requiredText(*patch.title, u"title");
-        if (!valid)
-            return std::unexpected(std::move(valid.error()));
-        title = std::move(*valid);
-    }
+    const auto title = requiredTextIfGiven(patch.title, u"title");
+    if (!title)
+        return std::unexpected(title.error());
 
     return m_db.transact([&]() -> Result<Task> {
         auto existing = loadTask(m_db, id);
@@ -480,8 +476,8 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
             return fail(ErrorCode::NotFound, u"task "_s % id % u" not found"_s);
 
         Task task = std::move(**existing);
-        if (title)
-            task.title = *title;
+        if (*title)
+            task.title = **title;
         if (patch.description)
             task.description = normalizedDescription(*patch.description);
         if (patch.priority)
