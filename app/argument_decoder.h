@@ -3,8 +3,8 @@
 
 #include "command_specs.h"
 
-#include <enums.h>
-#include <error.h>
+#include <quire/core/enums.h>
+#include <quire/core/error.h>
 
 #include <QHash>
 #include <QJsonValue>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "command_table.h"
+
 #include <QString>
 
 class QWebChannel;
@@ -12,14 +14,8 @@ class ProjectBridge;
 class TaskBridge;
 class TestHookBridge;
 
-/**
- * @brief Names of the objects on the page's QWebChannel.
- * Also defined in resources/ipc-contract.json ("objects"), read by frontend/src/ipc.
- */
-struct ChannelObjects {
-    static inline const QString tasks = QStringLiteral("tasks");
-    static inline const QString projects = QStringLiteral("projects");
-    static inline const QString app = QStringLiteral("app");
+/** @brief Names of the objects on the page's QWebChannel: the contract's, and the test hooks. */
+struct ChannelObjects : contract::Objects {
     /** Only with QUIRE_TEST_HOOKS=1; not part of the contract. */
     static inline const QString testHooks = QStringLiteral("testHooks");
 };

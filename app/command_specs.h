@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "command_table.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -29,33 +31,28 @@ struct ArgSpec {
     QStringList enumValues; ///< for ArgType::Enum: the accepted spellings
 };
 
-/**
- * @brief One IPC command. Mirrors resources/ipc-contract.json, which tests compare against this
- * table (tests/app/contract_test.cpp) and against the TypeScript wrappers.
- */
+/** @brief One IPC command, as resources/ipc-contract.json describes it. */
 struct CommandSpec {
     QString name;   ///< the slot name and the JS command name, e.g. "db_create_task"
     QString object; ///< the channel object that owns it
     CommandKind kind = CommandKind::Single;
     QString action; ///< for messages: "Failed to <action>: <reason>"
+    QString wire;   ///< the form the result travels in ("TaskColumns"); empty when as itself
     QList<ArgSpec> args;
 };
 
 /**
- * @brief How many tasks the page asks for per db_get_tasks call (the contract's TaskColumns
- * pageSize): frontend/src/ipc fetches longer lists in parts of this size, and the bridge prepares
- * the first part at start-up (TaskBridge::prepareStartListing).
+ * @brief How many tasks the page asks for per db_get_tasks call: frontend/src/ipc fetches longer
+ * lists in parts of this size, and the bridge prepares the first part at start-up
+ * (TaskBridge::prepareStartListing).
  */
-inline constexpr qint64 kTaskListPageSize = 10'000;
+inline constexpr qint64 kTaskListPageSize = contract::kTaskColumnsPageSize;
+
+/** @brief The command table, generated from the contract into command_table.cpp. */
+[[nodiscard]] QList<CommandSpec> buildCommandSpecs();
 
 /** @brief Every command the bridge exposes. */
 [[nodiscard]] const QList<CommandSpec> &commandSpecs();
-
-/**
- * @brief The contract's "wire" of a command: "TaskColumns" for the task lists, which send
- * TaskRepository::listColumnsJson(); empty for results that travel as themselves.
- */
-[[nodiscard]] QString wireForm(const CommandSpec &spec);
 
 /** @brief The spec of a known command; calling it with an unknown name is a programming error. */
 [[nodiscard]] const CommandSpec &commandSpec(QStringView name);

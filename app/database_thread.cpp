@@ -3,9 +3,9 @@
 
 #include "logging.h"
 
-#include <database.h>
-#include <sqlite_project_repository.h>
-#include <sqlite_task_repository.h>
+#include <quire/core/database.h>
+#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sqlite_task_repository.h>
 
 #include <QMetaObject>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <error.h>
-#include <project_repository.h>
-#include <task_repository.h>
+#include <quire/core/error.h>
+#include <quire/core/project_repository.h>
+#include <quire/core/task_repository.h>
 
 #include <QByteArray>
 #include <QFuture>

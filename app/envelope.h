@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <error.h>
+#include <quire/core/error.h>
 
 #include <QByteArrayView>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "json_codec.h"
 
-#include <enums.h>
+#include <quire/core/enums.h>
 
 #include <QDateTime>
 

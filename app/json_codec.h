@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <project.h>
-#include <task.h>
+#include <quire/core/project.h>
+#include <quire/core/task.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

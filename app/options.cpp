@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "options.h"
 
-#include <database.h>
+#include <quire/core/database.h>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

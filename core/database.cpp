@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "database.h"
+#include <quire/core/database.h>
 
 #include "database_p.h"
 #include "statement.h"

@@ -3,8 +3,8 @@
 
 // Internal to core: Database's state, shared with Statement and Transaction.
 
-#include "database.h"
-#include "error.h"
+#include <quire/core/database.h>
+#include <quire/core/error.h>
 
 #include <QLoggingCategory>
 #include <QHash>

@@ -1,25 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "error.h"
-
-using namespace Qt::StringLiterals;
+#include <quire/core/error.h>
 
 namespace quire::core {
 
 QString errorCodeName(ErrorCode code)
 {
-    switch (code) {
-    case ErrorCode::NotFound:
-        return u"not_found"_s;
-    case ErrorCode::InvalidArgument:
-        return u"invalid_argument"_s;
-    case ErrorCode::Conflict:
-        return u"conflict"_s;
-    case ErrorCode::Storage:
-        return u"storage"_s;
-    case ErrorCode::Internal:
-        return u"internal"_s;
-    }
-    return u"internal"_s;
+    const auto index = static_cast<std::size_t>(code);
+    const std::u16string_view name = index < kErrorCodeNames.size() ? kErrorCodeNames[index] : kErrorCodeNames.back();
+    return QString::fromUtf16(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 } // namespace quire::core

@@ -3,7 +3,7 @@
 
 // Internal to core: the input rules both repositories apply before writing.
 
-#include "error.h"
+#include <quire/core/error.h>
 
 #include <QString>
 #include <QStringView>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "sqlite_task_repository.h"
+#include <quire/core/sqlite_task_repository.h>
 
-#include "database.h"
+#include <quire/core/database.h>
 #include "normalize.h"
 #include "statement.h"
 #include "timestamp.h"

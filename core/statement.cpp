@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "statement.h"
 
-#include "database.h"
+#include <quire/core/database.h>
 #include "database_p.h"
 
 #include <QSqlError>

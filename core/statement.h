@@ -3,7 +3,7 @@
 
 // Internal to core: the one place where QSqlQuery is used. Repository headers never include it.
 
-#include "error.h"
+#include <quire/core/error.h>
 
 #include <QSqlQuery>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "transaction.h"
+#include <quire/core/transaction.h>
 
-#include "database.h"
+#include <quire/core/database.h>
 #include "database_p.h"
 
 using namespace Qt::StringLiterals;

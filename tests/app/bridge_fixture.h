@@ -57,7 +57,7 @@ protected:
             << command.toStdString() << " replied "
             << QJsonDocument(reply).toJson(QJsonDocument::Compact).toStdString();
         const QJsonValue data = reply.value(QStringLiteral("data"));
-        return app::wireForm(app::commandSpec(command)) == u"TaskColumns" ? taskRowsFromColumns(data.toObject()) : data;
+        return app::commandSpec(command).wire == u"TaskColumns" ? taskRowsFromColumns(data.toObject()) : data;
     }
 
     /** @brief The error of a failed reply; fails the test on success. */

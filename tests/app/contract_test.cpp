@@ -4,7 +4,7 @@
 // frontend/src/ipc/contract.test.ts holds the TypeScript side against the same file.
 #include "bridge_fixture.h"
 
-#include <enums.h>
+#include <quire/core/enums.h>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -58,7 +58,7 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
         ASSERT_FALSE(command.isEmpty()) << "command missing from the contract";
         EXPECT_EQ(command.value(u"object"_s).toString(), spec.object);
         EXPECT_EQ(command.value(u"kind"_s).toString(), spec.kind == app::CommandKind::List ? u"list"_s : u"single"_s);
-        EXPECT_EQ(command.value(u"wire"_s).toString(), app::wireForm(spec));
+        EXPECT_EQ(command.value(u"wire"_s).toString(), spec.wire);
 
         const QJsonObject args = command.value(u"args"_s).toObject();
         QStringList specKeys;

@@ -6,10 +6,10 @@
 #include "task_columns.h"
 #include "temporary_folder.h"
 
-#include <database.h>
+#include <quire/core/database.h>
 #include <json_codec.h>
-#include <sqlite_project_repository.h>
-#include <sqlite_task_repository.h>
+#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sqlite_task_repository.h>
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "connection_names.h"
-#include "database.h"
+#include <quire/core/database.h>
 #include "result_assertions.h"
 #include "statement.h"
 #include "temporary_folder.h"

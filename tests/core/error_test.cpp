@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "error.h"
+#include <quire/core/error.h>
 #include "printers.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "connection_names.h"
-#include "database.h"
+#include <quire/core/database.h>
 #include "result_assertions.h"
-#include "sqlite_project_repository.h"
-#include "sqlite_task_repository.h"
+#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sqlite_task_repository.h>
 #include "temporary_folder.h"
 #include "test_store.h"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "database.h"
+#include <quire/core/database.h>
 #include "result_assertions.h"
-#include "sqlite_project_repository.h"
-#include "sqlite_task_repository.h"
+#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sqlite_task_repository.h>
 #include "test_store.h"
-#include "transaction.h"
+#include <quire/core/transaction.h>
 
 #include <QRegularExpression>
 #include <QUuid>

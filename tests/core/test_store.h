@@ -2,9 +2,9 @@
 #pragma once
 
 #include "connection_names.h"
-#include "database.h"
-#include "sqlite_project_repository.h"
-#include "sqlite_task_repository.h"
+#include <quire/core/database.h>
+#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sqlite_task_repository.h>
 #include "temporary_folder.h"
 
 #include <QString>

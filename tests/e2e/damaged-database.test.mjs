@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchQuire, makeWorkspace, queryDatabase } from './support/quire-app.mjs';
 
-/** Database::kSchemaVersion, read from core/database.h so this test follows new migrations. */
+/** Database::kSchemaVersion, read from core/include/quire/core/database.h so this test follows new migrations. */
 function currentSchemaVersion() {
-  const header = readFileSync(new URL('../../core/database.h', import.meta.url), 'utf8');
+  const header = readFileSync(new URL('../../core/include/quire/core/database.h', import.meta.url), 'utf8');
   return Number(/kSchemaVersion = (\d+);/.exec(header)[1]);
 }
 

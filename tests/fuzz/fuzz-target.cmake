@@ -4,8 +4,16 @@
 # Needs clang >= 16 (libstdc++ 12's <expected> also needs __cpp_concepts >= 202002L; clang 16
 # implements what that guards but still reports 201907L, hence the define below).
 
+include("${CMAKE_CURRENT_LIST_DIR}/../../cmake/contract.cmake")
+
 function(quire_add_dispatch_fuzzer root)
-  file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h")
+  set(generated "${CMAKE_CURRENT_BINARY_DIR}/generated")
+  quire_generate_contract(core "${generated}"
+    "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h")
+  quire_generate_contract(app "${generated}" "${generated}/command_table.h" "${generated}/command_table.cpp")
+  file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h" "${root}/core/include/quire/core/*.h")
+  list(APPEND core_sources "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h"
+                           "${generated}/command_table.h" "${generated}/command_table.cpp")
   set(app_sources)
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry command_dispatch command_specs
                         database_thread envelope json_codec logging project_bridge task_bridge test_hook_bridge)
@@ -15,7 +23,8 @@ function(quire_add_dispatch_fuzzer root)
   add_executable(quire_dispatch_fuzzer "${root}/tests/fuzz/dispatch_fuzzer.cpp" ${core_sources} ${app_sources})
   set_target_properties(quire_dispatch_fuzzer PROPERTIES AUTOMOC ON CXX_STANDARD 23 CXX_STANDARD_REQUIRED ON
                                                          CXX_EXTENSIONS OFF)
-  target_include_directories(quire_dispatch_fuzzer PRIVATE "${root}/core" "${root}/app")
+  target_include_directories(quire_dispatch_fuzzer PRIVATE
+    "${root}/core" "${root}/core/include" "${root}/app" "${generated}")
   target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel)
   target_compile_definitions(quire_dispatch_fuzzer PRIVATE
     __cpp_concepts=202002L QUIRE_VERSION="fuzz"

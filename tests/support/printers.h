@@ -3,7 +3,7 @@
 
 // gtest printers, so failures show readable values instead of byte dumps. Found by ADL.
 
-#include "error.h"
+#include <quire/core/error.h>
 
 #include <QString>
 #include <QStringList>

@@ -9,7 +9,7 @@
 //   EXPECT_ERROR_CODE(repo.create(blank), ErrorCode::InvalidArgument);
 //   EXPECT_ERROR(repo.update(id, patch), ErrorCode::NotFound, u"task 42 not found"_s);
 
-#include "error.h"
+#include <quire/core/error.h>
 #include "printers.h"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "task_columns.h"
 
-#include <enums.h>
+#include <quire/core/enums.h>
 
 #include <gtest/gtest.h>
 

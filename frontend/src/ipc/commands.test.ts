@@ -65,7 +65,7 @@ describe('typed command wrappers', () => {
   it('db_get_tasks sends no key without a filter and projectIds with one', async () => {
     const bridge = setup();
     await invokeDbGetTasks();
-    await invokeDbGetTasks(['p1', 'p2']);
+    await invokeDbGetTasks({ projectIds: ['p1', 'p2'] });
 
     // Whole lists are fetched a page at a time (src/ipc/task-list.ts).
     expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: 10_000 }, { projectIds: ['p1', 'p2'], limit: 10_000 }]);
@@ -74,7 +74,16 @@ describe('typed command wrappers', () => {
 
   it('db_create_task sends every given field under its contract key, on the tasks object', async () => {
     const bridge = setup();
-    await invokeDbCreateTask('Fix crash', 'On startup', 'long term', ['ui', 'crash'], ['p1'], 'in_progress', 'deep dive', 'bug');
+    await invokeDbCreateTask({
+      title: 'Fix crash',
+      description: 'On startup',
+      priority: 'long term',
+      tags: ['ui', 'crash'],
+      projectIds: ['p1'],
+      status: 'in_progress',
+      complexity: 'deep dive',
+      type: 'bug',
+    });
 
     expect(bridge.calls[0]).toEqual({
       object: 'tasks',
@@ -95,8 +104,17 @@ describe('typed command wrappers', () => {
 
   it('db_create_task leaves optional fields absent when not given or null', async () => {
     const bridge = setup();
-    await invokeDbCreateTask('Minimal', null, 'standard', [], []);
-    await invokeDbCreateTask('Nulls', undefined, 'nit', [], [], null, null, null);
+    await invokeDbCreateTask({ title: 'Minimal', description: null, priority: 'standard', tags: [], projectIds: [] });
+    await invokeDbCreateTask({
+      title: 'Nulls',
+      description: undefined,
+      priority: 'nit',
+      tags: [],
+      projectIds: [],
+      status: null,
+      complexity: null,
+      type: null,
+    });
 
     expect(bridge.callsTo('db_create_task')).toEqual([
       { title: 'Minimal', priority: 'standard', tags: [], projectIds: [] },
@@ -107,11 +125,11 @@ describe('typed command wrappers', () => {
 
   it('db_update_task sends only the changed keys, keeping null to clear', async () => {
     const bridge = setup();
-    await invokeDbUpdateTask('t1', { status: 'completed' });
-    await invokeDbUpdateTask('t1', { description: null, complexity: null, type: null, title: undefined });
+    await invokeDbUpdateTask({ taskId: 't1', status: 'completed' });
+    await invokeDbUpdateTask({ taskId: 't1', description: null, complexity: null, type: null, title: undefined });
 
     expect(bridge.callsTo('db_update_task')).toEqual([
-      { taskId: 't1', status: 'completed' },
+        { taskId: 't1', status: 'completed' },
       { taskId: 't1', description: null, complexity: null, type: null },
     ]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
@@ -120,11 +138,11 @@ describe('typed command wrappers', () => {
   it('project wrappers send projectId, name and description under contract keys', async () => {
     const bridge = setup();
     await invokeDbGetProjects();
-    await invokeDbCreateProject('Home');
-    await invokeDbCreateProject('Work', 'Day job');
-    await invokeDbUpdateProject('p1', { name: 'House', description: null });
-    await invokeDbDeleteProject('p1');
-    await invokeDbGetProjectTasks('p1');
+    await invokeDbCreateProject({ name: 'Home' });
+    await invokeDbCreateProject({ name: 'Work', description: 'Day job' });
+    await invokeDbUpdateProject({ projectId: 'p1', name: 'House', description: null });
+    await invokeDbDeleteProject({ projectId: 'p1' });
+    await invokeDbGetProjectTasks({ projectId: 'p1' });
 
     expect(bridge.calls.map((c) => [c.object, c.command, c.args])).toEqual([
       ['projects', 'db_get_projects', {}],
@@ -139,8 +157,8 @@ describe('typed command wrappers', () => {
 
   it('single-task wrappers and ping send what the contract asks', async () => {
     const bridge = setup();
-    await invokeDbGetTask('t1');
-    await invokeDbDeleteTask('t1');
+    await invokeDbGetTask({ taskId: 't1' });
+    await invokeDbDeleteTask({ taskId: 't1' });
     await invokePing();
 
     expect(bridge.calls.map((c) => [c.object, c.command, c.args])).toEqual([

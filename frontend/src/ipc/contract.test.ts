@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Fails when the TypeScript IPC layer drifts from resources/ipc-contract.json,
-// the single source of truth shared with the C++ bridge (tests/app checks that side).
+// The TypeScript IPC layer is generated from resources/ipc-contract.json (as the C++ command table
+// is); these tests fail when the generated files are stale or the generator drops something.
+// tests/contract/drift.test.mjs shows that a change to the description reaches both sides.
 import { describe, expect, it } from 'vitest';
 import { commands } from '@/ipc/commands';
 import {
@@ -11,6 +12,7 @@ import {
   eventSpecs,
   LIST_TIMEOUT_MS,
   objectNames,
+  timeouts,
   typeSpecs,
   wireForms,
   type CommandName,
@@ -35,6 +37,7 @@ interface JsonContract {
     }
   >;
   types: Record<string, Record<string, string>>;
+  timeouts: Record<string, number>;
   wireForms: Record<string, Record<string, unknown>>;
 }
 
@@ -44,7 +47,10 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
-    expect(sorted(Object.keys(contract))).toEqual(['commands', 'enums', 'errorCodes', 'events', 'objects', 'types', 'wireForms']);
+    expect(sorted(Object.keys(contract))).toEqual(
+      ['commands', 'enums', 'errorCodes', 'events', 'objects', 'timeouts', 'types', 'wireForms'],
+    );
+    expect(timeouts).toEqual(contract.timeouts);
   });
 
   it('describes the same wire forms, and TaskColumns has a column for every Task key', () => {
@@ -115,7 +121,7 @@ describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
       t.split('|').every((part) => {
         const base = part.endsWith('[]') ? part.slice(0, -2) : part;
         if (base.startsWith('enum:')) return base.slice(5) in contract.enums;
-        return ['string', 'count', 'null'].includes(base) || base in contract.types;
+        return ['string', 'count', 'timestamp', 'null'].includes(base) || base in contract.types;
       });
     const used = [
       ...Object.values(contract.commands).flatMap((c) => [c.returns, ...Object.values(c.args).map((a) => a.type)]),

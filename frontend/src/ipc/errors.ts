@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Error codes of the reply envelope; also defined in app/ (the bridge's
-// ErrorCode -> envelope mapping) and in resources/ipc-contract.json ("errorCodes"), which tests compare.
-export const errorCodes = ['not_found', 'invalid_argument', 'conflict', 'storage', 'internal'] as const;
-export type IpcErrorCode = (typeof errorCodes)[number];
+// Errors of the IPC layer. The envelope's codes come from the contract (resources/ipc-contract.json).
+import { errorCodes, type ErrorCode } from '@/ipc/generated/contract';
+
+export { errorCodes };
+export type IpcErrorCode = ErrorCode;
 
 export function isIpcErrorCode(value: unknown): value is IpcErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

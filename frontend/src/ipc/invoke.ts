@@ -78,6 +78,23 @@ export function invokeRaw<T = unknown>(command: string, args: unknown = {}, opti
       new IpcError('invalid_argument', `Arguments of '${command}' must be a plain object`, command),
     );
   }
+  return dispatch<T>(command, withoutUnsetKeys(command, args), options);
+}
+
+/**
+ * Leaves out keys that say "not given": undefined ones (JSON drops them anyway) and null ones
+ * where the contract says null means absent, so the call carries only what was asked for.
+ */
+function withoutUnsetKeys(command: CommandName, args: Record<string, unknown>): Record<string, unknown> {
+  const specs: Readonly<Record<string, { null: string }>> = commandSpecs[command].args;
+  return Object.fromEntries(
+    Object.entries(args).filter(
+      ([key, value]) => value !== undefined && !(value === null && specs[key]?.null === 'absent'),
+    ),
+  );
+}
+
+function dispatch<T>(command: CommandName, args: Record<string, unknown>, options: InvokeOptions): Promise<T> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(command);
   if (!('wire' in commandSpecs[command])) return send(command, args, timeoutMs) as Promise<T>;
   if (wantsWholeList(args)) return fetchTaskList(command, args, timeoutMs, send) as Promise<T>;

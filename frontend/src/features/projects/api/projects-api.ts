@@ -28,7 +28,7 @@ export function useProjects() {
 export function useCreateProject() {
   return useMutation({
     mutationFn: ({ name, description }: { name: string; description?: string }) =>
-      invokeDbCreateProject(name, description),
+      invokeDbCreateProject({ name, description }),
     meta: { action: 'Creating project', inlineErrors: true },
   });
 }
@@ -36,14 +36,14 @@ export function useCreateProject() {
 export function useUpdateProject() {
   return useMutation({
     mutationFn: ({ projectId, patch }: { projectId: string; patch: ProjectPatch }) =>
-      invokeDbUpdateProject(projectId, patch),
+      invokeDbUpdateProject({ ...patch, projectId }),
     meta: { action: 'Saving project', inlineErrors: true },
   });
 }
 
 export function useDeleteProject() {
   return useMutation({
-    mutationFn: (projectId: string) => invokeDbDeleteProject(projectId),
+    mutationFn: (projectId: string) => invokeDbDeleteProject({ projectId }),
     meta: { action: 'Deleting project' },
   });
 }

@@ -8,7 +8,7 @@ import {
   invokeDbUpdateTask,
   type TaskPatch,
 } from '@/ipc/commands';
-import type { Complexity, Priority, Status, Task, TaskType } from '@/ipc/contract';
+import type { CommandArgs, Status, Task } from '@/ipc/contract';
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -19,7 +19,7 @@ export const taskKeys = {
 export function tasksQuery(projectId: string | null) {
   return queryOptions({
     queryKey: taskKeys.list(projectId),
-    queryFn: () => (projectId ? invokeDbGetProjectTasks(projectId) : invokeDbGetTasks()),
+    queryFn: () => (projectId ? invokeDbGetProjectTasks({ projectId }) : invokeDbGetTasks()),
     meta: { action: 'Loading tasks' },
   });
 }
@@ -28,31 +28,21 @@ export function useTasks(projectId: string | null) {
   return useQuery(tasksQuery(projectId));
 }
 
-export interface NewTask {
-  title: string;
-  description?: string;
-  priority: Priority;
-  tags: string[];
-  projectIds: string[];
-  status?: Status;
-  complexity?: Complexity;
-  type?: TaskType;
-}
+export type NewTask = CommandArgs<'db_create_task'>;
 
 // Writes need no cache invalidation here: the bridge signals tasksChanged after every successful
 // write, whoever made it, and app/use-backend-sync.ts refetches once per burst.
 
 export function useCreateTask() {
   return useMutation({
-    mutationFn: (t: NewTask) =>
-      invokeDbCreateTask(t.title, t.description, t.priority, t.tags, t.projectIds, t.status, t.complexity, t.type),
+    mutationFn: (task: NewTask) => invokeDbCreateTask(task),
     meta: { action: 'Creating task', inlineErrors: true },
   });
 }
 
 export function useUpdateTask() {
   return useMutation({
-    mutationFn: ({ taskId, patch }: { taskId: string; patch: TaskPatch }) => invokeDbUpdateTask(taskId, patch),
+    mutationFn: ({ taskId, patch }: { taskId: string; patch: TaskPatch }) => invokeDbUpdateTask({ ...patch, taskId }),
     meta: { action: 'Saving task', inlineErrors: true },
   });
 }
@@ -73,7 +63,7 @@ export function useSetTaskStatus() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ ids, status }: { ids: string[]; status: Status }) =>
-      forEachTask(ids, (id) => invokeDbUpdateTask(id, { status })),
+      forEachTask(ids, (id) => invokeDbUpdateTask({ taskId: id, status })),
     meta: { action: 'Updating task status' },
     onMutate: async ({ ids, status }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
@@ -92,7 +82,7 @@ export function useSetTaskStatus() {
 
 export function useDeleteTasks() {
   return useMutation({
-    mutationFn: (ids: string[]) => forEachTask(ids, (id) => invokeDbDeleteTask(id)),
+    mutationFn: (ids: string[]) => forEachTask(ids, (id) => invokeDbDeleteTask({ taskId: id })),
     meta: { action: 'Deleting tasks' },
   });
 }

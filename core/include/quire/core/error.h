@@ -1,20 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <quire/core/error_codes.h>
+
 #include <QString>
 
 #include <expected>
 
 namespace quire::core {
-
-/** @brief Stable error categories; their wire names are part of the IPC contract. */
-enum class ErrorCode {
-    NotFound,
-    InvalidArgument,
-    Conflict,
-    Storage,
-    Internal,
-};
 
 /** @brief A failure a person can read: `message` is a reason such as "title must not be empty". */
 struct Error {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "error.h"
-#include "task.h"
+#include <quire/core/error.h>
+#include <quire/core/task.h>
 
 #include <QByteArray>
 #include <QList>

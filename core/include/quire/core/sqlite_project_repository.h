@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "project_repository.h"
+#include <quire/core/project_repository.h>
 
 namespace quire::core {
 

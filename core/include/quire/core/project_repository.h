@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "error.h"
-#include "project.h"
+#include <quire/core/error.h>
+#include <quire/core/project.h>
 
 #include <QList>
 #include <QString>

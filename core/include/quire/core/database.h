@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "error.h"
-#include "transaction.h"
+#include <quire/core/error.h>
+#include <quire/core/transaction.h>
 
 #include <QString>
 #include <QtGlobal>

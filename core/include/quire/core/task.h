@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "enums.h"
+#include <quire/core/enums.h>
 
 #include <QDateTime>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "task_repository.h"
+#include <quire/core/task_repository.h>
 
 namespace quire::core {
 

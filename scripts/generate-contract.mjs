@@ -1,0 +1,456 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: MIT
+// Turns resources/ipc-contract.json, the one hand-written description of Quire's IPC surface and
+// data model, into every other form of it. Run by the build (CMake for C++, npm for TypeScript);
+// nothing it writes is committed or edited by hand.
+//
+//   node scripts/generate-contract.mjs CONTRACT.json [--core DIR] [--app DIR] [--ts DIR] [--docs FILE]
+//
+//   --core DIR   DIR/quire/core/enum_values.h, DIR/quire/core/error_codes.h (quire_core)
+//   --app DIR    DIR/command_table.h, DIR/command_table.cpp (quire_app)
+//   --ts DIR     DIR/contract.ts, DIR/commands.ts (frontend/src/ipc/generated)
+//   --docs FILE  the contract as a Markdown reference
+//
+// A description that does not hold together (an unknown type, an enum that is not declared, a
+// required key that accepts null, ...) stops the build with a message naming the place.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+const SOURCE_NAME = 'resources/ipc-contract.json';
+const HEADER = `Generated from ${SOURCE_NAME} by scripts/generate-contract.mjs: do not edit.`;
+
+// ---- Reading and checking the description -----------------------------------
+
+class ContractError extends Error {}
+
+function fail(where, message) {
+  throw new ContractError(`${where}: ${message}`);
+}
+
+const ARG_TYPES = new Set(['string', 'string[]', 'count']);
+const NULL_MEANINGS = new Set(['absent', 'clear', 'reject']);
+const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp']);
+
+function checkEnumRef(contract, where, type) {
+  const name = type.slice('enum:'.length);
+  if (!Object.hasOwn(contract.enums, name)) fail(where, `'${type}' names no enum of "enums"`);
+}
+
+/** A field of an object type: a scalar or enum, optionally `|null`. */
+function checkFieldType(contract, where, type) {
+  const base = type.endsWith('|null') ? type.slice(0, -'|null'.length) : type;
+  if (base.startsWith('enum:')) return checkEnumRef(contract, where, base);
+  if (!FIELD_SCALARS.has(base)) fail(where, `unknown field type '${type}'`);
+}
+
+/** A command's result: null, a scalar, or an object type, as itself, a list or nullable. */
+function checkReturnType(contract, where, type) {
+  if (type === 'null' || type === 'string') return;
+  const base = type.replace(/\[\]$/, '').replace(/\|null$/, '');
+  if (!Object.hasOwn(contract.types, base)) fail(where, `unknown result type '${type}'`);
+}
+
+function checkContract(contract) {
+  for (const section of ['timeouts', 'enums', 'errorCodes', 'objects', 'events', 'commands', 'types', 'wireForms']) {
+    if (!(section in contract)) fail(SOURCE_NAME, `missing section "${section}"`);
+  }
+  for (const kind of ['list', 'single']) {
+    if (!Number.isInteger(contract.timeouts[kind]) || contract.timeouts[kind] <= 0)
+      fail('timeouts', `"${kind}" must be a positive whole number of milliseconds`);
+  }
+  for (const [name, values] of Object.entries(contract.enums)) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(name)) fail(`enums.${name}`, 'enum names are camelCase');
+    if (!Array.isArray(values) || values.length === 0) fail(`enums.${name}`, 'must list at least one value');
+    const identifiers = new Set(values.map(pascalCase));
+    if (identifiers.size !== values.length) fail(`enums.${name}`, 'two values give the same identifier');
+  }
+  for (const code of contract.errorCodes) {
+    if (!/^[a-z]+(_[a-z]+)*$/.test(code)) fail('errorCodes', `'${code}' is not snake_case`);
+  }
+  for (const object of contract.objects) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(object)) fail('objects', `'${object}' is not a camelCase identifier`);
+  }
+  for (const [event, object] of Object.entries(contract.events)) {
+    if (!contract.objects.includes(object)) fail(`events.${event}`, `object '${object}' is not in "objects"`);
+  }
+  for (const [typeName, fields] of Object.entries(contract.types)) {
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(typeName)) fail(`types.${typeName}`, 'type names are PascalCase');
+    for (const [field, type] of Object.entries(fields)) checkFieldType(contract, `types.${typeName}.${field}`, type);
+  }
+  for (const [name, form] of Object.entries(contract.wireForms)) {
+    if (!Object.hasOwn(contract.types, form.rowsOf)) fail(`wireForms.${name}`, `rowsOf '${form.rowsOf}' is no type`);
+    const fields = contract.types[form.rowsOf];
+    for (const [column, enumName] of Object.entries(form.enumIndexes ?? {})) {
+      if (!new RegExp(`^enum:${enumName}(\\|null)?$`).test(fields[column] ?? ''))
+        fail(`wireForms.${name}.enumIndexes.${column}`, `${form.rowsOf}.${column} is not of enum '${enumName}'`);
+    }
+    if (!Number.isInteger(form.pageSize) || form.pageSize <= 0) fail(`wireForms.${name}`, 'pageSize must be positive');
+  }
+  for (const [name, command] of Object.entries(contract.commands)) {
+    const where = `commands.${name}`;
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) fail(where, 'command names are snake_case');
+    if (!contract.objects.includes(command.object)) fail(where, `object '${command.object}' is not in "objects"`);
+    if (command.kind !== 'list' && command.kind !== 'single') fail(where, `kind must be 'list' or 'single'`);
+    if (typeof command.action !== 'string' || !command.action) fail(where, 'needs an "action" ("Failed to <action>")');
+    if (typeof command.summary !== 'string' || !command.summary) fail(where, 'needs a "summary"');
+    checkReturnType(contract, `${where}.returns`, command.returns);
+    if (command.wire !== undefined && !Object.hasOwn(contract.wireForms, command.wire))
+      fail(`${where}.wire`, `'${command.wire}' is not in "wireForms"`);
+    for (const [key, arg] of Object.entries(command.args)) {
+      const at = `${where}.args.${key}`;
+      if (!/^[a-z][A-Za-z0-9]*$/.test(key)) fail(at, 'argument keys are camelCase');
+      if (arg.type.startsWith('enum:')) checkEnumRef(contract, at, arg.type);
+      else if (!ARG_TYPES.has(arg.type)) fail(at, `unknown argument type '${arg.type}'`);
+      if (typeof arg.required !== 'boolean') fail(at, '"required" must be true or false');
+      if (!NULL_MEANINGS.has(arg.null)) fail(at, `"null" must be one of ${[...NULL_MEANINGS].join(', ')}`);
+      if (arg.required && arg.null !== 'reject') fail(at, 'a required key must reject null');
+    }
+  }
+}
+
+// ---- Naming ------------------------------------------------------------------
+
+/** "long term" -> "LongTerm", "in_progress" -> "InProgress", "taskType" -> "TaskType". */
+function pascalCase(text) {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** "db_create_task" -> "invokeDbCreateTask". */
+const functionName = (command) => `invoke${pascalCase(command)}`;
+/** "db_create_task" -> "DbCreateTaskArgs". */
+const argsTypeName = (command) => `${pascalCase(command)}Args`;
+
+/** A C++ UTF-16 literal of any text. */
+function cppString(text) {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else out += code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return `u"${out}"`;
+}
+
+const jsString = (text) => JSON.stringify(text);
+
+/** Wraps a sentence into comment lines of at most `width` characters. */
+function commentLines(text, prefix, width = 100) {
+  const lines = [];
+  let line = prefix;
+  for (const word of text.split(/\s+/)) {
+    if (line.length + word.length + 1 > width && line.trim() !== prefix.trim()) {
+      lines.push(line.trimEnd());
+      line = prefix;
+    }
+    line += (line === prefix ? '' : ' ') + word;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+// ---- C++: core ---------------------------------------------------------------
+
+function coreEnumValues(contract) {
+  const out = [`// ${HEADER}`, '#pragma once', '', '#include <array>', '#include <string_view>', '#include <utility>', ''];
+  out.push('namespace quire::core {', '');
+  out.push('/** @brief The wire and storage spelling of each value of enum E, in declaration order. */');
+  out.push('template<class E>', 'struct EnumTraits;', '');
+  for (const [name, values] of Object.entries(contract.enums)) {
+    const type = pascalCase(name);
+    out.push(`/** @brief ${values.join(', ')}. */`);
+    out.push(`enum class ${type} { ${values.map(pascalCase).join(', ')} };`, '');
+    out.push('template<>', `struct EnumTraits<${type}> {`);
+    out.push(`    static constexpr std::string_view kind = ${jsString(name)};`);
+    out.push(`    static constexpr std::array<std::pair<${type}, std::u16string_view>, ${values.length}> values{{`);
+    for (const value of values) out.push(`        {${type}::${pascalCase(value)}, ${cppString(value)}},`);
+    out.push('    }};', '};', '');
+  }
+  out.push('} // namespace quire::core', '');
+  return out.join('\n');
+}
+
+function coreErrorCodes(contract) {
+  const codes = contract.errorCodes;
+  const out = [`// ${HEADER}`, '#pragma once', '', '#include <array>', '#include <string_view>', ''];
+  out.push('namespace quire::core {', '');
+  out.push('/** @brief Stable error categories; their wire names (kErrorCodeNames) are part of the IPC contract. */');
+  out.push(`enum class ErrorCode { ${codes.map(pascalCase).join(', ')} };`, '');
+  out.push('/** @brief The wire name of each ErrorCode, indexed by its value. */');
+  out.push(`inline constexpr std::array<std::u16string_view, ${codes.length}> kErrorCodeNames{`);
+  for (const code of codes) out.push(`    ${cppString(code)},`);
+  out.push('};', '', '} // namespace quire::core', '');
+  return out.join('\n');
+}
+
+// ---- C++: app ----------------------------------------------------------------
+
+const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count' };
+
+function appCommandTableHeader(contract) {
+  const out = [`// ${HEADER}`, '#pragma once', '', '#include <QString>', '#include <QtGlobal>', ''];
+  out.push('namespace quire::app::contract {', '');
+  out.push('/** @brief Names of the objects on the page\'s QWebChannel. */');
+  out.push('struct Objects {');
+  for (const object of contract.objects) out.push(`    static inline const QString ${object} = QStringLiteral(${jsString(object)});`);
+  out.push('};', '');
+  for (const [name, form] of Object.entries(contract.wireForms)) {
+    out.push(`/** @brief How many rows of ${form.rowsOf} the page asks for per call in the ${name} wire form. */`);
+    out.push(`inline constexpr qint64 k${name}PageSize = ${form.pageSize};`, '');
+  }
+  out.push('} // namespace quire::app::contract', '');
+  return out.join('\n');
+}
+
+function appCommandTableSource(contract) {
+  const out = [`// ${HEADER}`, '#include "command_specs.h"', '', '#include <quire/core/enums.h>', ''];
+  out.push('using namespace Qt::StringLiterals;', '', 'namespace quire::app {', '');
+  out.push('QList<CommandSpec> buildCommandSpecs()', '{');
+  out.push('    using enum ArgType;', '    using enum NullMeaning;', '    return {');
+  for (const [name, command] of Object.entries(contract.commands)) {
+    const kind = command.kind === 'list' ? 'CommandKind::List' : 'CommandKind::Single';
+    out.push(
+      `        {${cppString(name)}_s, ${cppString(command.object)}_s, ${kind}, ${cppString(command.action)}_s, ` +
+        `${command.wire ? `${cppString(command.wire)}_s` : 'QString()'},`,
+    );
+    out.push('         {');
+    for (const [key, arg] of Object.entries(command.args)) {
+      const nullMeaning = pascalCase(arg.null);
+      const required = arg.required ? 'true' : 'false';
+      if (arg.type.startsWith('enum:')) {
+        const enumName = arg.type.slice('enum:'.length);
+        out.push(
+          `             {${cppString(key)}_s, Enum, ${required}, ${nullMeaning}, ${cppString(enumName)}_s, ` +
+            `core::enumNames<core::${pascalCase(enumName)}>()},`,
+        );
+      } else {
+        out.push(`             {${cppString(key)}_s, ${CPP_ARG_TYPES[arg.type]}, ${required}, ${nullMeaning}, {}, {}},`);
+      }
+    }
+    out.push('         }},');
+  }
+  out.push('    };', '}', '', '} // namespace quire::app', '');
+  return out.join('\n');
+}
+
+// ---- TypeScript --------------------------------------------------------------
+
+function tsFieldType(type) {
+  if (type.endsWith('|null')) return `${tsFieldType(type.slice(0, -'|null'.length))} | null`;
+  if (type.startsWith('enum:')) return pascalCase(type.slice('enum:'.length));
+  if (type === 'string[]') return 'string[]';
+  if (type === 'count') return 'number';
+  if (type === 'null') return 'null';
+  if (type.endsWith('[]')) return `${tsFieldType(type.slice(0, -2))}[]`;
+  return type === 'string' || type === 'timestamp' ? 'string' : type;
+}
+
+/** Absent and null both mean "not given" where null is not rejected. */
+function tsArgType(arg) {
+  return arg.null === 'reject' ? tsFieldType(arg.type) : `${tsFieldType(arg.type)} | null`;
+}
+
+function tsConst(value, indent = '') {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+}
+
+function withoutComments(value) {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== '$comment')
+      .map(([key, inner]) => [key, withoutComments(inner)]),
+  );
+}
+
+function tsContract(contract) {
+  const out = [`// SPDX-License-Identifier: MIT`, `// ${HEADER}`, ''];
+  const tables = withoutComments(contract);
+  const commandTable = Object.fromEntries(
+    Object.entries(tables.commands).map(([name, { summary: _summary, action: _action, ...spec }]) => [name, spec]),
+  );
+  out.push('/** Default timeouts in milliseconds, by command kind. */');
+  out.push(`export const timeouts = ${tsConst(tables.timeouts)} as const;`, '');
+  out.push(`export const enums = ${tsConst(tables.enums)} as const;`, '');
+  out.push('/** Codes of the error envelope. */');
+  out.push(`export const errorCodes = ${tsConst(tables.errorCodes)} as const;`, '');
+  out.push('/** Names of the objects registered on the QWebChannel. */');
+  out.push(`export const objectNames = ${tsConst(tables.objects)} as const;`, '');
+  out.push('/** Backend signal name -> the object that emits it. */');
+  out.push(`export const eventSpecs = ${tsConst(tables.events)} as const;`, '');
+  out.push('/** Every command: its object, kind, result, wire form and arguments. */');
+  out.push(`export const commandSpecs = ${tsConst(commandTable)} as const;`, '');
+  out.push('/** How a result travels when not as itself. */');
+  out.push(`export const wireForms = ${tsConst(tables.wireForms)} as const;`, '');
+  out.push(`export const typeSpecs = ${tsConst(tables.types)} as const;`, '');
+  out.push('export type EnumName = keyof typeof enums;');
+  out.push('export type ErrorCode = (typeof errorCodes)[number];');
+  out.push('export type ObjectName = (typeof objectNames)[number];');
+  out.push('export type EventName = keyof typeof eventSpecs;');
+  out.push('export type WireFormName = keyof typeof wireForms;', '');
+  for (const name of Object.keys(contract.enums)) {
+    out.push(`export type ${pascalCase(name)} = (typeof enums.${name})[number];`);
+  }
+  out.push('');
+  for (const [typeName, fields] of Object.entries(contract.types)) {
+    out.push(`export interface ${typeName} {`);
+    for (const [field, type] of Object.entries(fields)) out.push(`  ${field}: ${tsFieldType(type)};`);
+    out.push('}', '');
+  }
+  for (const [name, command] of Object.entries(contract.commands)) {
+    out.push(`/** Arguments of ${name}. */`);
+    const args = Object.entries(command.args);
+    if (args.length === 0) {
+      out.push(`export type ${argsTypeName(name)} = Record<string, never>;`, '');
+      continue;
+    }
+    out.push(`export interface ${argsTypeName(name)} {`);
+    for (const [key, arg] of args) {
+      const meaning = { absent: 'null or absent: not given', clear: 'absent: unchanged; null: cleared', reject: '' }[arg.null];
+      if (meaning) out.push(`  /** ${meaning}. */`);
+      out.push(`  ${key}${arg.required ? '' : '?'}: ${tsArgType(arg)};`);
+    }
+    out.push('}', '');
+  }
+  out.push('/** The argument object of each command. */', 'export interface CommandArgsMap {');
+  for (const name of Object.keys(contract.commands)) out.push(`  ${name}: ${argsTypeName(name)};`);
+  out.push('}', '', "/** What each command's `data` is on success. */", 'export interface CommandResultMap {');
+  for (const [name, command] of Object.entries(contract.commands)) out.push(`  ${name}: ${tsFieldType(command.returns)};`);
+  out.push('}', '');
+  out.push('export type CommandName = keyof CommandArgsMap;');
+  out.push('export type CommandArgs<C extends CommandName> = CommandArgsMap[C];');
+  out.push('export type CommandResult<C extends CommandName> = CommandResultMap[C];', '');
+  return out.join('\n');
+}
+
+function tsCommands(contract) {
+  const out = [`// SPDX-License-Identifier: MIT`, `// ${HEADER}`, '// One typed function per backend command (as tauri-specta writes them): the arguments object, then options.'];
+  const typeNames = new Set(['CommandName']);
+  for (const [name, command] of Object.entries(contract.commands)) {
+    typeNames.add(argsTypeName(name));
+    for (const word of tsFieldType(command.returns).split(/[^A-Za-z]+/)) {
+      if (Object.hasOwn(contract.types, word)) typeNames.add(word);
+    }
+  }
+  out.push(`import type { ${[...typeNames].sort().join(', ')} } from '@/ipc/generated/contract';`);
+  out.push("import { invoke, type InvokeOptions } from '@/ipc/invoke';", '');
+  for (const [name, command] of Object.entries(contract.commands)) {
+    const hasRequired = Object.values(command.args).some((arg) => arg.required);
+    const argsParam = hasRequired ? `args: ${argsTypeName(name)}` : `args: ${argsTypeName(name)} = {}`;
+    out.push(...commentLines(`${command.summary}`, ' *').map((line, i) => (i === 0 ? `/**${line.slice(2)}` : line)));
+    out.push(' */');
+    out.push(
+      `export function ${functionName(name)}(${argsParam}, options?: InvokeOptions): Promise<${tsFieldType(command.returns)}> {`,
+    );
+    out.push(`  return invoke(${jsString(name)}, args, options);`, '}', '');
+  }
+  out.push('/** Every command\'s function, keyed by command name. */', 'export const commands = {');
+  for (const name of Object.keys(contract.commands)) out.push(`  ${name}: ${functionName(name)},`);
+  out.push('} as const satisfies Record<CommandName, (...args: never[]) => Promise<unknown>>;', '');
+  return out.join('\n');
+}
+
+// ---- Markdown reference ------------------------------------------------------
+
+function docs(contract) {
+  const out = [`<!-- ${HEADER} -->`, '# Quire IPC contract', ''];
+  out.push(
+    'Every command is a slot of an object on the page\'s QWebChannel. It takes one JSON object of arguments ' +
+      'and answers `{"ok": true, "data": …}` or `{"ok": false, "error": {"code", "message"}}`. Keys are camelCase; ' +
+      'their snake_case spelling is accepted too. An unknown key, a missing required key or a wrong type is ' +
+      '`invalid_argument` naming the key.',
+    '',
+  );
+  out.push(`Default timeouts: ${contract.timeouts.list} ms for list commands, ${contract.timeouts.single} ms for the rest.`, '');
+  out.push('## Commands', '');
+  for (const [name, command] of Object.entries(contract.commands)) {
+    out.push(`### \`${name}\``, '', `${command.summary}`, '');
+    out.push(`Object \`${command.object}\`, ${command.kind}; returns \`${command.returns}\`${command.wire ? ` (travels as ${command.wire})` : ''}.`, '');
+    const args = Object.entries(command.args);
+    if (args.length === 0) {
+      out.push('No arguments.', '');
+      continue;
+    }
+    out.push('| key | type | required | null means |', '|---|---|---|---|');
+    for (const [key, arg] of args) out.push(`| \`${key}\` | \`${arg.type}\` | ${arg.required ? 'yes' : 'no'} | ${arg.null} |`);
+    out.push('');
+  }
+  out.push('## Types', '');
+  for (const [typeName, fields] of Object.entries(contract.types)) {
+    out.push(`### ${typeName}`, '', '| field | type |', '|---|---|');
+    for (const [field, type] of Object.entries(fields)) out.push(`| \`${field}\` | \`${type}\` |`);
+    out.push('');
+  }
+  out.push('## Enums', '');
+  for (const [name, values] of Object.entries(contract.enums)) out.push(`- \`${name}\`: ${values.map((v) => `\`${v}\``).join(', ')}`);
+  out.push('', '## Error codes', '', contract.errorCodes.map((c) => `\`${c}\``).join(', '), '');
+  out.push('## Events', '', '| signal | object |', '|---|---|');
+  for (const [event, object] of Object.entries(contract.events)) out.push(`| \`${event}\` | \`${object}\` |`);
+  out.push('', '## Wire forms', '');
+  for (const [name, form] of Object.entries(contract.wireForms)) {
+    out.push(`### ${name}`, '', form.$comment ?? '', '', '```json', JSON.stringify(withoutComments(form), null, 2), '```', '');
+  }
+  return out.join('\n');
+}
+
+// ---- Main --------------------------------------------------------------------
+
+/**
+ * The TypeScript is written only when it changed, so that watching tools (vite, vitest) stay calm;
+ * the rest always, because the build compares its time with the description's.
+ */
+function write(path, text, { onlyIfChanged = false } = {}) {
+  mkdirSync(dirname(path), { recursive: true });
+  if (onlyIfChanged && existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  writeFileSync(path, text);
+}
+
+function parseArguments(argv) {
+  const [contractPath, ...rest] = argv;
+  if (!contractPath) throw new ContractError('usage: generate-contract.mjs CONTRACT.json [--core DIR] [--app DIR] [--ts DIR] [--docs FILE]');
+  const outputs = {};
+  for (let i = 0; i < rest.length; i += 2) {
+    const flag = rest[i];
+    if (!['--core', '--app', '--ts', '--docs'].includes(flag) || rest[i + 1] === undefined)
+      throw new ContractError(`unknown or incomplete option '${flag}'`);
+    outputs[flag.slice(2)] = rest[i + 1];
+  }
+  return { contractPath, outputs };
+}
+
+function main() {
+  const { contractPath, outputs } = parseArguments(process.argv.slice(2));
+  let contract;
+  try {
+    contract = JSON.parse(readFileSync(contractPath, 'utf8'));
+  } catch (error) {
+    throw new ContractError(`cannot read ${contractPath}: ${error.message}`);
+  }
+  checkContract(contract);
+  if (outputs.core) {
+    write(join(outputs.core, 'quire/core/enum_values.h'), coreEnumValues(contract));
+    write(join(outputs.core, 'quire/core/error_codes.h'), coreErrorCodes(contract));
+  }
+  if (outputs.app) {
+    write(join(outputs.app, 'command_table.h'), appCommandTableHeader(contract));
+    write(join(outputs.app, 'command_table.cpp'), appCommandTableSource(contract));
+  }
+  if (outputs.ts) {
+    write(join(outputs.ts, 'contract.ts'), tsContract(contract), { onlyIfChanged: true });
+    write(join(outputs.ts, 'commands.ts'), tsCommands(contract), { onlyIfChanged: true });
+  }
+  if (outputs.docs) write(outputs.docs, docs(contract));
+}
+
+try {
+  main();
+} catch (error) {
+  if (!(error instanceof ContractError)) throw error;
+  console.error(`generate-contract: ${error.message} (in ${relative(process.cwd(), process.argv[2] ?? '') || SOURCE_NAME})`);
+  process.exit(1);
+}
