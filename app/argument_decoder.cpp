@@ -183,12 +183,6 @@ QStringList Arguments::stringList(const QString &key) const
     return list;
 }
 
-std::optional<QString> Arguments::optionalString(const QString &key) const
-{
-    const QJsonValue value = m_values.value(key);
-    return value.isString() ? std::optional(value.toString()) : std::nullopt;
-}
-
 std::optional<QStringList> Arguments::optionalStringList(const QString &key) const
 {
     return m_values.value(key).isArray() ? std::optional(stringList(key)) : std::nullopt;
@@ -198,13 +192,6 @@ std::optional<qint64> Arguments::optionalCount(const QString &key) const
 {
     const QJsonValue value = m_values.value(key);
     return value.isDouble() ? std::optional(static_cast<qint64>(value.toDouble())) : std::nullopt;
-}
-
-std::optional<std::optional<QString>> Arguments::patchString(const QString &key) const
-{
-    if (!contains(key))
-        return std::nullopt;
-    return optionalString(key);
 }
 
 } // namespace quire::app

@@ -4,6 +4,7 @@
 #include "command_specs.h"
 
 #include <quire/core/enums.h>
+#include <quire/core/record.h>
 #include <quire/core/error.h>
 
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <type_traits>
 
 namespace quire::app {
 
@@ -29,13 +31,9 @@ public:
     [[nodiscard]] QStringList stringList(const QString &key) const;
 
     /** @brief Absent or null: nullopt. */
-    [[nodiscard]] std::optional<QString> optionalString(const QString &key) const;
     [[nodiscard]] std::optional<QStringList> optionalStringList(const QString &key) const;
     /** @brief A Count argument; absent or null: nullopt. */
     [[nodiscard]] std::optional<qint64> optionalCount(const QString &key) const;
-
-    /** @brief Absent: nullopt (unchanged); null: an empty inner optional (clear). */
-    [[nodiscard]] std::optional<std::optional<QString>> patchString(const QString &key) const;
 
     template<class E>
     [[nodiscard]] E enumValue(const QString &key) const
@@ -43,20 +41,22 @@ public:
         return *core::parseEnum<E>(string(key));
     }
 
-    template<class E>
-    [[nodiscard]] std::optional<E> optionalEnum(const QString &key) const
-    {
-        const auto text = optionalString(key);
-        return text ? core::parseEnum<E>(*text) : std::nullopt;
-    }
 
-    template<class E>
-    [[nodiscard]] std::optional<std::optional<E>> patchEnum(const QString &key) const
+    /**
+     * @brief A given key's value as a field of type T: text, a list, an enum, or an optional of
+     * one of them (null: nullopt).
+     */
+    template<class T>
+    [[nodiscard]] T as(const QString &key) const
     {
-        const auto text = patchString(key);
-        if (!text)
-            return std::nullopt;
-        return *text ? core::parseEnum<E>(**text) : std::optional<E>{};
+        if constexpr (std::is_same_v<T, QString>)
+            return string(key);
+        else if constexpr (std::is_same_v<T, QStringList>)
+            return stringList(key);
+        else if constexpr (std::is_enum_v<T>)
+            return enumValue<T>(key);
+        else
+            return m_values.value(key).isNull() ? T() : T(as<typename T::value_type>(key));
     }
 
 private:
@@ -77,6 +77,32 @@ inline constexpr qint64 kMaxCount = 2'147'483'647;
  * strings valid UTF-16 without NUL and within kMaxStringLength. Errors are InvalidArgument naming the key.
  */
 [[nodiscard]] core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw);
+
+/** @brief The draft a create command's arguments carry: each given field set, the rest default. */
+template<class Record>
+[[nodiscard]] typename core::RecordTraits<Record>::Draft draftFrom(const Arguments &arguments)
+{
+    typename core::RecordTraits<Record>::Draft draft;
+    core::forEachField(core::RecordTraits<Record>::draftFields, [&](const auto &field) {
+        const QString key = QString::fromUtf16(field.key.data(), static_cast<qsizetype>(field.key.size()));
+        if (arguments.contains(key))
+            draft.*field.from = arguments.as<typename std::remove_cvref_t<decltype(field)>::Type>(key);
+    });
+    return draft;
+}
+
+/** @brief The patch an update command's arguments carry: the given fields, null clearing a nullable one. */
+template<class Record>
+[[nodiscard]] typename core::RecordTraits<Record>::Patch patchFrom(const Arguments &arguments)
+{
+    typename core::RecordTraits<Record>::Patch patch;
+    core::forEachField(core::RecordTraits<Record>::patchFields, [&](const auto &field) {
+        const QString key = QString::fromUtf16(field.key.data(), static_cast<qsizetype>(field.key.size()));
+        if (arguments.contains(key))
+            patch.*field.from = arguments.as<typename std::remove_cvref_t<decltype(field)>::Type>(key);
+    });
+    return patch;
+}
 
 /** @brief "project_ids" -> "projectIds". */
 [[nodiscard]] QString snakeToCamel(const QString &key);

@@ -2,28 +2,42 @@
 #include "json_codec.h"
 
 #include <quire/core/enums.h>
+#include <quire/core/record.h>
 
 #include <QDateTime>
+
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
 namespace {
 
-QJsonValue nullable(const std::optional<QString> &text)
+template<class T>
+QJsonValue toJsonValue(const T &value)
 {
-    return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
+    if constexpr (std::is_same_v<T, QString>)
+        return value;
+    else if constexpr (std::is_same_v<T, QStringList>)
+        return QJsonArray::fromStringList(value);
+    else if constexpr (std::is_same_v<T, QDateTime>)
+        return value.toUTC().toString(Qt::ISODateWithMs);
+    else if constexpr (std::is_enum_v<T>)
+        return core::enumName(value);
+    else
+        return value ? toJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-template<class E>
-QJsonValue nullable(const std::optional<E> &value)
+/** The wire shape of any record: every field under its key, in field order. */
+template<class Record>
+QJsonObject recordToJson(const Record &record)
 {
-    return value ? QJsonValue(core::enumName(*value)) : QJsonValue(QJsonValue::Null);
-}
-
-QString timestamp(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    QJsonObject object;
+    core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
+        object.insert(QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())),
+                      toJsonValue(record.*field.member));
+    });
+    return object;
 }
 
 template<class T>
@@ -39,30 +53,12 @@ QJsonArray toJsonArray(const QList<T> &items)
 
 QJsonObject toJson(const core::Task &task)
 {
-    return {
-        {u"id"_s, task.id},
-        {u"title"_s, task.title},
-        {u"description"_s, nullable(task.description)},
-        {u"priority"_s, core::enumName(task.priority)},
-        {u"status"_s, core::enumName(task.status)},
-        {u"complexity"_s, nullable(task.complexity)},
-        {u"type"_s, nullable(task.type)},
-        {u"tags"_s, QJsonArray::fromStringList(task.tags)},
-        {u"projectIds"_s, QJsonArray::fromStringList(task.projectIds)},
-        {u"createdAt"_s, timestamp(task.createdAt)},
-        {u"updatedAt"_s, timestamp(task.updatedAt)},
-    };
+    return recordToJson(task);
 }
 
 QJsonObject toJson(const core::Project &project)
 {
-    return {
-        {u"id"_s, project.id},
-        {u"name"_s, project.name},
-        {u"description"_s, nullable(project.description)},
-        {u"createdAt"_s, timestamp(project.createdAt)},
-        {u"updatedAt"_s, timestamp(project.updatedAt)},
-    };
+    return recordToJson(project);
 }
 
 QJsonArray toJson(const QList<core::Task> &tasks)

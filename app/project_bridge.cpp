@@ -40,7 +40,7 @@ QFuture<QJsonObject> ProjectBridge::db_create_project(const QJsonValue &args)
     return dispatchCommand(
         this, m_database, u"db_create_project", args,
         [](const Arguments &a, Storage &s) {
-            return asJson(s.projects->create({a.string(u"name"_s), a.optionalString(u"description"_s)}));
+            return asJson(s.projects->create(draftFrom<core::Project>(a)));
         },
         [this] { Q_EMIT projectsChanged(); });
 }
@@ -50,8 +50,7 @@ QFuture<QJsonObject> ProjectBridge::db_update_project(const QJsonValue &args)
     return dispatchCommand(
         this, m_database, u"db_update_project", args,
         [](const Arguments &a, Storage &s) {
-            const core::ProjectPatch patch{a.optionalString(u"name"_s), a.patchString(u"description"_s)};
-            return asJson(s.projects->update(a.string(u"projectId"_s), patch));
+            return asJson(s.projects->update(a.string(u"projectId"_s), patchFrom<core::Project>(a)));
         },
         [this] { Q_EMIT projectsChanged(); });
 }

@@ -9,8 +9,6 @@ using namespace Qt::StringLiterals;
 namespace quire::app {
 namespace {
 
-using core::Complexity, core::Priority, core::Status, core::TaskType;
-
 template<class T>
 core::Result<QJsonValue> asJson(const core::Result<T> &result)
 {
@@ -93,18 +91,7 @@ QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_create_task", args,
-        [](const Arguments &a, Storage &s) {
-            core::TaskDraft draft;
-            draft.title = a.string(u"title"_s);
-            draft.description = a.optionalString(u"description"_s);
-            draft.priority = a.enumValue<Priority>(u"priority"_s);
-            draft.status = a.optionalEnum<Status>(u"status"_s).value_or(Status::Backlog);
-            draft.complexity = a.optionalEnum<Complexity>(u"complexity"_s);
-            draft.type = a.optionalEnum<TaskType>(u"type"_s);
-            draft.tags = a.stringList(u"tags"_s);
-            draft.projectIds = a.stringList(u"projectIds"_s);
-            return asJson(s.tasks->create(draft));
-        },
+        [](const Arguments &a, Storage &s) { return asJson(s.tasks->create(draftFrom<core::Task>(a))); },
         [this] { Q_EMIT tasksChanged(); });
 }
 
@@ -113,16 +100,7 @@ QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
     return dispatchCommand(
         this, m_database, u"db_update_task", args,
         [](const Arguments &a, Storage &s) {
-            core::TaskPatch patch;
-            patch.title = a.optionalString(u"title"_s);
-            patch.description = a.patchString(u"description"_s);
-            patch.priority = a.optionalEnum<Priority>(u"priority"_s);
-            patch.status = a.optionalEnum<Status>(u"status"_s);
-            patch.complexity = a.patchEnum<Complexity>(u"complexity"_s);
-            patch.type = a.patchEnum<TaskType>(u"type"_s);
-            patch.tags = a.optionalStringList(u"tags"_s);
-            patch.projectIds = a.optionalStringList(u"projectIds"_s);
-            return asJson(s.tasks->update(a.string(u"taskId"_s), patch));
+            return asJson(s.tasks->update(a.string(u"taskId"_s), patchFrom<core::Task>(a)));
         },
         [this] { Q_EMIT tasksChanged(); });
 }

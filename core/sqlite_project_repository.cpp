@@ -3,6 +3,7 @@
 
 #include <quire/core/database.h>
 #include "normalize.h"
+#include "record_sql.h"
 #include "statement.h"
 #include "timestamp.h"
 
@@ -16,29 +17,11 @@ namespace quire::core {
 
 namespace {
 
-Result<Project> readProject(const Statement &row)
-{
-    Project project;
-    project.id = row.text(0);
-    project.name = row.text(1);
-    project.description = row.optionalText(2);
-    const auto createdAt = parseTimestamp(row.text(3));
-    const auto updatedAt = parseTimestamp(row.text(4));
-    if (!createdAt || !updatedAt) {
-        return fail(ErrorCode::Storage,
-            u"project "_s % project.id % u" has an invalid timestamp '"_s % (createdAt ? row.text(4) : row.text(3))
-                % u"' in storage"_s);
-    }
-    project.createdAt = *createdAt;
-    project.updatedAt = *updatedAt;
-    return project;
-}
-
 /** Every project matching `where` (a constant fragment), with `values` bound to its `?`s. One statement. */
 Result<QList<Project>> loadProjects(Database &db, const QString &where, const QStringList &values)
 {
-    auto statement = Statement::prepare(db, u"cannot read projects"_s,
-        u"SELECT id, name, description, created_at, updated_at FROM projects "_s % where);
+    static const QString columns = columnList<Project>();
+    auto statement = Statement::prepare(db, u"cannot read projects"_s, u"SELECT "_s % columns % u" FROM projects "_s % where);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     for (const QString &value : values)
@@ -50,7 +33,7 @@ Result<QList<Project>> loadProjects(Database &db, const QString &where, const QS
     auto fetched = statement->forEachRow([&](const Statement &row) {
         if (invalid)
             return;
-        auto project = readProject(row);
+        auto project = readColumns<Project>(row);
         if (project)
             projects.append(std::move(*project));
         else
@@ -72,6 +55,9 @@ Result<std::optional<Project>> loadProject(Database &db, const QString &id)
         return std::optional<Project>();
     return std::optional<Project>(std::move(projects->first()));
 }
+
+/** What an update never rewrites. */
+constexpr FieldKeys kFixedFields = {u"id", u"createdAt"};
 
 Error projectNotFound(const QString &id)
 {
@@ -109,7 +95,7 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
     auto name = requiredText(draft.name, u"name");
     if (!name)
         return std::unexpected(std::move(name.error()));
-    Project project;
+    Project project = recordFromDraft<Project>(draft);
     project.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     project.name = std::move(*name);
     project.description = normalizedDescription(draft.description);
@@ -117,16 +103,12 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
     project.updatedAt = project.createdAt;
 
     return m_db.transact([&]() -> Result<Project> {
-        auto statement = Statement::prepare(m_db, u"cannot save project"_s,
-            u"INSERT INTO projects (id, name, description, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)"_s);
+        static const QString sql = u"INSERT INTO projects ("_s % columnList<Project>() % u") VALUES ("_s
+            % columnPlaceholders<Project>() % u")"_s;
+        auto statement = Statement::prepare(m_db, u"cannot save project"_s, sql);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        statement->bind(project.id)
-            .bind(project.name)
-            .bind(project.description)
-            .bind(formatTimestamp(project.createdAt))
-            .bind(formatTimestamp(project.updatedAt));
+        bindColumns(*statement, project);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         return project;
@@ -145,20 +127,21 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
         if (!*existing)
             return std::unexpected(projectNotFound(id));
         Project project = std::move(**existing);
+        applyPatch(project, patch);
+        // Only what the patch gives is normalised: a field it leaves alone is written back as stored.
         if (*name)
             project.name = **name;
         if (patch.description)
             project.description = normalizedDescription(*patch.description);
         project.updatedAt = nextUpdateTimestamp(project.updatedAt);
 
-        auto statement = Statement::prepare(m_db, u"cannot save project"_s,
-            u"UPDATE projects SET name = ?, description = ?, updated_at = ? WHERE id = ?"_s);
+        static const QString sql = u"UPDATE projects SET ("_s % columnList<Project>(kFixedFields) % u") = ("_s
+            % columnPlaceholders<Project>(kFixedFields) % u") WHERE id = ?"_s;
+        auto statement = Statement::prepare(m_db, u"cannot save project"_s, sql);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        statement->bind(project.name)
-            .bind(project.description)
-            .bind(formatTimestamp(project.updatedAt))
-            .bind(project.id);
+        bindColumns(*statement, project, kFixedFields);
+        statement->bind(project.id);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         return project;

@@ -3,6 +3,7 @@
 
 #include <quire/core/database.h>
 #include "normalize.h"
+#include "record_sql.h"
 #include "statement.h"
 #include "timestamp.h"
 
@@ -26,118 +27,6 @@ struct TaskFilter {
     QString count = u"(SELECT count(*) FROM tasks)"_s;
 };
 
-Error corrupt(const QString &taskId, const QString &column, const QString &value)
-{
-    return Error {
-        ErrorCode::Storage, u"task "_s % taskId % u" has an invalid "_s % column % u" '"_s % value % u"' in storage"_s};
-}
-
-template<class E> Result<E> readEnum(const Statement &row, int column, const QString &taskId, const QString &name)
-{
-    const QString text = row.text(column);
-    if (auto value = parseEnum<E>(text))
-        return *value;
-    return std::unexpected(corrupt(taskId, name, text));
-}
-
-template<class E>
-Result<std::optional<E>> readOptionalEnum(const Statement &row, int column, const QString &taskId, const QString &name)
-{
-    const std::optional<QString> text = row.optionalText(column);
-    if (!text)
-        return std::optional<E>();
-    if (auto value = parseEnum<E>(*text))
-        return std::optional<E>(*value);
-    return std::unexpected(corrupt(taskId, name, *text));
-}
-
-/**
- * The form formatTimestamp() writes, "YYYY-MM-DDTHH:MM:SS.mmmZ", parsed without QDateTime's
- * general parser (which dominated large listings); anything else goes through parseTimestamp().
- */
-std::optional<QDateTime> parseCanonicalTimestamp(QStringView text)
-{
-    if (text.size() != 24 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':'
-        || text[16] != u':' || text[19] != u'.' || text[23] != u'Z')
-        return std::nullopt;
-    bool valid = true;
-    const auto number = [&](qsizetype from, qsizetype length) {
-        int value = 0;
-        for (qsizetype i = from; i < from + length; ++i) {
-            const char16_t c = text[i].unicode();
-            valid = valid && c >= u'0' && c <= u'9';
-            value = value * 10 + (c - u'0');
-        }
-        return value;
-    };
-    const int year = number(0, 4);
-    const int month = number(5, 2);
-    const int day = number(8, 2);
-    const int hour = number(11, 2);
-    const int minute = number(14, 2);
-    const int second = number(17, 2);
-    const int msec = number(20, 3);
-    if (!valid || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
-        return std::nullopt;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    constexpr int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (day > daysIn[month - 1] + (month == 2 && leap ? 1 : 0))
-        return std::nullopt;
-    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yearOfEra = y - era * 400;
-    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
-    const qint64 msecs = ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + msec;
-    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
-}
-
-Result<QDateTime> readTimestamp(const Statement &row, int column, const QString &taskId, const QString &name)
-{
-    const QString text = row.text(column);
-    if (auto fast = parseCanonicalTimestamp(text))
-        return *fast;
-    if (auto value = parseTimestamp(text))
-        return *value;
-    return std::unexpected(corrupt(taskId, name, text));
-}
-
-template<class E> std::optional<QString> optionalEnumName(const std::optional<E> &value)
-{
-    if (!value)
-        return std::nullopt;
-    return enumName(*value);
-}
-
-Result<Task> readTask(const Statement &row)
-{
-    Task task;
-    task.id = row.text(0);
-    task.title = row.text(1);
-    task.description = row.optionalText(2);
-    auto priority = readEnum<Priority>(row, 3, task.id, u"priority"_s);
-    auto status = readEnum<Status>(row, 4, task.id, u"status"_s);
-    auto complexity = readOptionalEnum<Complexity>(row, 5, task.id, u"complexity"_s);
-    auto type = readOptionalEnum<TaskType>(row, 6, task.id, u"type"_s);
-    auto createdAt = readTimestamp(row, 7, task.id, u"created_at"_s);
-    auto updatedAt = readTimestamp(row, 8, task.id, u"updated_at"_s);
-    for (const Error *error : {priority ? nullptr : &priority.error(), status ? nullptr : &status.error(),
-             complexity ? nullptr : &complexity.error(), type ? nullptr : &type.error(),
-             createdAt ? nullptr : &createdAt.error(), updatedAt ? nullptr : &updatedAt.error()}) {
-        if (error)
-            return std::unexpected(*error);
-    }
-    task.priority = *priority;
-    task.status = *status;
-    task.complexity = *complexity;
-    task.type = *type;
-    task.createdAt = *createdAt;
-    task.updatedAt = *updatedAt;
-    return task;
-}
-
 Result<Statement> prepareFiltered(Database &db, const QString &what, const QString &sql, const TaskFilter &filter)
 {
     auto statement = Statement::prepare(db, what, sql);
@@ -158,10 +47,9 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
         QList<Task> tasks;
         QHash<QString, qsizetype> indexById;
         {
+            static const QString columns = columnList<Task>({}, u"t."_s);
             auto statement = prepareFiltered(db, u"cannot read tasks"_s,
-                u"SELECT t.id, t.title, t.description, t.priority, t.status, t.complexity, t.type, "
-                "t.created_at, t.updated_at FROM tasks AS t "_s
-                    % filter.where % u" ORDER BY t.created_at, t.rowid"_s,
+                u"SELECT "_s % columns % u" FROM tasks AS t "_s % filter.where % u" ORDER BY t.created_at, t.rowid"_s,
                 filter);
             if (!statement)
                 return std::unexpected(std::move(statement.error()));
@@ -171,7 +59,7 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
             auto fetched = statement->forEachRow([&](const Statement &row) {
                 if (invalid)
                     return;
-                auto task = readTask(row);
+                auto task = readColumns<Task>(row);
                 if (!task) {
                     invalid = std::move(task.error());
                     return;
@@ -276,21 +164,52 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
     return statement->exec();
 }
 
-/** The columns create and update both write, in the order bindEditableColumns() binds them. */
-const QString kEditableColumns = u"title, description, priority, status, complexity, type, updated_at, "
-                                 "tags_json, project_ids_json"_s;
+/** What an update never rewrites. */
+constexpr FieldKeys kFixedFields = {u"id", u"createdAt"};
 
-void bindEditableColumns(Statement &statement, const Task &task)
+/** Each list field's JSON copy on the task row (`tags_json`, `project_ids_json`), read by listings. */
+QString listCopyColumn(std::u16string_view column)
 {
-    statement.bind(task.title)
-        .bind(task.description)
-        .bind(enumName(task.priority))
-        .bind(enumName(task.status))
-        .bind(optionalEnumName(task.complexity))
-        .bind(optionalEnumName(task.type))
-        .bind(formatTimestamp(task.updatedAt))
-        .bind(toJsonArray(task.tags))
-        .bind(toJsonArray(task.projectIds));
+    return detail::toQString(column) + u"_json"_s;
+}
+
+QString listCopyColumns()
+{
+    QStringList columns;
+    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
+        if (field.isList)
+            columns.append(listCopyColumn(field.column));
+    });
+    return columns.join(u", "_s);
+}
+
+void bindListCopies(Statement &statement, const Task &task)
+{
+    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
+        if constexpr (std::remove_cvref_t<decltype(field)>::isList)
+            statement.bind(toJsonArray(task.*field.member));
+    });
+}
+
+/** Every column a write sets (`leftOut` aside), then the list copies, and as many placeholders. */
+struct WrittenColumns {
+    QString names;
+    QString placeholders;
+};
+
+WrittenColumns writtenColumns(FieldKeys leftOut)
+{
+    const QString copies = listCopyColumns();
+    QString placeholders = columnPlaceholders<Task>(leftOut);
+    for (qsizetype i = 0, n = copies.count(u',') + 1; i < n; ++i)
+        placeholders += u", ?"_s;
+    return {columnList<Task>(leftOut) % u", "_s % copies, placeholders};
+}
+
+void bindWrittenColumns(Statement &statement, const Task &task, FieldKeys leftOut)
+{
+    bindColumns(statement, task, leftOut);
+    bindListCopies(statement, task);
 }
 
 /** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
@@ -326,6 +245,9 @@ Result<> deleteFor(Database &db, const QString &what, const QString &table, cons
     return statement->exec();
 }
 
+/** The contract's TaskColumns "nullMeansSameAs": sent as null where it equals createdAt. */
+constexpr std::u16string_view kSameAsCreatedAt = u"updatedAt";
+
 /** `CASE column WHEN 'name0' THEN 0 ... ELSE 'null' END`: an enum as its index in EnumTraits order. */
 template<class E>
 QString enumIndexSql(const QString &column)
@@ -350,26 +272,24 @@ QString enumIndexSql(const QString &column)
  */
 QString columnsSelect(const QString &total)
 {
-    const std::pair<QString, QString> columns[] = {
-        {u"id"_s, u"json_quote(t.id)"_s},
-        {u"title"_s, u"json_quote(t.title)"_s},
-        {u"description"_s, u"json_quote(t.description)"_s},
-        {u"priority"_s, enumIndexSql<Priority>(u"t.priority"_s)},
-        {u"status"_s, enumIndexSql<Status>(u"t.status"_s)},
-        {u"complexity"_s, enumIndexSql<Complexity>(u"t.complexity"_s)},
-        {u"type"_s, enumIndexSql<TaskType>(u"t.type"_s)},
-        {u"tags"_s, u"t.tags_json"_s},
-        {u"projectIds"_s, u"t.project_ids_json"_s},
-        {u"createdAt"_s, u"json_quote(t.created_at)"_s},
-        {u"updatedAt"_s, u"iif(t.updated_at = t.created_at, 'null', json_quote(t.updated_at))"_s},
-    };
     QString format = u"{\"count\":%d,\"total\":%d,\"version\":\"%d.%d\""_s;
     QString arguments =
         u"count(*), "_s % total % u", (SELECT data_version FROM pragma_data_version()), total_changes()"_s;
-    for (const auto &[key, element] : columns) {
-        format += u",\""_s % key % u"\":[%s]"_s;
+    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
+        using T = typename std::remove_cvref_t<decltype(field)>::Type;
+        const QString column = u"t."_s % detail::toQString(field.column);
+        QString element;
+        if constexpr (std::remove_cvref_t<decltype(field)>::isList)
+            element = listCopyColumn(field.column);
+        else if constexpr (!std::is_void_v<typename EnumOf<T>::type>)
+            element = enumIndexSql<typename EnumOf<T>::type>(column);
+        else
+            element = u"json_quote("_s % column % u")"_s;
+        if (field.key == kSameAsCreatedAt)
+            element = u"iif("_s % column % u" = t.created_at, 'null', "_s % element % u")"_s;
+        format += u",\""_s % detail::toQString(field.key) % u"\":[%s]"_s;
         arguments += u", coalesce(group_concat("_s % element % u"), '')"_s;
-    }
+    });
     // As a BLOB the UTF-8 text comes out as it is, without SQLite converting it to UTF-16.
     return u"SELECT CAST(printf('"_s % format % u"}', "_s % arguments % u") AS BLOB)"_s;
 }
@@ -429,14 +349,10 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     if (!title)
         return std::unexpected(std::move(title.error()));
 
-    Task task;
+    Task task = recordFromDraft<Task>(draft);
     task.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     task.title = std::move(*title);
     task.description = normalizedDescription(draft.description);
-    task.priority = draft.priority;
-    task.status = draft.status;
-    task.complexity = draft.complexity;
-    task.type = draft.type;
     task.tags = normalizedTags(draft.tags);
     task.projectIds = withoutDuplicates(draft.projectIds);
     task.createdAt = currentTimestamp();
@@ -445,13 +361,12 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
+        static const WrittenColumns columns = writtenColumns({});
         auto insert = Statement::prepare(m_db, u"cannot save task"_s,
-            u"INSERT INTO tasks (id, created_at, "_s % kEditableColumns
-                % u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT INTO tasks ("_s % columns.names % u") VALUES ("_s % columns.placeholders % u")"_s);
         if (!insert)
             return std::unexpected(std::move(insert.error()));
-        insert->bind(task.id).bind(formatTimestamp(task.createdAt));
-        bindEditableColumns(*insert, task);
+        bindWrittenColumns(*insert, task, {});
         if (auto saved = insert->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
@@ -476,18 +391,12 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
             return fail(ErrorCode::NotFound, u"task "_s % id % u" not found"_s);
 
         Task task = std::move(**existing);
+        applyPatch(task, patch);
+        // Only what the patch gives is normalised: a field it leaves alone is written back as stored.
         if (*title)
             task.title = **title;
         if (patch.description)
             task.description = normalizedDescription(*patch.description);
-        if (patch.priority)
-            task.priority = *patch.priority;
-        if (patch.status)
-            task.status = *patch.status;
-        if (patch.complexity)
-            task.complexity = *patch.complexity;
-        if (patch.type)
-            task.type = *patch.type;
         if (patch.tags)
             task.tags = normalizedTags(*patch.tags);
         if (patch.projectIds) {
@@ -497,12 +406,12 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
         }
         task.updatedAt = nextUpdateTimestamp(task.updatedAt);
 
+        static const WrittenColumns columns = writtenColumns(kFixedFields);
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
-            u"UPDATE tasks SET ("_s % kEditableColumns
-                % u") = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?"_s);
+            u"UPDATE tasks SET ("_s % columns.names % u") = ("_s % columns.placeholders % u") WHERE id = ?"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        bindEditableColumns(*statement, task);
+        bindWrittenColumns(*statement, task, kFixedFields);
         statement->bind(task.id);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));

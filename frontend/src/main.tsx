@@ -7,19 +7,16 @@ import { AppProviders } from '@/app/providers';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { projectsQuery } from '@/features/projects/api/projects-api';
 import { tasksQuery } from '@/features/tasks/api/tasks-api';
-import { getChannel, isBridgeAvailable } from '@/ipc/channel';
-import { installGlobalInvoke } from '@/ipc/global';
+import { startIpc } from '@/ipc/start';
 import { createQueryClient } from '@/lib/query-client';
 import '@/styles/index.css';
 
-installGlobalInvoke();
-const inQuire = isBridgeAvailable();
+const inQuire = startIpc();
 const queryClient = createQueryClient();
 if (inQuire) {
   // Ask for what the start view shows (all tasks, the projects) before React renders it, so the
   // channel handshake and the app's answer overlap the first render instead of following it. The
   // views read the same queries; a failure here shows there, as any failed load does.
-  getChannel().catch(() => undefined);
   void queryClient.prefetchQuery(tasksQuery(null));
   void queryClient.prefetchQuery(projectsQuery());
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <argument_decoder.h>
 
+#include <quire/core/task.h>
+
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -22,24 +24,34 @@ TEST(SnakeToCamel, ConvertsUnderscoreSeparatedWords)
     EXPECT_EQ(app::snakeToCamel(u"_private"_s), u"_private"_s);
 }
 
-TEST(ArgumentDecoder, PatchStringTellsAbsentFromNull)
+TEST(ArgumentDecoder, APatchTellsAbsentFromNull)
 {
     const auto args = decodeArguments(commandSpec(u"db_update_task"),
                                       QJsonObject{{u"taskId"_s, u"t"_s}, {u"description"_s, QJsonValue::Null}});
     ASSERT_TRUE(args.has_value()) << args.error().message.toStdString();
-    const auto description = args->patchString(u"description"_s);
-    ASSERT_TRUE(description.has_value());
-    EXPECT_FALSE(description->has_value());
-    EXPECT_FALSE(args->patchString(u"title"_s).has_value());
-    EXPECT_FALSE(args->patchEnum<core::Complexity>(u"complexity"_s).has_value());
+    const core::TaskPatch patch = app::patchFrom<core::Task>(*args);
+    ASSERT_TRUE(patch.description.has_value());
+    EXPECT_FALSE(patch.description->has_value());
+    EXPECT_FALSE(patch.title.has_value());
+    EXPECT_FALSE(patch.complexity.has_value());
 }
 
-TEST(ArgumentDecoder, PatchEnumParsesAGivenValue)
+TEST(ArgumentDecoder, APatchCarriesEachGivenField)
 {
     const auto args = decodeArguments(commandSpec(u"db_update_task"),
-                                      QJsonObject{{u"taskId"_s, u"t"_s}, {u"type"_s, u"optimization"_s}});
+                                      QJsonObject{{u"taskId"_s, u"t"_s},
+                                                  {u"type"_s, u"optimization"_s},
+                                                  {u"title"_s, u"New"_s},
+                                                  {u"tags"_s, QJsonArray{u"a"_s}},
+                                                  {u"status"_s, u"blocked"_s}});
     ASSERT_TRUE(args.has_value());
-    EXPECT_EQ(args->patchEnum<core::TaskType>(u"type"_s), std::optional(std::optional(core::TaskType::Optimization)));
+    const core::TaskPatch patch = app::patchFrom<core::Task>(*args);
+    EXPECT_EQ(patch.type, std::optional(std::optional(core::TaskType::Optimization)));
+    EXPECT_EQ(patch.title, std::optional(u"New"_s));
+    EXPECT_EQ(patch.tags, std::optional(QStringList{u"a"_s}));
+    EXPECT_EQ(patch.status, std::optional(core::Status::Blocked));
+    EXPECT_FALSE(patch.priority.has_value());
+    EXPECT_FALSE(patch.projectIds.has_value());
 }
 
 TEST(ArgumentDecoder, NullForAnOptionalCreateKeyMeansNotGiven)
@@ -52,7 +64,10 @@ TEST(ArgumentDecoder, NullForAnOptionalCreateKeyMeansNotGiven)
                                                   {u"complexity"_s, QJsonValue::Null}});
     ASSERT_TRUE(args.has_value());
     EXPECT_FALSE(args->contains(u"complexity"_s));
-    EXPECT_EQ(args->enumValue<core::Priority>(u"priority"_s), core::Priority::Pinned);
+    const core::TaskDraft draft = app::draftFrom<core::Task>(*args);
+    EXPECT_EQ(draft.priority, core::Priority::Pinned);
+    EXPECT_EQ(draft.complexity, std::nullopt);
+    EXPECT_EQ(draft.status, core::Status::Backlog) << "the contract's default";
 }
 
 TEST(ArgumentDecoder, UndefinedArgumentsCountAsAnEmptyObject)

@@ -113,6 +113,9 @@ describe('a description that does not hold together stops the build', () => {
     ['a command on an unknown object', (c) => (c.commands.ping.object = 'system'), /commands\.ping: object 'system' is not in "objects"/],
     ['a command without an action', (c) => delete c.commands.ping.action, /commands\.ping: needs an "action"/],
     ['a field of an unknown type', (c) => (c.types.Task.title = 'text'), /types\.Task\.title: unknown field type 'text'/],
+    ['an argument whose type is not its field\'s', (c) => (c.commands.db_create_task.args.tags.type = 'string'), /db_create_task\.args\.tags: is string but Task\.tags is string\[\]/],
+    ['a patch that clears a field that cannot be null', (c) => (c.commands.db_update_task.args.title.null = 'clear'), /db_update_task\.args\.title: Task\.title cannot be cleared/],
+    ['a default that is not a value of its enum', (c) => (c.defaults.Task.status = 'done'), /defaults\.Task\.status: 'done' is not a value of enum:status/],
   ];
   for (const [what, breakIt, message] of broken) {
     it(`refuses ${what}`, () => {

@@ -8,12 +8,12 @@ include("${CMAKE_CURRENT_LIST_DIR}/../../cmake/contract.cmake")
 
 function(quire_add_dispatch_fuzzer root)
   set(generated "${CMAKE_CURRENT_BINARY_DIR}/generated")
-  quire_generate_contract(core "${generated}"
-    "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h")
+  set(generated_core "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h"
+                     "${generated}/quire/core/task.h" "${generated}/quire/core/project.h")
+  quire_generate_contract(core "${generated}" ${generated_core})
   quire_generate_contract(app "${generated}" "${generated}/command_table.h" "${generated}/command_table.cpp")
   file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h" "${root}/core/include/quire/core/*.h")
-  list(APPEND core_sources "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h"
-                           "${generated}/command_table.h" "${generated}/command_table.cpp")
+  list(APPEND core_sources ${generated_core} "${generated}/command_table.h" "${generated}/command_table.cpp")
   set(app_sources)
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry command_dispatch command_specs
                         database_thread envelope json_codec logging project_bridge task_bridge test_hook_bridge)

@@ -2,6 +2,7 @@
 #include "task_columns.h"
 
 #include <quire/core/enums.h>
+#include <quire/core/task.h>
 
 #include <gtest/gtest.h>
 
@@ -9,23 +10,46 @@
 #include <QJsonParseError>
 #include <QStringList>
 
+#include <optional>
+#include <type_traits>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::test {
 namespace {
 
+template<class T>
+struct EnumOf {
+    using type = std::conditional_t<std::is_enum_v<T>, T, void>;
+};
+template<class T>
+struct EnumOf<std::optional<T>> : EnumOf<T> {};
+
+QString keyOf(std::u16string_view key)
+{
+    return QString::fromUtf16(key.data(), static_cast<qsizetype>(key.size()));
+}
+
+/** Every Task key, in field order: the columns of a listing. */
+QStringList taskKeys()
+{
+    QStringList keys;
+    core::forEachField(core::RecordTraits<core::Task>::fields, [&](const auto &field) { keys.append(keyOf(field.key)); });
+    return keys;
+}
+
 /** The enum names a column's indexes refer to; empty for a column of plain values. */
 QStringList enumNamesOf(const QString &key)
 {
-    if (key == u"priority")
-        return core::enumNames<core::Priority>();
-    if (key == u"status")
-        return core::enumNames<core::Status>();
-    if (key == u"complexity")
-        return core::enumNames<core::Complexity>();
-    if (key == u"type")
-        return core::enumNames<core::TaskType>();
-    return {};
+    QStringList names;
+    core::forEachField(core::RecordTraits<core::Task>::fields, [&](const auto &field) {
+        using E = typename EnumOf<typename std::remove_cvref_t<decltype(field)>::Type>::type;
+        if constexpr (!std::is_void_v<E>) {
+            if (keyOf(field.key) == key)
+                names = core::enumNames<E>();
+        }
+    });
+    return names;
 }
 
 QJsonValue enumValue(const QString &key, const QJsonValue &index)
@@ -42,8 +66,7 @@ QJsonValue enumValue(const QString &key, const QJsonValue &index)
 
 QJsonArray taskRowsFromColumns(const QJsonObject &columns)
 {
-    static const QStringList keys {u"id"_s, u"title"_s, u"description"_s, u"priority"_s, u"status"_s,
-        u"complexity"_s, u"type"_s, u"tags"_s, u"projectIds"_s, u"createdAt"_s, u"updatedAt"_s};
+    static const QStringList keys = taskKeys();
     const qsizetype count = columns.value(u"count"_s).toInteger(-1);
     EXPECT_GE(count, 0) << "the listing has no count";
     EXPECT_GE(columns.value(u"total"_s).toInteger(-1), count) << "the listing has no total";

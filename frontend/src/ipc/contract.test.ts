@@ -48,7 +48,7 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
     expect(sorted(Object.keys(contract))).toEqual(
-      ['commands', 'enums', 'errorCodes', 'events', 'objects', 'timeouts', 'types', 'wireForms'],
+      ['commands', 'defaults', 'enums', 'errorCodes', 'events', 'objects', 'timeouts', 'types', 'wireForms'],
     );
     expect(timeouts).toEqual(contract.timeouts);
   });

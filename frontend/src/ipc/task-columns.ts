@@ -1,46 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The wire form of task lists ("TaskColumns" in resources/ipc-contract.json): db_get_tasks and
 // db_get_project_tasks send { count, total, version, and one array of `count` elements per Task
-// key } instead of an array of objects. Keys written once and enums as indexes make the text about 40 % shorter,
-// which is most of what a 100 000-task list costs on QWebChannel; this module turns it back into
-// Task objects so nothing above src/ipc ever sees the wire form.
-import { enums, type Task } from '@/ipc/contract';
+// key } instead of an array of objects. Keys written once and enums as indexes make the text about
+// 40 % shorter, which is most of what a 100 000-task list costs on QWebChannel; this module turns
+// it back into Task objects so nothing above src/ipc ever sees the wire form. The row decoder is
+// generated from the contract (decodeTaskColumnsRows), so a new Task field needs nothing here.
+import { decodeTaskColumnsRows, typeSpecs, type Task, type TaskColumns } from '@/ipc/contract';
 import { IpcError } from '@/ipc/errors';
 
-/** The columns as they travel. Enum columns hold indexes into `enums`; see the contract. */
-export interface TaskColumns {
-  count: number;
-  /** Tasks in the whole list, of which these are the `count` from the call's offset. */
-  total: number;
-  /** Changes whenever the database does: pages of one list must all have the same. */
-  version: string;
-  id: string[];
-  title: string[];
-  description: Array<string | null>;
-  priority: number[];
-  status: number[];
-  complexity: Array<number | null>;
-  type: Array<number | null>;
-  tags: string[][];
-  projectIds: string[][];
-  createdAt: string[];
-  /** null where it equals createdAt (most tasks are never edited). */
-  updatedAt: Array<string | null>;
-}
+export type { TaskColumns };
 
-export const taskColumnKeys = [
-  'id',
-  'title',
-  'description',
-  'priority',
-  'status',
-  'complexity',
-  'type',
-  'tags',
-  'projectIds',
-  'createdAt',
-  'updatedAt',
-] as const satisfies ReadonlyArray<keyof Task & keyof TaskColumns>;
+/** The Task keys, each a column of the wire form, in the contract's order. */
+export const taskColumnKeys = Object.keys(typeSpecs.Task) as Array<keyof Task>;
 
 /** One call's part of a task list. */
 export interface TaskPage {
@@ -70,32 +41,8 @@ function columnsOf(data: unknown, command: string): TaskColumns {
 
 /** Task objects from the columns; an IpcError('internal') when they do not fit together. */
 export function decodeTaskColumns(data: unknown, command: string): TaskPage {
-  const c = columnsOf(data, command);
-  const { priority, status, complexity, taskType } = enums;
-  const tasks = new Array<Task>(c.count);
-  for (let i = 0; i < c.count; i += 1) {
-    const p = priority[c.priority[i]!];
-    const s = status[c.status[i]!];
-    const cx = c.complexity[i];
-    const ty = c.type[i];
-    const createdAt = c.createdAt[i]!;
-    const task: Task = {
-      id: c.id[i]!,
-      title: c.title[i]!,
-      description: c.description[i]!,
-      priority: p!,
-      status: s!,
-      complexity: cx === null ? null : complexity[cx!]!,
-      type: ty === null ? null : taskType[ty!]!,
-      tags: c.tags[i]!,
-      projectIds: c.projectIds[i]!,
-      createdAt,
-      updatedAt: c.updatedAt[i] ?? createdAt,
-    };
-    if (p === undefined || s === undefined || task.complexity === undefined || task.type === undefined) {
-      throw malformed(command, `an enum index of task ${i}`);
-    }
-    tasks[i] = task;
-  }
-  return { tasks, total: c.total, version: c.version };
+  const columns = columnsOf(data, command);
+  const tasks = decodeTaskColumnsRows(columns);
+  if (typeof tasks === 'number') throw malformed(command, `an enum index of task ${tasks}`);
+  return { tasks, total: columns.total, version: columns.version };
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
-import type { Project, Task } from '@/ipc/contract';
-import type { EventName } from '@/ipc/contract';
+import type { EventName, Project, Task } from '@/ipc/contract';
+import { makeProject, makeTask } from '@/testing/fixtures';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
@@ -14,6 +14,11 @@ const signalsAfter: Partial<Record<string, EventName[]>> = {
   db_update_project: ['projectsChanged'],
   db_delete_project: ['projectsChanged', 'tasksChanged'],
 };
+
+/** The keys a call gave a value (null "not given" keys were already left out by invoke()). */
+function given(args: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
+}
 
 export interface FakeBackend {
   bridge: MockBridge;
@@ -51,19 +56,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
       case 'db_create_task': {
         const stamp = now();
-        const task: Task = {
-          id: `new-${seq}`,
-          title: args.title as string,
-          description: (args.description as string | undefined) ?? null,
-          priority: args.priority as Task['priority'],
-          status: (args.status as Task['status'] | undefined) ?? 'backlog',
-          complexity: (args.complexity as Task['complexity'] | undefined) ?? null,
-          type: (args.type as Task['type'] | undefined) ?? null,
-          tags: args.tags as string[],
-          projectIds: args.projectIds as string[],
-          createdAt: stamp,
-          updatedAt: stamp,
-        };
+        const task = makeTask({ ...(given(args) as Partial<Task>), id: `new-${seq}`, createdAt: stamp, updatedAt: stamp });
         state.tasks.push(task);
         return ok(task);
       }
@@ -71,7 +64,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         const index = state.tasks.findIndex((t) => t.id === args.taskId);
         if (index < 0) return err('not_found', `no task ${String(args.taskId)}`);
         const { taskId: _id, ...patch } = args;
-        const updated = { ...state.tasks[index]!, ...patch, updatedAt: now() } as Task;
+        const updated = { ...state.tasks[index]!, ...patch, updatedAt: now() };
         state.tasks[index] = updated;
         return ok(updated);
       }
@@ -82,13 +75,12 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(state.projects);
       case 'db_create_project': {
         const stamp = now();
-        const project: Project = {
+        const project = makeProject({
+          ...(given(args) as Partial<Project>),
           id: `project-new-${seq}`,
-          name: args.name as string,
-          description: (args.description as string | undefined) ?? null,
           createdAt: stamp,
           updatedAt: stamp,
-        };
+        });
         state.projects.push(project);
         return ok(project);
       }
@@ -96,7 +88,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         const index = state.projects.findIndex((p) => p.id === args.projectId);
         if (index < 0) return err('not_found', 'no such project');
         const { projectId: _id, ...patch } = args;
-        state.projects[index] = { ...state.projects[index]!, ...patch, updatedAt: now() } as Project;
+        state.projects[index] = { ...state.projects[index]!, ...patch, updatedAt: now() };
         return ok(state.projects[index]);
       }
       case 'db_delete_project':

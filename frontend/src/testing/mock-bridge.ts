@@ -65,10 +65,10 @@ export function mockBridge(handler: BridgeHandler): MockBridge {
   class FakeQWebChannel {
     objects = objects;
     constructor(_transport: unknown, onReady: (channel: WebChannel) => void) {
-      onReady(this as unknown as WebChannel);
+      onReady(this);
     }
   }
-  window.QWebChannel = FakeQWebChannel as unknown as Window['QWebChannel'];
+  window.QWebChannel = FakeQWebChannel;
   window.qt = { webChannelTransport: { send() {}, onmessage: null } };
 
   return {

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to core: a record's columns in SQL, driven by RecordTraits<R>::fields, so that a new
+// field needs no hand-counted placeholders or positional reads. Lists are not columns (their
+// Field has no column): repositories store them in their own tables.
+
+#include "statement.h"
+#include "timestamp.h"
+
+#include <quire/core/enums.h>
+#include <quire/core/error.h>
+#include <quire/core/record.h>
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <initializer_list>
+#include <optional>
+#include <type_traits>
+
+namespace quire::core {
+
+template<class T>
+struct IsOptional : std::false_type {};
+template<class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+
+/** @brief The enum of an enum field, nullable or not; void for other fields. */
+template<class T>
+struct EnumOf {
+    using type = std::conditional_t<std::is_enum_v<T>, T, void>;
+};
+template<class T>
+struct EnumOf<std::optional<T>> : EnumOf<T> {};
+
+/** @brief Names of fields a statement leaves out (the key of an UPDATE, say). */
+using FieldKeys = std::initializer_list<std::u16string_view>;
+
+namespace detail {
+
+inline bool isLeftOut(std::u16string_view key, FieldKeys leftOut)
+{
+    for (const std::u16string_view candidate : leftOut) {
+        if (candidate == key)
+            return true;
+    }
+    return false;
+}
+
+inline QString toQString(std::u16string_view text)
+{
+    return QString::fromUtf16(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+template<class T>
+std::optional<QString> storedText(const T &value)
+{
+    if constexpr (IsOptional<T>::value) {
+        return value ? storedText(*value) : std::nullopt;
+    } else if constexpr (std::is_enum_v<T>) {
+        return enumName(value);
+    } else if constexpr (std::is_same_v<T, QDateTime>) {
+        return formatTimestamp(value);
+    } else {
+        static_assert(std::is_same_v<T, QString>, "no column form for this field type");
+        return value;
+    }
+}
+
+/** The value of a column as its field's type; nullopt when the stored text is not one. */
+template<class T>
+std::optional<T> fromStored(const std::optional<QString> &text)
+{
+    if constexpr (IsOptional<T>::value) {
+        if (!text)
+            return T();
+        auto inner = fromStored<typename T::value_type>(text);
+        return inner ? std::optional<T>(T(std::move(*inner))) : std::nullopt;
+    } else if (!text) {
+        return std::nullopt;
+    } else if constexpr (std::is_enum_v<T>) {
+        return parseEnum<T>(*text);
+    } else if constexpr (std::is_same_v<T, QDateTime>) {
+        return parseTimestamp(*text);
+    } else {
+        static_assert(std::is_same_v<T, QString>, "no column form for this field type");
+        return *text;
+    }
+}
+
+} // namespace detail
+
+/** @brief "id, title, ...": R's columns in field order, `prefix` before each, without `leftOut`. */
+template<class Record>
+[[nodiscard]] QString columnList(FieldKeys leftOut = {}, const QString &prefix = QString())
+{
+    QString list;
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        if (!field.isColumn() || detail::isLeftOut(field.key, leftOut))
+            return;
+        if (!list.isEmpty())
+            list += u", ";
+        list += prefix + detail::toQString(field.column);
+    });
+    return list;
+}
+
+/** @brief "?, ?, ...": one placeholder per column of columnList(leftOut). */
+template<class Record>
+[[nodiscard]] QString columnPlaceholders(FieldKeys leftOut = {})
+{
+    QString list;
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        if (field.isColumn() && !detail::isLeftOut(field.key, leftOut))
+            list += list.isEmpty() ? u"?" : u", ?";
+    });
+    return list;
+}
+
+/** @brief Binds R's columns in columnList(leftOut) order: enums by name, timestamps as RFC 3339. */
+template<class Record>
+void bindColumns(Statement &statement, const Record &record, FieldKeys leftOut = {})
+{
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        if constexpr (!std::remove_cvref_t<decltype(field)>::isList) {
+            if (!detail::isLeftOut(field.key, leftOut))
+                statement.bind(detail::storedText(record.*field.member));
+        }
+    });
+}
+
+/**
+ * @brief The record whose columns (in columnList() order) start at column `first` of `row`, the
+ * first of them its id; a Storage error naming the record and column when a stored value is not
+ * of its field's type. Lists are left empty.
+ */
+template<class Record>
+[[nodiscard]] Result<Record> readColumns(const Statement &row, int first = 0)
+{
+    Record record;
+    std::optional<Error> invalid;
+    int column = first;
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        using F = std::remove_cvref_t<decltype(field)>;
+        if constexpr (!F::isList) {
+            const std::optional<QString> text = row.optionalText(column++);
+            if (auto value = detail::fromStored<typename F::Type>(text)) {
+                record.*field.member = std::move(*value);
+            } else if (!invalid) {
+                invalid = Error {ErrorCode::Storage,
+                    detail::toQString(RecordTraits<Record>::name) % u' ' % row.text(first)
+                        % QStringLiteral(" has an invalid ") % detail::toQString(field.column)
+                        % QStringLiteral(" '") % text.value_or(QStringLiteral("NULL")) % QStringLiteral("' in storage")};
+            }
+        }
+    });
+    if (invalid)
+        return std::unexpected(std::move(*invalid));
+    return record;
+}
+
+} // namespace quire::core
