@@ -21,7 +21,7 @@ core::Error unexpectedError(const char *what)
 } // namespace
 
 QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
-                                     const QJsonValue &raw, CommandJob job, std::function<void()> onSuccess)
+                                     const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess)
 {
     const CommandSpec &spec = commandSpec(command);
     const QString action = spec.action;
@@ -30,13 +30,14 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
         if (!arguments)
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         return database
-        .run([arguments = std::move(*arguments), job = std::move(job)](Storage &storage) {
+        .run([arguments = *arguments, job = std::move(job)](Storage &storage) {
             storage.startListing.reset();
             return job(arguments, storage);
         })
-        .then(context, [action, onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {
+        .then(context, [action, arguments = std::move(*arguments),
+                        onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {
             if (result && onSuccess)
-                onSuccess();
+                onSuccess(arguments, *result);
             return toEnvelope(result, action);
         });
     } catch (const std::exception &e) {

@@ -18,6 +18,8 @@ class QObject;
 namespace quire::app {
 
 using CommandJob = std::function<core::Result<QJsonValue>(const Arguments &, Storage &)>;
+/** @brief Runs after a command succeeded, with its arguments and the reply's data (to signal the change). */
+using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)>;
 
 /**
  * @brief The path every database command takes: decode `raw` strictly against the command's spec,
@@ -26,7 +28,7 @@ using CommandJob = std::function<core::Result<QJsonValue>(const Arguments &, Sto
  */
 [[nodiscard]] QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
                                                    QStringView command, const QJsonValue &raw, CommandJob job,
-                                                   std::function<void()> onSuccess = {});
+                                                   SuccessHandler onSuccess = {});
 
 /** @brief Gives the command's data as UTF-8 JSON text. */
 using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &)>;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "project_bridge.h"
 
+#include "change_events.h"
 #include "command_dispatch.h"
 #include "json_codec.h"
 
@@ -8,6 +9,13 @@ using namespace Qt::StringLiterals;
 
 namespace quire::app {
 namespace {
+
+const QString kRows = u"projects"_s;
+
+void emitUpserted(ProjectBridge *bridge, const QJsonValue &project)
+{
+    Q_EMIT bridge->projectsChanged(change_events::upserted(kRows, QJsonArray {project}));
+}
 
 core::Result<QJsonValue> asJson(const core::Result<core::Project> &result)
 {
@@ -42,7 +50,7 @@ QFuture<QJsonObject> ProjectBridge::db_create_project(const QJsonValue &args)
         [](const Arguments &a, Storage &s) {
             return asJson(s.projects->create(draftFrom<core::Project>(a)));
         },
-        [this] { Q_EMIT projectsChanged(); });
+        [this](const Arguments &, const QJsonValue &project) { emitUpserted(this, project); });
 }
 
 QFuture<QJsonObject> ProjectBridge::db_update_project(const QJsonValue &args)
@@ -52,7 +60,7 @@ QFuture<QJsonObject> ProjectBridge::db_update_project(const QJsonValue &args)
         [](const Arguments &a, Storage &s) {
             return asJson(s.projects->update(a.string(u"projectId"_s), patchFrom<core::Project>(a)));
         },
-        [this] { Q_EMIT projectsChanged(); });
+        [this](const Arguments &, const QJsonValue &project) { emitUpserted(this, project); });
 }
 
 QFuture<QJsonObject> ProjectBridge::db_delete_project(const QJsonValue &args)
@@ -64,9 +72,9 @@ QFuture<QJsonObject> ProjectBridge::db_delete_project(const QJsonValue &args)
                 return std::unexpected(removed.error());
             return QJsonValue(QJsonValue::Null);
         },
-        [this] {
-            Q_EMIT projectsChanged();
-            Q_EMIT tasksUnlinked();
+        [this](const Arguments &a, const QJsonValue &) {
+            Q_EMIT projectsChanged(change_events::deleted(kRows, {a.string(u"projectId"_s)}));
+            Q_EMIT tasksUnlinked(change_events::reset(u"tasks"_s));
         });
 }
 

@@ -26,10 +26,13 @@ public Q_SLOTS:
     QFuture<QJsonObject> db_delete_project(const QJsonValue &args);
 
 Q_SIGNALS:
-    /** @brief After any project write; every open view refetches its projects. */
-    void projectsChanged();
-    /** @brief A deleted project unlinked its tasks; the composition root forwards it to tasksChanged. */
-    void tasksUnlinked();
+    /** @brief After any project write, once per command: what changed (change_events.h). */
+    void projectsChanged(const QJsonObject &change);
+    /**
+     * @brief A deleted project unlinked its tasks: a reset of task lists, which the composition
+     * root forwards to TaskBridge::tasksChanged.
+     */
+    void tasksUnlinked(const QJsonObject &change);
 
 private:
     DatabaseThread &m_database;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "task_bridge.h"
 
+#include "change_events.h"
 #include "command_dispatch.h"
 #include "json_codec.h"
 
@@ -15,6 +16,14 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
     if (!result)
         return std::unexpected(result.error());
     return QJsonValue(toJson(*result));
+}
+
+const QString kRows = u"tasks"_s;
+
+/** tasksChanged's payload after a create or an update: the rows the reply carries. */
+QJsonObject upsertedFrom(const QJsonValue &data)
+{
+    return change_events::upserted(kRows, data.isArray() ? data.toArray() : QJsonArray {data});
 }
 
 /** The part of a list the page asked for with `offset` and `limit` (all of it without them). */
@@ -92,7 +101,7 @@ QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
     return dispatchCommand(
         this, m_database, u"db_create_task", args,
         [](const Arguments &a, Storage &s) { return asJson(s.tasks->create(draftFrom<core::Task>(a))); },
-        [this] { Q_EMIT tasksChanged(); });
+        [this](const Arguments &, const QJsonValue &task) { Q_EMIT tasksChanged(upsertedFrom(task)); });
 }
 
 QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
@@ -102,7 +111,17 @@ QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
         [](const Arguments &a, Storage &s) {
             return asJson(s.tasks->update(a.string(u"taskId"_s), patchFrom<core::Task>(a)));
         },
-        [this] { Q_EMIT tasksChanged(); });
+        [this](const Arguments &, const QJsonValue &task) { Q_EMIT tasksChanged(upsertedFrom(task)); });
+}
+
+QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_update_tasks", args,
+        [](const Arguments &a, Storage &s) {
+            return asJson(s.tasks->updateMany(a.stringList(u"taskIds"_s), patchFrom<core::Task>(a)));
+        },
+        [this](const Arguments &, const QJsonValue &tasks) { Q_EMIT tasksChanged(upsertedFrom(tasks)); });
 }
 
 QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)
@@ -114,7 +133,25 @@ QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)
                 return std::unexpected(removed.error());
             return QJsonValue(QJsonValue::Null);
         },
-        [this] { Q_EMIT tasksChanged(); });
+        [this](const Arguments &a, const QJsonValue &) {
+            Q_EMIT tasksChanged(change_events::deleted(kRows, {a.string(u"taskId"_s)}));
+        });
+}
+
+QFuture<QJsonObject> TaskBridge::db_delete_tasks(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_delete_tasks", args,
+        [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            if (auto removed = s.tasks->removeMany(a.stringList(u"taskIds"_s)); !removed)
+                return std::unexpected(removed.error());
+            return QJsonValue(QJsonValue::Null);
+        },
+        [this](const Arguments &a, const QJsonValue &) {
+            QStringList ids = a.stringList(u"taskIds"_s);
+            ids.removeDuplicates();
+            Q_EMIT tasksChanged(change_events::deleted(kRows, ids));
+        });
 }
 
 } // namespace quire::app

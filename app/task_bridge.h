@@ -40,11 +40,16 @@ public Q_SLOTS:
     QFuture<QJsonObject> db_get_task(const QJsonValue &args);
     QFuture<QJsonObject> db_create_task(const QJsonValue &args);
     QFuture<QJsonObject> db_update_task(const QJsonValue &args);
+    QFuture<QJsonObject> db_update_tasks(const QJsonValue &args);
     QFuture<QJsonObject> db_delete_task(const QJsonValue &args);
+    QFuture<QJsonObject> db_delete_tasks(const QJsonValue &args);
 
 Q_SIGNALS:
-    /** @brief After any task write, from any caller; every open view refetches. */
-    void tasksChanged();
+    /**
+     * @brief After any task write, from any caller, once per command: what changed
+     * (change_events.h), so that every open view patches its lists.
+     */
+    void tasksChanged(const QJsonObject &change);
 
 private:
     DatabaseThread &m_database;

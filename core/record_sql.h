@@ -131,6 +131,39 @@ void bindColumns(Statement &statement, const Record &record, FieldKeys leftOut =
     });
 }
 
+/** @brief "title = ?, status = ?": each column field the patch gives, in field order. */
+template<class Record>
+[[nodiscard]] QStringList patchAssignments(const typename RecordTraits<Record>::Patch &patch)
+{
+    QStringList assignments;
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        if constexpr (!std::remove_cvref_t<decltype(field)>::isList) {
+            forEachField(RecordTraits<Record>::patchFields, [&](const auto &patchField) {
+                if (patchField.key == field.key && patch.*patchField.from)
+                    assignments.append(detail::toQString(field.column) + QStringLiteral(" = ?"));
+            });
+        }
+    });
+    return assignments;
+}
+
+/** @brief Binds the values of patchAssignments(), in its order. */
+template<class Record>
+void bindPatch(Statement &statement, const typename RecordTraits<Record>::Patch &patch)
+{
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        if constexpr (!std::remove_cvref_t<decltype(field)>::isList) {
+            forEachField(RecordTraits<Record>::patchFields, [&](const auto &patchField) {
+                using Given = typename std::remove_cvref_t<decltype(patchField)>::Type;
+                if constexpr (std::is_same_v<Given, typename std::remove_cvref_t<decltype(field)>::Type>) {
+                    if (patchField.key == field.key && patch.*patchField.from)
+                        statement.bind(detail::storedText(*(patch.*patchField.from)));
+                }
+            });
+        }
+    });
+}
+
 /**
  * @brief The record whose columns (in columnList() order) start at column `first` of `row`, the
  * first of them its id; a Storage error naming the record and column when a stored value is not

@@ -128,44 +128,46 @@ Result<std::optional<Task>> loadTask(Database &db, const QString &id)
     return std::optional<Task>(std::move(tasks->first()));
 }
 
-/** NotFound naming the first id (in the given order) that is not a project. One statement. */
-Result<> requireProjects(Database &db, const QStringList &projectIds)
+/** NotFound naming the first of `ids` (in the given order) that is not a row of `table`. One statement. */
+Result<> requireExisting(Database &db, const QString &table, const QString &what, const QStringList &ids)
 {
-    if (projectIds.isEmpty())
+    if (ids.isEmpty())
         return {};
-    auto statement = Statement::prepare(db, u"cannot check projects"_s,
+    auto statement = Statement::prepare(db, u"cannot check "_s % table,
         u"SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
-        "(SELECT 1 FROM projects AS p WHERE p.id = j.value) ORDER BY j.key LIMIT 1"_s);
+        "(SELECT 1 FROM "_s % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    statement->bind(toJsonArray(projectIds));
+    statement->bind(toJsonArray(ids));
     if (auto ran = statement->exec(); !ran)
         return ran;
     auto missing = statement->singleValue();
     if (!missing)
         return std::unexpected(std::move(missing.error()));
     if (*missing)
-        return fail(ErrorCode::NotFound, u"project "_s % (*missing)->toString() % u" not found"_s);
+        return fail(ErrorCode::NotFound, what % u' ' % (*missing)->toString() % u" not found"_s);
     return {};
 }
 
-/** Inserts all tags (or links) of one task with a single statement; position = list index. */
-Result<> insertList(Database &db, const QString &what, const QString &table, const QString &column,
-    const QString &taskId, const QStringList &values)
+Result<> requireProjects(Database &db, const QStringList &projectIds)
 {
-    if (values.isEmpty())
+    return requireExisting(db, u"projects"_s, u"project"_s, projectIds);
+}
+
+/** Gives each of `taskIds` all of `values` (tags or links) with a single statement; position = list index. */
+Result<> insertList(Database &db, const QString &what, const QString &table, const QString &column,
+    const QStringList &taskIds, const QStringList &values)
+{
+    if (values.isEmpty() || taskIds.isEmpty())
         return {};
     auto statement = Statement::prepare(db, what,
         u"INSERT INTO "_s % table % u" (task_id, "_s % column
-            % u", position) SELECT ?, j.value, j.key FROM json_each(?) AS j"_s);
+            % u", position) SELECT t.value, j.value, j.key FROM json_each(?) AS t, json_each(?) AS j"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    statement->bind(taskId).bind(toJsonArray(values));
+    statement->bind(toJsonArray(taskIds)).bind(toJsonArray(values));
     return statement->exec();
 }
-
-/** What an update never rewrites. */
-constexpr FieldKeys kFixedFields = {u"id", u"createdAt"};
 
 /** Each list field's JSON copy on the task row (`tags_json`, `project_ids_json`), read by listings. */
 QString listCopyColumn(std::u16string_view column)
@@ -191,25 +193,14 @@ void bindListCopies(Statement &statement, const Task &task)
     });
 }
 
-/** Every column a write sets (`leftOut` aside), then the list copies, and as many placeholders. */
-struct WrittenColumns {
-    QString names;
-    QString placeholders;
-};
-
-WrittenColumns writtenColumns(FieldKeys leftOut)
+/** The INSERT of a new task: every column, then the list copies. */
+QString insertTaskSql()
 {
     const QString copies = listCopyColumns();
-    QString placeholders = columnPlaceholders<Task>(leftOut);
+    QString placeholders = columnPlaceholders<Task>();
     for (qsizetype i = 0, n = copies.count(u',') + 1; i < n; ++i)
         placeholders += u", ?"_s;
-    return {columnList<Task>(leftOut) % u", "_s % copies, placeholders};
-}
-
-void bindWrittenColumns(Statement &statement, const Task &task, FieldKeys leftOut)
-{
-    bindColumns(statement, task, leftOut);
-    bindListCopies(statement, task);
+    return u"INSERT INTO tasks ("_s % columnList<Task>() % u", "_s % copies % u") VALUES ("_s % placeholders % u")"_s;
 }
 
 /** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
@@ -226,24 +217,58 @@ TaskFilter inProjects(const QStringList &projectIds)
         "WHERE l.project_id IN (SELECT value FROM json_each(?)))"_s};
 }
 
-Result<> insertTags(Database &db, const QString &taskId, const QStringList &tags)
+Result<> insertTags(Database &db, const QStringList &taskIds, const QStringList &tags)
 {
-    return insertList(db, u"cannot save task tags"_s, u"task_tags"_s, u"tag"_s, taskId, tags);
+    return insertList(db, u"cannot save task tags"_s, u"task_tags"_s, u"tag"_s, taskIds, tags);
 }
 
-Result<> insertLinks(Database &db, const QString &taskId, const QStringList &projectIds)
+Result<> insertLinks(Database &db, const QStringList &taskIds, const QStringList &projectIds)
 {
-    return insertList(db, u"cannot link task to projects"_s, u"task_projects"_s, u"project_id"_s, taskId, projectIds);
+    return insertList(db, u"cannot link task to projects"_s, u"task_projects"_s, u"project_id"_s, taskIds, projectIds);
 }
 
-Result<> deleteFor(Database &db, const QString &what, const QString &table, const QString &taskId)
+/** Removes the rows of `table` (tags or links) of every task of `taskIds`. */
+Result<> deleteFor(Database &db, const QString &what, const QString &table, const QStringList &taskIds)
 {
-    auto statement = Statement::prepare(db, what, u"DELETE FROM "_s % table % u" WHERE task_id = ?"_s);
+    auto statement = Statement::prepare(db, what,
+        u"DELETE FROM "_s % table % u" WHERE task_id IN (SELECT value FROM json_each(?))"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    statement->bind(taskId);
+    statement->bind(toJsonArray(taskIds));
     return statement->exec();
 }
+
+/** The tasks of `ids`, each once, as a filter (one JSON array parameter). */
+TaskFilter withIds(const QStringList &ids)
+{
+    return {u"WHERE t.id IN (SELECT value FROM json_each(?))"_s, {toJsonArray(ids)}};
+}
+
+/**
+ * The patch with the repository's rules applied to what it gives: a title trimmed and not empty,
+ * a blank description absent, tags trimmed, not blank and each once, project ids each once.
+ */
+Result<TaskPatch> normalizedPatch(TaskPatch patch)
+{
+    auto title = requiredTextIfGiven(patch.title, u"title");
+    if (!title)
+        return std::unexpected(std::move(title.error()));
+    patch.title = std::move(*title);
+    if (patch.description)
+        patch.description = normalizedDescription(*patch.description);
+    if (patch.tags)
+        patch.tags = normalizedTags(*patch.tags);
+    if (patch.projectIds)
+        patch.projectIds = withoutDuplicates(*patch.projectIds);
+    return patch;
+}
+
+/**
+ * Each task's next updatedAt, in SQL: the time bound to both `?`s, or 1 ms after the task's own
+ * when that is not earlier (nextUpdateTimestamp() per row).
+ */
+const QString kNextUpdatedAt = u"CASE WHEN updated_at < ? THEN ? "
+                               "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END"_s;
 
 /** The contract's TaskColumns "nullMeansSameAs": sent as null where it equals createdAt. */
 constexpr std::u16string_view kSameAsCreatedAt = u"updatedAt";
@@ -361,17 +386,17 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
-        static const WrittenColumns columns = writtenColumns({});
-        auto insert = Statement::prepare(m_db, u"cannot save task"_s,
-            u"INSERT INTO tasks ("_s % columns.names % u") VALUES ("_s % columns.placeholders % u")"_s);
+        static const QString sql = insertTaskSql();
+        auto insert = Statement::prepare(m_db, u"cannot save task"_s, sql);
         if (!insert)
             return std::unexpected(std::move(insert.error()));
-        bindWrittenColumns(*insert, task, {});
+        bindColumns(*insert, task);
+        bindListCopies(*insert, task);
         if (auto saved = insert->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
-        if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
+        if (auto tags = insertTags(m_db, {task.id}, task.tags); !tags)
             return std::unexpected(std::move(tags.error()));
-        if (auto links = insertLinks(m_db, task.id, task.projectIds); !links)
+        if (auto links = insertLinks(m_db, {task.id}, task.projectIds); !links)
             return std::unexpected(std::move(links.error()));
         return task;
     });
@@ -379,72 +404,81 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
 
 Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &patch)
 {
-    const auto title = requiredTextIfGiven(patch.title, u"title");
-    if (!title)
-        return std::unexpected(title.error());
+    auto updated = updateMany({id}, patch);
+    if (!updated)
+        return std::unexpected(std::move(updated.error()));
+    return std::move(updated->first());
+}
 
-    return m_db.transact([&]() -> Result<Task> {
-        auto existing = loadTask(m_db, id);
-        if (!existing)
-            return std::unexpected(std::move(existing.error()));
-        if (!*existing)
-            return fail(ErrorCode::NotFound, u"task "_s % id % u" not found"_s);
+Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, const TaskPatch &given)
+{
+    auto patch = normalizedPatch(given);
+    if (!patch)
+        return std::unexpected(std::move(patch.error()));
+    const QStringList taskIds = withoutDuplicates(ids);
 
-        Task task = std::move(**existing);
-        applyPatch(task, patch);
-        // Only what the patch gives is normalised: a field it leaves alone is written back as stored.
-        if (*title)
-            task.title = **title;
-        if (patch.description)
-            task.description = normalizedDescription(*patch.description);
-        if (patch.tags)
-            task.tags = normalizedTags(*patch.tags);
-        if (patch.projectIds) {
-            task.projectIds = withoutDuplicates(*patch.projectIds);
-            if (auto known = requireProjects(m_db, task.projectIds); !known)
+    return m_db.transact([&]() -> Result<QList<Task>> {
+        if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
+            return std::unexpected(std::move(known.error()));
+        if (patch->projectIds) {
+            if (auto known = requireProjects(m_db, *patch->projectIds); !known)
                 return std::unexpected(std::move(known.error()));
         }
-        task.updatedAt = nextUpdateTimestamp(task.updatedAt);
-
-        static const WrittenColumns columns = writtenColumns(kFixedFields);
+        // Only the columns the patch gives are written: the others stay exactly as stored.
+        QStringList assignments = patchAssignments<Task>(*patch);
+        if (patch->tags)
+            assignments.append(u"tags_json = ?"_s);
+        if (patch->projectIds)
+            assignments.append(u"project_ids_json = ?"_s);
+        assignments.append(u"updated_at = "_s % kNextUpdatedAt);
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
-            u"UPDATE tasks SET ("_s % columns.names % u") = ("_s % columns.placeholders % u") WHERE id = ?"_s);
+            u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        bindWrittenColumns(*statement, task, kFixedFields);
-        statement->bind(task.id);
+        bindPatch<Task>(*statement, *patch);
+        if (patch->tags)
+            statement->bind(toJsonArray(*patch->tags));
+        if (patch->projectIds)
+            statement->bind(toJsonArray(*patch->projectIds));
+        const QString now = formatTimestamp(currentTimestamp());
+        statement->bind(now).bind(now).bind(toJsonArray(taskIds));
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
-        if (patch.tags) {
-            if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, task.id); !cleared)
+        if (patch->tags) {
+            if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, taskIds); !cleared)
                 return std::unexpected(std::move(cleared.error()));
-            if (auto tags = insertTags(m_db, task.id, task.tags); !tags)
+            if (auto tags = insertTags(m_db, taskIds, *patch->tags); !tags)
                 return std::unexpected(std::move(tags.error()));
         }
-        if (patch.projectIds) {
-            if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, task.id);
+        if (patch->projectIds) {
+            if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, taskIds);
                 !cleared)
                 return std::unexpected(std::move(cleared.error()));
-            if (auto links = insertLinks(m_db, task.id, task.projectIds); !links)
+            if (auto links = insertLinks(m_db, taskIds, *patch->projectIds); !links)
                 return std::unexpected(std::move(links.error()));
         }
-        return task;
+        return loadTasks(m_db, withIds(taskIds));
     });
 }
 
 Result<> SqliteTaskRepository::remove(const QString &id)
 {
+    return removeMany({id});
+}
+
+Result<> SqliteTaskRepository::removeMany(const QStringList &ids)
+{
+    const QStringList taskIds = withoutDuplicates(ids);
     return m_db.transact([&]() -> Result<> {
-        // Tags and project links go with the row (ON DELETE CASCADE).
-        auto statement = Statement::prepare(m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id = ?"_s);
+        if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
+            return known;
+        // Tags and project links go with the rows (ON DELETE CASCADE).
+        auto statement = Statement::prepare(m_db, u"cannot delete task"_s,
+            u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        statement->bind(id);
-        if (auto deleted = statement->exec(); !deleted)
-            return deleted;
-        if (statement->rowsAffected() == 0)
-            return fail(ErrorCode::NotFound, u"task "_s % id % u" not found"_s);
-        return {};
+        statement->bind(toJsonArray(taskIds));
+        return statement->exec();
     });
 }
 

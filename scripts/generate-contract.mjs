@@ -51,7 +51,7 @@ function checkReturnType(contract, where, type) {
 }
 
 function checkContract(contract) {
-  for (const section of ['timeouts', 'enums', 'errorCodes', 'objects', 'events', 'commands', 'types', 'defaults', 'wireForms']) {
+  for (const section of ['timeouts', 'enums', 'errorCodes', 'objects', 'events', 'eventPayloads', 'commands', 'types', 'defaults', 'wireForms']) {
     if (!(section in contract)) fail(SOURCE_NAME, `missing section "${section}"`);
   }
   for (const kind of ['list', 'single']) {
@@ -72,6 +72,17 @@ function checkContract(contract) {
   }
   for (const [event, object] of Object.entries(contract.events)) {
     if (!contract.objects.includes(object)) fail(`events.${event}`, `object '${object}' is not in "objects"`);
+  }
+  for (const [event, payload] of Object.entries(contract.eventPayloads)) {
+    if (!Object.hasOwn(contract.events, event)) fail(`eventPayloads.${event}`, 'names no event of "events"');
+    for (const [field, type] of Object.entries(payload)) {
+      const where = `eventPayloads.${event}.${field}`;
+      if (type.endsWith('[]') && Object.hasOwn(contract.types, type.slice(0, -2))) continue;
+      checkFieldType(contract, where, type);
+    }
+  }
+  for (const event of Object.keys(contract.events)) {
+    if (!Object.hasOwn(contract.eventPayloads, event)) fail(`events.${event}`, 'has no payload in "eventPayloads"');
   }
   for (const [typeName, fields] of Object.entries(contract.types)) {
     if (!/^[A-Z][A-Za-z0-9]*$/.test(typeName)) fail(`types.${typeName}`, 'type names are PascalCase');
@@ -94,6 +105,7 @@ function checkContract(contract) {
     if (command.kind !== 'list' && command.kind !== 'single') fail(where, `kind must be 'list' or 'single'`);
     if (typeof command.action !== 'string' || !command.action) fail(where, 'needs an "action" ("Failed to <action>")');
     if (typeof command.summary !== 'string' || !command.summary) fail(where, 'needs a "summary"');
+    if (typeof command.writes !== 'boolean') fail(where, '"writes" must be true or false');
     checkReturnType(contract, `${where}.returns`, command.returns);
     if (command.wire !== undefined && !Object.hasOwn(contract.wireForms, command.wire))
       fail(`${where}.wire`, `'${command.wire}' is not in "wireForms"`);
@@ -108,6 +120,7 @@ function checkContract(contract) {
     }
     checkRecordArguments(contract, where, command);
   }
+  checkOnePatchPerType(contract);
 }
 
 function checkDefaults(contract) {
@@ -144,6 +157,20 @@ function checkRecordArguments(contract, where, command) {
       if (role === 'updates' && (arg.null === 'clear') !== nullable)
         fail(`${where}.args.${key}`, nullable ? `null must clear the nullable ${typeName}.${key}` : `${typeName}.${key} cannot be cleared`);
     }
+  }
+}
+
+/** Commands that update one type carry the same patch: the generated Patch struct serves them all. */
+function checkOnePatchPerType(contract) {
+  const patches = new Map();
+  for (const [name, command] of Object.entries(contract.commands)) {
+    if (command.updates === undefined) continue;
+    const fields = contract.types[command.updates];
+    const patch = JSON.stringify(Object.entries(command.args).filter(([key]) => Object.hasOwn(fields, key)));
+    const first = patches.get(command.updates);
+    if (first && first.patch !== patch)
+      fail(`commands.${name}`, `updates ${command.updates} with other fields than ${first.name}`);
+    if (!first) patches.set(command.updates, { name, patch });
   }
 }
 
@@ -399,6 +426,8 @@ function tsContract(contract) {
   out.push(`export const objectNames = ${tsConst(tables.objects)} as const;`, '');
   out.push('/** Backend signal name -> the object that emits it. */');
   out.push(`export const eventSpecs = ${tsConst(tables.events)} as const;`, '');
+  out.push('/** What each signal carries: field -> type. */');
+  out.push(`export const eventPayloads = ${tsConst(tables.eventPayloads)} as const;`, '');
   out.push('/** Every command: its object, kind, result, wire form and arguments. */');
   out.push(`export const commandSpecs = ${tsConst(commandTable)} as const;`, '');
   out.push('/** How a result travels when not as itself. */');
@@ -420,6 +449,14 @@ function tsContract(contract) {
     for (const [field, type] of Object.entries(fields)) out.push(`  ${field}: ${tsFieldType(type)};`);
     out.push('}', '');
   }
+  for (const [event, payload] of Object.entries(contract.eventPayloads)) {
+    out.push(`/** What the ${event} signal carries. */`, `export interface ${pascalCase(event)}Payload {`);
+    for (const [field, type] of Object.entries(payload)) out.push(`  ${field}: ${tsFieldType(type)};`);
+    out.push('}', '');
+  }
+  out.push('/** The payload of each event. */', 'export interface EventPayloadMap {');
+  for (const event of Object.keys(contract.eventPayloads)) out.push(`  ${event}: ${pascalCase(event)}Payload;`);
+  out.push('}', '');
   for (const [name, form] of Object.entries(contract.wireForms)) {
     out.push(`/** ${form.rowsOf} rows as the ${name} wire form carries them: one array per field. */`);
     out.push(`export interface ${name} {`, '  count: number;', '  total: number;', '  version: string;');
@@ -554,8 +591,11 @@ function docs(contract) {
   out.push('## Enums', '');
   for (const [name, values] of Object.entries(contract.enums)) out.push(`- \`${name}\`: ${values.map((v) => `\`${v}\``).join(', ')}`);
   out.push('', '## Error codes', '', contract.errorCodes.map((c) => `\`${c}\``).join(', '), '');
-  out.push('## Events', '', '| signal | object |', '|---|---|');
-  for (const [event, object] of Object.entries(contract.events)) out.push(`| \`${event}\` | \`${object}\` |`);
+  out.push('## Events', '', '| signal | object | payload |', '|---|---|---|');
+  for (const [event, object] of Object.entries(contract.events)) {
+    const payload = Object.entries(contract.eventPayloads[event]).map(([field, type]) => `\`${field}: ${type}\``);
+    out.push(`| \`${event}\` | \`${object}\` | ${payload.join(', ')} |`);
+  }
   out.push('', '## Wire forms', '');
   for (const [name, form] of Object.entries(contract.wireForms)) {
     out.push(`### ${name}`, '', form.$comment ?? '', '', '```json', JSON.stringify(withoutComments(form), null, 2), '```', '');

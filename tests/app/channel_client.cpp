@@ -40,6 +40,7 @@ void ChannelClient::sendMessage(const QJsonObject &message)
         const QString key =
             message.value(u"object"_s).toString() + u'.' + QString::number(message.value(u"signal"_s).toInt());
         m_signalCounts[key] += 1;
+        m_signalArguments[key].append(message.value(u"args"_s).toArray());
     }
 }
 
@@ -119,6 +120,11 @@ QStringList ChannelClient::methods(const QString &object) const
     for (const QJsonValue &entry : m_objects.value(object).toObject().value(u"methods"_s).toArray())
         names.append(entry.toArray().at(0).toString());
     return names;
+}
+
+QList<QJsonArray> ChannelClient::signalArguments(const QString &object, const QString &signal) const
+{
+    return m_signalArguments.value(object + u'.' + QString::number(indexOf(object, u"signals"_s, signal)));
 }
 
 QStringList ChannelClient::signalNames(const QString &object) const

@@ -39,6 +39,8 @@ public:
     /** @brief Subscribes to a signal; emissions are counted by signalCount(). */
     void connectToSignal(const QString &object, const QString &signal);
     [[nodiscard]] int signalCount(const QString &object, const QString &signal) const;
+    /** @brief The arguments of each emission so far, in order. */
+    [[nodiscard]] QList<QJsonArray> signalArguments(const QString &object, const QString &signal) const;
 
     /** @brief Method and signal names per object, as announced in the init reply. */
     [[nodiscard]] QStringList methods(const QString &object) const;
@@ -56,6 +58,7 @@ private:
     QJsonObject m_objects; // init reply: object name -> {methods, signals, properties, enums}
     QHash<int, QJsonValue> m_responses;
     QHash<QString, int> m_signalCounts; // "object.signalIndex"
+    QHash<QString, QList<QJsonArray>> m_signalArguments; // "object.signalIndex"
     int m_nextId = 1;
     int m_textReplies = 0;
 };

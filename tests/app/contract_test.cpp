@@ -180,5 +180,43 @@ TEST_F(BridgeTest, ListsReplyInTheWireFormTheContractNames)
     }
 }
 
+TEST_F(BridgeTest, EverySignalCarriesThePayloadTheContractDescribes)
+{
+    // Given every kind of change: rows created and changed, deleted, and a project deletion that resets task lists
+    const QJsonObject contract = loadContract();
+    const QJsonObject payloads = contract.value(u"eventPayloads"_s).toObject();
+    const QStringList kinds = contract.value(u"enums"_s).toObject().value(u"changeKind"_s).toVariant().toStringList();
+    const QJsonObject events = contract.value(u"events"_s).toObject();
+    for (auto it = events.begin(); it != events.end(); ++it)
+        m_client->connectToSignal(it.value().toString(), it.key());
+    const QString projectId = createProject(u"Home"_s);
+    const QString taskId = createTask(u"Listed"_s, {projectId}).value(u"id"_s).toString();
+    ok(u"db_update_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{taskId}}, {u"priority"_s, u"high"_s}});
+    ok(u"db_delete_project"_s, QJsonObject{{u"projectId"_s, projectId}});
+    ok(u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{taskId}}});
+
+    // Then each emission is one object with exactly the payload's keys and a known kind
+    QStringList seenKinds;
+    for (auto it = events.begin(); it != events.end(); ++it) {
+        SCOPED_TRACE(it.key().toStdString());
+        QStringList expectedKeys = payloads.value(it.key()).toObject().keys();
+        expectedKeys.sort();
+        const QList<QJsonArray> emitted = m_client->signalArguments(it.value().toString(), it.key());
+        EXPECT_FALSE(emitted.isEmpty());
+        for (const QJsonArray &arguments : emitted) {
+            ASSERT_EQ(arguments.size(), 1);
+            const QJsonObject payload = arguments.at(0).toObject();
+            QStringList keys = payload.keys();
+            keys.sort();
+            EXPECT_EQ(keys, expectedKeys);
+            EXPECT_TRUE(kinds.contains(payload.value(u"kind"_s).toString()));
+            seenKinds.append(payload.value(u"kind"_s).toString());
+        }
+    }
+    seenKinds.removeDuplicates();
+    seenKinds.sort();
+    EXPECT_EQ(seenKinds, (QStringList{u"deleted"_s, u"reset"_s, u"upserted"_s}));
+}
+
 } // namespace
 } // namespace quire::test

@@ -157,6 +157,69 @@ TEST_F(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 2);
 }
 
+TEST_F(BridgeTest, EachWriteSignalsWhatChangedWithTheNewRows)
+{
+    // Given
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+    const QJsonObject task = createTask(u"Watched"_s);
+    const QString id = task.value(u"id"_s).toString();
+    const QJsonObject updated = ok(u"db_update_task"_s, QJsonObject{{u"taskId"_s, id}, {u"status"_s, u"blocked"_s}}).toObject();
+    ok(u"db_delete_task"_s, QJsonObject{{u"taskId"_s, id}});
+
+    // Then one signal per write, each saying what changed
+    const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
+    ASSERT_EQ(emitted.size(), 3);
+    EXPECT_EQ(emitted[0].at(0).toObject(),
+              (QJsonObject{{u"kind"_s, u"upserted"_s}, {u"ids"_s, QJsonArray{id}}, {u"tasks"_s, QJsonArray{task}}}));
+    EXPECT_EQ(emitted[1].at(0).toObject(),
+              (QJsonObject{{u"kind"_s, u"upserted"_s}, {u"ids"_s, QJsonArray{id}}, {u"tasks"_s, QJsonArray{updated}}}));
+    EXPECT_EQ(emitted[2].at(0).toObject(),
+              (QJsonObject{{u"kind"_s, u"deleted"_s}, {u"ids"_s, QJsonArray{id}}, {u"tasks"_s, QJsonArray{}}}));
+}
+
+TEST_F(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
+{
+    // Given three tasks
+    const QString a = createTask(u"A"_s).value(u"id"_s).toString();
+    const QString b = createTask(u"B"_s).value(u"id"_s).toString();
+    const QString c = createTask(u"C"_s).value(u"id"_s).toString();
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+
+    // When two are completed at once (snake_case keys as Tauri callers may send)
+    const QJsonArray updated =
+        ok(u"db_update_tasks"_s, QJsonObject{{u"task_ids"_s, QJsonArray{c, a}}, {u"status"_s, u"completed"_s}}).toArray();
+
+    // Then both come back completed, in creation order, announced by one signal carrying them
+    ASSERT_EQ(updated.size(), 2);
+    EXPECT_EQ(updated[0].toObject().value(u"id"_s), a);
+    EXPECT_EQ(updated[1].toObject().value(u"id"_s), c);
+    for (const QJsonValue &task : updated)
+        EXPECT_EQ(task.toObject().value(u"status"_s), u"completed"_s);
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, b}}).toObject().value(u"status"_s), u"backlog"_s);
+    const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
+    ASSERT_EQ(emitted.size(), 1);
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray{a, c}));
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), updated);
+}
+
+TEST_F(BridgeTest, BulkDeleteRemovesAllOrNothingWithOneSignal)
+{
+    const QString a = createTask(u"A"_s).value(u"id"_s).toString();
+    const QString b = createTask(u"B"_s).value(u"id"_s).toString();
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+
+    EXPECT_EQ(code(error(u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{a, u"missing"_s}}})),
+              u"not_found"_s);
+    EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 2);
+    EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 0);
+
+    EXPECT_TRUE(ok(u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{b, a, b}}}).isNull());
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+    const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
+    ASSERT_EQ(emitted.size(), 1);
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray{b, a}));
+}
+
 TEST_F(BridgeTest, FailedWritesDoNotSignalAChange)
 {
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);

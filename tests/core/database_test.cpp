@@ -105,7 +105,8 @@ TEST(Database, RefusesANewerSchemaAndLeavesTheFileUntouched)
 
     // Then
     EXPECT_ERROR(db, ErrorCode::Storage,
-        u"database "_s % path % u" has schema version 99, newer than this Quire supports (3); update Quire"_s);
+        u"database "_s % path % u" has schema version 99, newer than this Quire supports ("_s
+            % QString::number(Database::kSchemaVersion) % u"); update Quire"_s);
     EXPECT_EQ(TemporaryFolder::readFile(path), before);
     EXPECT_FALSE(QFileInfo::exists(path + u"-wal"_s));
     EXPECT_EQ(QDir(folder.path()).entryList({u"*.bak"_s}, QDir::Files).size(), 0);

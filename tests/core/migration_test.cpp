@@ -96,7 +96,7 @@ TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
 
     // Then the task row holds both lists as JSON in stored order, a version 2 backup was made,
     // and both readers agree
-    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), 3);
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
     EXPECT_EQ(scalar(*db, u"SELECT tags_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"zinc\",\"attic\"]"_s);
     EXPECT_EQ(scalar(*db, u"SELECT project_ids_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"p2\",\"p1\"]"_s);
     ASSERT_TRUE(db->backupPath().has_value());

@@ -620,6 +620,135 @@ TEST(SqliteTaskRepository, UpdateRollsBackWhenLinkingFails)
     EXPECT_EQ(stored, std::optional(task));
 }
 
+// ---- many at once -----------------------------------------------------------
+
+TEST(SqliteTaskRepository, UpdateManyAppliesThePatchToEveryTaskWithAFixedNumberOfStatements)
+{
+    // Given 50 tasks with their own tags
+    OPEN_TEST_STORE(store);
+    QStringList created;
+    for (int i = 0; i < 50; ++i) {
+        TaskDraft d = draft(u"Task %1"_s.arg(i));
+        d.tags = {u"own-%1"_s.arg(i)};
+        ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(d));
+        created.append(task.id);
+    }
+    TaskPatch patch;
+    patch.status = Status::Completed;
+    patch.tags = QStringList {u" done "_s, u"done"_s};
+    const quint64 beforeOne = store.db().queryCount();
+    ASSERT_OK(store.tasks().updateMany({created.first()}, patch));
+    const quint64 forOne = store.db().queryCount() - beforeOne;
+
+    // When all are completed and retagged at once
+    const quint64 before = store.db().queryCount();
+    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, store.tasks().updateMany(created, patch));
+    const quint64 forFifty = store.db().queryCount() - before;
+
+    // Then every task changed, in creation order, with the patch normalised, in as many statements as for one
+    EXPECT_EQ(forFifty, forOne);
+    EXPECT_EQ(ids(updated), created);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> stored, store.tasks().findAll());
+    EXPECT_EQ(stored, updated);
+    for (const Task &task : stored) {
+        EXPECT_EQ(task.status, Status::Completed);
+        EXPECT_EQ(task.tags, QStringList {u"done"_s});
+        EXPECT_GT(task.updatedAt, task.createdAt);
+    }
+    EXPECT_EQ(count(store.db(), u"task_tags"_s), 50);
+}
+
+TEST(SqliteTaskRepository, UpdateManyWithAMissingTaskNamesItAndChangesNothing)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task kept, store.tasks().create(draft(u"Kept"_s)));
+    TaskPatch patch;
+    patch.title = u"Renamed"_s;
+
+    EXPECT_ERROR(store.tasks().updateMany({kept.id, u"missing-id"_s}, patch), ErrorCode::NotFound,
+        u"task missing-id not found"_s);
+
+    ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(kept.id));
+    EXPECT_EQ(stored, std::optional(kept));
+}
+
+TEST(SqliteTaskRepository, UpdateManyRejectsABlankTitleBeforeWriting)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task kept, store.tasks().create(draft(u"Kept"_s)));
+    TaskPatch patch;
+    patch.title = u"   "_s;
+
+    EXPECT_ERROR(store.tasks().updateMany({kept.id}, patch), ErrorCode::InvalidArgument, u"title must not be empty"_s);
+    ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(kept.id));
+    EXPECT_EQ(stored, std::optional(kept));
+}
+
+TEST(SqliteTaskRepository, UpdateManyNamesEachTaskOnceWhateverTheRepeats)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task a, store.tasks().create(draft(u"A"_s)));
+    ASSERT_OK_AND_ASSIGN(const Task b, store.tasks().create(draft(u"B"_s)));
+    TaskPatch patch;
+    patch.priority = Priority::High;
+
+    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, store.tasks().updateMany({b.id, a.id, b.id}, patch));
+
+    EXPECT_EQ(ids(updated), (QStringList {a.id, b.id}));
+}
+
+TEST(SqliteTaskRepository, UpdateWritesOnlyTheColumnsItsPatchGives)
+{
+    // Given a title stored by another writer in a form this repository would not write (untrimmed)
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(draft(u"Plain"_s)));
+    ASSERT_OK(exec(store.db(), u"UPDATE tasks SET title = '  Spaced  ' WHERE id = '"_s % task.id % u"'"_s));
+
+    // When only the status changes
+    TaskPatch patch;
+    patch.status = Status::Blocked;
+    ASSERT_OK(store.tasks().update(task.id, patch));
+
+    // Then the title is still exactly what was stored
+    EXPECT_EQ(scalar(store.db(), u"SELECT title FROM tasks WHERE id = '"_s % task.id % u"'"_s).toString(),
+        u"  Spaced  "_s);
+}
+
+TEST(SqliteTaskRepository, UpdateManyMovesEachUpdatedAtPastItsOwnEvenIfLaterThanNow)
+{
+    // Given a task whose updatedAt lies in the future (another machine's clock)
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task ahead, store.tasks().create(draft(u"Ahead"_s)));
+    ASSERT_OK_AND_ASSIGN(const Task now, store.tasks().create(draft(u"Now"_s)));
+    ASSERT_OK(exec(store.db(),
+        u"UPDATE tasks SET updated_at = '2999-12-31T23:59:59.999Z' WHERE id = '"_s % ahead.id % u"'"_s));
+
+    TaskPatch patch;
+    patch.status = Status::InProgress;
+    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, store.tasks().updateMany({ahead.id, now.id}, patch));
+
+    // Then each moved forward from its own time
+    ASSERT_EQ(updated.size(), 2);
+    EXPECT_EQ(updated[0].updatedAt, QDateTime::fromString(u"3000-01-01T00:00:00.000Z"_s, Qt::ISODateWithMs));
+    EXPECT_GT(updated[1].updatedAt, now.updatedAt);
+    EXPECT_LT(updated[1].updatedAt, QDateTime::currentDateTimeUtc().addSecs(60));
+}
+
+TEST(SqliteTaskRepository, RemoveManyDeletesAllOrNothing)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task a, store.tasks().create(draft(u"A"_s)));
+    ASSERT_OK_AND_ASSIGN(const Task b, store.tasks().create(draft(u"B"_s)));
+    ASSERT_OK_AND_ASSIGN(const Task c, store.tasks().create(draft(u"C"_s)));
+
+    EXPECT_ERROR(store.tasks().removeMany({a.id, u"missing-id"_s}), ErrorCode::NotFound, u"task missing-id not found"_s);
+    EXPECT_EQ(count(store.db(), u"tasks"_s), 3);
+
+    ASSERT_OK(store.tasks().removeMany({a.id, c.id, a.id}));
+    ASSERT_OK_AND_ASSIGN(const QList<Task> rest, store.tasks().findAll());
+    EXPECT_EQ(rest, QList<Task> {b});
+}
+
 // ---- remove ----------------------------------------------------------------
 
 TEST(SqliteTaskRepository, RemoveDeletesTheTaskWithItsTagsAndLinksButNotItsProjects)

@@ -76,7 +76,7 @@ test('aCommandThatTimesOutIsReportedToTheUserAndTheLateWriteStillLands', async (
   const elapsed = Date.now() - stalledAt;
   const toasts = await toastTexts(page);
   assert.ok(
-    toasts.includes("Updating task status: Quire did not answer within 10 s (db_update_task timed out); the list refreshes once it does"),
+    toasts.includes("Updating task status: Quire did not answer within 10 s (db_update_tasks timed out); the list refreshes once it does"),
     `toasts on screen: ${JSON.stringify(toasts)}`,
   );
   assert.ok(elapsed >= 9_500 && elapsed < 12_000, `timed out after ${elapsed} ms`);

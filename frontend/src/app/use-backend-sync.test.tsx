@@ -2,9 +2,12 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '@/app/app';
-import { makeTask } from '@/testing/fixtures';
+import { fakeBackend } from '@/testing/fake-backend';
+import { makeProject, makeTask } from '@/testing/fixtures';
 import { mockBridge, ok } from '@/testing/mock-bridge';
 import { renderWithProviders } from '@/testing/render';
+import { invokeDbUpdateTasks } from '@/ipc/commands';
+import { emitLateReply } from '@/ipc/events';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
 describe('a reply that arrives after its timeout', () => {
@@ -29,5 +32,87 @@ describe('a reply that arrives after its timeout', () => {
     expect(await screen.findByText('Fresh from the refetch')).toBeInTheDocument();
     expect(screen.queryByText('Stale')).not.toBeInTheDocument();
     expect(listCalls).toBe(2);
+  });
+});
+
+describe('a change made anywhere', () => {
+  // The screen orders rows its own way (by status, priority, title): compare what is there.
+  const rowTitles = () =>
+    screen
+      .queryAllByTestId('task-row')
+      .map((row) => row.getAttribute('aria-label'))
+      .sort();
+
+  it('patches the open list with the rows the signal carries, without loading it again', async () => {
+    const backend = fakeBackend({ tasks: [makeTask({ id: 't1', title: 'Kept' }), makeTask({ id: 't2', title: 'Doomed' })] });
+    renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Doomed', 'Kept']));
+    const loadsBefore = backend.bridge.callsTo('db_get_tasks').length;
+
+    // Another window creates one task and deletes another
+    const added = makeTask({ id: 't3', title: 'From another window', createdAt: '2030-01-01T00:00:00.000Z' });
+    await act(async () => {
+      backend.bridge.emit('tasksChanged', { kind: 'upserted', ids: ['t3'], tasks: [added] });
+      backend.bridge.emit('tasksChanged', { kind: 'deleted', ids: ['t2'], tasks: [] });
+    });
+
+    await waitFor(() => expect(rowTitles()).toEqual(['From another window', 'Kept']));
+    expect(backend.bridge.callsTo('db_get_tasks').length).toBe(loadsBefore);
+  });
+
+  it('completing several tasks is one command and patches the list without loading it again', async () => {
+    const backend = fakeBackend({
+      projects: [makeProject({ id: 'p1', name: 'Home' })],
+      tasks: [makeTask({ id: 'a', title: 'One' }), makeTask({ id: 'b', title: 'Two' })],
+    });
+    renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['One', 'Two']));
+    const loadsBefore = backend.bridge.callsTo('db_get_tasks').length;
+
+    await act(async () => {
+      await invokeDbUpdateTasks({ taskIds: ['a', 'b'], status: 'completed' });
+    });
+
+    await waitFor(() => expect(backend.tasks.every((t) => t.status === 'completed')).toBe(true));
+    expect(backend.bridge.callsTo('db_update_tasks')).toEqual([{ taskIds: ['a', 'b'], status: 'completed' }]);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('task-row').map((row) => row.getAttribute('data-status'))).toEqual([
+        'completed',
+        'completed',
+      ]),
+    );
+    expect(backend.bridge.callsTo('db_get_tasks').length).toBe(loadsBefore);
+  });
+
+  it('loads the lists again after a reset', async () => {
+    const backend = fakeBackend({ tasks: [makeTask({ title: 'Before' })] });
+    renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Before']));
+
+    backend.tasks.push(makeTask({ title: 'After a reset', createdAt: '2030-01-01T00:00:00.000Z' }));
+    await act(async () => backend.bridge.emit('tasksChanged', { kind: 'reset', ids: [], tasks: [] }));
+
+    await waitFor(() => expect(rowTitles()).toEqual(['After a reset', 'Before']));
+  });
+});
+
+describe('replies that arrive after their timeout', () => {
+  const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 60)));
+
+  it('start no load for writes, whose change signal came first, and one load for a burst of reads', async () => {
+    const backend = fakeBackend({ tasks: [makeTask({ title: 'Listed' })] });
+    renderWithProviders(<App />);
+    await screen.findByText('Listed');
+    await settle();
+    const loads = () => backend.bridge.callsTo('db_get_tasks').length;
+    const before = loads();
+
+    for (let i = 0; i < 50; i += 1) emitLateReply('db_update_tasks');
+    await settle();
+    expect(loads()).toBe(before);
+
+    for (let i = 0; i < 50; i += 1) emitLateReply('db_get_tasks');
+    await settle();
+    await waitFor(() => expect(loads()).toBe(before + 1));
   });
 });

@@ -1,34 +1,83 @@
 // SPDX-License-Identifier: MIT
-// Keeps what is on screen in step with the database, whoever wrote to it:
-// the bridge's change signals and late replies (dropped after a timeout) both
-// mark the cached lists stale so they refetch.
+// Keeps what is on screen in step with the database, whoever wrote to it. The bridge's change
+// signals say what changed, so cached lists are patched in place; a reset, or a list that was being
+// loaded when the change came, make a list load again. A late write reply needs nothing: its
+// change signal came before it. A late read reply makes the lists load again, once however many
+// arrive, joining a load already under way rather than starting another.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { applyProjectChanges, type ProjectChange } from '@/features/projects/utils/apply-project-changes';
+import { applyTaskChanges, type TaskChange } from '@/features/tasks/utils/apply-task-changes';
+import { commandSpecs, isCommandName, type Project, type Task } from '@/ipc/contract';
 import { onLateReply, onProjectsChanged, onTasksChanged } from '@/ipc/events';
 
 /**
- * How long a burst of change signals is gathered before one refetch. The bridge signals before it
- * replies, so refetching at once would put a list load in front of the reply the user waits for,
- * and a bulk action (complete 50 tasks) would reload the list 50 times.
+ * How long a burst of change signals is gathered before the caches are touched once. The bridge
+ * signals before it replies, so touching them at once would put a render in front of the reply
+ * the user waits for, and a stream of writes would re-render the list for each.
  */
 export const CHANGE_COALESCE_MS = 16;
 
-type Stale = 'tasks' | 'projects' | 'everything';
+/** The task list of a query key ['tasks', 'list', projectId]. */
+function projectIdOf(queryKey: readonly unknown[]): string | null {
+  return typeof queryKey[2] === 'string' ? queryKey[2] : null;
+}
 
-function coalescedInvalidation(client: QueryClient) {
-  const pending = new Set<Stale>();
+function patchTaskLists(client: QueryClient, changes: TaskChange[]): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: ['tasks', 'list'] })) {
+    const tasks = query.state.data as Task[] | undefined;
+    // A list still loading may have been read before the change: load it again instead.
+    const patched =
+      tasks === undefined || query.state.fetchStatus === 'fetching'
+        ? null
+        : applyTaskChanges(tasks, projectIdOf(query.queryKey), changes);
+    if (patched === null) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    else client.setQueryData(query.queryKey, patched);
+  }
+}
+
+function patchProjects(client: QueryClient, changes: ProjectChange[]): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: ['projects'] })) {
+    const projects = query.state.data as Project[] | undefined;
+    const patched =
+      projects === undefined || query.state.fetchStatus === 'fetching' ? null : applyProjectChanges(projects, changes);
+    if (patched === null) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    else client.setQueryData(query.queryKey, patched);
+  }
+}
+
+function coalescedSync(client: QueryClient) {
+  let tasks: TaskChange[] = [];
+  let projects: ProjectChange[] = [];
+  let everything = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
-    if (pending.has('everything')) void client.invalidateQueries();
-    else for (const key of pending) void client.invalidateQueries({ queryKey: [key] });
-    pending.clear();
+    if (everything) void client.invalidateQueries(undefined, { cancelRefetch: false });
+    else {
+      if (tasks.length > 0) patchTaskLists(client, tasks);
+      if (projects.length > 0) patchProjects(client, projects);
+    }
+    tasks = [];
+    projects = [];
+    everything = false;
+  };
+  // A window, not a debounce: a steady stream of writes still refreshes every window.
+  const schedule = () => {
+    timer ??= setTimeout(flush, CHANGE_COALESCE_MS);
   };
   return {
-    mark(...keys: Stale[]) {
-      keys.forEach((key) => pending.add(key));
-      // A window, not a debounce: a steady stream of writes still refreshes every window.
-      timer ??= setTimeout(flush, CHANGE_COALESCE_MS);
+    tasksChanged(change: TaskChange) {
+      tasks.push(change);
+      schedule();
+    },
+    projectsChanged(change: ProjectChange) {
+      projects.push(change);
+      schedule();
+    },
+    reloadEverything() {
+      everything = true;
+      schedule();
     },
     cancel() {
       if (timer !== undefined) clearTimeout(timer);
@@ -39,15 +88,17 @@ function coalescedInvalidation(client: QueryClient) {
 export function useBackendSync(): void {
   const client = useQueryClient();
   useEffect(() => {
-    const stale = coalescedInvalidation(client);
+    const sync = coalescedSync(client);
     const subscriptions = [
-      onTasksChanged(() => stale.mark('tasks')),
-      onProjectsChanged(() => stale.mark('projects', 'tasks')),
-      onLateReply(() => stale.mark('everything')),
+      onTasksChanged((change) => sync.tasksChanged(change)),
+      onProjectsChanged((change) => sync.projectsChanged(change)),
+      onLateReply((command) => {
+        if (!isCommandName(command) || !commandSpecs[command].writes) sync.reloadEverything();
+      }),
     ];
     return () => {
       subscriptions.forEach((unsubscribe) => unsubscribe());
-      stale.cancel();
+      sync.cancel();
     };
   }, [client]);
 }

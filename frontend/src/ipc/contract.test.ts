@@ -9,6 +9,7 @@ import {
   commandSpecs,
   defaultTimeoutMs,
   enums,
+  eventPayloads,
   eventSpecs,
   LIST_TIMEOUT_MS,
   objectNames,
@@ -26,6 +27,7 @@ interface JsonContract {
   errorCodes: string[];
   objects: string[];
   events: Record<string, string>;
+  eventPayloads: Record<string, Record<string, string>>;
   commands: Record<
     string,
     {
@@ -48,7 +50,7 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
     expect(sorted(Object.keys(contract))).toEqual(
-      ['commands', 'defaults', 'enums', 'errorCodes', 'events', 'objects', 'timeouts', 'types', 'wireForms'],
+      ['commands', 'defaults', 'enums', 'errorCodes', 'eventPayloads', 'events', 'objects', 'timeouts', 'types', 'wireForms'],
     );
     expect(timeouts).toEqual(contract.timeouts);
   });
@@ -74,8 +76,9 @@ describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
     expect([...objectNames]).toEqual(contract.objects);
   });
 
-  it('listens to the same events on the same objects', () => {
+  it('listens to the same events on the same objects, with the same payloads', () => {
     expect(eventSpecs).toEqual(contract.events);
+    expect(eventPayloads).toEqual(contract.eventPayloads);
   });
 
   it('has the same set of commands', () => {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it, vi } from 'vitest';
-import { onProjectsChanged, onTasksChanged } from '@/ipc/events';
+import { onProjectsChanged, onTasksChanged, parsePayload } from '@/ipc/events';
 import { mockBridge, ok } from '@/testing/mock-bridge';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -16,6 +16,29 @@ describe('backend change events', () => {
     bridge.emit('tasksChanged');
 
     expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('hands the listener what changed, as the contract describes it', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const listener = vi.fn();
+    onTasksChanged(listener);
+    await flush();
+
+    bridge.emit('tasksChanged', { kind: 'deleted', ids: ['t1'], tasks: [] });
+
+    expect(listener).toHaveBeenCalledWith({ kind: 'deleted', ids: ['t1'], tasks: [] });
+  });
+
+  it('takes a missing or malformed payload for a reset, so views load again rather than guess', () => {
+    const reset = { kind: 'reset', ids: [], tasks: [] };
+    expect(parsePayload('tasksChanged', undefined)).toEqual(reset);
+    expect(parsePayload('tasksChanged', { kind: 'renamed', ids: [], tasks: [] })).toEqual(reset);
+    expect(parsePayload('tasksChanged', { kind: 'upserted', ids: 't1', tasks: [] })).toEqual(reset);
+    expect(parsePayload('projectsChanged', { kind: 'deleted', ids: ['p1'] })).toEqual({
+      kind: 'reset',
+      ids: [],
+      projects: [],
+    });
   });
 
   it('keeps projectsChanged separate from tasksChanged', async () => {

@@ -3,7 +3,7 @@
 // that came back after their timeout (the caller already gave up, so whatever
 // they changed must be refetched).
 import { getChannel, type QtSignal } from '@/ipc/channel';
-import { eventSpecs, type EventName } from '@/ipc/contract';
+import { enums, eventPayloads, eventSpecs, type EventName, type EventPayloadMap } from '@/ipc/contract';
 
 export type Unsubscribe = () => void;
 
@@ -16,14 +16,31 @@ function isSignal(value: unknown): value is QtSignal {
   );
 }
 
+/** A payload that says "anything may have changed": what a malformed or missing one is taken for. */
+export function resetPayload<E extends EventName>(event: E): EventPayloadMap[E] {
+  const empty = Object.fromEntries(Object.keys(eventPayloads[event]).map((key) => [key, []]));
+  return { ...empty, kind: 'reset' } as unknown as EventPayloadMap[E];
+}
+
+/** The payload as the contract describes it, or a reset when it is not (so views reload rather than guess). */
+export function parsePayload<E extends EventName>(event: E, raw: unknown): EventPayloadMap[E] {
+  if (typeof raw !== 'object' || raw === null) return resetPayload(event);
+  const payload = raw as Record<string, unknown>;
+  const kindOk = (enums.changeKind as readonly unknown[]).includes(payload.kind);
+  const listsOk = Object.keys(eventPayloads[event])
+    .filter((key) => key !== 'kind')
+    .every((key) => Array.isArray(payload[key]));
+  return kindOk && listsOk ? (payload as unknown as EventPayloadMap[E]) : resetPayload(event);
+}
+
 /**
- * Calls `listener` each time the backend emits `event`. The channel connects
+ * Calls `listener` with what changed each time the backend emits `event`. The channel connects
  * asynchronously; unsubscribing before it is ready is fine.
  */
-export function listen(event: EventName, listener: () => void): Unsubscribe {
+export function listen<E extends EventName>(event: E, listener: (payload: EventPayloadMap[E]) => void): Unsubscribe {
   let active = true;
   let detach: Unsubscribe = () => {};
-  const handler = () => listener();
+  const handler = (raw?: unknown) => listener(parsePayload(event, raw));
   getChannel().then(
     (channel) => {
       if (!active) return;
@@ -45,8 +62,10 @@ export function listen(event: EventName, listener: () => void): Unsubscribe {
   };
 }
 
-export const onTasksChanged = (listener: () => void): Unsubscribe => listen('tasksChanged', listener);
-export const onProjectsChanged = (listener: () => void): Unsubscribe => listen('projectsChanged', listener);
+export const onTasksChanged = (listener: (change: EventPayloadMap['tasksChanged']) => void): Unsubscribe =>
+  listen('tasksChanged', listener);
+export const onProjectsChanged = (listener: (change: EventPayloadMap['projectsChanged']) => void): Unsubscribe =>
+  listen('projectsChanged', listener);
 
 type LateReplyListener = (command: string) => void;
 const lateReplyListeners = new Set<LateReplyListener>();

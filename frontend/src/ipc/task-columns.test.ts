@@ -32,35 +32,27 @@ describe('decodeTaskColumns', () => {
   });
 
   it('reads the enums as indexes in the contract order and a null updatedAt as createdAt', () => {
+    // The columns as the bridge writes them by hand, over a task whose other fields are plain.
+    const plain = makeTask({ id: 't1', title: 'One', createdAt: '2024-01-01T00:00:00.000Z' });
     const columns: TaskColumns = {
-      count: 1,
-      total: 1,
+      ...encodeTaskColumns([plain]),
       version: '7.0',
-      id: ['t1'],
-      title: ['One'],
-      description: [null],
       priority: [0],
       status: [3],
       complexity: [2],
       type: [null],
-      tags: [[]],
       projectIds: [['p1']],
-      createdAt: ['2024-01-01T00:00:00.000Z'],
       updatedAt: [null],
     };
 
     expect(decode(columns)).toEqual([
       {
-        id: 't1',
-        title: 'One',
-        description: null,
+        ...plain,
         priority: 'pinned',
         status: 'blocked',
         complexity: 'deep dive',
         type: null,
-        tags: [],
         projectIds: ['p1'],
-        createdAt: '2024-01-01T00:00:00.000Z',
         updatedAt: '2024-01-01T00:00:00.000Z',
       },
     ]);

@@ -1,19 +1,43 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
-import type { EventName, Project, Task } from '@/ipc/contract';
+import type { EventName, EventPayloadMap, Project, Task } from '@/ipc/contract';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
-// What the real bridge signals after each successful write (app/task_bridge.cpp, project_bridge.cpp).
-const signalsAfter: Partial<Record<string, EventName[]>> = {
-  db_create_task: ['tasksChanged'],
-  db_update_task: ['tasksChanged'],
-  db_delete_task: ['tasksChanged'],
-  db_create_project: ['projectsChanged'],
-  db_update_project: ['projectsChanged'],
-  db_delete_project: ['projectsChanged', 'tasksChanged'],
-};
+type Change = { [E in EventName]: [E, EventPayloadMap[E]] }[EventName];
+
+const upsertedTasks = (tasks: Task[]): Change => ['tasksChanged', { kind: 'upserted', ids: tasks.map((t) => t.id), tasks }];
+const deletedTasks = (ids: string[]): Change => ['tasksChanged', { kind: 'deleted', ids: [...new Set(ids)], tasks: [] }];
+const upsertedProject = (project: Project): Change => [
+  'projectsChanged',
+  { kind: 'upserted', ids: [project.id], projects: [project] },
+];
+
+/** What the real bridge signals after each successful write (app/task_bridge.cpp, project_bridge.cpp). */
+function changesAfter(command: string, args: Record<string, unknown>, data: unknown): Change[] {
+  switch (command) {
+    case 'db_create_task':
+    case 'db_update_task':
+      return [upsertedTasks([data as Task])];
+    case 'db_update_tasks':
+      return [upsertedTasks(data as Task[])];
+    case 'db_delete_task':
+      return [deletedTasks([args.taskId as string])];
+    case 'db_delete_tasks':
+      return [deletedTasks(args.taskIds as string[])];
+    case 'db_create_project':
+    case 'db_update_project':
+      return [upsertedProject(data as Project)];
+    case 'db_delete_project':
+      return [
+        ['projectsChanged', { kind: 'deleted', ids: [args.projectId as string], projects: [] }],
+        ['tasksChanged', { kind: 'reset', ids: [], tasks: [] }],
+      ];
+    default:
+      return [];
+  }
+}
 
 /** The keys a call gave a value (null "not given" keys were already left out by invoke()). */
 function given(args: Record<string, unknown>): Record<string, unknown> {
@@ -68,9 +92,25 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         state.tasks[index] = updated;
         return ok(updated);
       }
+      case 'db_update_tasks': {
+        const ids = new Set(args.taskIds as string[]);
+        const missing = [...ids].find((id) => !state.tasks.some((t) => t.id === id));
+        if (missing !== undefined) return err('not_found', `task ${missing} not found`);
+        const { taskIds: _ids, ...patch } = args;
+        const stamp = now();
+        state.tasks = state.tasks.map((t) => (ids.has(t.id) ? { ...t, ...patch, updatedAt: stamp } : t));
+        return ok(state.tasks.filter((t) => ids.has(t.id)));
+      }
       case 'db_delete_task':
         state.tasks = state.tasks.filter((t) => t.id !== args.taskId);
         return ok(null);
+      case 'db_delete_tasks': {
+        const ids = new Set(args.taskIds as string[]);
+        const missing = [...ids].find((id) => !state.tasks.some((t) => t.id === id));
+        if (missing !== undefined) return err('not_found', `task ${missing} not found`);
+        state.tasks = state.tasks.filter((t) => !ids.has(t.id));
+        return ok(null);
+      }
       case 'db_get_projects':
         return ok(state.projects);
       case 'db_create_project': {
@@ -104,8 +144,10 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
 
   const bridge: MockBridge = mockBridge((command, args) => {
     const reply = handle(command, args);
-    if (reply.ok && signalsAfter[command]) writes += 1;
-    if (reply.ok) queueMicrotask(() => signalsAfter[command]?.forEach((event) => bridge.emit(event)));
+    if (!('data' in reply)) return reply;
+    const changes = changesAfter(command, args, reply.data);
+    if (changes.length > 0) writes += 1;
+    queueMicrotask(() => changes.forEach(([event, payload]) => bridge.emit(event, payload)));
     return reply;
   });
 

@@ -3,7 +3,7 @@
 // of Tauri's mockIPC/clearMocks. The handler gets each call and returns the raw
 // reply the bridge would send (use ok()/err() for envelopes), or a promise of it.
 import { resetChannel, type WebChannel } from '@/ipc/channel';
-import { commandSpecs, eventSpecs, objectNames, type EventName } from '@/ipc/contract';
+import { commandSpecs, eventSpecs, objectNames, type EventName, type EventPayloadMap } from '@/ipc/contract';
 import type { IpcErrorCode } from '@/ipc/errors';
 
 export interface BridgeCall {
@@ -24,8 +24,11 @@ export interface MockBridge {
   /** Every call the page made, with its arguments as they crossed the (JSON) transport. */
   calls: BridgeCall[];
   callsTo(command: string): Array<Record<string, unknown>>;
-  /** Emits a backend signal (tasksChanged, projectsChanged). */
-  emit(event: EventName): void;
+  /**
+   * Emits a backend signal (tasksChanged, projectsChanged) with its payload, which crosses the
+   * JSON transport; without one the page sees a signal with no argument (taken as a reset).
+   */
+  emit<E extends EventName>(event: E, payload?: EventPayloadMap[E]): void;
   /** Number of listeners currently connected to a signal. */
   listenerCount(event: EventName): number;
 }
@@ -74,8 +77,9 @@ export function mockBridge(handler: BridgeHandler): MockBridge {
   return {
     calls,
     callsTo: (command) => calls.filter((c) => c.command === command).map((c) => c.args),
-    emit: (event) => {
-      for (const cb of [...(listeners.get(event) ?? [])]) cb();
+    emit: (event, payload) => {
+      const args = payload === undefined ? [] : [JSON.parse(JSON.stringify(payload)) as unknown];
+      for (const cb of [...(listeners.get(event) ?? [])]) cb(...args);
     },
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
   };

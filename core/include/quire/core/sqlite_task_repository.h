@@ -15,7 +15,8 @@ class Database;
  * - A description is stored as given, except that an empty or all-whitespace one is stored
  *   (and returned) as absent.
  * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
- *   createdAt never changes. Removing a project also bumps updatedAt of its tasks.
+ *   createdAt never changes. Removing a project also bumps updatedAt of its tasks. An update
+ *   writes only the columns its patch gives.
  * - Lists run a fixed number of statements (tasks, their tags, their links) whatever the count;
  *   listColumnsJson() runs one.
  * - Every write is one transaction; nested inside a caller's Database::transact() it becomes a
@@ -35,7 +36,9 @@ public:
                                                      const ListingWindow &window) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
+    [[nodiscard]] Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) override;
     [[nodiscard]] Result<> remove(const QString &id) override;
+    [[nodiscard]] Result<> removeMany(const QStringList &ids) override;
 
 private:
     Database &m_db;

@@ -47,7 +47,15 @@ public:
     [[nodiscard]] virtual Result<Task> create(const TaskDraft &draft) = 0;
     /** @brief NotFound when the task or a linked project does not exist. */
     [[nodiscard]] virtual Result<Task> update(const QString &id, const TaskPatch &patch) = 0;
+    /**
+     * @brief Applies one patch to every task of `ids` in one transaction, and returns them (each
+     * once, in creation order). NotFound naming the first missing task or project, and nothing
+     * changed, when any does not exist.
+     */
+    [[nodiscard]] virtual Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
     [[nodiscard]] virtual Result<> remove(const QString &id) = 0;
+    /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist. */
+    [[nodiscard]] virtual Result<> removeMany(const QStringList &ids) = 0;
 
 protected:
     TaskRepository() = default;

@@ -2,10 +2,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   invokeDbCreateTask,
-  invokeDbDeleteTask,
+  invokeDbDeleteTasks,
   invokeDbGetProjectTasks,
   invokeDbGetTasks,
   invokeDbUpdateTask,
+  invokeDbUpdateTasks,
   type TaskPatch,
 } from '@/ipc/commands';
 import type { CommandArgs, Status, Task } from '@/ipc/contract';
@@ -30,8 +31,8 @@ export function useTasks(projectId: string | null) {
 
 export type NewTask = CommandArgs<'db_create_task'>;
 
-// Writes need no cache invalidation here: the bridge signals tasksChanged after every successful
-// write, whoever made it, and app/use-backend-sync.ts refetches once per burst.
+// Writes need no cache invalidation here: the bridge signals tasksChanged with the changed rows
+// after every successful write, whoever made it, and app/use-backend-sync.ts patches the lists.
 
 export function useCreateTask() {
   return useMutation({
@@ -47,23 +48,12 @@ export function useUpdateTask() {
   });
 }
 
-/** Runs `run` for every id; fails with one message if any of them failed. */
-async function forEachTask(ids: string[], run: (id: string) => Promise<unknown>): Promise<void> {
-  const results = await Promise.allSettled(ids.map(run));
-  const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failures.length === 0) return;
-  const first = failures[0]!.reason as unknown;
-  if (ids.length === 1) throw first;
-  const reason = first instanceof Error ? first.message : String(first);
-  throw new Error(`${failures.length} of ${ids.length} tasks failed (${reason})`);
-}
-
 /** Sets the status of one or more tasks, showing the change at once and rolling back on failure. */
 export function useSetTaskStatus() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ ids, status }: { ids: string[]; status: Status }) =>
-      forEachTask(ids, (id) => invokeDbUpdateTask({ taskId: id, status })),
+    // One command for any number of tasks: one transaction, one durable commit, one change event.
+    mutationFn: ({ ids, status }: { ids: string[]; status: Status }) => invokeDbUpdateTasks({ taskIds: ids, status }),
     meta: { action: 'Updating task status' },
     onMutate: async ({ ids, status }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
@@ -82,7 +72,7 @@ export function useSetTaskStatus() {
 
 export function useDeleteTasks() {
   return useMutation({
-    mutationFn: (ids: string[]) => forEachTask(ids, (id) => invokeDbDeleteTask({ taskId: id })),
+    mutationFn: (ids: string[]) => invokeDbDeleteTasks({ taskIds: ids }),
     meta: { action: 'Deleting tasks' },
   });
 }

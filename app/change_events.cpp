@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "change_events.h"
+
+using namespace Qt::StringLiterals;
+
+namespace quire::app::change_events {
+namespace {
+
+QJsonObject payload(const QString &kind, const QJsonArray &ids, const QString &rowsKey, const QJsonArray &rows)
+{
+    return {{u"kind"_s, kind}, {u"ids"_s, ids}, {rowsKey, rows}};
+}
+
+} // namespace
+
+QJsonObject upserted(const QString &rowsKey, const QJsonArray &rows)
+{
+    QJsonArray ids;
+    for (const QJsonValue &row : rows)
+        ids.append(row.toObject().value(u"id"_s));
+    return payload(u"upserted"_s, ids, rowsKey, rows);
+}
+
+QJsonObject deleted(const QString &rowsKey, const QStringList &ids)
+{
+    return payload(u"deleted"_s, QJsonArray::fromStringList(ids), rowsKey, {});
+}
+
+QJsonObject reset(const QString &rowsKey)
+{
+    return payload(u"reset"_s, {}, rowsKey, {});
+}
+
+} // namespace quire::app::change_events
