@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
 import { clearBridgeMocks } from '@/testing/mock-bridge';
 
 // jsdom does no layout; give elements a size so the virtualised list renders rows.
@@ -34,9 +34,28 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
-Element.prototype.scrollIntoView ??= function scrollIntoView() {};
-Element.prototype.hasPointerCapture ??= () => false;
-Element.prototype.releasePointerCapture ??= () => {};
+// jsdom lacks these; Radix and the virtual list call them. Defined only where missing.
+const elementStubs: Partial<Record<'scrollIntoView' | 'hasPointerCapture' | 'releasePointerCapture', () => unknown>> = {
+  scrollIntoView: () => undefined,
+  hasPointerCapture: () => false,
+  releasePointerCapture: () => undefined,
+};
+for (const [name, stub] of Object.entries(elementStubs)) {
+  if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { value: stub, configurable: true, writable: true });
+}
+
+beforeAll(() => {
+  // sonner puts its 17 kB toast stylesheet into <head> when the test file imports it. The tests load
+  // none of the app's own CSS and check no toast styling, yet jsdom matched its 110 rules against an
+  // element and each of its ancestors on every getComputedStyle after any DOM change: user-event's
+  // pointer-events check before each click, the hidden check of role queries.
+  for (const style of document.head.querySelectorAll('style')) {
+    if (style.textContent?.includes('[data-sonner-toaster]')) style.remove();
+  }
+  // jsdom parses its default stylesheet and loads its CSS property tables on the first
+  // getComputedStyle (about 0.3 s of CPU): pay that once per file here, not in whichever test renders first.
+  window.getComputedStyle(document.documentElement).getPropertyValue('pointer-events');
+});
 
 afterEach(() => {
   cleanup();

@@ -52,6 +52,16 @@ function initialDraft(task: Task | null, defaultProjectId: string | null): TaskD
 
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
 export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDialogProps) {
+  return (
+    <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
+      <TaskForm task={task} projects={projects} defaultProjectId={defaultProjectId} onClose={onClose} />
+    </Modal>
+  );
+}
+
+// The draft lives below the Modal so that a keystroke re-renders only the form, not Radix's
+// portal, focus trap, dismissable layer and scroll lock around it.
+function TaskForm({ task, projects, defaultProjectId, onClose }: TaskDialogProps) {
   const [draft, setDraft] = useState<TaskDraft>(() => initialDraft(task, defaultProjectId));
   const [titleError, setTitleError] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -106,117 +116,115 @@ export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDi
   const action = task ? 'Saving task' : 'Creating task';
 
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
-      <form className="form" onSubmit={submit} noValidate>
-        <RequiredTextField
-          label="Title"
-          value={draft.title}
-          onChange={(value) => {
-            set('title', value);
-            if (titleError) setTitleError(null);
-          }}
-          error={titleError}
-          inputRef={titleRef}
-        />
+    <form className="form" onSubmit={submit} noValidate>
+      <RequiredTextField
+        label="Title"
+        value={draft.title}
+        onChange={(value) => {
+          set('title', value);
+          if (titleError) setTitleError(null);
+        }}
+        error={titleError}
+        inputRef={titleRef}
+      />
 
+      <div className="field">
+        <label htmlFor={ids.description}>Description</label>
+        <textarea
+          id={ids.description}
+          rows={3}
+          value={draft.description}
+          onChange={(e) => set('description', e.target.value)}
+          onKeyDown={onDescriptionKeyDown}
+        />
+      </div>
+
+      <div className="field-row">
         <div className="field">
-          <label htmlFor={ids.description}>Description</label>
-          <textarea
-            id={ids.description}
-            rows={3}
-            value={draft.description}
-            onChange={(e) => set('description', e.target.value)}
-            onKeyDown={onDescriptionKeyDown}
-          />
+          <label htmlFor={ids.status}>Status</label>
+          <select id={ids.status} value={draft.status} onChange={(e) => set('status', e.target.value as TaskDraft['status'])}>
+            {statusOrder.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
         </div>
-
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={ids.status}>Status</label>
-            <select id={ids.status} value={draft.status} onChange={(e) => set('status', e.target.value as TaskDraft['status'])}>
-              {statusOrder.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabels[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.priority}>Priority</label>
-            <select
-              id={ids.priority}
-              value={draft.priority}
-              onChange={(e) => set('priority', e.target.value as TaskDraft['priority'])}
-            >
-              {enums.priority.map((p) => (
-                <option key={p} value={p}>
-                  {label(p)}
-                </option>
-              ))}
-            </select>
-          </div>
+        <div className="field">
+          <label htmlFor={ids.priority}>Priority</label>
+          <select
+            id={ids.priority}
+            value={draft.priority}
+            onChange={(e) => set('priority', e.target.value as TaskDraft['priority'])}
+          >
+            {enums.priority.map((p) => (
+              <option key={p} value={p}>
+                {label(p)}
+              </option>
+            ))}
+          </select>
         </div>
+      </div>
 
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={ids.complexity}>Complexity</label>
-            <select
-              id={ids.complexity}
-              value={draft.complexity ?? ''}
-              onChange={(e) => set('complexity', (e.target.value || null) as TaskDraft['complexity'])}
-            >
-              <option value="">None</option>
-              {enums.complexity.map((c) => (
-                <option key={c} value={c}>
-                  {label(c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.type}>Type</label>
-            <select
-              id={ids.type}
-              value={draft.type ?? ''}
-              onChange={(e) => set('type', (e.target.value || null) as TaskDraft['type'])}
-            >
-              <option value="">None</option>
-              {enums.taskType.map((t) => (
-                <option key={t} value={t}>
-                  {label(t)}
-                </option>
-              ))}
-            </select>
-          </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ids.complexity}>Complexity</label>
+          <select
+            id={ids.complexity}
+            value={draft.complexity ?? ''}
+            onChange={(e) => set('complexity', (e.target.value || null) as TaskDraft['complexity'])}
+          >
+            <option value="">None</option>
+            {enums.complexity.map((c) => (
+              <option key={c} value={c}>
+                {label(c)}
+              </option>
+            ))}
+          </select>
         </div>
+        <div className="field">
+          <label htmlFor={ids.type}>Type</label>
+          <select
+            id={ids.type}
+            value={draft.type ?? ''}
+            onChange={(e) => set('type', (e.target.value || null) as TaskDraft['type'])}
+          >
+            <option value="">None</option>
+            {enums.taskType.map((t) => (
+              <option key={t} value={t}>
+                {label(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
 
-        <TagInput tags={draft.tags} onChange={(tags) => set('tags', tags)} />
+      <TagInput tags={draft.tags} onChange={(tags) => set('tags', tags)} />
 
-        <fieldset className="field project-picker">
-          <legend>Projects</legend>
-          {projects.length === 0 ? (
-            <p className="muted">No projects yet.</p>
-          ) : (
-            projects.map((p) => (
-              <label key={p.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={draft.projectIds.includes(p.id)}
-                  onChange={(e) => toggleProject(p.id, e.target.checked)}
-                />
-                <span>{p.name}</span>
-              </label>
-            ))
-          )}
-        </fieldset>
+      <fieldset className="field project-picker">
+        <legend>Projects</legend>
+        {projects.length === 0 ? (
+          <p className="muted">No projects yet.</p>
+        ) : (
+          projects.map((p) => (
+            <label key={p.id} className="check">
+              <input
+                type="checkbox"
+                checked={draft.projectIds.includes(p.id)}
+                onChange={(e) => toggleProject(p.id, e.target.checked)}
+              />
+              <span>{p.name}</span>
+            </label>
+          ))
+        )}
+      </fieldset>
 
-        <DialogActions
-          error={mutation.isError ? describeError(action, mutation.error) : null}
-          submitLabel={mutation.isPending ? 'Saving…' : task ? 'Save' : 'Create task'}
-          submitTestId="save-task"
-          pending={mutation.isPending}
-        />
-      </form>
-    </Modal>
+      <DialogActions
+        error={mutation.isError ? describeError(action, mutation.error) : null}
+        submitLabel={mutation.isPending ? 'Saving…' : task ? 'Save' : 'Create task'}
+        submitTestId="save-task"
+        pending={mutation.isPending}
+      />
+    </form>
   );
 }
