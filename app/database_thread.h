@@ -31,10 +31,15 @@ struct Storage {
     /**
      * @brief The first page of all tasks as TaskRepository::listColumnsJson() wrote it while
      * QtWebEngine was still starting (TaskBridge::prepareStartListing), for the page's first
-     * listing. Any single command, which every write is, drops it first, so it is never older
-     * than the data.
+     * listing, with the database's change version from before it was read. It is served only if
+     * the database still has that version (no commit since, by this app or another process), and
+     * any single command, which every write is, drops it first: it is never older than the data.
      */
-    std::optional<QByteArray> startListing;
+    struct PreparedListing {
+        QString version;
+        QByteArray json;
+    };
+    std::optional<PreparedListing> startListing;
 
     Storage();
     Storage(Storage &&) noexcept;

@@ -5,6 +5,8 @@
 #include "command_dispatch.h"
 #include "json_codec.h"
 
+#include <quire/core/database.h>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
@@ -52,11 +54,33 @@ void TaskBridge::prepareStartListing()
 {
     // A failure is not reported here: the page's own listing then runs the query and says why.
     (void)m_database.run([](Storage &s) -> core::Result<QJsonValue> {
+        // The version from before the read: if it still holds when the page asks, nothing was
+        // committed since, so the listing is the data as it is.
+        auto version = s.database->changeVersion();
+        if (!version)
+            return QJsonValue();
         if (auto listing = s.tasks->listColumnsJson(std::nullopt, kStartWindow))
-            s.startListing = std::move(*listing);
+            s.startListing = Storage::PreparedListing {std::move(*version), std::move(*listing)};
         return QJsonValue();
     });
 }
+
+namespace {
+
+/** The prepared start listing if it answers this call and the database has not changed since. */
+std::optional<QByteArray> takeStartListing(Storage &s, const std::optional<QStringList> &projectIds,
+                                           const core::ListingWindow &window)
+{
+    auto prepared = std::exchange(s.startListing, std::nullopt);
+    if (!prepared || !isStartListing(projectIds, window))
+        return std::nullopt;
+    const auto version = s.database->changeVersion();
+    if (!version || *version != prepared->version)
+        return std::nullopt;
+    return std::move(prepared->json);
+}
+
+} // namespace
 
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
@@ -64,8 +88,8 @@ QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
                                [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
                                    const auto projectIds = a.optionalStringList(u"projectIds"_s);
                                    const core::ListingWindow window = listingWindow(a);
-                                   if (s.startListing && isStartListing(projectIds, window))
-                                       return *std::exchange(s.startListing, std::nullopt);
+                                   if (auto prepared = takeStartListing(s, projectIds, window))
+                                       return std::move(*prepared);
                                    return s.tasks->listColumnsJson(projectIds, window);
                                });
 }

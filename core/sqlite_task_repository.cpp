@@ -288,8 +288,7 @@ QString enumIndexSql(const QString &column)
  * The SELECT list of listColumnsJson(): one JSON object holding `count`, `total` (the scalar
  * subquery `total`, binding the filter's values), `version` and an array per Task field, written
  * by SQLite in one pass.
- * - data_version moves when another connection commits, total_changes() when this one writes:
- *   together they tell whether two reads saw the same data.
+ * - The version is Database::changeVersion(): whether two reads saw the same data.
  * - Every element expression is non-NULL (json_quote gives 'null'), because group_concat skips
  *   NULLs and the columns must stay aligned. The arrays follow the rows of the ordered subquery,
  *   all of them the same order as each row feeds every aggregate.
@@ -298,8 +297,7 @@ QString enumIndexSql(const QString &column)
 QString columnsSelect(const QString &total)
 {
     QString format = u"{\"count\":%d,\"total\":%d,\"version\":\"%d.%d\""_s;
-    QString arguments =
-        u"count(*), "_s % total % u", (SELECT data_version FROM pragma_data_version()), total_changes()"_s;
+    QString arguments = u"count(*), "_s % total % u", "_s % Database::kChangeVersionParts;
     forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
         using T = typename std::remove_cvref_t<decltype(field)>::Type;
         const QString column = u"t."_s % detail::toQString(field.column);

@@ -72,6 +72,15 @@ public:
     [[nodiscard]] quint64 queryCount() const;
 
     /**
+     * @brief Text that changes whenever the database does, whoever commits: another connection or
+     * process (SQLite's data_version) or this one (total_changes()). Two reads that saw the same
+     * version saw the same data.
+     */
+    [[nodiscard]] Result<QString> changeVersion();
+    /** @brief changeVersion() as an SQL expression of two integers, for printf("%d.%d", ...). */
+    static const QString kChangeVersionParts;
+
+    /**
      * @brief Starts a transaction, or a savepoint when one is already open on this connection.
      *
      * A write transaction is `BEGIN IMMEDIATE` (takes the write lock up front, so busy_timeout
