@@ -78,16 +78,23 @@ inline constexpr qint64 kMaxCount = 2'147'483'647;
  */
 [[nodiscard]] core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw);
 
+/** @brief Sets, in `target` (a draft or a patch), each of `fields` the arguments give. */
+template<class Fields, class Target>
+void readGivenFields(const Arguments &arguments, const Fields &fields, Target &target)
+{
+    core::forEachField(fields, [&](const auto &field) {
+        const QString key = QString::fromUtf16(field.key.data(), static_cast<qsizetype>(field.key.size()));
+        if (arguments.contains(key))
+            target.*field.from = arguments.as<typename std::remove_cvref_t<decltype(field)>::Type>(key);
+    });
+}
+
 /** @brief The draft a create command's arguments carry: each given field set, the rest default. */
 template<class Record>
 [[nodiscard]] typename core::RecordTraits<Record>::Draft draftFrom(const Arguments &arguments)
 {
     typename core::RecordTraits<Record>::Draft draft;
-    core::forEachField(core::RecordTraits<Record>::draftFields, [&](const auto &field) {
-        const QString key = QString::fromUtf16(field.key.data(), static_cast<qsizetype>(field.key.size()));
-        if (arguments.contains(key))
-            draft.*field.from = arguments.as<typename std::remove_cvref_t<decltype(field)>::Type>(key);
-    });
+    readGivenFields(arguments, core::RecordTraits<Record>::draftFields, draft);
     return draft;
 }
 
@@ -96,11 +103,7 @@ template<class Record>
 [[nodiscard]] typename core::RecordTraits<Record>::Patch patchFrom(const Arguments &arguments)
 {
     typename core::RecordTraits<Record>::Patch patch;
-    core::forEachField(core::RecordTraits<Record>::patchFields, [&](const auto &field) {
-        const QString key = QString::fromUtf16(field.key.data(), static_cast<qsizetype>(field.key.size()));
-        if (arguments.contains(key))
-            patch.*field.from = arguments.as<typename std::remove_cvref_t<decltype(field)>::Type>(key);
-    });
+    readGivenFields(arguments, core::RecordTraits<Record>::patchFields, patch);
     return patch;
 }
 

@@ -150,32 +150,30 @@ QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
 
 QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)
 {
-    return dispatchCommand(
-        this, m_database, u"db_delete_task", args,
-        [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
-            if (auto removed = s.tasks->remove(a.string(u"taskId"_s)); !removed)
-                return std::unexpected(removed.error());
-            return QJsonValue(QJsonValue::Null);
-        },
-        [this](const Arguments &a, const QJsonValue &) {
-            Q_EMIT tasksChanged(change_events::deleted(kRows, {a.string(u"taskId"_s)}));
-        });
+    return deleteTasks(u"db_delete_task", args);
 }
 
 QFuture<QJsonObject> TaskBridge::db_delete_tasks(const QJsonValue &args)
 {
+    return deleteTasks(u"db_delete_tasks", args);
+}
+
+QFuture<QJsonObject> TaskBridge::deleteTasks(QStringView command, const QJsonValue &args)
+{
+    // db_delete_task names one task (taskId), db_delete_tasks several (taskIds).
+    const auto idsOf = [](const Arguments &a) {
+        QStringList ids = a.contains(u"taskIds"_s) ? a.stringList(u"taskIds"_s) : QStringList {a.string(u"taskId"_s)};
+        ids.removeDuplicates();
+        return ids;
+    };
     return dispatchCommand(
-        this, m_database, u"db_delete_tasks", args,
-        [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
-            if (auto removed = s.tasks->removeMany(a.stringList(u"taskIds"_s)); !removed)
+        this, m_database, command, args,
+        [idsOf](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            if (auto removed = s.tasks->removeMany(idsOf(a)); !removed)
                 return std::unexpected(removed.error());
             return QJsonValue(QJsonValue::Null);
         },
-        [this](const Arguments &a, const QJsonValue &) {
-            QStringList ids = a.stringList(u"taskIds"_s);
-            ids.removeDuplicates();
-            Q_EMIT tasksChanged(change_events::deleted(kRows, ids));
-        });
+        [this, idsOf](const Arguments &a, const QJsonValue &) { Q_EMIT tasksChanged(change_events::deleted(kRows, idsOf(a))); });
 }
 
 } // namespace quire::app

@@ -6,6 +6,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QString>
+#include <QStringView>
 
 namespace quire::app {
 
@@ -52,6 +53,9 @@ Q_SIGNALS:
     void tasksChanged(const QJsonObject &change);
 
 private:
+    /** @brief The delete commands: one task or several, one transaction, one signal. */
+    QFuture<QJsonObject> deleteTasks(QStringView command, const QJsonValue &args);
+
     DatabaseThread &m_database;
 };
 

@@ -417,24 +417,19 @@ function tsContract(contract) {
   const commandTable = Object.fromEntries(
     Object.entries(tables.commands).map(([name, { summary: _summary, action: _action, ...spec }]) => [name, spec]),
   );
-  out.push('/** Default timeouts in milliseconds, by command kind. */');
-  out.push(`export const timeouts = ${tsConst(tables.timeouts)} as const;`, '');
-  out.push(`export const enums = ${tsConst(tables.enums)} as const;`, '');
-  out.push('/** Codes of the error envelope. */');
-  out.push(`export const errorCodes = ${tsConst(tables.errorCodes)} as const;`, '');
-  out.push('/** Names of the objects registered on the QWebChannel. */');
-  out.push(`export const objectNames = ${tsConst(tables.objects)} as const;`, '');
-  out.push('/** Backend signal name -> the object that emits it. */');
-  out.push(`export const eventSpecs = ${tsConst(tables.events)} as const;`, '');
-  out.push('/** What each signal carries: field -> type. */');
-  out.push(`export const eventPayloads = ${tsConst(tables.eventPayloads)} as const;`, '');
-  out.push('/** Every command: its object, kind, result, wire form and arguments. */');
-  out.push(`export const commandSpecs = ${tsConst(commandTable)} as const;`, '');
-  out.push('/** How a result travels when not as itself. */');
-  out.push(`export const wireForms = ${tsConst(tables.wireForms)} as const;`, '');
-  out.push(`export const typeSpecs = ${tsConst(tables.types)} as const;`, '');
-  out.push("/** A field's value where a new record's draft does not set it. */");
-  out.push(`export const defaults = ${tsConst(tables.defaults)} as const;`, '');
+  const exported = [
+    ['timeouts', 'Default timeouts in milliseconds, by command kind.', tables.timeouts],
+    ['enums', 'Every enum: its values in order.', tables.enums],
+    ['errorCodes', 'Codes of the error envelope.', tables.errorCodes],
+    ['objectNames', 'Names of the objects registered on the QWebChannel.', tables.objects],
+    ['eventSpecs', 'Backend signal name -> the object that emits it.', tables.events],
+    ['eventPayloads', 'What each signal carries: field -> type.', tables.eventPayloads],
+    ['commandSpecs', 'Every command: its object, kind, result, wire form and arguments.', commandTable],
+    ['wireForms', 'How a result travels when not as itself.', tables.wireForms],
+    ['typeSpecs', 'Every record type: field -> type.', tables.types],
+    ['defaults', "A field's value where a new record's draft does not set it.", tables.defaults],
+  ];
+  for (const [name, doc, value] of exported) out.push(`/** ${doc} */`, `export const ${name} = ${tsConst(value)} as const;`, '');
   out.push('export type EnumName = keyof typeof enums;');
   out.push('export type ErrorCode = (typeof errorCodes)[number];');
   out.push('export type ObjectName = (typeof objectNames)[number];');
