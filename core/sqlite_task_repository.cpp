@@ -175,14 +175,14 @@ QString listCopyColumn(std::u16string_view column)
     return detail::toQString(column) + u"_json"_s;
 }
 
-QString listCopyColumns()
+QStringList listCopyColumns()
 {
     QStringList columns;
     forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
         if (field.isList)
             columns.append(listCopyColumn(field.column));
     });
-    return columns.join(u", "_s);
+    return columns;
 }
 
 void bindListCopies(Statement &statement, const Task &task)
@@ -196,11 +196,12 @@ void bindListCopies(Statement &statement, const Task &task)
 /** The INSERT of a new task: every column, then the list copies. */
 QString insertTaskSql()
 {
-    const QString copies = listCopyColumns();
+    const QStringList copies = listCopyColumns();
     QString placeholders = columnPlaceholders<Task>();
-    for (qsizetype i = 0, n = copies.count(u',') + 1; i < n; ++i)
+    for (qsizetype i = 0; i < copies.size(); ++i)
         placeholders += u", ?"_s;
-    return u"INSERT INTO tasks ("_s % columnList<Task>() % u", "_s % copies % u") VALUES ("_s % placeholders % u")"_s;
+    return u"INSERT INTO tasks ("_s % columnList<Task>() % u", "_s % copies.join(u", "_s) % u") VALUES ("_s
+        % placeholders % u")"_s;
 }
 
 /** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
@@ -425,9 +426,9 @@ Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, con
         // Only the columns the patch gives are written: the others stay exactly as stored.
         QStringList assignments = patchAssignments<Task>(*patch);
         if (patch->tags)
-            assignments.append(u"tags_json = ?"_s);
+            assignments.append(listCopyColumn(u"tags") % u" = ?"_s);
         if (patch->projectIds)
-            assignments.append(u"project_ids_json = ?"_s);
+            assignments.append(listCopyColumn(u"project_ids") % u" = ?"_s);
         assignments.append(u"updated_at = "_s % kNextUpdatedAt);
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
