@@ -9,9 +9,8 @@ namespace quire::app {
 
 QJsonObject AppBridge::ping(const QJsonValue &args)
 {
-    return dispatchLocal(u"ping", args, [](const Arguments &) -> core::Result<QJsonValue> {
-        return QJsonValue(u"pong"_s);
-    });
+    return dispatchLocal(
+        u"ping", args, [](const Arguments &) -> core::Result<QJsonValue> { return QJsonValue(u"pong"_s); });
 }
 
 } // namespace quire::app

@@ -38,7 +38,7 @@ void AppSchemeHandler::registerScheme()
     QWebEngineUrlScheme appScheme(scheme);
     appScheme.setSyntax(QWebEngineUrlScheme::Syntax::Host);
     appScheme.setFlags(QWebEngineUrlScheme::SecureScheme | QWebEngineUrlScheme::LocalScheme
-                       | QWebEngineUrlScheme::LocalAccessAllowed | QWebEngineUrlScheme::CorsEnabled);
+        | QWebEngineUrlScheme::LocalAccessAllowed | QWebEngineUrlScheme::CorsEnabled);
     QWebEngineUrlScheme::registerScheme(appScheme);
 }
 

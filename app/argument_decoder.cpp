@@ -32,8 +32,7 @@ core::Result<> checkString(const QString &key, const QString &text)
 {
     if (text.size() > kMaxStringLength)
         return fail(ErrorCode::InvalidArgument,
-                    u"'%1' is too long (%2 characters; the limit is %3)"_s.arg(key).arg(text.size()).arg(
-                        kMaxStringLength));
+            u"'%1' is too long (%2 characters; the limit is %3)"_s.arg(key).arg(text.size()).arg(kMaxStringLength));
     if (text.contains(QChar(u'\0')))
         return fail(ErrorCode::InvalidArgument, u"'%1' must not contain NUL characters"_s.arg(key));
     if (!QStringView(text).isValidUtf16())
@@ -47,40 +46,40 @@ core::Result<> checkValue(const ArgSpec &arg, const QJsonValue &value)
     case ArgType::String:
     case ArgType::Enum: {
         if (!value.isString())
-            return fail(ErrorCode::InvalidArgument,
-                        u"'%1' must be a string, got %2"_s.arg(arg.key, jsonTypeName(value)));
+            return fail(
+                ErrorCode::InvalidArgument, u"'%1' must be a string, got %2"_s.arg(arg.key, jsonTypeName(value)));
         const QString text = value.toString();
         if (auto ok = checkString(arg.key, text); !ok)
             return ok;
         if (arg.type == ArgType::Enum && !arg.enumValues.contains(text))
             return fail(ErrorCode::InvalidArgument,
-                        u"'%1' must be one of %2; got '%3'"_s.arg(
-                            arg.key, arg.enumValues.join(u", "_s), text.left(80)));
+                u"'%1' must be one of %2; got '%3'"_s.arg(arg.key, arg.enumValues.join(u", "_s), text.left(80)));
         return {};
     }
     case ArgType::Count: {
         const double number = value.toDouble(-1);
         if (!value.isDouble() || number < 0 || number > static_cast<double>(kMaxCount) || number != std::floor(number))
             return fail(ErrorCode::InvalidArgument,
-                        u"'%1' must be a whole number from 0 to %2, got %3"_s.arg(arg.key).arg(kMaxCount).arg(
-                            value.isDouble() ? QString::number(number, 'g', 17) : jsonTypeName(value)));
+                u"'%1' must be a whole number from 0 to %2, got %3"_s.arg(arg.key).arg(kMaxCount).arg(
+                    value.isDouble() ? QString::number(number, 'g', 17) : jsonTypeName(value)));
         return {};
     }
     case ArgType::StringList: {
         if (!value.isArray())
             return fail(ErrorCode::InvalidArgument,
-                        u"'%1' must be an array of strings, got %2"_s.arg(arg.key, jsonTypeName(value)));
+                u"'%1' must be an array of strings, got %2"_s.arg(arg.key, jsonTypeName(value)));
         const QJsonArray array = value.toArray();
         if (array.size() > kMaxListLength)
             return fail(ErrorCode::InvalidArgument,
-                        u"'%1' has too many elements (%2; the limit is %3)"_s.arg(arg.key).arg(array.size()).arg(
-                            kMaxListLength));
+                u"'%1' has too many elements (%2; the limit is %3)"_s.arg(arg.key)
+                    .arg(array.size())
+                    .arg(kMaxListLength));
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QJsonValue element = array.at(i);
             const QString elementKey = u"%1[%2]"_s.arg(arg.key).arg(i);
             if (!element.isString())
                 return fail(ErrorCode::InvalidArgument,
-                            u"'%1' must be a string, got %2"_s.arg(elementKey, jsonTypeName(element)));
+                    u"'%1' must be a string, got %2"_s.arg(elementKey, jsonTypeName(element)));
             if (auto ok = checkString(elementKey, element.toString()); !ok)
                 return ok;
         }
@@ -130,8 +129,7 @@ QString snakeToCamel(const QString &key)
 core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw)
 {
     if (!raw.isObject() && !raw.isNull() && !raw.isUndefined())
-        return fail(ErrorCode::InvalidArgument,
-                    u"arguments must be a JSON object, got %1"_s.arg(jsonTypeName(raw)));
+        return fail(ErrorCode::InvalidArgument, u"arguments must be a JSON object, got %1"_s.arg(jsonTypeName(raw)));
 
     Arguments arguments;
     QHash<QString, QString> spelledAs;
@@ -142,11 +140,10 @@ core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValu
         if (!arg)
             arg = findArg(spec, snakeToCamel(given));
         if (!arg)
-            return fail(ErrorCode::InvalidArgument,
-                        u"unknown key '%1' (%2)"_s.arg(given.left(80), expectedKeys(spec)));
+            return fail(ErrorCode::InvalidArgument, u"unknown key '%1' (%2)"_s.arg(given.left(80), expectedKeys(spec)));
         if (const auto previous = spelledAs.constFind(arg->key); previous != spelledAs.cend())
             return fail(ErrorCode::InvalidArgument,
-                        u"key '%1' is given twice (as '%2' and '%3')"_s.arg(arg->key, *previous, given));
+                u"key '%1' is given twice (as '%2' and '%3')"_s.arg(arg->key, *previous, given));
         spelledAs.insert(arg->key, given);
 
         const QJsonValue value = it.value();
@@ -178,7 +175,7 @@ QStringList Arguments::stringList(const QString &key) const
     QStringList list;
     const QJsonArray array = m_values.value(key).toArray();
     list.reserve(array.size());
-    for (const QJsonValue &element : array)
+    for (const auto &element : array)
         list.append(element.toString());
     return list;
 }

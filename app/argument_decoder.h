@@ -4,8 +4,8 @@
 #include "command_specs.h"
 
 #include <quire/core/enums.h>
-#include <quire/core/record.h>
 #include <quire/core/error.h>
+#include <quire/core/record.h>
 
 #include <QHash>
 #include <QJsonValue>
@@ -38,9 +38,10 @@ public:
     template<class E>
     [[nodiscard]] E enumValue(const QString &key) const
     {
-        return *core::parseEnum<E>(string(key));
+        // decodeArguments() checked the spelling, so the fallback is never taken.
+        const std::optional<E> value = core::parseEnum<E>(string(key));
+        return value ? *value : E {};
     }
-
 
     /**
      * @brief A given key's value as a field of type T: text, a list, an enum, or an optional of
@@ -65,7 +66,7 @@ private:
 };
 
 /** @brief Longest string (in UTF-16 code units) any argument may carry. */
-inline constexpr qsizetype kMaxStringLength = qsizetype{1} << 20;
+inline constexpr qsizetype kMaxStringLength = qsizetype {1} << 20;
 /** @brief Most elements a string array argument may carry. */
 inline constexpr qsizetype kMaxListLength = 10'000;
 /** @brief Largest whole number a Count argument may carry (exact in a JS number and in SQLite). */

@@ -4,7 +4,9 @@
 #include "app_bridge.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
+#ifdef QUIRE_WITH_TEST_HOOKS
 #include "test_hook_bridge.h"
+#endif
 
 #include <QWebChannel>
 
@@ -17,9 +19,11 @@ void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &pro
     channel.registerObject(ChannelObjects::app, &app);
 }
 
+#ifdef QUIRE_WITH_TEST_HOOKS
 void registerTestHooks(QWebChannel &channel, TestHookBridge &hooks)
 {
     channel.registerObject(ChannelObjects::testHooks, &hooks);
 }
+#endif
 
 } // namespace quire::app

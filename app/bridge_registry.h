@@ -12,18 +12,23 @@ namespace quire::app {
 class AppBridge;
 class ProjectBridge;
 class TaskBridge;
-class TestHookBridge;
 
 /** @brief Names of the objects on the page's QWebChannel: the contract's, and the test hooks. */
 struct ChannelObjects : contract::Objects {
-    /** Only with QUIRE_TEST_HOOKS=1; not part of the contract. */
+#ifdef QUIRE_WITH_TEST_HOOKS
+    /** Only in a build with -DQUIRE_TEST_HOOKS=ON, run with QUIRE_TEST_HOOKS=1; not part of the contract. */
     static inline const QString testHooks = QStringLiteral("testHooks");
+#endif
 };
 
 /** @brief The one place where bridge objects are put on a channel. */
 void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, AppBridge &app);
 
+#ifdef QUIRE_WITH_TEST_HOOKS
+class TestHookBridge;
+
 /** @brief Adds the test hooks; only the composition root calls it, and only when they are enabled. */
 void registerTestHooks(QWebChannel &channel, TestHookBridge &hooks);
+#endif
 
 } // namespace quire::app

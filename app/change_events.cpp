@@ -16,7 +16,7 @@ QJsonObject payload(const QString &kind, const QJsonArray &ids, const QString &r
 QJsonObject upserted(const QString &rowsKey, const QJsonArray &rows)
 {
     QJsonArray ids;
-    for (const QJsonValue &row : rows)
+    for (const auto &row : rows)
         ids.append(row.toObject().value(u"id"_s));
     return payload(u"upserted"_s, ids, rowsKey, rows);
 }

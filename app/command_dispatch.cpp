@@ -3,8 +3,8 @@
 
 #include "envelope.h"
 
-#include <QObject>
 #include <QFuture>
+#include <QObject>
 
 #include <exception>
 
@@ -21,7 +21,7 @@ core::Error unexpectedError(const char *what)
 } // namespace
 
 QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
-                                     const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess)
+    const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess)
 {
     const CommandSpec &spec = commandSpec(command);
     const QString action = spec.action;
@@ -30,23 +30,24 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
         if (!arguments)
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         return database
-        .run([arguments = *arguments, job = std::move(job)](Storage &storage) {
-            storage.startListing.reset();
-            return job(arguments, storage);
-        })
-        .then(context, [action, arguments = std::move(*arguments),
-                        onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {
-            if (result && onSuccess)
-                onSuccess(arguments, *result);
-            return toEnvelope(result, action);
-        });
+            .run([arguments = *arguments, job = std::move(job)](Storage &storage) {
+                storage.startListing.reset();
+                return job(arguments, storage);
+            })
+            .then(context,
+                [action, arguments = std::move(*arguments), onSuccess = std::move(onSuccess)](
+                    const core::Result<QJsonValue> &result) {
+                    if (result && onSuccess)
+                        onSuccess(arguments, *result);
+                    return toEnvelope(result, action);
+                });
     } catch (const std::exception &e) {
         return QtFuture::makeReadyFuture(errorEnvelope(unexpectedError(e.what()), action));
     }
 }
 
-QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, QStringView command,
-                                     const QJsonValue &raw, TextCommandJob job)
+QFuture<QString> dispatchTextCommand(
+    QObject *context, DatabaseThread &database, QStringView command, const QJsonValue &raw, TextCommandJob job)
 {
     const CommandSpec &spec = commandSpec(command);
     const QString action = spec.action;
@@ -57,26 +58,26 @@ QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database,
         // The text is handed over through `reply` rather than the job's QJsonValue, which would copy it.
         auto reply = std::make_shared<QString>();
         return database
-        .run([arguments = std::move(*arguments), job = std::move(job), reply](Storage &storage)
-                 -> core::Result<QJsonValue> {
-            auto data = job(arguments, storage);
-            if (!data)
-                return std::unexpected(std::move(data.error()));
-            *reply = okEnvelopeText(*data);
-            return QJsonValue(QJsonValue::Null);
-        })
-        .then(context, [action, reply](const core::Result<QJsonValue> &result) -> QString {
-            if (!result)
-                return errorEnvelopeText(result.error(), action);
-            return std::move(*reply);
-        });
+            .run([arguments = std::move(*arguments), job = std::move(job), reply](
+                     Storage &storage) -> core::Result<QJsonValue> {
+                auto data = job(arguments, storage);
+                if (!data)
+                    return std::unexpected(std::move(data.error()));
+                *reply = okEnvelopeText(*data);
+                return QJsonValue(QJsonValue::Null);
+            })
+            .then(context, [action, reply](const core::Result<QJsonValue> &result) -> QString {
+                if (!result)
+                    return errorEnvelopeText(result.error(), action);
+                return std::move(*reply);
+            });
     } catch (const std::exception &e) {
         return QtFuture::makeReadyFuture(errorEnvelopeText(unexpectedError(e.what()), action));
     }
 }
 
-QJsonObject dispatchLocal(QStringView command, const QJsonValue &raw,
-                          const std::function<core::Result<QJsonValue>(const Arguments &)> &job)
+QJsonObject dispatchLocal(
+    QStringView command, const QJsonValue &raw, const std::function<core::Result<QJsonValue>(const Arguments &)> &job)
 {
     const CommandSpec &spec = commandSpec(command);
     try {

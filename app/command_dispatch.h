@@ -26,9 +26,8 @@ using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)
  * run `job` on the database thread, and turn its Result into the reply envelope back on
  * `context`'s thread, where `onSuccess` (e.g. emitting a change signal) runs after a success.
  */
-[[nodiscard]] QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
-                                                   QStringView command, const QJsonValue &raw, CommandJob job,
-                                                   SuccessHandler onSuccess = {});
+[[nodiscard]] QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
+    const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess = {});
 
 /** @brief Gives the command's data as UTF-8 JSON text. */
 using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &)>;
@@ -39,11 +38,11 @@ using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &,
  * JSON.parse — much faster than a QJsonObject tree for thousands of rows. Same envelope, same
  * errors. Used by read-only commands, so there is no onSuccess.
  */
-[[nodiscard]] QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, QStringView command,
-                                                   const QJsonValue &raw, TextCommandJob job);
+[[nodiscard]] QFuture<QString> dispatchTextCommand(
+    QObject *context, DatabaseThread &database, QStringView command, const QJsonValue &raw, TextCommandJob job);
 
 /** @brief For commands that need no database: decode, run, envelope, synchronously. */
-[[nodiscard]] QJsonObject dispatchLocal(QStringView command, const QJsonValue &raw,
-                                        const std::function<core::Result<QJsonValue>(const Arguments &)> &job);
+[[nodiscard]] QJsonObject dispatchLocal(
+    QStringView command, const QJsonValue &raw, const std::function<core::Result<QJsonValue>(const Arguments &)> &job);
 
 } // namespace quire::app

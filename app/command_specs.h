@@ -16,7 +16,7 @@ enum class ArgType { String, StringList, Enum, Count };
 /** @brief What a JSON null means for one key (the contract's "null" field). */
 enum class NullMeaning {
     Absent, ///< treated as if the key were not given
-    Clear,  ///< clears a nullable field (updates)
+    Clear, ///< clears a nullable field (updates)
     Reject, ///< invalid_argument
 };
 
@@ -27,17 +27,17 @@ struct ArgSpec {
     ArgType type = ArgType::String;
     bool required = false;
     NullMeaning null = NullMeaning::Reject;
-    QString enumKind;       ///< for ArgType::Enum: "priority", "status", ...
+    QString enumKind; ///< for ArgType::Enum: "priority", "status", ...
     QStringList enumValues; ///< for ArgType::Enum: the accepted spellings
 };
 
 /** @brief One IPC command, as resources/ipc-contract.json describes it. */
 struct CommandSpec {
-    QString name;   ///< the slot name and the JS command name, e.g. "db_create_task"
+    QString name; ///< the slot name and the JS command name, e.g. "db_create_task"
     QString object; ///< the channel object that owns it
     CommandKind kind = CommandKind::Single;
     QString action; ///< for messages: "Failed to <action>: <reason>"
-    QString wire;   ///< the form the result travels in ("TaskColumns"); empty when as itself
+    QString wire; ///< the form the result travels in ("TaskColumns"); empty when as itself
     QList<ArgSpec> args;
 };
 

@@ -41,7 +41,7 @@ core::Error internalError(const char *what)
 
 struct Explanation {
     QLatin1StringView sqliteText; // SQLite's own wording, stable across versions
-    QString hint;                 // %1: the file
+    QString hint; // %1: the file
 };
 
 } // namespace
@@ -51,19 +51,19 @@ core::Error explainStorageError(core::Error error, const QString &path)
     if (error.code != core::ErrorCode::Storage)
         return error;
     const QString file = path.isEmpty() ? u"the database file"_s : path;
-    static const std::array<Explanation, 6> explanations{{
+    static const std::array<Explanation, 6> explanations {{
         {QLatin1StringView("attempt to write a readonly database"),
-         u"%1 is read-only, so changes cannot be saved; check its permissions"_s},
+            u"%1 is read-only, so changes cannot be saved; check its permissions"_s},
         {QLatin1StringView("database is locked"),
-         u"another program is using %1 (another Quire, or a tool with it open); nothing was changed, try again when it has finished"_s},
+            u"another program is using %1 (another Quire, or a tool with it open); nothing was changed, try again when it has finished"_s},
         {QLatin1StringView("database or disk is full"),
-         u"the disk holding %1 is full; nothing was changed, free some space and try again"_s},
+            u"the disk holding %1 is full; nothing was changed, free some space and try again"_s},
         {QLatin1StringView("disk I/O error"),
-         u"the disk reported an error reading or writing %1; nothing was changed"_s},
+            u"the disk reported an error reading or writing %1; nothing was changed"_s},
         {QLatin1StringView("file is not a database"),
-         u"%1 is damaged or is not a Quire database; Quire has not changed it"_s},
+            u"%1 is damaged or is not a Quire database; Quire has not changed it"_s},
         {QLatin1StringView("database disk image is malformed"),
-         u"%1 is damaged; Quire has not changed it. Restore a backup or repair it with the sqlite3 tool's .recover"_s},
+            u"%1 is damaged; Quire has not changed it. Restore a backup or repair it with the sqlite3 tool's .recover"_s},
     }};
     for (const Explanation &explanation : explanations) {
         if (error.message.contains(explanation.sqliteText, Qt::CaseInsensitive)) {
@@ -122,7 +122,8 @@ DatabaseThread::DatabaseThread(Opener opener, QString path)
 DatabaseThread::~DatabaseThread()
 {
     // The connection must be closed on the thread that opened it.
-    QMetaObject::invokeMethod(m_context.get(), [this] { m_storage.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context.get(), [this] { m_storage.reset(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }

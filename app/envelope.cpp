@@ -22,7 +22,7 @@ QJsonObject errorEnvelope(const core::Error &error, QStringView action)
     const QString message = u"Failed to "_s + action + u": "_s + error.message;
     if (error.code == core::ErrorCode::Storage || error.code == core::ErrorCode::Internal)
         qCWarning(lcBridge).noquote() << message;
-    const QJsonObject body{{u"code"_s, core::errorCodeName(error.code)}, {u"message"_s, message}};
+    const QJsonObject body {{u"code"_s, core::errorCodeName(error.code)}, {u"message"_s, message}};
     return {{u"ok"_s, false}, {u"error"_s, body}};
 }
 

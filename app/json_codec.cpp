@@ -34,8 +34,8 @@ QJsonObject recordToJson(const Record &record)
 {
     QJsonObject object;
     core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
-        object.insert(QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())),
-                      toJsonValue(record.*field.member));
+        object.insert(
+            QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())), toJsonValue(record.*field.member));
     });
     return object;
 }

@@ -17,10 +17,8 @@ core::Result<Options> parseOptions(const QStringList &arguments)
     parser.setApplicationDescription(u"Quire, a desktop task manager."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption database(
-        u"database"_s,
-        u"SQLite database file to use (default: %1). \":memory:\" keeps nothing."_s.arg(
-            core::Database::defaultPath()),
+    const QCommandLineOption database(u"database"_s,
+        u"SQLite database file to use (default: %1). \":memory:\" keeps nothing."_s.arg(core::Database::defaultPath()),
         u"path"_s);
     parser.addOption(database);
 
@@ -32,7 +30,7 @@ core::Result<Options> parseOptions(const QStringList &arguments)
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
         return core::fail(core::ErrorCode::InvalidArgument,
-                          u"unexpected argument '%1'"_s.arg(parser.positionalArguments().constFirst()));
+            u"unexpected argument '%1'"_s.arg(parser.positionalArguments().constFirst()));
 
     Options options;
     options.databasePath = parser.isSet(database) ? parser.value(database) : core::Database::defaultPath();

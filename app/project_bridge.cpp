@@ -34,22 +34,20 @@ ProjectBridge::ProjectBridge(DatabaseThread &database, QObject *parent)
 
 QFuture<QJsonObject> ProjectBridge::db_get_projects(const QJsonValue &args)
 {
-    return dispatchCommand(this, m_database, u"db_get_projects", args,
-                           [](const Arguments &, Storage &s) -> core::Result<QJsonValue> {
-                               auto projects = s.projects->findAll();
-                               if (!projects)
-                                   return std::unexpected(projects.error());
-                               return QJsonValue(toJson(*projects));
-                           });
+    return dispatchCommand(
+        this, m_database, u"db_get_projects", args, [](const Arguments &, Storage &s) -> core::Result<QJsonValue> {
+            auto projects = s.projects->findAll();
+            if (!projects)
+                return std::unexpected(projects.error());
+            return QJsonValue(toJson(*projects));
+        });
 }
 
 QFuture<QJsonObject> ProjectBridge::db_create_project(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_create_project", args,
-        [](const Arguments &a, Storage &s) {
-            return asJson(s.projects->create(draftFrom<core::Project>(a)));
-        },
+        [](const Arguments &a, Storage &s) { return asJson(s.projects->create(draftFrom<core::Project>(a))); },
         [this](const Arguments &, const QJsonValue &project) { emitUpserted(this, project); });
 }
 

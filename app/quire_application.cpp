@@ -10,8 +10,10 @@
 #include "project_bridge.h"
 #include "task_bridge.h"
 #include "termination_signals.h"
-#include "test_hook_bridge.h"
 #include "web_page.h"
+#ifdef QUIRE_WITH_TEST_HOOKS
+#include "test_hook_bridge.h"
+#endif
 
 #include <QApplication>
 #include <QIcon>
@@ -56,9 +58,13 @@ int runQuire(int argc, char *argv[])
     profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &schemeHandler);
     QWebChannel channel;
     registerBridges(channel, tasks, projects, app);
+#ifdef QUIRE_WITH_TEST_HOOKS
+    // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
+    // hook code, so the environment variable cannot switch anything on there.
     TestHookBridge testHooks(database);
     if (TestHookBridge::enabledByEnvironment())
         registerTestHooks(channel, testHooks);
+#endif
     WebPage page(&profile);
     page.setWebChannel(&channel);
 

@@ -68,8 +68,8 @@ void TaskBridge::prepareStartListing()
 namespace {
 
 /** The prepared start listing if it answers this call and the database has not changed since. */
-std::optional<QByteArray> takeStartListing(Storage &s, const std::optional<QStringList> &projectIds,
-                                           const core::ListingWindow &window)
+std::optional<QByteArray> takeStartListing(
+    Storage &s, const std::optional<QStringList> &projectIds, const core::ListingWindow &window)
 {
     auto prepared = std::exchange(s.startListing, std::nullopt);
     if (!prepared || !isStartListing(projectIds, window))
@@ -84,40 +84,39 @@ std::optional<QByteArray> takeStartListing(Storage &s, const std::optional<QStri
 
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
-    return dispatchTextCommand(this, m_database, u"db_get_tasks", args,
-                               [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
-                                   const auto projectIds = a.optionalStringList(u"projectIds"_s);
-                                   const core::ListingWindow window = listingWindow(a);
-                                   if (auto prepared = takeStartListing(s, projectIds, window))
-                                       return std::move(*prepared);
-                                   return s.tasks->listColumnsJson(projectIds, window);
-                               });
+    return dispatchTextCommand(
+        this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
+            const auto projectIds = a.optionalStringList(u"projectIds"_s);
+            const core::ListingWindow window = listingWindow(a);
+            if (auto prepared = takeStartListing(s, projectIds, window))
+                return std::move(*prepared);
+            return s.tasks->listColumnsJson(projectIds, window);
+        });
 }
 
 QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(this, m_database, u"db_get_project_tasks", args,
-                               [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
-                                   const QString projectId = a.string(u"projectId"_s);
-                                   auto project = s.projects->findById(projectId);
-                                   if (!project)
-                                       return std::unexpected(project.error());
-                                   if (!*project)
-                                       return core::fail(core::ErrorCode::NotFound,
-                                                         u"project %1 not found"_s.arg(projectId));
-                                   return s.tasks->listColumnsJson(QStringList{projectId}, listingWindow(a));
-                               });
+        [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
+            const QString projectId = a.string(u"projectId"_s);
+            auto project = s.projects->findById(projectId);
+            if (!project)
+                return std::unexpected(project.error());
+            if (!*project)
+                return core::fail(core::ErrorCode::NotFound, u"project %1 not found"_s.arg(projectId));
+            return s.tasks->listColumnsJson(QStringList {projectId}, listingWindow(a));
+        });
 }
 
 QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)
 {
-    return dispatchCommand(this, m_database, u"db_get_task", args,
-                           [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
-                               auto task = s.tasks->findById(a.string(u"taskId"_s));
-                               if (!task)
-                                   return std::unexpected(task.error());
-                               return *task ? QJsonValue(toJson(**task)) : QJsonValue(QJsonValue::Null);
-                           });
+    return dispatchCommand(
+        this, m_database, u"db_get_task", args, [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            auto task = s.tasks->findById(a.string(u"taskId"_s));
+            if (!task)
+                return std::unexpected(task.error());
+            return *task ? QJsonValue(toJson(**task)) : QJsonValue(QJsonValue::Null);
+        });
 }
 
 QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
@@ -173,7 +172,8 @@ QFuture<QJsonObject> TaskBridge::deleteTasks(QStringView command, const QJsonVal
                 return std::unexpected(removed.error());
             return QJsonValue(QJsonValue::Null);
         },
-        [this, idsOf](const Arguments &a, const QJsonValue &) { Q_EMIT tasksChanged(change_events::deleted(kRows, idsOf(a))); });
+        [this, idsOf](
+            const Arguments &a, const QJsonValue &) { Q_EMIT tasksChanged(change_events::deleted(kRows, idsOf(a))); });
 }
 
 } // namespace quire::app

@@ -10,8 +10,9 @@ namespace quire::app {
 class DatabaseThread;
 
 /**
- * @brief Hooks for end-to-end tests and benchmarks (object "testHooks"). Registered only when the
- * environment sets QUIRE_TEST_HOOKS=1, so a normal run exposes nothing beyond the contract.
+ * @brief Hooks for end-to-end tests and benchmarks (object "testHooks"). Compiled only in a build
+ * configured with -DQUIRE_TEST_HOOKS=ON, and registered only when the environment sets
+ * QUIRE_TEST_HOOKS=1, so a normal run exposes nothing beyond the contract.
  */
 class TestHookBridge final : public QObject
 {

@@ -37,8 +37,8 @@ QWebEnginePage *WebPage::createWindow(WebWindowType)
     return nullptr;
 }
 
-void WebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
-                                       int lineNumber, const QString &sourceId)
+void WebPage::javaScriptConsoleMessage(
+    JavaScriptConsoleMessageLevel level, const QString &message, int lineNumber, const QString &sourceId)
 {
     if (level == ErrorMessageLevel)
         qCWarning(lcWeb).noquote() << u"%1:%2: %3"_s.arg(sourceId).arg(lineNumber).arg(message);

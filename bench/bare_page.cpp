@@ -25,7 +25,7 @@ int main(int argc, char *argv[])
     window.__BENCH__ = { exists, frame: performance.timeOrigin + performance.now() };
   });
 </script></body></html>)"_s,
-                  QUrl(u"https://bench.invalid/"_s));
+        QUrl(u"https://bench.invalid/"_s));
     window.show();
     return QApplication::exec();
 }

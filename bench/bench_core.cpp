@@ -2,8 +2,8 @@
 // quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
 // quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
 // quire_bench_core create <db> [count]              times durable single-task creates in C++
-#include <quire/core/database.h>
 #include <json_codec.h>
+#include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 
@@ -47,9 +47,9 @@ int seed(const QString &path, int taskCount, int projectCount)
             projectIds.append(project->id);
         }
         constexpr core::Priority priorities[] = {core::Priority::Pinned, core::Priority::High, core::Priority::Standard,
-                                                 core::Priority::LongTerm, core::Priority::Nit};
-        constexpr core::Status statuses[] = {core::Status::Backlog, core::Status::InProgress, core::Status::Completed,
-                                             core::Status::Blocked};
+            core::Priority::LongTerm, core::Priority::Nit};
+        constexpr core::Status statuses[]
+            = {core::Status::Backlog, core::Status::InProgress, core::Status::Completed, core::Status::Blocked};
         for (int i = 0; i < taskCount; ++i) {
             core::TaskDraft draft;
             draft.title = u"Task %1: check the \"quoted\" edge cases of the list view"_s.arg(i + 1);
@@ -73,7 +73,7 @@ int seed(const QString &path, int taskCount, int projectCount)
     if (!seeded)
         return failWith(seeded.error());
     std::printf("{\"seeded\":%d,\"projects\":%d,\"ms\":%lld}\n", taskCount, projectCount,
-                static_cast<long long>(timer.elapsed()));
+        static_cast<long long>(timer.elapsed()));
     return 0;
 }
 
@@ -102,7 +102,7 @@ Stats measure(int repetitions, const std::function<bool()> &work)
 void report(const char *name, const Stats &stats, qsizetype rows)
 {
     std::printf("{\"name\":\"%s\",\"median_ms\":%.3f,\"p99_ms\":%.3f,\"rows\":%lld}\n", name, stats.median, stats.p99,
-                static_cast<long long>(rows));
+        static_cast<long long>(rows));
     std::fflush(stdout);
 }
 
@@ -116,7 +116,7 @@ int list(const QString &path, int repetitions)
     auto allProjects = projects.findAll();
     if (!allProjects || allProjects->isEmpty())
         return failWith({core::ErrorCode::NotFound, u"no projects: seed the database first"_s});
-    const QStringList oneProject{allProjects->first().id};
+    const QStringList oneProject {allProjects->first().id};
 
     qsizetype rows = 0;
     const auto run = [&](const std::function<core::Result<QList<core::Task>>()> &load,
@@ -150,11 +150,11 @@ int list(const QString &path, int repetitions)
     const qsizetype projectRows = rows;
     timed("repo_all", fewer, all, nullptr);
     const qsizetype allRows = rows;
-    const auto timedJson = [&](const char *name, int times, const std::optional<QStringList> &filter,
-                               qsizetype taskCount) {
-        const Stats stats = measure(times, [&] { return tasks.listColumnsJson(filter, {}).has_value(); });
-        report(name, stats, taskCount);
-    };
+    const auto timedJson
+        = [&](const char *name, int times, const std::optional<QStringList> &filter, qsizetype taskCount) {
+              const Stats stats = measure(times, [&] { return tasks.listColumnsJson(filter, {}).has_value(); });
+              report(name, stats, taskCount);
+          };
     timedJson("repo_text_project", repetitions, oneProject, projectRows);
     timedJson("repo_text_all", fewer, std::nullopt, allRows);
     timed("repo_qjson_project", repetitions, byProject, viaQJson);
@@ -199,6 +199,6 @@ int main(int argc, char *argv[])
     if (args.size() >= 3 && args.at(1) == u"create")
         return create(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 300);
     std::fprintf(stderr,
-                 "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions] | create <db> [count]\n");
+        "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions] | create <db> [count]\n");
     return 2;
 }

@@ -69,6 +69,10 @@ async function benchIpc(page) {
     // so each channel only ever sees its own replies (nothing else is in flight meanwhile).
     const raw = await new Promise((resolve) => new window.QWebChannel(transport, resolve));
     const rawHandler = transport.onmessage;
+    if (!raw.objects.testHooks) {
+      transport.onmessage = appHandler;
+      throw new Error('testHooks is not on the channel: the IPC baseline needs a build with -DQUIRE_TEST_HOOKS=ON');
+    }
     const echo = (value) => new Promise((resolve) => raw.objects.testHooks.echo(value, resolve));
     const useApp = () => (transport.onmessage = appHandler);
     const useRaw = () => (transport.onmessage = rawHandler);

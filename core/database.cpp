@@ -85,13 +85,12 @@ quint64 Database::queryCount() const
     return d->queryCount;
 }
 
-const QString Database::kChangeVersionParts =
-    u"(SELECT data_version FROM pragma_data_version()), total_changes()"_s;
+const QString Database::kChangeVersionParts = u"(SELECT data_version FROM pragma_data_version()), total_changes()"_s;
 
 Result<QString> Database::changeVersion()
 {
-    auto statement = Statement::prepare(*this, u"cannot read the database version"_s,
-        u"SELECT printf('%d.%d', "_s % kChangeVersionParts % u")"_s);
+    auto statement = Statement::prepare(
+        *this, u"cannot read the database version"_s, u"SELECT printf('%d.%d', "_s % kChangeVersionParts % u")"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     if (auto ran = statement->exec(); !ran)

@@ -6,8 +6,8 @@
 #include <quire/core/database.h>
 #include <quire/core/error.h>
 
-#include <QLoggingCategory>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>

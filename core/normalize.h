@@ -6,8 +6,8 @@
 #include <quire/core/error.h>
 
 #include <QString>
-#include <QStringView>
 #include <QStringList>
+#include <QStringView>
 
 #include <optional>
 

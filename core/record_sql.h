@@ -22,19 +22,6 @@
 
 namespace quire::core {
 
-template<class T>
-struct IsOptional : std::false_type {};
-template<class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-
-/** @brief The enum of an enum field, nullable or not; void for other fields. */
-template<class T>
-struct EnumOf {
-    using type = std::conditional_t<std::is_enum_v<T>, T, void>;
-};
-template<class T>
-struct EnumOf<std::optional<T>> : EnumOf<T> {};
-
 /** @brief Names of fields a statement leaves out (the key of an UPDATE, say). */
 using FieldKeys = std::initializer_list<std::u16string_view>;
 
@@ -74,10 +61,16 @@ template<class T>
 std::optional<T> fromStored(const std::optional<QString> &text)
 {
     if constexpr (IsOptional<T>::value) {
-        if (!text)
-            return T();
+        // Built in place: GCC 12 at -O3 warns (falsely) that copying an empty T reads its payload.
+        std::optional<T> value;
+        if (!text) {
+            value.emplace();
+            return value;
+        }
         auto inner = fromStored<typename T::value_type>(text);
-        return inner ? std::optional<T>(T(std::move(*inner))) : std::nullopt;
+        if (inner)
+            value.emplace(std::move(*inner));
+        return value;
     } else if (!text) {
         return std::nullopt;
     } else if constexpr (std::is_enum_v<T>) {
@@ -184,8 +177,8 @@ template<class Record>
             } else if (!invalid) {
                 invalid = Error {ErrorCode::Storage,
                     detail::toQString(RecordTraits<Record>::name) % u' ' % row.text(first)
-                        % QStringLiteral(" has an invalid ") % detail::toQString(field.column)
-                        % QStringLiteral(" '") % text.value_or(QStringLiteral("NULL")) % QStringLiteral("' in storage")};
+                        % QStringLiteral(" has an invalid ") % detail::toQString(field.column) % QStringLiteral(" '")
+                        % text.value_or(QStringLiteral("NULL")) % QStringLiteral("' in storage")};
             }
         }
     });

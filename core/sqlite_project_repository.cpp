@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/sqlite_project_repository.h>
 
-#include <quire/core/database.h>
 #include "normalize.h"
 #include "record_sql.h"
 #include "statement.h"
 #include "timestamp.h"
+#include <quire/core/database.h>
 
 #include <QUuid>
 
@@ -21,7 +21,8 @@ namespace {
 Result<QList<Project>> loadProjects(Database &db, const QString &where, const QStringList &values)
 {
     static const QString columns = columnList<Project>();
-    auto statement = Statement::prepare(db, u"cannot read projects"_s, u"SELECT "_s % columns % u" FROM projects "_s % where);
+    auto statement
+        = Statement::prepare(db, u"cannot read projects"_s, u"SELECT "_s % columns % u" FROM projects "_s % where);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     for (const QString &value : values)

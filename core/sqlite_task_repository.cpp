@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/sqlite_task_repository.h>
 
-#include <quire/core/database.h>
 #include "normalize.h"
 #include "record_sql.h"
 #include "statement.h"
 #include "timestamp.h"
+#include <quire/core/database.h>
 
 #include <QHash>
 #include <QUuid>
@@ -94,8 +94,8 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
                 return fetched;
             for (auto it = pending.begin(); it != pending.end(); ++it) {
                 auto &entries = it.value();
-                std::stable_sort(entries.begin(), entries.end(),
-                    [](const auto &a, const auto &b) { return a.first < b.first; });
+                std::stable_sort(
+                    entries.begin(), entries.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
                 QStringList &list = tasks[it.key()].*member;
                 list.reserve(entries.size());
                 for (auto &entry : entries)
@@ -135,7 +135,8 @@ Result<> requireExisting(Database &db, const QString &table, const QString &what
         return {};
     auto statement = Statement::prepare(db, u"cannot check "_s % table,
         u"SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
-        "(SELECT 1 FROM "_s % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
+        "(SELECT 1 FROM "_s
+            % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     statement->bind(toJsonArray(ids));
@@ -144,8 +145,8 @@ Result<> requireExisting(Database &db, const QString &table, const QString &what
     auto missing = statement->singleValue();
     if (!missing)
         return std::unexpected(std::move(missing.error()));
-    if (*missing)
-        return fail(ErrorCode::NotFound, what % u' ' % (*missing)->toString() % u" not found"_s);
+    if (const std::optional<QVariant> &id = *missing)
+        return fail(ErrorCode::NotFound, what % u' ' % id->toString() % u" not found"_s);
     return {};
 }
 
@@ -231,8 +232,8 @@ Result<> insertLinks(Database &db, const QStringList &taskIds, const QStringList
 /** Removes the rows of `table` (tags or links) of every task of `taskIds`. */
 Result<> deleteFor(Database &db, const QString &what, const QString &table, const QStringList &taskIds)
 {
-    auto statement = Statement::prepare(db, what,
-        u"DELETE FROM "_s % table % u" WHERE task_id IN (SELECT value FROM json_each(?))"_s);
+    auto statement = Statement::prepare(
+        db, what, u"DELETE FROM "_s % table % u" WHERE task_id IN (SELECT value FROM json_each(?))"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     statement->bind(toJsonArray(taskIds));
@@ -337,8 +338,8 @@ Result<QList<Task>> SqliteTaskRepository::findByProjects(const QStringList &proj
     return loadTasks(m_db, inProjects(projectIds));
 }
 
-Result<QByteArray> SqliteTaskRepository::listColumnsJson(const std::optional<QStringList> &projectIds,
-                                                         const ListingWindow &window)
+Result<QByteArray> SqliteTaskRepository::listColumnsJson(
+    const std::optional<QStringList> &projectIds, const ListingWindow &window)
 {
     const TaskFilter filter = projectIds ? inProjects(*projectIds) : TaskFilter {};
     // The filter's values are bound twice: for `total`, then for the rows themselves.
@@ -356,10 +357,10 @@ Result<QByteArray> SqliteTaskRepository::listColumnsJson(const std::optional<QSt
     auto json = statement->singleValue();
     if (!json)
         return std::unexpected(std::move(json.error()));
-    if (!*json)
-        return std::unexpected(
-            Error {ErrorCode::Internal, u"cannot read tasks: the listing came back empty"_s});
-    return (*json)->toByteArray();
+    const std::optional<QVariant> &listing = *json;
+    if (!listing)
+        return std::unexpected(Error {ErrorCode::Internal, u"cannot read tasks: the listing came back empty"_s});
+    return listing->toByteArray();
 }
 
 Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)
@@ -409,51 +410,51 @@ Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &pa
     return std::move(updated->first());
 }
 
-Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, const TaskPatch &given)
+Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, const TaskPatch &patch)
 {
-    auto patch = normalizedPatch(given);
-    if (!patch)
-        return std::unexpected(std::move(patch.error()));
+    auto normalized = normalizedPatch(patch);
+    if (!normalized)
+        return std::unexpected(std::move(normalized.error()));
     const QStringList taskIds = withoutDuplicates(ids);
 
     return m_db.transact([&]() -> Result<QList<Task>> {
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return std::unexpected(std::move(known.error()));
-        if (patch->projectIds) {
-            if (auto known = requireProjects(m_db, *patch->projectIds); !known)
+        if (normalized->projectIds) {
+            if (auto known = requireProjects(m_db, *normalized->projectIds); !known)
                 return std::unexpected(std::move(known.error()));
         }
         // Only the columns the patch gives are written: the others stay exactly as stored.
-        QStringList assignments = patchAssignments<Task>(*patch);
-        if (patch->tags)
+        QStringList assignments = patchAssignments<Task>(*normalized);
+        if (normalized->tags)
             assignments.append(listCopyColumn(u"tags") % u" = ?"_s);
-        if (patch->projectIds)
+        if (normalized->projectIds)
             assignments.append(listCopyColumn(u"project_ids") % u" = ?"_s);
         assignments.append(u"updated_at = "_s % kNextUpdatedAt);
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
-        bindPatch<Task>(*statement, *patch);
-        if (patch->tags)
-            statement->bind(toJsonArray(*patch->tags));
-        if (patch->projectIds)
-            statement->bind(toJsonArray(*patch->projectIds));
+        bindPatch<Task>(*statement, *normalized);
+        if (normalized->tags)
+            statement->bind(toJsonArray(*normalized->tags));
+        if (normalized->projectIds)
+            statement->bind(toJsonArray(*normalized->projectIds));
         const QString now = formatTimestamp(currentTimestamp());
         statement->bind(now).bind(now).bind(toJsonArray(taskIds));
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
-        if (patch->tags) {
+        if (normalized->tags) {
             if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, taskIds); !cleared)
                 return std::unexpected(std::move(cleared.error()));
-            if (auto tags = insertTags(m_db, taskIds, *patch->tags); !tags)
+            if (auto tags = insertTags(m_db, taskIds, *normalized->tags); !tags)
                 return std::unexpected(std::move(tags.error()));
         }
-        if (patch->projectIds) {
+        if (normalized->projectIds) {
             if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, taskIds);
                 !cleared)
                 return std::unexpected(std::move(cleared.error()));
-            if (auto links = insertLinks(m_db, taskIds, *patch->projectIds); !links)
+            if (auto links = insertLinks(m_db, taskIds, *normalized->projectIds); !links)
                 return std::unexpected(std::move(links.error()));
         }
         return loadTasks(m_db, withIds(taskIds));
@@ -472,8 +473,8 @@ Result<> SqliteTaskRepository::removeMany(const QStringList &ids)
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return known;
         // Tags and project links go with the rows (ON DELETE CASCADE).
-        auto statement = Statement::prepare(m_db, u"cannot delete task"_s,
-            u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
+        auto statement = Statement::prepare(
+            m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         statement->bind(toJsonArray(taskIds));

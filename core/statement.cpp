@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "statement.h"
 
-#include <quire/core/database.h>
 #include "database_p.h"
+#include <quire/core/database.h>
 
 #include <QSqlError>
 
@@ -90,7 +90,7 @@ void Statement::recycle()
     if (!m_db)
         return;
     m_query.finish();
-    m_db->d->preparedQueries.insert(m_sql, std::move(m_query));
+    m_db->d->preparedQueries.insert(m_sql, m_query);
     m_db = nullptr;
 }
 

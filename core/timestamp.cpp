@@ -62,7 +62,7 @@ std::optional<QDateTime> parseCanonicalTimestamp(QStringView text)
     const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
     const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
-    const qint64 msecs = ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + msec;
+    const qint64 msecs = ((days * 24 + hour) * 60 + minute) * 60'000 + qint64 {second} * 1000 + msec;
     return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/transaction.h>
 
-#include <quire/core/database.h>
 #include "database_p.h"
+#include <quire/core/database.h>
 
 using namespace Qt::StringLiterals;
 

@@ -37,20 +37,20 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_tasks = std::make_unique<app::TaskBridge>(*m_database);
         m_projects = std::make_unique<app::ProjectBridge>(*m_database);
-        QObject::connect(m_projects.get(), &app::ProjectBridge::tasksUnlinked, m_tasks.get(),
-                         &app::TaskBridge::tasksChanged);
+        QObject::connect(
+            m_projects.get(), &app::ProjectBridge::tasksUnlinked, m_tasks.get(), &app::TaskBridge::tasksChanged);
         app::registerBridges(m_channel, *m_tasks, *m_projects, m_app);
         m_client = std::make_unique<ChannelClient>(m_channel);
     }
 
     /** @brief The raw reply to `command` called with one argument, as the page sends it. */
-    QJsonValue call(const QString &command, const QJsonValue &args = QJsonObject{})
+    QJsonValue call(const QString &command, const QJsonValue &args = QJsonObject {})
     {
         return m_client->call(app::commandSpec(command).object, command, args);
     }
 
     /** @brief The data of a successful reply, list columns as task objects; fails the test on an error envelope. */
-    QJsonValue ok(const QString &command, const QJsonValue &args = QJsonObject{})
+    QJsonValue ok(const QString &command, const QJsonValue &args = QJsonObject {})
     {
         const QJsonObject reply = call(command, args).toObject();
         EXPECT_TRUE(reply.value(QStringLiteral("ok")).toBool())
@@ -61,7 +61,7 @@ protected:
     }
 
     /** @brief The error of a failed reply; fails the test on success. */
-    QJsonObject error(const QString &command, const QJsonValue &args = QJsonObject{})
+    QJsonObject error(const QString &command, const QJsonValue &args = QJsonObject {})
     {
         const QJsonObject reply = call(command, args).toObject();
         EXPECT_EQ(reply.value(QStringLiteral("ok")), QJsonValue(false))
@@ -72,7 +72,7 @@ protected:
 
     QString createProject(const QString &name)
     {
-        return ok(QStringLiteral("db_create_project"), QJsonObject{{QStringLiteral("name"), name}})
+        return ok(QStringLiteral("db_create_project"), QJsonObject {{QStringLiteral("name"), name}})
             .toObject()
             .value(QStringLiteral("id"))
             .toString();
@@ -81,9 +81,10 @@ protected:
     QJsonObject createTask(const QString &title, const QStringList &projectIds = {}, QJsonObject extra = {})
     {
         extra.insert(QStringLiteral("title"), title);
-        extra.insert(QStringLiteral("priority"), extra.value(QStringLiteral("priority")).toString(QStringLiteral("standard")));
+        extra.insert(
+            QStringLiteral("priority"), extra.value(QStringLiteral("priority")).toString(QStringLiteral("standard")));
         if (!extra.contains(QStringLiteral("tags")))
-            extra.insert(QStringLiteral("tags"), QJsonArray{});
+            extra.insert(QStringLiteral("tags"), QJsonArray {});
         extra.insert(QStringLiteral("projectIds"), QJsonArray::fromStringList(projectIds));
         return ok(QStringLiteral("db_create_task"), extra).toObject();
     }

@@ -25,7 +25,7 @@ ChannelClient::ChannelClient(QWebChannel &channel)
 {
     channel.connectTo(this);
     const int id = nextId();
-    Q_EMIT messageReceived(QJsonObject{{u"type"_s, kInit}, {u"id"_s, id}}, this);
+    Q_EMIT messageReceived(QJsonObject {{u"type"_s, kInit}, {u"id"_s, id}}, this);
     const auto reply = waitForResponse(id);
     if (reply)
         m_objects = reply->toObject();
@@ -37,8 +37,8 @@ void ChannelClient::sendMessage(const QJsonObject &message)
     if (type == kResponse) {
         m_responses.insert(message.value(u"id"_s).toInt(), decodeReply(message.value(u"data"_s)));
     } else if (type == kSignal) {
-        const QString key =
-            message.value(u"object"_s).toString() + u'.' + QString::number(message.value(u"signal"_s).toInt());
+        const QString key
+            = message.value(u"object"_s).toString() + u'.' + QString::number(message.value(u"signal"_s).toInt());
         m_signalCounts[key] += 1;
         m_signalArguments[key].append(message.value(u"args"_s).toArray());
     }
@@ -51,10 +51,9 @@ QJsonValue ChannelClient::decodeReply(const QJsonValue &data)
     // whichever form it travelled in. A string that is not an envelope is left as it is.
     if (!data.isString())
         return data;
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(data.toString().toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()
-        || !document.object().value(u"ok"_s).isBool())
+    if (error.error != QJsonParseError::NoError || !document.isObject() || !document.object().value(u"ok"_s).isBool())
         return data;
     m_textReplies += 1;
     return document.object();
@@ -63,7 +62,7 @@ QJsonValue ChannelClient::decodeReply(const QJsonValue &data)
 int ChannelClient::indexOf(const QString &object, const QString &kind, const QString &name) const
 {
     const QJsonArray entries = m_objects.value(object).toObject().value(kind).toArray();
-    for (const QJsonValue &entry : entries) {
+    for (const auto &entry : entries) {
         const QJsonArray pair = entry.toArray();
         if (pair.at(0).toString() == name)
             return pair.at(1).toInt();
@@ -76,12 +75,9 @@ int ChannelClient::send(const QString &object, const QString &method, const QJso
     const int id = nextId();
     const int index = indexOf(object, u"methods"_s, method);
     const QJsonValue methodRef = index >= 0 ? QJsonValue(index) : QJsonValue(method);
-    Q_EMIT messageReceived(QJsonObject{{u"type"_s, kInvokeMethod},
-                                       {u"object"_s, object},
-                                       {u"method"_s, methodRef},
-                                       {u"args"_s, args},
-                                       {u"id"_s, id}},
-                           this);
+    Q_EMIT messageReceived(QJsonObject {{u"type"_s, kInvokeMethod}, {u"object"_s, object}, {u"method"_s, methodRef},
+                               {u"args"_s, args}, {u"id"_s, id}},
+        this);
     return id;
 }
 
@@ -97,15 +93,14 @@ std::optional<QJsonValue> ChannelClient::waitForResponse(int id, int timeoutMs)
 
 QJsonValue ChannelClient::call(const QString &object, const QString &method, const QJsonValue &args)
 {
-    return waitForResponse(send(object, method, QJsonArray{args})).value_or(QJsonValue(u"<timeout>"_s));
+    return waitForResponse(send(object, method, QJsonArray {args})).value_or(QJsonValue(u"<timeout>"_s));
 }
 
 void ChannelClient::connectToSignal(const QString &object, const QString &signal)
 {
-    Q_EMIT messageReceived(QJsonObject{{u"type"_s, kConnectToSignal},
-                                       {u"object"_s, object},
-                                       {u"signal"_s, indexOf(object, u"signals"_s, signal)}},
-                           this);
+    Q_EMIT messageReceived(QJsonObject {{u"type"_s, kConnectToSignal}, {u"object"_s, object},
+                               {u"signal"_s, indexOf(object, u"signals"_s, signal)}},
+        this);
     QCoreApplication::processEvents();
 }
 
@@ -117,7 +112,7 @@ int ChannelClient::signalCount(const QString &object, const QString &signal) con
 QStringList ChannelClient::methods(const QString &object) const
 {
     QStringList names;
-    for (const QJsonValue &entry : m_objects.value(object).toObject().value(u"methods"_s).toArray())
+    for (const auto &entry : m_objects.value(object).toObject().value(u"methods"_s).toArray())
         names.append(entry.toArray().at(0).toString());
     return names;
 }
@@ -130,7 +125,7 @@ QList<QJsonArray> ChannelClient::signalArguments(const QString &object, const QS
 QStringList ChannelClient::signalNames(const QString &object) const
 {
     QStringList names;
-    for (const QJsonValue &entry : m_objects.value(object).toObject().value(u"signals"_s).toArray())
+    for (const auto &entry : m_objects.value(object).toObject().value(u"signals"_s).toArray())
         names.append(entry.toArray().at(0).toString());
     return names;
 }

@@ -34,7 +34,7 @@ public:
     /** @brief The response data for `id`, pumping the event loop up to `timeoutMs`; nullopt on timeout. */
     std::optional<QJsonValue> waitForResponse(int id, int timeoutMs = 10'000);
     /** @brief send + waitForResponse with one argument, as frontend/src/ipc does. */
-    QJsonValue call(const QString &object, const QString &method, const QJsonValue &args = QJsonObject{});
+    QJsonValue call(const QString &object, const QString &method, const QJsonValue &args = QJsonObject {});
 
     /** @brief Subscribes to a signal; emissions are counted by signalCount(). */
     void connectToSignal(const QString &object, const QString &signal);

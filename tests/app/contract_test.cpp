@@ -72,7 +72,7 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
             EXPECT_EQ(expected.value(u"null"_s).toString(), nullName(arg.null));
             if (arg.type == app::ArgType::Enum) {
                 EXPECT_EQ(contract.value(u"enums"_s).toObject().value(arg.enumKind).toVariant().toStringList(),
-                          arg.enumValues);
+                    arg.enumValues);
             }
         }
         QStringList contractKeys = args.keys();
@@ -116,12 +116,13 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
     const QJsonObject contract = loadContract();
     const QJsonObject commands = contract.value(u"commands"_s).toObject();
     const QStringList objects = contract.value(u"objects"_s).toVariant().toStringList();
-    EXPECT_EQ(objects, (QStringList{app::ChannelObjects::tasks, app::ChannelObjects::projects,
-                                    app::ChannelObjects::app}));
+    EXPECT_EQ(
+        objects, (QStringList {app::ChannelObjects::tasks, app::ChannelObjects::projects, app::ChannelObjects::app}));
 
     for (auto it = commands.begin(); it != commands.end(); ++it) {
         const QString object = it.value().toObject().value(u"object"_s).toString();
-        EXPECT_TRUE(m_client->methods(object).contains(it.key())) << it.key().toStdString() << " not on " << object.toStdString();
+        EXPECT_TRUE(m_client->methods(object).contains(it.key()))
+            << it.key().toStdString() << " not on " << object.toStdString();
     }
     const QJsonObject events = contract.value(u"events"_s).toObject();
     for (auto it = events.begin(); it != events.end(); ++it)
@@ -129,7 +130,7 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
 
     // No slot reaches the page without being in the contract.
     for (const QObject *bridge : {static_cast<QObject *>(m_tasks.get()), static_cast<QObject *>(m_projects.get()),
-                                  static_cast<QObject *>(&m_app)}) {
+             static_cast<QObject *>(&m_app)}) {
         const QMetaObject *meta = bridge->metaObject();
         for (int i = meta->methodOffset(); i < meta->methodCount(); ++i) {
             const QMetaMethod method = meta->method(i);
@@ -150,8 +151,8 @@ TEST_F(BridgeTest, ListsReplyInTheWireFormTheContractNames)
     const QJsonObject contract = loadContract();
     const QJsonObject commands = contract.value(u"commands"_s).toObject();
     const QJsonObject taskColumns = contract.value(u"wireForms"_s).toObject().value(u"TaskColumns"_s).toObject();
-    QStringList columnKeys = contract.value(u"types"_s).toObject().value(taskColumns.value(u"rowsOf"_s).toString())
-                                 .toObject().keys();
+    QStringList columnKeys
+        = contract.value(u"types"_s).toObject().value(taskColumns.value(u"rowsOf"_s).toString()).toObject().keys();
     columnKeys.append({u"count"_s, u"total"_s, u"version"_s});
     columnKeys.sort();
     const QJsonObject enumIndexes = taskColumns.value(u"enumIndexes"_s).toObject();
@@ -191,9 +192,9 @@ TEST_F(BridgeTest, EverySignalCarriesThePayloadTheContractDescribes)
         m_client->connectToSignal(it.value().toString(), it.key());
     const QString projectId = createProject(u"Home"_s);
     const QString taskId = createTask(u"Listed"_s, {projectId}).value(u"id"_s).toString();
-    ok(u"db_update_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{taskId}}, {u"priority"_s, u"high"_s}});
-    ok(u"db_delete_project"_s, QJsonObject{{u"projectId"_s, projectId}});
-    ok(u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{taskId}}});
+    ok(u"db_update_tasks"_s, QJsonObject {{u"taskIds"_s, QJsonArray {taskId}}, {u"priority"_s, u"high"_s}});
+    ok(u"db_delete_project"_s, QJsonObject {{u"projectId"_s, projectId}});
+    ok(u"db_delete_tasks"_s, QJsonObject {{u"taskIds"_s, QJsonArray {taskId}}});
 
     // Then each emission is one object with exactly the payload's keys and a known kind
     QStringList seenKinds;
@@ -215,7 +216,7 @@ TEST_F(BridgeTest, EverySignalCarriesThePayloadTheContractDescribes)
     }
     seenKinds.removeDuplicates();
     seenKinds.sort();
-    EXPECT_EQ(seenKinds, (QStringList{u"deleted"_s, u"reset"_s, u"upserted"_s}));
+    EXPECT_EQ(seenKinds, (QStringList {u"deleted"_s, u"reset"_s, u"upserted"_s}));
 }
 
 } // namespace

@@ -60,8 +60,8 @@ QStringList dumpDatabase(const QString &path)
         QStringList tables;
         QSqlQuery schema(u"SELECT type, name, sql FROM sqlite_schema ORDER BY type, name"_s, db);
         while (schema.next()) {
-            dump.append(schema.value(0).toString() + u' ' + schema.value(1).toString() + u": "_s
-                        + schema.value(2).toString());
+            dump.append(
+                schema.value(0).toString() + u' ' + schema.value(1).toString() + u": "_s + schema.value(2).toString());
             if (schema.value(0).toString() == u"table")
                 tables.append(schema.value(1).toString());
         }
@@ -138,9 +138,8 @@ protected:
         BridgeTest::SetUp();
         m_projectId = createProject(u"Seeded project"_s);
         m_taskId = createTask(u"Seeded task"_s, {m_projectId},
-                              QJsonObject{{u"tags"_s, QJsonArray{u"keep"_s, u"me"_s}},
-                                          {u"description"_s, u"untouched"_s},
-                                          {u"complexity"_s, u"hard"_s}})
+            QJsonObject {{u"tags"_s, QJsonArray {u"keep"_s, u"me"_s}}, {u"description"_s, u"untouched"_s},
+                {u"complexity"_s, u"hard"_s}})
                        .value(u"id"_s)
                        .toString();
         m_before = dumpDatabase(databasePath());
@@ -187,8 +186,8 @@ TEST_P(BadCalls, AreRejectedWithAClearErrorAndLeaveTheDatabaseUnchanged)
 
 QJsonObject validCreate(const QJsonObject &overrides)
 {
-    QJsonObject args{{u"title"_s, u"T"_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray{}},
-                     {u"projectIds"_s, QJsonArray{}}};
+    QJsonObject args {
+        {u"title"_s, u"T"_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray {}}, {u"projectIds"_s, QJsonArray {}}};
     for (auto it = overrides.begin(); it != overrides.end(); ++it)
         args.insert(it.key(), it.value());
     return args;
@@ -202,7 +201,7 @@ QJsonObject without(QJsonObject args, const QString &key)
 
 QJsonObject update(const QJsonObject &fields)
 {
-    QJsonObject args{{u"taskId"_s, kTaskToken}};
+    QJsonObject args {{u"taskId"_s, kTaskToken}};
     for (auto it = fields.begin(); it != fields.end(); ++it)
         args.insert(it.key(), it.value());
     return args;
@@ -212,7 +211,7 @@ QJsonValue nestedArrays(int depth)
 {
     QJsonValue value = u"bottom"_s;
     for (int i = 0; i < depth; ++i)
-        value = QJsonArray{value};
+        value = QJsonArray {value};
     return value;
 }
 
@@ -220,7 +219,7 @@ QJsonValue nestedObjects(int depth)
 {
     QJsonValue value = u"bottom"_s;
     for (int i = 0; i < depth; ++i)
-        value = QJsonObject{{u"n"_s, value}};
+        value = QJsonObject {{u"n"_s, value}};
     return value;
 }
 
@@ -239,7 +238,7 @@ QString reversedPair()
     return QString(QChar(0xDE00)) + QString(QChar(0xD83D));
 }
 
-const QString kTenMegabytes(10 * 1024 * 1024, u'x');
+const QString kTenMegabytes(qsizetype {10} * 1024 * 1024, u'x');
 const QString kOneOverTheLimit(app::kMaxStringLength + 1, u'y');
 
 QJsonArray tooManyTags()
@@ -253,222 +252,224 @@ QJsonArray tooManyTags()
 const auto kInvalid = u"invalid_argument"_s;
 const auto kNotFound = u"not_found"_s;
 
-INSTANTIATE_TEST_SUITE_P(
-    Bridge, BadCalls,
+INSTANTIATE_TEST_SUITE_P(Bridge, BadCalls,
     ::testing::Values(
         // ---- The arguments value itself ----
-        BadCall{"ArgumentsNotAnObject", u"db_get_tasks"_s, QJsonValue(42), kInvalid,
-                u"arguments must be a JSON object, got a number"_s},
-        BadCall{"ArgumentsAnArray", u"db_get_tasks"_s, QJsonArray{}, kInvalid, u"got an array"_s},
-        BadCall{"ArgumentsAString", u"db_create_task"_s, u"{\"title\":\"x\"}"_s, kInvalid, u"got a string"_s},
-        BadCall{"ArgumentsABoolean", u"db_delete_task"_s, QJsonValue(true), kInvalid, u"got a boolean"_s},
-        BadCall{"ArgumentsNullForACommandWithRequiredKeys", u"db_delete_task"_s, QJsonValue(QJsonValue::Null),
-                kInvalid, u"missing required key 'taskId'"_s},
+        BadCall {"ArgumentsNotAnObject", u"db_get_tasks"_s, QJsonValue(42), kInvalid,
+            u"arguments must be a JSON object, got a number"_s},
+        BadCall {"ArgumentsAnArray", u"db_get_tasks"_s, QJsonArray {}, kInvalid, u"got an array"_s},
+        BadCall {"ArgumentsAString", u"db_create_task"_s, u"{\"title\":\"x\"}"_s, kInvalid, u"got a string"_s},
+        BadCall {"ArgumentsABoolean", u"db_delete_task"_s, QJsonValue(true), kInvalid, u"got a boolean"_s},
+        BadCall {"ArgumentsNullForACommandWithRequiredKeys", u"db_delete_task"_s, QJsonValue(QJsonValue::Null),
+            kInvalid, u"missing required key 'taskId'"_s},
         // ---- Wrong types ----
-        BadCall{"TitleWrongType", u"db_create_task"_s, validCreate({{u"title"_s, 7}}), kInvalid,
-                u"'title' must be a string, got a number"_s},
-        BadCall{"TitleNull", u"db_create_task"_s, validCreate({{u"title"_s, QJsonValue::Null}}), kInvalid,
-                u"'title' must not be null"_s},
-        BadCall{"TitleBoolean", u"db_create_task"_s, validCreate({{u"title"_s, false}}), kInvalid,
-                u"'title' must be a string, got a boolean"_s},
-        BadCall{"DescriptionArray", u"db_create_task"_s, validCreate({{u"description"_s, QJsonArray{u"x"_s}}}),
-                kInvalid, u"'description' must be a string, got an array"_s},
-        BadCall{"PriorityNumber", u"db_create_task"_s, validCreate({{u"priority"_s, 1}}), kInvalid,
-                u"'priority' must be a string, got a number"_s},
-        BadCall{"TagsNotAnArray", u"db_create_task"_s, validCreate({{u"tags"_s, u"a,b"_s}}), kInvalid,
-                u"'tags' must be an array of strings"_s},
-        BadCall{"TagsAnObject", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonObject{{u"0"_s, u"a"_s}}}}),
-                kInvalid, u"'tags' must be an array of strings, got an object"_s},
-        BadCall{"TagElementNotAString", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray{u"a"_s, 1}}}),
-                kInvalid, u"'tags[1]' must be a string"_s},
-        BadCall{"TagElementNull", u"db_create_task"_s,
-                validCreate({{u"tags"_s, QJsonArray{u"a"_s, QJsonValue::Null}}}), kInvalid,
-                u"'tags[1]' must be a string, got null"_s},
-        BadCall{"ProjectIdsElementANumber", u"db_create_task"_s, validCreate({{u"projectIds"_s, QJsonArray{1}}}),
-                kInvalid, u"'projectIds[0]' must be a string, got a number"_s},
+        BadCall {"TitleWrongType", u"db_create_task"_s, validCreate({{u"title"_s, 7}}), kInvalid,
+            u"'title' must be a string, got a number"_s},
+        BadCall {"TitleNull", u"db_create_task"_s, validCreate({{u"title"_s, QJsonValue::Null}}), kInvalid,
+            u"'title' must not be null"_s},
+        BadCall {"TitleBoolean", u"db_create_task"_s, validCreate({{u"title"_s, false}}), kInvalid,
+            u"'title' must be a string, got a boolean"_s},
+        BadCall {"DescriptionArray", u"db_create_task"_s, validCreate({{u"description"_s, QJsonArray {u"x"_s}}}),
+            kInvalid, u"'description' must be a string, got an array"_s},
+        BadCall {"PriorityNumber", u"db_create_task"_s, validCreate({{u"priority"_s, 1}}), kInvalid,
+            u"'priority' must be a string, got a number"_s},
+        BadCall {"TagsNotAnArray", u"db_create_task"_s, validCreate({{u"tags"_s, u"a,b"_s}}), kInvalid,
+            u"'tags' must be an array of strings"_s},
+        BadCall {"TagsAnObject", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonObject {{u"0"_s, u"a"_s}}}}),
+            kInvalid, u"'tags' must be an array of strings, got an object"_s},
+        BadCall {"TagElementNotAString", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray {u"a"_s, 1}}}),
+            kInvalid, u"'tags[1]' must be a string"_s},
+        BadCall {"TagElementNull", u"db_create_task"_s,
+            validCreate({{u"tags"_s, QJsonArray {u"a"_s, QJsonValue::Null}}}), kInvalid,
+            u"'tags[1]' must be a string, got null"_s},
+        BadCall {"ProjectIdsElementANumber", u"db_create_task"_s, validCreate({{u"projectIds"_s, QJsonArray {1}}}),
+            kInvalid, u"'projectIds[0]' must be a string, got a number"_s},
         // ---- Many tasks at once: all or nothing ----
-        BadCall{"BulkUpdateWithoutIds", u"db_update_tasks"_s, QJsonObject{{u"status"_s, u"completed"_s}}, kInvalid,
-                u"missing required key 'taskIds'"_s},
-        BadCall{"BulkUpdateIdsAString", u"db_update_tasks"_s,
-                QJsonObject{{u"taskIds"_s, kTaskToken}, {u"status"_s, u"completed"_s}}, kInvalid,
-                u"'taskIds' must be an array of strings, got a string"_s},
-        BadCall{"BulkUpdateWithOneMissingTask", u"db_update_tasks"_s,
-                QJsonObject{{u"taskIds"_s, QJsonArray{kTaskToken, u"missing"_s}}, {u"status"_s, u"completed"_s}},
-                kNotFound, u"task missing not found"_s},
-        BadCall{"BulkUpdateWithABlankTitle", u"db_update_tasks"_s,
-                QJsonObject{{u"taskIds"_s, QJsonArray{kTaskToken}}, {u"title"_s, u"  "_s}}, kInvalid,
-                u"title must not be empty"_s},
-        BadCall{"BulkUpdateWithAnUnknownProject", u"db_update_tasks"_s,
-                QJsonObject{{u"taskIds"_s, QJsonArray{kTaskToken}}, {u"projectIds"_s, QJsonArray{u"nope"_s}}},
-                kNotFound, u"project nope not found"_s},
-        BadCall{"BulkUpdateOfTheId", u"db_update_tasks"_s,
-                QJsonObject{{u"taskIds"_s, QJsonArray{kTaskToken}}, {u"taskId"_s, kTaskToken}}, kInvalid,
-                u"unknown key 'taskId'"_s},
-        BadCall{"BulkDeleteWithOneMissingTask", u"db_delete_tasks"_s,
-                QJsonObject{{u"taskIds"_s, QJsonArray{kTaskToken, u"missing"_s}}}, kNotFound,
-                u"task missing not found"_s},
-        BadCall{"BulkDeleteIdsNull", u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonValue::Null}}, kInvalid,
-                u"'taskIds' must not be null"_s},
-        BadCall{"FilterProjectIdsAString", u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, kProjectToken}},
-                kInvalid, u"'projectIds' must be an array of strings, got a string"_s},
-        BadCall{"OffsetNegative", u"db_get_tasks"_s, QJsonObject{{u"offset"_s, -1}}, kInvalid,
-                u"'offset' must be a whole number from 0 to 2147483647, got -1"_s},
-        BadCall{"LimitAFraction", u"db_get_tasks"_s, QJsonObject{{u"limit"_s, 2.5}}, kInvalid,
-                u"'limit' must be a whole number from 0 to 2147483647, got 2.5"_s},
-        BadCall{"LimitAString", u"db_get_project_tasks"_s, QJsonObject{{u"projectId"_s, kProjectToken}, {u"limit"_s, u"10"_s}},
-                kInvalid, u"'limit' must be a whole number from 0 to 2147483647, got a string"_s},
-        BadCall{"OffsetBeyondTheLargestCount", u"db_get_tasks"_s, QJsonObject{{u"offset"_s, 4294967296.0}}, kInvalid,
-                u"'offset' must be a whole number from 0 to 2147483647, got 4294967296"_s},
-        BadCall{"TaskIdANumber", u"db_get_task"_s, QJsonObject{{u"taskId"_s, 5}}, kInvalid,
-                u"'taskId' must be a string, got a number"_s},
-        BadCall{"TaskIdNull", u"db_get_task"_s, QJsonObject{{u"taskId"_s, QJsonValue::Null}}, kInvalid,
-                u"'taskId' must not be null"_s},
-        BadCall{"TaskIdAnObject", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, QJsonObject{{u"id"_s, kTaskToken}}}},
-                kInvalid, u"'taskId' must be a string, got an object"_s},
-        BadCall{"UpdateTitleNull", u"db_update_task"_s, update({{u"title"_s, QJsonValue::Null}}), kInvalid,
-                u"'title' must not be null"_s},
-        BadCall{"UpdateTagsNull", u"db_update_task"_s, update({{u"tags"_s, QJsonValue::Null}}), kInvalid,
-                u"'tags' must not be null"_s},
-        BadCall{"UpdateStatusNull", u"db_update_task"_s, update({{u"status"_s, QJsonValue::Null}}), kInvalid,
-                u"'status' must not be null"_s},
-        BadCall{"UpdatePriorityNumber", u"db_update_task"_s, update({{u"priority"_s, 3}}), kInvalid,
-                u"'priority' must be a string, got a number"_s},
-        BadCall{"ProjectNameNumber", u"db_create_project"_s, QJsonObject{{u"name"_s, 1}}, kInvalid,
-                u"'name' must be a string, got a number"_s},
-        BadCall{"UpdateProjectNameNull", u"db_update_project"_s,
-                QJsonObject{{u"projectId"_s, kProjectToken}, {u"name"_s, QJsonValue::Null}}, kInvalid,
-                u"'name' must not be null"_s},
-        BadCall{"DeleteProjectIdAnArray", u"db_delete_project"_s, QJsonObject{{u"projectId"_s, QJsonArray{kProjectToken}}},
-                kInvalid, u"'projectId' must be a string, got an array"_s},
+        BadCall {"BulkUpdateWithoutIds", u"db_update_tasks"_s, QJsonObject {{u"status"_s, u"completed"_s}}, kInvalid,
+            u"missing required key 'taskIds'"_s},
+        BadCall {"BulkUpdateIdsAString", u"db_update_tasks"_s,
+            QJsonObject {{u"taskIds"_s, kTaskToken}, {u"status"_s, u"completed"_s}}, kInvalid,
+            u"'taskIds' must be an array of strings, got a string"_s},
+        BadCall {"BulkUpdateWithOneMissingTask", u"db_update_tasks"_s,
+            QJsonObject {{u"taskIds"_s, QJsonArray {kTaskToken, u"missing"_s}}, {u"status"_s, u"completed"_s}},
+            kNotFound, u"task missing not found"_s},
+        BadCall {"BulkUpdateWithABlankTitle", u"db_update_tasks"_s,
+            QJsonObject {{u"taskIds"_s, QJsonArray {kTaskToken}}, {u"title"_s, u"  "_s}}, kInvalid,
+            u"title must not be empty"_s},
+        BadCall {"BulkUpdateWithAnUnknownProject", u"db_update_tasks"_s,
+            QJsonObject {{u"taskIds"_s, QJsonArray {kTaskToken}}, {u"projectIds"_s, QJsonArray {u"nope"_s}}}, kNotFound,
+            u"project nope not found"_s},
+        BadCall {"BulkUpdateOfTheId", u"db_update_tasks"_s,
+            QJsonObject {{u"taskIds"_s, QJsonArray {kTaskToken}}, {u"taskId"_s, kTaskToken}}, kInvalid,
+            u"unknown key 'taskId'"_s},
+        BadCall {"BulkDeleteWithOneMissingTask", u"db_delete_tasks"_s,
+            QJsonObject {{u"taskIds"_s, QJsonArray {kTaskToken, u"missing"_s}}}, kNotFound,
+            u"task missing not found"_s},
+        BadCall {"BulkDeleteIdsNull", u"db_delete_tasks"_s, QJsonObject {{u"taskIds"_s, QJsonValue::Null}}, kInvalid,
+            u"'taskIds' must not be null"_s},
+        BadCall {"FilterProjectIdsAString", u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, kProjectToken}}, kInvalid,
+            u"'projectIds' must be an array of strings, got a string"_s},
+        BadCall {"OffsetNegative", u"db_get_tasks"_s, QJsonObject {{u"offset"_s, -1}}, kInvalid,
+            u"'offset' must be a whole number from 0 to 2147483647, got -1"_s},
+        BadCall {"LimitAFraction", u"db_get_tasks"_s, QJsonObject {{u"limit"_s, 2.5}}, kInvalid,
+            u"'limit' must be a whole number from 0 to 2147483647, got 2.5"_s},
+        BadCall {"LimitAString", u"db_get_project_tasks"_s,
+            QJsonObject {{u"projectId"_s, kProjectToken}, {u"limit"_s, u"10"_s}}, kInvalid,
+            u"'limit' must be a whole number from 0 to 2147483647, got a string"_s},
+        BadCall {"OffsetBeyondTheLargestCount", u"db_get_tasks"_s, QJsonObject {{u"offset"_s, 4294967296.0}}, kInvalid,
+            u"'offset' must be a whole number from 0 to 2147483647, got 4294967296"_s},
+        BadCall {"TaskIdANumber", u"db_get_task"_s, QJsonObject {{u"taskId"_s, 5}}, kInvalid,
+            u"'taskId' must be a string, got a number"_s},
+        BadCall {"TaskIdNull", u"db_get_task"_s, QJsonObject {{u"taskId"_s, QJsonValue::Null}}, kInvalid,
+            u"'taskId' must not be null"_s},
+        BadCall {"TaskIdAnObject", u"db_delete_task"_s,
+            QJsonObject {{u"taskId"_s, QJsonObject {{u"id"_s, kTaskToken}}}}, kInvalid,
+            u"'taskId' must be a string, got an object"_s},
+        BadCall {"UpdateTitleNull", u"db_update_task"_s, update({{u"title"_s, QJsonValue::Null}}), kInvalid,
+            u"'title' must not be null"_s},
+        BadCall {"UpdateTagsNull", u"db_update_task"_s, update({{u"tags"_s, QJsonValue::Null}}), kInvalid,
+            u"'tags' must not be null"_s},
+        BadCall {"UpdateStatusNull", u"db_update_task"_s, update({{u"status"_s, QJsonValue::Null}}), kInvalid,
+            u"'status' must not be null"_s},
+        BadCall {"UpdatePriorityNumber", u"db_update_task"_s, update({{u"priority"_s, 3}}), kInvalid,
+            u"'priority' must be a string, got a number"_s},
+        BadCall {"ProjectNameNumber", u"db_create_project"_s, QJsonObject {{u"name"_s, 1}}, kInvalid,
+            u"'name' must be a string, got a number"_s},
+        BadCall {"UpdateProjectNameNull", u"db_update_project"_s,
+            QJsonObject {{u"projectId"_s, kProjectToken}, {u"name"_s, QJsonValue::Null}}, kInvalid,
+            u"'name' must not be null"_s},
+        BadCall {"DeleteProjectIdAnArray", u"db_delete_project"_s,
+            QJsonObject {{u"projectId"_s, QJsonArray {kProjectToken}}}, kInvalid,
+            u"'projectId' must be a string, got an array"_s},
         // ---- Missing and unknown keys ----
-        BadCall{"MissingPriority", u"db_create_task"_s, without(validCreate({}), u"priority"_s), kInvalid,
-                u"missing required key 'priority'"_s},
-        BadCall{"MissingTitle", u"db_create_task"_s, without(validCreate({}), u"title"_s), kInvalid,
-                u"missing required key 'title'"_s},
-        BadCall{"MissingTags", u"db_create_task"_s, without(validCreate({}), u"tags"_s), kInvalid,
-                u"missing required key 'tags'"_s},
-        BadCall{"MissingProjectIds", u"db_create_task"_s, without(validCreate({}), u"projectIds"_s), kInvalid,
-                u"missing required key 'projectIds'"_s},
-        BadCall{"UpdateWithoutTaskId", u"db_update_task"_s, QJsonObject{{u"title"_s, u"x"_s}}, kInvalid,
-                u"missing required key 'taskId'"_s},
-        BadCall{"ProjectTasksWithoutProjectId", u"db_get_project_tasks"_s, QJsonObject{}, kInvalid,
-                u"missing required key 'projectId'"_s},
-        BadCall{"CreateProjectWithoutName", u"db_create_project"_s, QJsonObject{{u"description"_s, u"d"_s}},
-                kInvalid, u"missing required key 'name'"_s},
-        BadCall{"UpdateProjectWithoutId", u"db_update_project"_s, QJsonObject{{u"name"_s, u"x"_s}}, kInvalid,
-                u"missing required key 'projectId'"_s},
-        BadCall{"UnknownKey", u"db_create_task"_s, validCreate({{u"colour"_s, u"red"_s}}), kInvalid,
-                u"unknown key 'colour'"_s},
-        BadCall{"UnknownKeyOnUpdate", u"db_update_task"_s, update({{u"done"_s, true}}), kInvalid,
-                u"unknown key 'done'"_s},
-        BadCall{"WrongCaseOfAKey", u"db_get_tasks"_s, QJsonObject{{u"projectID"_s, QJsonArray{}}}, kInvalid,
-                u"unknown key 'projectID'"_s},
-        BadCall{"EmptyKey", u"db_create_task"_s, validCreate({{u""_s, u"x"_s}}), kInvalid, u"unknown key ''"_s},
-        BadCall{"NonAsciiKey", u"db_create_task"_s, validCreate({{u"t\u00EFtle"_s, u"x"_s}}), kInvalid,
-                u"unknown key 't\u00EFtle'"_s},
-        BadCall{"ProtoKey", u"db_delete_project"_s,
-                QJsonObject{{u"projectId"_s, kProjectToken}, {u"__proto__"_s, QJsonObject{}}}, kInvalid,
-                u"unknown key '__proto__'"_s},
-        BadCall{"PingWithArguments", u"ping"_s, QJsonObject{{u"x"_s, 1}}, kInvalid,
-                u"this command takes no arguments"_s},
-        BadCall{"GetProjectsWithArguments", u"db_get_projects"_s, QJsonObject{{u"all"_s, true}}, kInvalid,
-                u"this command takes no arguments"_s},
-        BadCall{"BothSpellingsOfAKey", u"db_create_task"_s, validCreate({{u"project_ids"_s, QJsonArray{}}}),
-                kInvalid, u"key 'projectIds' is given twice"_s},
-        BadCall{"BothSpellingsOfTheId", u"db_update_task"_s, update({{u"task_id"_s, kTaskToken}}), kInvalid,
-                u"key 'taskId' is given twice"_s},
+        BadCall {"MissingPriority", u"db_create_task"_s, without(validCreate({}), u"priority"_s), kInvalid,
+            u"missing required key 'priority'"_s},
+        BadCall {"MissingTitle", u"db_create_task"_s, without(validCreate({}), u"title"_s), kInvalid,
+            u"missing required key 'title'"_s},
+        BadCall {"MissingTags", u"db_create_task"_s, without(validCreate({}), u"tags"_s), kInvalid,
+            u"missing required key 'tags'"_s},
+        BadCall {"MissingProjectIds", u"db_create_task"_s, without(validCreate({}), u"projectIds"_s), kInvalid,
+            u"missing required key 'projectIds'"_s},
+        BadCall {"UpdateWithoutTaskId", u"db_update_task"_s, QJsonObject {{u"title"_s, u"x"_s}}, kInvalid,
+            u"missing required key 'taskId'"_s},
+        BadCall {"ProjectTasksWithoutProjectId", u"db_get_project_tasks"_s, QJsonObject {}, kInvalid,
+            u"missing required key 'projectId'"_s},
+        BadCall {"CreateProjectWithoutName", u"db_create_project"_s, QJsonObject {{u"description"_s, u"d"_s}}, kInvalid,
+            u"missing required key 'name'"_s},
+        BadCall {"UpdateProjectWithoutId", u"db_update_project"_s, QJsonObject {{u"name"_s, u"x"_s}}, kInvalid,
+            u"missing required key 'projectId'"_s},
+        BadCall {"UnknownKey", u"db_create_task"_s, validCreate({{u"colour"_s, u"red"_s}}), kInvalid,
+            u"unknown key 'colour'"_s},
+        BadCall {
+            "UnknownKeyOnUpdate", u"db_update_task"_s, update({{u"done"_s, true}}), kInvalid, u"unknown key 'done'"_s},
+        BadCall {"WrongCaseOfAKey", u"db_get_tasks"_s, QJsonObject {{u"projectID"_s, QJsonArray {}}}, kInvalid,
+            u"unknown key 'projectID'"_s},
+        BadCall {"EmptyKey", u"db_create_task"_s, validCreate({{u""_s, u"x"_s}}), kInvalid, u"unknown key ''"_s},
+        BadCall {"NonAsciiKey", u"db_create_task"_s, validCreate({{u"t\u00EFtle"_s, u"x"_s}}), kInvalid,
+            u"unknown key 't\u00EFtle'"_s},
+        BadCall {"ProtoKey", u"db_delete_project"_s,
+            QJsonObject {{u"projectId"_s, kProjectToken}, {u"__proto__"_s, QJsonObject {}}}, kInvalid,
+            u"unknown key '__proto__'"_s},
+        BadCall {
+            "PingWithArguments", u"ping"_s, QJsonObject {{u"x"_s, 1}}, kInvalid, u"this command takes no arguments"_s},
+        BadCall {"GetProjectsWithArguments", u"db_get_projects"_s, QJsonObject {{u"all"_s, true}}, kInvalid,
+            u"this command takes no arguments"_s},
+        BadCall {"BothSpellingsOfAKey", u"db_create_task"_s, validCreate({{u"project_ids"_s, QJsonArray {}}}), kInvalid,
+            u"key 'projectIds' is given twice"_s},
+        BadCall {"BothSpellingsOfTheId", u"db_update_task"_s, update({{u"task_id"_s, kTaskToken}}), kInvalid,
+            u"key 'taskId' is given twice"_s},
         // ---- Enum values ----
-        BadCall{"UnknownPriority", u"db_create_task"_s, validCreate({{u"priority"_s, u"urgent"_s}}), kInvalid,
-                u"'priority' must be one of pinned, high, standard, long term, nit"_s},
-        BadCall{"EnumCaseMatters", u"db_create_task"_s, validCreate({{u"status"_s, u"Backlog"_s}}), kInvalid,
-                u"'status' must be one of"_s},
-        BadCall{"EnumWithTrailingSpace", u"db_create_task"_s, validCreate({{u"type"_s, u"feature "_s}}), kInvalid,
-                u"'type' must be one of"_s},
-        BadCall{"EmptyEnum", u"db_create_task"_s, validCreate({{u"priority"_s, u""_s}}), kInvalid,
-                u"'priority' must be one of"_s},
-        BadCall{"UnknownComplexityOnUpdate", u"db_update_task"_s, update({{u"complexity"_s, u"medium"_s}}), kInvalid,
-                u"'complexity' must be one of easy, hard, deep dive"_s},
-        BadCall{"UnknownStatusOnUpdate", u"db_update_task"_s, update({{u"status"_s, u"done"_s}}), kInvalid,
-                u"'status' must be one of backlog, in_progress, completed, blocked"_s},
-        BadCall{"EnumWithNulSuffix", u"db_update_task"_s, update({{u"status"_s, u"backlog\u0000"_s}}), kInvalid,
-                u"'status' must not contain NUL"_s},
+        BadCall {"UnknownPriority", u"db_create_task"_s, validCreate({{u"priority"_s, u"urgent"_s}}), kInvalid,
+            u"'priority' must be one of pinned, high, standard, long term, nit"_s},
+        BadCall {"EnumCaseMatters", u"db_create_task"_s, validCreate({{u"status"_s, u"Backlog"_s}}), kInvalid,
+            u"'status' must be one of"_s},
+        BadCall {"EnumWithTrailingSpace", u"db_create_task"_s, validCreate({{u"type"_s, u"feature "_s}}), kInvalid,
+            u"'type' must be one of"_s},
+        BadCall {"EmptyEnum", u"db_create_task"_s, validCreate({{u"priority"_s, u""_s}}), kInvalid,
+            u"'priority' must be one of"_s},
+        BadCall {"UnknownComplexityOnUpdate", u"db_update_task"_s, update({{u"complexity"_s, u"medium"_s}}), kInvalid,
+            u"'complexity' must be one of easy, hard, deep dive"_s},
+        BadCall {"UnknownStatusOnUpdate", u"db_update_task"_s, update({{u"status"_s, u"done"_s}}), kInvalid,
+            u"'status' must be one of backlog, in_progress, completed, blocked"_s},
+        BadCall {"EnumWithNulSuffix", u"db_update_task"_s, update({{u"status"_s, u"backlog\u0000"_s}}), kInvalid,
+            u"'status' must not contain NUL"_s},
         // ---- Ids that do not exist ----
-        BadCall{"UpdateMissingTask", u"db_update_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}, {u"title"_s, u"x"_s}},
-                kNotFound, u"task missing not found"_s},
-        BadCall{"DeleteMissingTask", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}}, kNotFound,
-                u"task missing not found"_s},
-        BadCall{"DeleteTaskByAProjectId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, kProjectToken}}, kNotFound,
-                u"not found"_s},
-        BadCall{"DeleteTaskWithEmptyId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u""_s}}, kNotFound,
-                u"not found"_s},
-        BadCall{"ProjectTasksOfMissingProject", u"db_get_project_tasks"_s, QJsonObject{{u"projectId"_s, u"zz"_s}},
-                kNotFound, u"project zz not found"_s},
-        BadCall{"ProjectTasksOfATaskId", u"db_get_project_tasks"_s, QJsonObject{{u"projectId"_s, kTaskToken}},
-                kNotFound, u"not found"_s},
-        BadCall{"UpdateMissingProject", u"db_update_project"_s,
-                QJsonObject{{u"projectId"_s, u"zz"_s}, {u"name"_s, u"x"_s}}, kNotFound, u"project zz not found"_s},
-        BadCall{"DeleteMissingProject", u"db_delete_project"_s, QJsonObject{{u"projectId"_s, u"zz"_s}}, kNotFound,
-                u"project zz not found"_s},
-        BadCall{"CreateTaskInAMissingProject", u"db_create_task"_s,
-                validCreate({{u"projectIds"_s, QJsonArray{kProjectToken, u"nope"_s}}}), kNotFound,
-                u"project nope not found"_s},
-        BadCall{"MoveTaskToAMissingProject", u"db_update_task"_s,
-                update({{u"title"_s, u"renamed"_s}, {u"projectIds"_s, QJsonArray{u"nope"_s}}}), kNotFound,
-                u"project nope not found"_s},
+        BadCall {"UpdateMissingTask", u"db_update_task"_s,
+            QJsonObject {{u"taskId"_s, u"missing"_s}, {u"title"_s, u"x"_s}}, kNotFound, u"task missing not found"_s},
+        BadCall {"DeleteMissingTask", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, u"missing"_s}}, kNotFound,
+            u"task missing not found"_s},
+        BadCall {"DeleteTaskByAProjectId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, kProjectToken}}, kNotFound,
+            u"not found"_s},
+        BadCall {"DeleteTaskWithEmptyId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, u""_s}}, kNotFound,
+            u"not found"_s},
+        BadCall {"ProjectTasksOfMissingProject", u"db_get_project_tasks"_s, QJsonObject {{u"projectId"_s, u"zz"_s}},
+            kNotFound, u"project zz not found"_s},
+        BadCall {"ProjectTasksOfATaskId", u"db_get_project_tasks"_s, QJsonObject {{u"projectId"_s, kTaskToken}},
+            kNotFound, u"not found"_s},
+        BadCall {"UpdateMissingProject", u"db_update_project"_s,
+            QJsonObject {{u"projectId"_s, u"zz"_s}, {u"name"_s, u"x"_s}}, kNotFound, u"project zz not found"_s},
+        BadCall {"DeleteMissingProject", u"db_delete_project"_s, QJsonObject {{u"projectId"_s, u"zz"_s}}, kNotFound,
+            u"project zz not found"_s},
+        BadCall {"CreateTaskInAMissingProject", u"db_create_task"_s,
+            validCreate({{u"projectIds"_s, QJsonArray {kProjectToken, u"nope"_s}}}), kNotFound,
+            u"project nope not found"_s},
+        BadCall {"MoveTaskToAMissingProject", u"db_update_task"_s,
+            update({{u"title"_s, u"renamed"_s}, {u"projectIds"_s, QJsonArray {u"nope"_s}}}), kNotFound,
+            u"project nope not found"_s},
         // ---- Huge strings and lists ----
-        BadCall{"TenMegabyteTitle", u"db_create_task"_s, validCreate({{u"title"_s, kTenMegabytes}}), kInvalid,
-                u"'title' is too long"_s},
-        BadCall{"TenMegabyteDescriptionOnUpdate", u"db_update_task"_s, update({{u"description"_s, kTenMegabytes}}),
-                kInvalid, u"'description' is too long"_s},
-        BadCall{"TenMegabyteTag", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray{u"ok"_s, kTenMegabytes}}}),
-                kInvalid, u"'tags[1]' is too long"_s},
-        BadCall{"TenMegabyteTaskId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, kTenMegabytes}}, kInvalid,
-                u"'taskId' is too long"_s},
-        BadCall{"TenMegabyteUnknownKey", u"db_get_tasks"_s, QJsonObject{{kTenMegabytes, 1}}, kInvalid,
-                u"unknown key 'xxxx"_s},
-        BadCall{"OneCharacterOverTheLimit", u"db_create_project"_s, QJsonObject{{u"name"_s, kOneOverTheLimit}},
-                kInvalid, u"'name' is too long (1048577 characters; the limit is 1048576)"_s},
-        BadCall{"TooManyTags", u"db_update_task"_s, update({{u"tags"_s, tooManyTags()}}), kInvalid,
-                u"'tags' has too many elements"_s},
+        BadCall {"TenMegabyteTitle", u"db_create_task"_s, validCreate({{u"title"_s, kTenMegabytes}}), kInvalid,
+            u"'title' is too long"_s},
+        BadCall {"TenMegabyteDescriptionOnUpdate", u"db_update_task"_s, update({{u"description"_s, kTenMegabytes}}),
+            kInvalid, u"'description' is too long"_s},
+        BadCall {"TenMegabyteTag", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray {u"ok"_s, kTenMegabytes}}}),
+            kInvalid, u"'tags[1]' is too long"_s},
+        BadCall {"TenMegabyteTaskId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, kTenMegabytes}}, kInvalid,
+            u"'taskId' is too long"_s},
+        BadCall {"TenMegabyteUnknownKey", u"db_get_tasks"_s, QJsonObject {{kTenMegabytes, 1}}, kInvalid,
+            u"unknown key 'xxxx"_s},
+        BadCall {"OneCharacterOverTheLimit", u"db_create_project"_s, QJsonObject {{u"name"_s, kOneOverTheLimit}},
+            kInvalid, u"'name' is too long (1048577 characters; the limit is 1048576)"_s},
+        BadCall {"TooManyTags", u"db_update_task"_s, update({{u"tags"_s, tooManyTags()}}), kInvalid,
+            u"'tags' has too many elements"_s},
         // ---- NUL and invalid UTF-16 ----
-        BadCall{"NulCharacterInTitle", u"db_create_task"_s, validCreate({{u"title"_s, u"a\u0000b"_s}}), kInvalid,
-                u"'title' must not contain NUL"_s},
-        BadCall{"NulCharacterInTag", u"db_update_task"_s, update({{u"tags"_s, QJsonArray{u"a\u0000"_s}}}), kInvalid,
-                u"'tags[0]' must not contain NUL"_s},
-        BadCall{"NulCharacterInTaskId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"\u0000"_s}}, kInvalid,
-                u"'taskId' must not contain NUL"_s},
-        BadCall{"LoneSurrogateInTitle", u"db_create_task"_s, validCreate({{u"title"_s, loneHigh()}}), kInvalid,
-                u"'title' is not valid Unicode"_s},
-        BadCall{"LoneLowSurrogateInDescription", u"db_update_task"_s, update({{u"description"_s, loneLow()}}),
-                kInvalid, u"'description' is not valid Unicode"_s},
-        BadCall{"ReversedSurrogatePairInProjectName", u"db_create_project"_s, QJsonObject{{u"name"_s, reversedPair()}},
-                kInvalid, u"'name' is not valid Unicode"_s},
-        BadCall{"LoneSurrogateInProjectIdFilter", u"db_get_tasks"_s,
-                QJsonObject{{u"projectIds"_s, QJsonArray{loneHigh()}}}, kInvalid,
-                u"'projectIds[0]' is not valid Unicode"_s},
+        BadCall {"NulCharacterInTitle", u"db_create_task"_s, validCreate({{u"title"_s, u"a\u0000b"_s}}), kInvalid,
+            u"'title' must not contain NUL"_s},
+        BadCall {"NulCharacterInTag", u"db_update_task"_s, update({{u"tags"_s, QJsonArray {u"a\u0000"_s}}}), kInvalid,
+            u"'tags[0]' must not contain NUL"_s},
+        BadCall {"NulCharacterInTaskId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, u"\u0000"_s}}, kInvalid,
+            u"'taskId' must not contain NUL"_s},
+        BadCall {"LoneSurrogateInTitle", u"db_create_task"_s, validCreate({{u"title"_s, loneHigh()}}), kInvalid,
+            u"'title' is not valid Unicode"_s},
+        BadCall {"LoneLowSurrogateInDescription", u"db_update_task"_s, update({{u"description"_s, loneLow()}}),
+            kInvalid, u"'description' is not valid Unicode"_s},
+        BadCall {"ReversedSurrogatePairInProjectName", u"db_create_project"_s,
+            QJsonObject {{u"name"_s, reversedPair()}}, kInvalid, u"'name' is not valid Unicode"_s},
+        BadCall {"LoneSurrogateInProjectIdFilter", u"db_get_tasks"_s,
+            QJsonObject {{u"projectIds"_s, QJsonArray {loneHigh()}}}, kInvalid,
+            u"'projectIds[0]' is not valid Unicode"_s},
         // ---- SQL fragments ----
-        BadCall{"SqlFragmentAsId", u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"' OR 1=1; --"_s}}, kNotFound,
-                u"not found"_s},
-        BadCall{"SqlFragmentAsProjectId", u"db_delete_project"_s,
-                QJsonObject{{u"projectId"_s, u"x' OR '1'='1"_s}}, kNotFound, u"not found"_s},
-        BadCall{"SqlFragmentInUpdateOfAMissingTask", u"db_update_task"_s,
-                QJsonObject{{u"taskId"_s, u"1 OR 1=1"_s}, {u"title"_s, u"'); DELETE FROM tasks; --"_s}}, kNotFound,
-                u"not found"_s},
-        BadCall{"SqlFragmentAsEnum", u"db_update_task"_s, update({{u"priority"_s, u"high' --"_s}}), kInvalid,
-                u"'priority' must be one of"_s},
-        BadCall{"SqlFragmentAsKey", u"db_get_tasks"_s, QJsonObject{{u"projectIds) OR 1=1 --"_s, QJsonArray{}}},
-                kInvalid, u"unknown key"_s},
+        BadCall {"SqlFragmentAsId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, u"' OR 1=1; --"_s}}, kNotFound,
+            u"not found"_s},
+        BadCall {"SqlFragmentAsProjectId", u"db_delete_project"_s, QJsonObject {{u"projectId"_s, u"x' OR '1'='1"_s}},
+            kNotFound, u"not found"_s},
+        BadCall {"SqlFragmentInUpdateOfAMissingTask", u"db_update_task"_s,
+            QJsonObject {{u"taskId"_s, u"1 OR 1=1"_s}, {u"title"_s, u"'); DELETE FROM tasks; --"_s}}, kNotFound,
+            u"not found"_s},
+        BadCall {"SqlFragmentAsEnum", u"db_update_task"_s, update({{u"priority"_s, u"high' --"_s}}), kInvalid,
+            u"'priority' must be one of"_s},
+        BadCall {"SqlFragmentAsKey", u"db_get_tasks"_s, QJsonObject {{u"projectIds) OR 1=1 --"_s, QJsonArray {}}},
+            kInvalid, u"unknown key"_s},
         // ---- Deeply nested JSON ----
-        BadCall{"NestedObjectAsTitle", u"db_create_task"_s,
-                validCreate({{u"title"_s, QJsonObject{{u"a"_s, QJsonObject{{u"b"_s, QJsonArray{}}}}}}}), kInvalid,
-                u"got an object"_s},
-        BadCall{"ThousandNestedArraysAsTags", u"db_create_task"_s, validCreate({{u"tags"_s, nestedArrays(1000)}}),
-                kInvalid, u"'tags[0]' must be a string, got an array"_s},
-        BadCall{"ThousandNestedObjectsAsDescription", u"db_update_task"_s,
-                update({{u"description"_s, nestedObjects(1000)}}), kInvalid,
-                u"'description' must be a string, got an object"_s},
-        BadCall{"ThousandNestedObjectsAsArguments", u"db_get_tasks"_s, nestedObjects(1000), kInvalid,
-                u"unknown key 'n'"_s}),
+        BadCall {"NestedObjectAsTitle", u"db_create_task"_s,
+            validCreate({{u"title"_s, QJsonObject {{u"a"_s, QJsonObject {{u"b"_s, QJsonArray {}}}}}}}), kInvalid,
+            u"got an object"_s},
+        BadCall {"ThousandNestedArraysAsTags", u"db_create_task"_s, validCreate({{u"tags"_s, nestedArrays(1000)}}),
+            kInvalid, u"'tags[0]' must be a string, got an array"_s},
+        BadCall {"ThousandNestedObjectsAsDescription", u"db_update_task"_s,
+            update({{u"description"_s, nestedObjects(1000)}}), kInvalid,
+            u"'description' must be a string, got an object"_s},
+        BadCall {"ThousandNestedObjectsAsArguments", u"db_get_tasks"_s, nestedObjects(1000), kInvalid,
+            u"unknown key 'n'"_s}),
     [](const ::testing::TestParamInfo<BadCall> &param) { return std::string(param.param.name); });
 
 /** @brief A bare page-side transport: sends any raw QWebChannel message and collects the replies. */
@@ -478,7 +479,7 @@ public:
     explicit RawTransport(QWebChannel &channel)
     {
         channel.connectTo(this);
-        send(QJsonObject{{u"type"_s, 3}, {u"id"_s, 0}}); // init
+        send(QJsonObject {{u"type"_s, 3}, {u"id"_s, 0}}); // init
         waitForReply(0);
     }
 
@@ -515,19 +516,16 @@ TEST_F(MalformedCallTest, AnUnknownMethodNameNeitherCrashesNorRunsACommand)
     // Given
     RawTransport page(m_channel);
     int id = 100;
-    for (const QJsonValue &method : {QJsonValue(u"no_such_command"_s), QJsonValue(u"db_delete_task "_s),
-                                    QJsonValue(u"deleteLater"_s), QJsonValue(u"destroyed"_s), QJsonValue(9999),
-                                    QJsonValue(-1), QJsonValue(QJsonValue::Null), QJsonValue(QJsonObject{})}) {
+    for (const auto &method : {QJsonValue(u"no_such_command"_s), QJsonValue(u"db_delete_task "_s),
+             QJsonValue(u"deleteLater"_s), QJsonValue(u"destroyed"_s), QJsonValue(9999), QJsonValue(-1),
+             QJsonValue(QJsonValue::Null), QJsonValue(QJsonObject {})}) {
         // When: the page invokes a method that does not exist, with arguments that would be valid
-        page.send(QJsonObject{{u"type"_s, 6},
-                              {u"object"_s, u"tasks"_s},
-                              {u"method"_s, method},
-                              {u"args"_s, QJsonArray{QJsonObject{{u"taskId"_s, m_taskId}}}},
-                              {u"id"_s, ++id}});
+        page.send(QJsonObject {{u"type"_s, 6}, {u"object"_s, u"tasks"_s}, {u"method"_s, method},
+            {u"args"_s, QJsonArray {QJsonObject {{u"taskId"_s, m_taskId}}}}, {u"id"_s, ++id}});
         const auto reply = page.waitForReply(id, 500);
         // Then: no reply, or a null one; never an envelope that looks like a command ran
         if (reply) {
-            EXPECT_FALSE(isEnvelope(*reply)) << "method " << QJsonDocument(QJsonArray{method}).toJson().toStdString();
+            EXPECT_FALSE(isEnvelope(*reply)) << "method " << QJsonDocument(QJsonArray {method}).toJson().toStdString();
         }
     }
     // And the QObject's own slots (deleteLater) did not run: the bridge is alive and nothing changed
@@ -539,8 +537,9 @@ TEST_F(MalformedCallTest, MessagesForUnknownObjectsOrOfUnknownTypesAreIgnored)
 {
     // Given
     RawTransport page(m_channel);
-    const QList<QJsonObject> messages{
-        {{u"type"_s, 6}, {u"object"_s, u"no_such_object"_s}, {u"method"_s, 0}, {u"args"_s, QJsonArray{}}, {u"id"_s, 201}},
+    const QList<QJsonObject> messages {
+        {{u"type"_s, 6}, {u"object"_s, u"no_such_object"_s}, {u"method"_s, 0}, {u"args"_s, QJsonArray {}},
+            {u"id"_s, 201}},
         {{u"type"_s, 6}, {u"object"_s, 42}, {u"method"_s, 0}, {u"id"_s, 202}},
         {{u"type"_s, 99}, {u"object"_s, u"tasks"_s}, {u"id"_s, 203}},
         {{u"type"_s, u"6"_s}, {u"object"_s, u"tasks"_s}, {u"method"_s, u"db_delete_task"_s}, {u"id"_s, 204}},
@@ -566,11 +565,11 @@ TEST_F(MalformedCallTest, MessagesForUnknownObjectsOrOfUnknownTypesAreIgnored)
 TEST_F(MalformedCallTest, AMissingOrWronglyWrappedArgumentNeverRunsTheCommand)
 {
     // Given: the page sends db_delete_task with no argument, a nested array, or an invalid first argument
-    const QList<QJsonArray> argumentLists{
-        QJsonArray{},
-        QJsonArray{QJsonArray{QJsonObject{{u"taskId"_s, m_taskId}}}},
-        QJsonArray{m_taskId},
-        QJsonArray{QJsonObject{{u"id"_s, m_taskId}}, QJsonObject{{u"taskId"_s, m_taskId}}},
+    const QList<QJsonArray> argumentLists {
+        QJsonArray {},
+        QJsonArray {QJsonArray {QJsonObject {{u"taskId"_s, m_taskId}}}},
+        QJsonArray {m_taskId},
+        QJsonArray {QJsonObject {{u"id"_s, m_taskId}}, QJsonObject {{u"taskId"_s, m_taskId}}},
     };
     for (const QJsonArray &args : argumentLists) {
         // When
@@ -593,8 +592,8 @@ TEST_F(MalformedCallTest, AMissingOrWronglyWrappedArgumentNeverRunsTheCommand)
 TEST_F(MalformedCallTest, ExtraPositionalArgumentsAreIgnoredLikeInJavaScriptAndTheFirstIsDecodedStrictly)
 {
     // Given: QWebChannel drops arguments beyond the slot's one (it logs "Ignoring additional arguments")
-    const QJsonArray args{QJsonObject{{u"taskId"_s, m_taskId}, {u"title"_s, u"renamed"_s}},
-                          QJsonObject{{u"taskId"_s, u"other"_s}, {u"title"_s, 5}}};
+    const QJsonArray args {QJsonObject {{u"taskId"_s, m_taskId}, {u"title"_s, u"renamed"_s}},
+        QJsonObject {{u"taskId"_s, u"other"_s}, {u"title"_s, 5}}};
     // When
     const int id = m_client->send(u"tasks"_s, u"db_update_task"_s, args);
     const auto reply = m_client->waitForResponse(id);
@@ -611,13 +610,13 @@ TEST_F(MalformedCallTest, SqlFragmentsInValidTextAreStoredVerbatimAndHarmNothing
     const QString title = u"'); DROP TABLE tasks; --"_s;
     const QString tag = u"\" OR \"\"=\""_s;
     // When
-    const QJsonObject task = createTask(title, {m_projectId}, QJsonObject{{u"tags"_s, QJsonArray{tag}}});
-    const QJsonArray filtered =
-        ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonArray{u"' OR 1=1 --"_s}}}).toArray();
+    const QJsonObject task = createTask(title, {m_projectId}, QJsonObject {{u"tags"_s, QJsonArray {tag}}});
+    const QJsonArray filtered
+        = ok(u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, QJsonArray {u"' OR 1=1 --"_s}}}).toArray();
     // Then
     EXPECT_EQ(task.value(u"title"_s), title);
-    EXPECT_EQ(task.value(u"tags"_s), QJsonArray{tag});
-    EXPECT_EQ(filtered, QJsonArray{}) << "an injected filter must match nothing";
+    EXPECT_EQ(task.value(u"tags"_s), QJsonArray {tag});
+    EXPECT_EQ(filtered, QJsonArray {}) << "an injected filter must match nothing";
     EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 2);
     const QStringList after = dumpDatabase(databasePath());
     for (const QString &line : m_before) {
@@ -633,10 +632,10 @@ TEST_F(MalformedCallTest, AFloodOfBadCallsInFlightTogetherIsAnsweredOneByOne)
     QList<int> bad;
     QList<int> good;
     for (int i = 0; i < 200; ++i) {
-        bad.append(m_client->send(u"tasks"_s, u"db_update_task"_s,
-                                  QJsonArray{QJsonObject{{u"taskId"_s, m_taskId}, {u"priority"_s, i}}}));
+        bad.append(m_client->send(
+            u"tasks"_s, u"db_update_task"_s, QJsonArray {QJsonObject {{u"taskId"_s, m_taskId}, {u"priority"_s, i}}}));
         if (i % 20 == 0)
-            good.append(m_client->send(u"tasks"_s, u"db_get_tasks"_s, QJsonArray{QJsonObject{}}));
+            good.append(m_client->send(u"tasks"_s, u"db_get_tasks"_s, QJsonArray {QJsonObject {}}));
     }
     // Then: every one gets its own answer
     for (const int id : std::as_const(bad)) {

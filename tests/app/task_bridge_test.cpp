@@ -30,15 +30,12 @@ TEST_F(BridgeTest, CreateTaskReturnsTheStoredTaskWithEveryField)
     const QString projectId = createProject(u"Home"_s);
     // When
     const QJsonObject task = ok(u"db_create_task"_s,
-                                QJsonObject{{u"title"_s, u"  Fix the sink  "_s},
-                                            {u"description"_s, u"kitchen"_s},
-                                            {u"priority"_s, u"long term"_s},
-                                            {u"tags"_s, QJsonArray{u"home"_s, u" home "_s, u""_s, u"diy"_s}},
-                                            {u"projectIds"_s, QJsonArray{projectId}},
-                                            {u"status"_s, u"in_progress"_s},
-                                            {u"complexity"_s, u"deep dive"_s},
-                                            {u"type"_s, u"chore"_s}})
-                                 .toObject();
+        QJsonObject {{u"title"_s, u"  Fix the sink  "_s}, {u"description"_s, u"kitchen"_s},
+            {u"priority"_s, u"long term"_s}, {u"tags"_s, QJsonArray {u"home"_s, u" home "_s, u""_s, u"diy"_s}},
+            {u"projectIds"_s, QJsonArray {projectId}}, {u"status"_s, u"in_progress"_s},
+            {u"complexity"_s, u"deep dive"_s},
+            {u"type"_s,
+                u"chore"_s}}).toObject();
     // Then
     EXPECT_EQ(task.value(u"id"_s).toString().size(), 36);
     EXPECT_EQ(task.value(u"title"_s), u"Fix the sink"_s);
@@ -47,16 +44,16 @@ TEST_F(BridgeTest, CreateTaskReturnsTheStoredTaskWithEveryField)
     EXPECT_EQ(task.value(u"status"_s), u"in_progress"_s);
     EXPECT_EQ(task.value(u"complexity"_s), u"deep dive"_s);
     EXPECT_EQ(task.value(u"type"_s), u"chore"_s);
-    EXPECT_EQ(task.value(u"tags"_s), (QJsonArray{u"home"_s, u"diy"_s}));
-    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray{projectId});
+    EXPECT_EQ(task.value(u"tags"_s), (QJsonArray {u"home"_s, u"diy"_s}));
+    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray {projectId});
     EXPECT_TRUE(task.value(u"createdAt"_s).toString().endsWith(u'Z'));
     EXPECT_EQ(task.value(u"createdAt"_s), task.value(u"updatedAt"_s));
 }
 
 TEST_F(BridgeTest, CreateTaskAppliesDefaultsWhenOptionalKeysAreNullOrAbsent)
 {
-    const QJsonObject task = createTask(u"Defaults"_s, {}, QJsonObject{{u"description"_s, QJsonValue::Null},
-                                                                         {u"status"_s, QJsonValue::Null}});
+    const QJsonObject task = createTask(
+        u"Defaults"_s, {}, QJsonObject {{u"description"_s, QJsonValue::Null}, {u"status"_s, QJsonValue::Null}});
     EXPECT_EQ(task.value(u"status"_s), u"backlog"_s);
     EXPECT_TRUE(task.value(u"description"_s).isNull());
     EXPECT_TRUE(task.value(u"complexity"_s).isNull());
@@ -65,36 +62,33 @@ TEST_F(BridgeTest, CreateTaskAppliesDefaultsWhenOptionalKeysAreNullOrAbsent)
 
 TEST_F(BridgeTest, CreateTaskRejectsBlankTitleWithAReadableMessage)
 {
-    const QJsonObject error = this->error(u"db_create_task"_s, QJsonObject{{u"title"_s, u"   "_s},
-                                                                           {u"priority"_s, u"high"_s},
-                                                                           {u"tags"_s, QJsonArray{}},
-                                                                           {u"projectIds"_s, QJsonArray{}}});
+    const QJsonObject error = this->error(u"db_create_task"_s,
+        QJsonObject {{u"title"_s, u"   "_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray {}},
+            {u"projectIds"_s, QJsonArray {}}});
     EXPECT_EQ(code(error), u"invalid_argument"_s);
     EXPECT_EQ(message(error), u"Failed to create task: title must not be empty"_s);
-    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray {});
 }
 
 TEST_F(BridgeTest, CreateTaskWithUnknownProjectIsNotFoundAndWritesNothing)
 {
-    const QJsonObject error = this->error(u"db_create_task"_s, QJsonObject{{u"title"_s, u"Orphan"_s},
-                                                                           {u"priority"_s, u"high"_s},
-                                                                           {u"tags"_s, QJsonArray{}},
-                                                                           {u"projectIds"_s, QJsonArray{u"nope"_s}}});
+    const QJsonObject error = this->error(u"db_create_task"_s,
+        QJsonObject {{u"title"_s, u"Orphan"_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray {}},
+            {u"projectIds"_s, QJsonArray {u"nope"_s}}});
     EXPECT_EQ(code(error), u"not_found"_s);
     EXPECT_TRUE(message(error).contains(u"nope"_s));
-    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray {});
 }
 
 TEST_F(BridgeTest, SnakeCaseKeysAreAcceptedLikeTauri)
 {
     const QString projectId = createProject(u"Work"_s);
-    const QJsonObject task = ok(u"db_create_task"_s, QJsonObject{{u"title"_s, u"Snake"_s},
-                                                                 {u"priority"_s, u"nit"_s},
-                                                                 {u"tags"_s, QJsonArray{}},
-                                                                 {u"project_ids"_s, QJsonArray{projectId}}})
+    const QJsonObject task = ok(u"db_create_task"_s,
+        QJsonObject {{u"title"_s, u"Snake"_s}, {u"priority"_s, u"nit"_s}, {u"tags"_s, QJsonArray {}},
+            {u"project_ids"_s, QJsonArray {projectId}}})
                                  .toObject();
-    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray{projectId});
-    EXPECT_EQ(ok(u"db_get_project_tasks"_s, QJsonObject{{u"project_id"_s, projectId}}).toArray().size(), 1);
+    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray {projectId});
+    EXPECT_EQ(ok(u"db_get_project_tasks"_s, QJsonObject {{u"project_id"_s, projectId}}).toArray().size(), 1);
 }
 
 // Malformed calls (the BadCalls table and more) live in malformed_calls_test.cpp.
@@ -108,45 +102,44 @@ TEST_F(BridgeTest, GetTasksFiltersBySeveralProjectsAndListsEachTaskOnce)
     createTask(u"in c"_s, {c});
     createTask(u"nowhere"_s);
 
-    const QJsonArray both = ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonArray{a, b}}}).toArray();
+    const QJsonArray both = ok(u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, QJsonArray {a, b}}}).toArray();
     ASSERT_EQ(both.size(), 1);
     EXPECT_EQ(both.at(0).toObject().value(u"title"_s), u"in a and b"_s);
-    EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonValue::Null}}).toArray().size(), 3);
+    EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, QJsonValue::Null}}).toArray().size(), 3);
     EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 3);
 }
 
 TEST_F(BridgeTest, GetTaskReturnsNullForAMissingTask)
 {
-    EXPECT_TRUE(ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}}).isNull());
+    EXPECT_TRUE(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, u"missing"_s}}).isNull());
     const QJsonObject task = createTask(u"Here"_s);
-    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, task.value(u"id"_s)}}).toObject(), task);
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}}).toObject(), task);
 }
 
 TEST_F(BridgeTest, UpdateTaskLeavesAbsentKeysAndClearsNullOnes)
 {
     // Given
-    const QJsonObject task = createTask(u"Patch me"_s, {}, QJsonObject{{u"description"_s, u"keep?"_s},
-                                                                        {u"complexity"_s, u"hard"_s},
-                                                                        {u"type"_s, u"bug"_s},
-                                                                        {u"tags"_s, QJsonArray{u"x"_s}}});
+    const QJsonObject task = createTask(u"Patch me"_s, {},
+        QJsonObject {{u"description"_s, u"keep?"_s}, {u"complexity"_s, u"hard"_s}, {u"type"_s, u"bug"_s},
+            {u"tags"_s, QJsonArray {u"x"_s}}});
     const QString id = task.value(u"id"_s).toString();
     QThread::msleep(5); // so updatedAt can differ at millisecond resolution
     // When: description absent, complexity null, type absent
-    const QJsonObject updated = ok(u"db_update_task"_s, QJsonObject{{u"task_id"_s, id},
-                                                                   {u"complexity"_s, QJsonValue::Null},
-                                                                   {u"status"_s, u"completed"_s}})
-                                    .toObject();
+    const QJsonObject updated = ok(u"db_update_task"_s,
+        QJsonObject {{u"task_id"_s, id}, {u"complexity"_s, QJsonValue::Null},
+            {u"status"_s,
+                u"completed"_s}}).toObject();
     // Then
     EXPECT_EQ(updated.value(u"description"_s), u"keep?"_s);
     EXPECT_TRUE(updated.value(u"complexity"_s).isNull());
     EXPECT_EQ(updated.value(u"type"_s), u"bug"_s);
-    EXPECT_EQ(updated.value(u"tags"_s), QJsonArray{u"x"_s});
+    EXPECT_EQ(updated.value(u"tags"_s), QJsonArray {u"x"_s});
     EXPECT_EQ(updated.value(u"status"_s), u"completed"_s);
     EXPECT_EQ(updated.value(u"createdAt"_s), task.value(u"createdAt"_s));
     EXPECT_NE(updated.value(u"updatedAt"_s), task.value(u"updatedAt"_s));
     // When: description null clears it
-    const QJsonObject cleared =
-        ok(u"db_update_task"_s, QJsonObject{{u"taskId"_s, id}, {u"description"_s, QJsonValue::Null}}).toObject();
+    const QJsonObject cleared
+        = ok(u"db_update_task"_s, QJsonObject {{u"taskId"_s, id}, {u"description"_s, QJsonValue::Null}}).toObject();
     EXPECT_TRUE(cleared.value(u"description"_s).isNull());
 }
 
@@ -154,8 +147,8 @@ TEST_F(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
 {
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
     const QJsonObject task = createTask(u"Doomed"_s);
-    EXPECT_TRUE(ok(u"db_delete_task"_s, QJsonObject{{u"taskId"_s, task.value(u"id"_s)}}).isNull());
-    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+    EXPECT_TRUE(ok(u"db_delete_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}}).isNull());
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray {});
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 2);
 }
 
@@ -165,18 +158,19 @@ TEST_F(BridgeTest, EachWriteSignalsWhatChangedWithTheNewRows)
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
     const QJsonObject task = createTask(u"Watched"_s);
     const QString id = task.value(u"id"_s).toString();
-    const QJsonObject updated = ok(u"db_update_task"_s, QJsonObject{{u"taskId"_s, id}, {u"status"_s, u"blocked"_s}}).toObject();
-    ok(u"db_delete_task"_s, QJsonObject{{u"taskId"_s, id}});
+    const QJsonObject updated
+        = ok(u"db_update_task"_s, QJsonObject {{u"taskId"_s, id}, {u"status"_s, u"blocked"_s}}).toObject();
+    ok(u"db_delete_task"_s, QJsonObject {{u"taskId"_s, id}});
 
     // Then one signal per write, each saying what changed
     const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
     ASSERT_EQ(emitted.size(), 3);
     EXPECT_EQ(emitted[0].at(0).toObject(),
-              (QJsonObject{{u"kind"_s, u"upserted"_s}, {u"ids"_s, QJsonArray{id}}, {u"tasks"_s, QJsonArray{task}}}));
+        (QJsonObject {{u"kind"_s, u"upserted"_s}, {u"ids"_s, QJsonArray {id}}, {u"tasks"_s, QJsonArray {task}}}));
     EXPECT_EQ(emitted[1].at(0).toObject(),
-              (QJsonObject{{u"kind"_s, u"upserted"_s}, {u"ids"_s, QJsonArray{id}}, {u"tasks"_s, QJsonArray{updated}}}));
+        (QJsonObject {{u"kind"_s, u"upserted"_s}, {u"ids"_s, QJsonArray {id}}, {u"tasks"_s, QJsonArray {updated}}}));
     EXPECT_EQ(emitted[2].at(0).toObject(),
-              (QJsonObject{{u"kind"_s, u"deleted"_s}, {u"ids"_s, QJsonArray{id}}, {u"tasks"_s, QJsonArray{}}}));
+        (QJsonObject {{u"kind"_s, u"deleted"_s}, {u"ids"_s, QJsonArray {id}}, {u"tasks"_s, QJsonArray {}}}));
 }
 
 TEST_F(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
@@ -188,19 +182,20 @@ TEST_F(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
 
     // When two are completed at once (snake_case keys as Tauri callers may send)
-    const QJsonArray updated =
-        ok(u"db_update_tasks"_s, QJsonObject{{u"task_ids"_s, QJsonArray{c, a}}, {u"status"_s, u"completed"_s}}).toArray();
+    const QJsonArray updated
+        = ok(u"db_update_tasks"_s, QJsonObject {{u"task_ids"_s, QJsonArray {c, a}}, {u"status"_s, u"completed"_s}})
+              .toArray();
 
     // Then both come back completed, in creation order, announced by one signal carrying them
     ASSERT_EQ(updated.size(), 2);
     EXPECT_EQ(updated[0].toObject().value(u"id"_s), a);
     EXPECT_EQ(updated[1].toObject().value(u"id"_s), c);
-    for (const QJsonValue &task : updated)
+    for (const auto &task : updated)
         EXPECT_EQ(task.toObject().value(u"status"_s), u"completed"_s);
-    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, b}}).toObject().value(u"status"_s), u"backlog"_s);
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, b}}).toObject().value(u"status"_s), u"backlog"_s);
     const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
     ASSERT_EQ(emitted.size(), 1);
-    EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray{a, c}));
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray {a, c}));
     EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), updated);
 }
 
@@ -210,45 +205,45 @@ TEST_F(BridgeTest, BulkDeleteRemovesAllOrNothingWithOneSignal)
     const QString b = createTask(u"B"_s).value(u"id"_s).toString();
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
 
-    EXPECT_EQ(code(error(u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{a, u"missing"_s}}})),
-              u"not_found"_s);
+    EXPECT_EQ(
+        code(error(u"db_delete_tasks"_s, QJsonObject {{u"taskIds"_s, QJsonArray {a, u"missing"_s}}})), u"not_found"_s);
     EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 2);
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 0);
 
-    EXPECT_TRUE(ok(u"db_delete_tasks"_s, QJsonObject{{u"taskIds"_s, QJsonArray{b, a, b}}}).isNull());
-    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray{});
+    EXPECT_TRUE(ok(u"db_delete_tasks"_s, QJsonObject {{u"taskIds"_s, QJsonArray {b, a, b}}}).isNull());
+    EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray {});
     const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
     ASSERT_EQ(emitted.size(), 1);
-    EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray{b, a}));
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray {b, a}));
 }
 
 TEST_F(BridgeTest, FailedWritesDoNotSignalAChange)
 {
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
-    error(u"db_delete_task"_s, QJsonObject{{u"taskId"_s, u"missing"_s}});
-    error(u"db_create_task"_s, QJsonObject{{u"title"_s, u""_s}});
+    error(u"db_delete_task"_s, QJsonObject {{u"taskId"_s, u"missing"_s}});
+    error(u"db_create_task"_s, QJsonObject {{u"title"_s, u""_s}});
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 0);
 }
 
 TEST_F(BridgeTest, ProjectCrudRoundTripsAndSignals)
 {
     m_client->connectToSignal(u"projects"_s, u"projectsChanged"_s);
-    const QJsonObject created =
-        ok(u"db_create_project"_s, QJsonObject{{u"name"_s, u" Garden "_s}, {u"description"_s, u"outside"_s}})
-            .toObject();
+    const QJsonObject created
+        = ok(u"db_create_project"_s, QJsonObject {{u"name"_s, u" Garden "_s}, {u"description"_s, u"outside"_s}})
+              .toObject();
     EXPECT_EQ(created.value(u"name"_s), u"Garden"_s);
     const QString id = created.value(u"id"_s).toString();
 
-    const QJsonObject renamed = ok(u"db_update_project"_s, QJsonObject{{u"projectId"_s, id},
-                                                                       {u"name"_s, u"Yard"_s},
-                                                                       {u"description"_s, QJsonValue::Null}})
-                                    .toObject();
+    const QJsonObject renamed = ok(u"db_update_project"_s,
+        QJsonObject {{u"projectId"_s, id}, {u"name"_s, u"Yard"_s},
+            {u"description"_s,
+                QJsonValue::Null}}).toObject();
     EXPECT_EQ(renamed.value(u"name"_s), u"Yard"_s);
     EXPECT_TRUE(renamed.value(u"description"_s).isNull());
-    EXPECT_EQ(ok(u"db_get_projects"_s).toArray(), QJsonArray{renamed});
-    EXPECT_EQ(code(error(u"db_create_project"_s, QJsonObject{{u"name"_s, u" "_s}})), u"invalid_argument"_s);
-    EXPECT_EQ(code(error(u"db_update_project"_s, QJsonObject{{u"projectId"_s, u"zz"_s}, {u"name"_s, u"x"_s}})),
-              u"not_found"_s);
+    EXPECT_EQ(ok(u"db_get_projects"_s).toArray(), QJsonArray {renamed});
+    EXPECT_EQ(code(error(u"db_create_project"_s, QJsonObject {{u"name"_s, u" "_s}})), u"invalid_argument"_s);
+    EXPECT_EQ(code(error(u"db_update_project"_s, QJsonObject {{u"projectId"_s, u"zz"_s}, {u"name"_s, u"x"_s}})),
+        u"not_found"_s);
     EXPECT_EQ(m_client->signalCount(u"projects"_s, u"projectsChanged"_s), 2);
 }
 
@@ -262,12 +257,12 @@ TEST_F(BridgeTest, DeletingAProjectUnlinksItsTasksAndSignalsBothLists)
     const QString id = createTask(u"Shared"_s, {a, b}).value(u"id"_s).toString();
     const int tasksSignalsBefore = m_client->signalCount(u"tasks"_s, u"tasksChanged"_s);
     // When
-    EXPECT_TRUE(ok(u"db_delete_project"_s, QJsonObject{{u"projectId"_s, a}}).isNull());
+    EXPECT_TRUE(ok(u"db_delete_project"_s, QJsonObject {{u"projectId"_s, a}}).isNull());
     // Then
-    const QJsonObject task = ok(u"db_get_task"_s, QJsonObject{{u"taskId"_s, id}}).toObject();
-    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray{b});
+    const QJsonObject task = ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, id}}).toObject();
+    EXPECT_EQ(task.value(u"projectIds"_s), QJsonArray {b});
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), tasksSignalsBefore + 1);
-    EXPECT_EQ(code(error(u"db_delete_project"_s, QJsonObject{{u"projectId"_s, a}})), u"not_found"_s);
+    EXPECT_EQ(code(error(u"db_delete_project"_s, QJsonObject {{u"projectId"_s, a}})), u"not_found"_s);
 }
 
 TEST_F(BridgeTest, PingAnswersPong)
@@ -289,7 +284,7 @@ TEST_F(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
     EXPECT_EQ(pong, u"pong"_s);
     EXPECT_FALSE(slow.isFinished());
     // And a queued database command still completes afterwards
-    const int id = m_client->send(u"tasks"_s, u"db_get_tasks"_s, QJsonArray{QJsonObject{}});
+    const int id = m_client->send(u"tasks"_s, u"db_get_tasks"_s, QJsonArray {QJsonObject {}});
     EXPECT_FALSE(m_client->hasResponse(id));
     const auto reply = m_client->waitForResponse(id);
     ASSERT_TRUE(reply.has_value());
@@ -322,8 +317,10 @@ void insertTaskBehindTheBridge(const QString &databasePath, const QString &title
     {
         QSqlQuery query(writer);
         ASSERT_TRUE(query.exec(u"INSERT INTO tasks (id, title, created_at, updated_at) VALUES "
-                               "(lower(hex(randomblob(16))), '"_s + title + u"', '2030-01-01T00:00:00.000Z', "
-                               "'2030-01-01T00:00:00.000Z')"_s))
+                               "(lower(hex(randomblob(16))), '"_s
+            + title
+            + u"', '2030-01-01T00:00:00.000Z', "
+              "'2030-01-01T00:00:00.000Z')"_s))
             << query.lastError().text().toStdString();
     }
     writer.close();
@@ -336,19 +333,25 @@ TEST_F(BridgeTest, ThePreparedStartListingAnswersTheFirstUnfilteredListingOnce)
     // Given a listing prepared while one task existed
     createTask(u"Before"_s);
     m_tasks->prepareStartListing();
-    ASSERT_TRUE(ok(u"db_get_tasks"_s, QJsonObject{{u"projectIds"_s, QJsonArray{}}}).toArray().isEmpty());
+    ASSERT_TRUE(ok(u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, QJsonArray {}}}).toArray().isEmpty());
 
     // When / Then the first listing of the first page of all tasks is the prepared one (a filtered
     // one and one of another window left it alone), and only the first
     const QJsonObject firstPage {{u"limit"_s, app::kTaskListPageSize}};
-    EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject{{u"limit"_s, 1}}).toArray().size(), 1);
-    const int queriesBefore = m_database->run([](app::Storage &s) -> core::Result<QJsonValue> {
-        return QJsonValue(static_cast<double>(s.database->queryCount()));
-    }).result()->toInt();
+    EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject {{u"limit"_s, 1}}).toArray().size(), 1);
+    const int queriesBefore = m_database
+                                  ->run([](app::Storage &s) -> core::Result<QJsonValue> {
+                                      return QJsonValue(static_cast<double>(s.database->queryCount()));
+                                  })
+                                  .result()
+                                  ->toInt();
     EXPECT_EQ(ok(u"db_get_tasks"_s, firstPage).toArray().size(), 1);
-    const int queriesAfter = m_database->run([](app::Storage &s) -> core::Result<QJsonValue> {
-        return QJsonValue(static_cast<double>(s.database->queryCount()));
-    }).result()->toInt();
+    const int queriesAfter = m_database
+                                 ->run([](app::Storage &s) -> core::Result<QJsonValue> {
+                                     return QJsonValue(static_cast<double>(s.database->queryCount()));
+                                 })
+                                 .result()
+                                 ->toInt();
     EXPECT_EQ(queriesAfter - queriesBefore, 1) << "only the version check, not the listing, ran";
     EXPECT_EQ(ok(u"db_get_tasks"_s, firstPage).toArray().size(), 1);
 }
@@ -361,7 +364,7 @@ TEST_F(BridgeTest, AWriteByAnotherProcessAfterTheStartListingWasPreparedIsNotHid
     insertTaskBehindTheBridge(m_dir.filePath(u"quire.db"_s), u"Behind"_s);
 
     // When the page asks for its first page
-    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject{{u"limit"_s, app::kTaskListPageSize}}).toArray();
+    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {{u"limit"_s, app::kTaskListPageSize}}).toArray();
 
     // Then it sees both
     ASSERT_EQ(tasks.size(), 2);
@@ -376,7 +379,7 @@ TEST_F(BridgeTest, AnyCommandBeforeTheFirstListingDropsThePreparedOneSoNoWriteIs
     // When
     createTask(u"After"_s);
     // Then
-    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject{{u"limit"_s, app::kTaskListPageSize}}).toArray();
+    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {{u"limit"_s, app::kTaskListPageSize}}).toArray();
     ASSERT_EQ(tasks.size(), 2);
     EXPECT_EQ(tasks.at(1).toObject().value(u"title"_s), u"After"_s);
 }
@@ -397,7 +400,8 @@ TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)
     // Then
     EXPECT_FALSE(reply.value(u"ok"_s).toBool());
     EXPECT_EQ(reply.value(u"error"_s).toObject().value(u"code"_s), u"storage"_s);
-    EXPECT_TRUE(reply.value(u"error"_s).toObject().value(u"message"_s).toString().startsWith(u"Failed to load tasks: "_s));
+    EXPECT_TRUE(
+        reply.value(u"error"_s).toObject().value(u"message"_s).toString().startsWith(u"Failed to load tasks: "_s));
     EXPECT_FALSE(database.openResult().has_value());
     // And commands without the database still work
     EXPECT_EQ(client.call(u"app"_s, u"ping"_s).toObject().value(u"data"_s), u"pong"_s);

@@ -6,8 +6,8 @@
 #include "task_columns.h"
 #include "temporary_folder.h"
 
-#include <quire/core/database.h>
 #include <json_codec.h>
+#include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 
@@ -32,11 +32,8 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
     core::SqliteTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const core::Project home, projects.create({u"Home"_s, std::nullopt}));
     ASSERT_OK_AND_ASSIGN(const core::Project work, projects.create({u"Work"_s, std::nullopt}));
-    const QStringList titles {u"Plain"_s,
-        u"Quotes \" and \\ backslash"_s,
-        u"Control \u0001 \t \n characters"_s,
-        u"Unicode: \u00e9\u0301 \u05e9\u05dc\u05d5\u05dd \U0001F600"_s,
-        u"</script><img src=x onerror=alert(1)>"_s};
+    const QStringList titles {u"Plain"_s, u"Quotes \" and \\ backslash"_s, u"Control \u0001 \t \n characters"_s,
+        u"Unicode: \u00e9\u0301 \u05e9\u05dc\u05d5\u05dd \U0001F600"_s, u"</script><img src=x onerror=alert(1)>"_s};
     for (qsizetype i = 0; i < titles.size(); ++i) {
         core::TaskDraft draft;
         draft.title = titles.at(i);
@@ -106,7 +103,7 @@ struct Listing {
     [[nodiscard]] QJsonArray titles(const core::ListingWindow &window) const
     {
         QJsonArray titles;
-        for (const QJsonValue &row : taskRowsFromColumns(parsed(tasks->listColumnsJson(std::nullopt, window))))
+        for (const auto &row : taskRowsFromColumns(parsed(tasks->listColumnsJson(std::nullopt, window))))
             titles.append(row.toObject().value(u"title"_s));
         return titles;
     }
@@ -116,7 +113,7 @@ TEST(TaskListing, ColumnsOfNothingAreEmptyArraysWithATotalOfZero)
 {
     Listing listing(0);
     for (const auto &filter : {std::optional<QStringList> {}, std::optional(QStringList {}),
-                               std::optional(QStringList {u"no such project"_s})}) {
+             std::optional(QStringList {u"no such project"_s})}) {
         const QJsonObject columns = parsed(listing.tasks->listColumnsJson(filter, {}));
         EXPECT_EQ(columns.value(u"count"_s), 0);
         EXPECT_EQ(columns.value(u"total"_s), 0);

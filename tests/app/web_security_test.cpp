@@ -26,8 +26,8 @@ TEST(AppSchemeHandler, MapsAppUrlsToBundledResourcesOnly)
 {
     EXPECT_EQ(AppSchemeHandler::resourcePath(QUrl(u"quire://app/"_s)), u":/web/index.html"_s);
     EXPECT_EQ(AppSchemeHandler::resourcePath(QUrl(u"quire://app/assets/index.js"_s)), u":/web/assets/index.js"_s);
-    EXPECT_EQ(AppSchemeHandler::resourcePath(QUrl(u"quire://app/qwebchannel.js"_s)),
-              u":/qtwebchannel/qwebchannel.js"_s);
+    EXPECT_EQ(
+        AppSchemeHandler::resourcePath(QUrl(u"quire://app/qwebchannel.js"_s)), u":/qtwebchannel/qwebchannel.js"_s);
     EXPECT_TRUE(AppSchemeHandler::resourcePath(QUrl(u"quire://other/index.html"_s)).isEmpty());
     EXPECT_TRUE(AppSchemeHandler::resourcePath(QUrl(u"https://example.com/x.js"_s)).isEmpty());
 }

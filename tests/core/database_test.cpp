@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "connection_names.h"
-#include <quire/core/database.h>
 #include "result_assertions.h"
 #include "statement.h"
 #include "temporary_folder.h"
 #include "test_store.h"
+#include <quire/core/database.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,7 +15,6 @@
 using namespace Qt::StringLiterals;
 using namespace quire::core;
 using quire::core_test::scalar;
-using quire::core_test::scalarOnFile;
 using quire::test::TemporaryFolder;
 using quire::test::uniqueConnectionName;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/error.h>
 #include "printers.h"
+#include <quire/core/error.h>
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "connection_names.h"
-#include <quire/core/database.h>
 #include "result_assertions.h"
-#include <quire/core/sqlite_project_repository.h>
-#include <quire/core/sqlite_task_repository.h>
 #include "temporary_folder.h"
 #include "test_store.h"
+#include <quire/core/database.h>
+#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sqlite_task_repository.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -77,8 +77,7 @@ QStringList version2SchemaAndRows()
         << u"INSERT INTO tasks VALUES ('t1', 'Fix the roof', NULL, 'high', 'backlog', NULL, 'bug', "
            "'2026-01-01T09:00:00.000Z', '2026-01-01T09:00:00.000Z')"_s
         << u"INSERT INTO task_tags VALUES ('t1', 'zinc', 0), ('t1', 'attic', 1)"_s
-        << u"INSERT INTO task_projects VALUES ('t1', 'p2', 0), ('t1', 'p1', 1)"_s
-        << u"PRAGMA user_version = 2"_s;
+        << u"INSERT INTO task_projects VALUES ('t1', 'p2', 0), ('t1', 'p1', 1)"_s << u"PRAGMA user_version = 2"_s;
     return sql;
 }
 
@@ -108,7 +107,8 @@ TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
     EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
     EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
     ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt, {}));
-    EXPECT_TRUE(json.contains("\"tags\":[[\"zinc\",\"attic\"]],\"projectIds\":[[\"p2\",\"p1\"]]")) << json.toStdString();
+    EXPECT_TRUE(json.contains("\"tags\":[[\"zinc\",\"attic\"]],\"projectIds\":[[\"p2\",\"p1\"]]"))
+        << json.toStdString();
 }
 
 TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/database.h>
 #include "result_assertions.h"
+#include "test_store.h"
+#include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
-#include "test_store.h"
 
 #include <QUuid>
 

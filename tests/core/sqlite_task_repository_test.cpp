@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/database.h>
 #include "result_assertions.h"
+#include "test_store.h"
+#include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
-#include "test_store.h"
 #include <quire/core/transaction.h>
 
 #include <QRegularExpression>
@@ -710,8 +710,8 @@ TEST(SqliteTaskRepository, UpdateWritesOnlyTheColumnsItsPatchGives)
     ASSERT_OK(store.tasks().update(task.id, patch));
 
     // Then the title is still exactly what was stored
-    EXPECT_EQ(scalar(store.db(), u"SELECT title FROM tasks WHERE id = '"_s % task.id % u"'"_s).toString(),
-        u"  Spaced  "_s);
+    EXPECT_EQ(
+        scalar(store.db(), u"SELECT title FROM tasks WHERE id = '"_s % task.id % u"'"_s).toString(), u"  Spaced  "_s);
 }
 
 TEST(SqliteTaskRepository, UpdateManyMovesEachUpdatedAtPastItsOwnEvenIfLaterThanNow)
@@ -720,8 +720,8 @@ TEST(SqliteTaskRepository, UpdateManyMovesEachUpdatedAtPastItsOwnEvenIfLaterThan
     OPEN_TEST_STORE(store);
     ASSERT_OK_AND_ASSIGN(const Task ahead, store.tasks().create(draft(u"Ahead"_s)));
     ASSERT_OK_AND_ASSIGN(const Task now, store.tasks().create(draft(u"Now"_s)));
-    ASSERT_OK(exec(store.db(),
-        u"UPDATE tasks SET updated_at = '2999-12-31T23:59:59.999Z' WHERE id = '"_s % ahead.id % u"'"_s));
+    ASSERT_OK(exec(
+        store.db(), u"UPDATE tasks SET updated_at = '2999-12-31T23:59:59.999Z' WHERE id = '"_s % ahead.id % u"'"_s));
 
     TaskPatch patch;
     patch.status = Status::InProgress;
@@ -741,7 +741,8 @@ TEST(SqliteTaskRepository, RemoveManyDeletesAllOrNothing)
     ASSERT_OK_AND_ASSIGN(const Task b, store.tasks().create(draft(u"B"_s)));
     ASSERT_OK_AND_ASSIGN(const Task c, store.tasks().create(draft(u"C"_s)));
 
-    EXPECT_ERROR(store.tasks().removeMany({a.id, u"missing-id"_s}), ErrorCode::NotFound, u"task missing-id not found"_s);
+    EXPECT_ERROR(
+        store.tasks().removeMany({a.id, u"missing-id"_s}), ErrorCode::NotFound, u"task missing-id not found"_s);
     EXPECT_EQ(count(store.db(), u"tasks"_s), 3);
 
     ASSERT_OK(store.tasks().removeMany({a.id, c.id, a.id}));

@@ -2,10 +2,10 @@
 #pragma once
 
 #include "connection_names.h"
+#include "temporary_folder.h"
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
-#include "temporary_folder.h"
 
 #include <QString>
 #include <QVariant>

@@ -58,7 +58,10 @@ public:
 
     void deliver(const QJsonObject &message) { Q_EMIT messageReceived(message, this); }
 
-    std::optional<QJsonValue> take(int id) { return m_replies.contains(id) ? std::optional(m_replies.take(id)) : std::nullopt; }
+    std::optional<QJsonValue> take(int id)
+    {
+        return m_replies.contains(id) ? std::optional(m_replies.take(id)) : std::nullopt;
+    }
 
 private:
     QHash<int, QJsonValue> m_replies;
@@ -66,9 +69,9 @@ private:
 
 /** @brief The bridges on a channel over an in-memory database; rebuilt now and then to bound its size. */
 struct World {
-    app::DatabaseThread database{u":memory:"_s};
-    app::TaskBridge tasks{database};
-    app::ProjectBridge projects{database};
+    app::DatabaseThread database {u":memory:"_s};
+    app::TaskBridge tasks {database};
+    app::ProjectBridge projects {database};
     app::AppBridge appBridge;
     QWebChannel channel;
     Page page;
@@ -83,7 +86,7 @@ struct World {
 [[noreturn]] void violation(const char *what, const QString &command, const QJsonValue &reply)
 {
     std::fprintf(stderr, "contract violation: %s\ncommand: %s\nreply: %s\n", what, qUtf8Printable(command),
-                 QJsonDocument(QJsonArray{reply}).toJson(QJsonDocument::Compact).constData());
+        QJsonDocument(QJsonArray {reply}).toJson(QJsonDocument::Compact).constData());
     std::abort();
 }
 
@@ -134,28 +137,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::uint8_t selector = data[0];
     const QByteArray body(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
 
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     QJsonValue argument;
     if (parseError.error == QJsonParseError::NoError)
         argument = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     else if (selector & 0x80)
-        argument = QJsonObject{{u"title"_s, QString(reinterpret_cast<const QChar *>(body.constData()), body.size() / 2)},
-                               {u"taskId"_s, QString::fromUtf8(body)}};
+        argument
+            = QJsonObject {{u"title"_s, QString(reinterpret_cast<const QChar *>(body.constData()), body.size() / 2)},
+                {u"taskId"_s, QString::fromUtf8(body)}};
     else
         argument = QString::fromUtf8(body);
 
     const std::size_t index = selector & 0x7f;
-    const app::CommandSpec *spec = index < static_cast<std::size_t>(specs.size()) ? &specs.at(static_cast<qsizetype>(index)) : nullptr;
-    const QString object = spec ? spec->object : QStringList{u"tasks"_s, u"projects"_s, u"app"_s}.at(index % 3);
+    const app::CommandSpec *spec
+        = index < static_cast<std::size_t>(specs.size()) ? &specs.at(static_cast<qsizetype>(index)) : nullptr;
+    const QString object
+        = spec ? spec->object : QStringList {u"tasks"_s, u"projects"_s, u"app"_s}.at(static_cast<qsizetype>(index % 3));
     const QString method = spec ? spec->name : QString::fromUtf8(body.left(24));
 
     const int id = g_nextId++;
-    g_world->page.deliver(QJsonObject{{u"type"_s, kInvokeMethod},
-                                      {u"object"_s, object},
-                                      {u"method"_s, method},
-                                      {u"args"_s, QJsonArray{argument}},
-                                      {u"id"_s, id}});
+    g_world->page.deliver(QJsonObject {{u"type"_s, kInvokeMethod}, {u"object"_s, object}, {u"method"_s, method},
+        {u"args"_s, QJsonArray {argument}}, {u"id"_s, id}});
     // Known commands always answer (database ones after a hop to the database thread).
     const QDeadlineTimer deadline(spec ? 10'000 : 0);
     std::optional<QJsonValue> reply = g_world->page.take(id);

@@ -9,8 +9,8 @@
 //   EXPECT_ERROR_CODE(repo.create(blank), ErrorCode::InvalidArgument);
 //   EXPECT_ERROR(repo.update(id, patch), ErrorCode::NotFound, u"task 42 not found"_s);
 
-#include <quire/core/error.h>
 #include "printers.h"
+#include <quire/core/error.h>
 
 #include <gtest/gtest.h>
 
@@ -37,12 +37,13 @@
             << #expr << " failed with " << ::quire::test::describe(quire_result_.error());                             \
     } while (false)
 
-/** `decl = *expr`, after asserting that `expr` holds a value. */
+/** `decl = *expr`, after asserting that `expr` holds a value. `decl` is a declaration
+ * ("const auto task"), so it cannot be parenthesised as bugprone-macro-parentheses asks. */
 #define ASSERT_OK_AND_ASSIGN(decl, expr)                                                                               \
     auto QUIRE_TEST_CONCAT(quire_result_, __LINE__) = (expr);                                                          \
     ASSERT_TRUE(QUIRE_TEST_CONCAT(quire_result_, __LINE__).has_value())                                                \
         << #expr << " failed with " << ::quire::test::describe(QUIRE_TEST_CONCAT(quire_result_, __LINE__).error());    \
-    decl = std::move(*QUIRE_TEST_CONCAT(quire_result_, __LINE__))
+    decl = std::move(*QUIRE_TEST_CONCAT(quire_result_, __LINE__)) // NOLINT(bugprone-macro-parentheses)
 
 /** Expects `expr` to fail with ErrorCode `expected_code`; prints the message when the code differs. */
 #define EXPECT_ERROR_CODE(expr, expected_code)                                                                         \

@@ -18,13 +18,6 @@ using namespace Qt::StringLiterals;
 namespace quire::test {
 namespace {
 
-template<class T>
-struct EnumOf {
-    using type = std::conditional_t<std::is_enum_v<T>, T, void>;
-};
-template<class T>
-struct EnumOf<std::optional<T>> : EnumOf<T> {};
-
 QString keyOf(std::u16string_view key)
 {
     return QString::fromUtf16(key.data(), static_cast<qsizetype>(key.size()));
@@ -34,7 +27,8 @@ QString keyOf(std::u16string_view key)
 QStringList taskKeys()
 {
     QStringList keys;
-    core::forEachField(core::RecordTraits<core::Task>::fields, [&](const auto &field) { keys.append(keyOf(field.key)); });
+    core::forEachField(
+        core::RecordTraits<core::Task>::fields, [&](const auto &field) { keys.append(keyOf(field.key)); });
     return keys;
 }
 
@@ -43,7 +37,7 @@ QStringList enumNamesOf(const QString &key)
 {
     QStringList names;
     core::forEachField(core::RecordTraits<core::Task>::fields, [&](const auto &field) {
-        using E = typename EnumOf<typename std::remove_cvref_t<decltype(field)>::Type>::type;
+        using E = typename core::EnumOf<typename std::remove_cvref_t<decltype(field)>::Type>::type;
         if constexpr (!std::is_void_v<E>) {
             if (keyOf(field.key) == key)
                 names = core::enumNames<E>();
@@ -71,7 +65,8 @@ QJsonArray taskRowsFromColumns(const QJsonObject &columns)
     EXPECT_GE(count, 0) << "the listing has no count";
     EXPECT_GE(columns.value(u"total"_s).toInteger(-1), count) << "the listing has no total";
     EXPECT_TRUE(columns.value(u"version"_s).isString()) << "the listing has no version";
-    EXPECT_EQ(columns.size(), keys.size() + 3) << "the listing has other keys than count, total, version and the Task fields";
+    EXPECT_EQ(columns.size(), keys.size() + 3)
+        << "the listing has other keys than count, total, version and the Task fields";
     for (const QString &key : keys)
         EXPECT_EQ(columns.value(key).toArray().size(), count) << "column " << key.toStdString();
 

@@ -24,7 +24,7 @@ QString TemporaryFolder::filePath(const QString &name) const
 
 QString TemporaryFolder::writeFile(const QString &name, const QByteArray &bytes) const
 {
-    const QString path = filePath(name);
+    QString path = filePath(name); // not const: returned, so moved out
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         return {};

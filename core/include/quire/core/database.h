@@ -93,7 +93,8 @@ public:
      * @brief Runs `work` (returning Result<T>) in one transaction: commits on a value, rolls back
      * on an error (or if the commit itself fails) and returns the error.
      */
-    template<class Work> [[nodiscard]] auto transact(TransactionKind kind, Work &&work) -> std::invoke_result_t<Work>
+    template<class Work>
+    [[nodiscard]] auto transact(TransactionKind kind, Work &&work) -> std::invoke_result_t<Work>
     {
         auto transaction = begin(kind);
         if (!transaction)
@@ -106,7 +107,8 @@ public:
         return result;
     }
 
-    template<class Work> [[nodiscard]] auto transact(Work &&work) -> std::invoke_result_t<Work>
+    template<class Work>
+    [[nodiscard]] auto transact(Work &&work) -> std::invoke_result_t<Work>
     {
         return transact(TransactionKind::Write, std::forward<Work>(work));
     }

@@ -23,7 +23,7 @@ using Result = std::expected<T, Error>;
 
 [[nodiscard]] inline std::unexpected<Error> fail(ErrorCode code, QString message)
 {
-    return std::unexpected(Error{code, std::move(message)});
+    return std::unexpected(Error {code, std::move(message)});
 }
 
 } // namespace quire::core

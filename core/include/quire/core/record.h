@@ -14,6 +14,23 @@
 
 namespace quire::core {
 
+/** @brief Whether a field's type is nullable (an optional). */
+template<class T>
+struct IsOptional : std::false_type {
+};
+template<class T>
+struct IsOptional<std::optional<T>> : std::true_type {
+};
+
+/** @brief The enum of an enum field, nullable or not; void for other fields. */
+template<class T>
+struct EnumOf {
+    using type = std::conditional_t<std::is_enum_v<T>, T, void>;
+};
+template<class T>
+struct EnumOf<std::optional<T>> : EnumOf<T> {
+};
+
 /**
  * @brief For each record type R: `fields` (a tuple of Field<R, T>), and where commands create or
  * update R, `Draft`/`draftFields` and `Patch`/`patchFields`.

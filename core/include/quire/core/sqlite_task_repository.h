@@ -32,8 +32,8 @@ public:
     [[nodiscard]] Result<QList<Task>> findAll() override;
     [[nodiscard]] Result<QList<Task>> findByProjects(const QStringList &projectIds) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
-    [[nodiscard]] Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds,
-                                                     const ListingWindow &window) override;
+    [[nodiscard]] Result<QByteArray> listColumnsJson(
+        const std::optional<QStringList> &projectIds, const ListingWindow &window) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
     [[nodiscard]] Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) override;

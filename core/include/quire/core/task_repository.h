@@ -42,8 +42,9 @@ public:
      * use it to skip building a Task per row, and because keys written once and small enum numbers
      * make the text about 40 % shorter than an array of objects.
      */
-    [[nodiscard]] virtual Result<QByteArray> listColumnsJson(const std::optional<QStringList> &projectIds,
-                                                             const ListingWindow &window) = 0;
+    [[nodiscard]] virtual Result<QByteArray> listColumnsJson(
+        const std::optional<QStringList> &projectIds, const ListingWindow &window)
+        = 0;
     [[nodiscard]] virtual Result<Task> create(const TaskDraft &draft) = 0;
     /** @brief NotFound when the task or a linked project does not exist. */
     [[nodiscard]] virtual Result<Task> update(const QString &id, const TaskPatch &patch) = 0;
@@ -54,7 +55,8 @@ public:
      */
     [[nodiscard]] virtual Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
     [[nodiscard]] virtual Result<> remove(const QString &id) = 0;
-    /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist. */
+    /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist.
+     */
     [[nodiscard]] virtual Result<> removeMany(const QStringList &ids) = 0;
 
 protected:
