@@ -539,8 +539,7 @@ function tsCommands(contract) {
   for (const [name, command] of Object.entries(contract.commands)) {
     const hasRequired = Object.values(command.args).some((arg) => arg.required);
     const argsParam = hasRequired ? `args: ${argsTypeName(name)}` : `args: ${argsTypeName(name)} = {}`;
-    out.push(...commentLines(`${command.summary}`, ' *').map((line, i) => (i === 0 ? `/**${line.slice(2)}` : line)));
-    out.push(' */');
+    out.push('/**', ...commentLines(command.summary, ' * '), ' */');
     out.push(
       `export function ${functionName(name)}(${argsParam}, options?: InvokeOptions): Promise<${tsFieldType(command.returns)}> {`,
     );
