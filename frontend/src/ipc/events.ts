@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Backend -> frontend notifications: the bridge's change signals, and replies
-// that came back after their timeout (the caller already gave up, so whatever
-// they changed must be refetched).
+// Backend -> frontend notifications: the bridge's change signals with what changed (the
+// contract's eventPayloads), and replies that came back after their timeout (the caller already
+// gave up; app/use-backend-sync.ts loads views again after a late read).
 import { getChannel, type QtSignal } from '@/ipc/channel';
 import { enums, eventPayloads, eventSpecs, type EventName, type EventPayloadMap } from '@/ipc/contract';
 
