@@ -124,18 +124,34 @@ void bindColumns(Statement &statement, const Record &record, FieldKeys leftOut =
     });
 }
 
+/**
+ * @brief Calls `visit(column, value)` for each column field the patch gives, in field order: the
+ * one walk that patchAssignments() and bindPatch() share, so the names and values stay aligned.
+ */
+template<class Record, class Visitor>
+void forEachPatchedColumn(const typename RecordTraits<Record>::Patch &patch, Visitor &&visit)
+{
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        using F = std::remove_cvref_t<decltype(field)>;
+        if constexpr (!F::isList) {
+            forEachField(RecordTraits<Record>::patchFields, [&](const auto &patchField) {
+                if constexpr (std::is_same_v<typename std::remove_cvref_t<decltype(patchField)>::Type,
+                                  typename F::Type>) {
+                    if (patchField.key == field.key && patch.*patchField.from)
+                        visit(field.column, *(patch.*patchField.from));
+                }
+            });
+        }
+    });
+}
+
 /** @brief "title = ?, status = ?": each column field the patch gives, in field order. */
 template<class Record>
 [[nodiscard]] QStringList patchAssignments(const typename RecordTraits<Record>::Patch &patch)
 {
     QStringList assignments;
-    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
-        if constexpr (!std::remove_cvref_t<decltype(field)>::isList) {
-            forEachField(RecordTraits<Record>::patchFields, [&](const auto &patchField) {
-                if (patchField.key == field.key && patch.*patchField.from)
-                    assignments.append(detail::toQString(field.column) + QStringLiteral(" = ?"));
-            });
-        }
+    forEachPatchedColumn<Record>(patch, [&](std::u16string_view column, const auto &) {
+        assignments.append(detail::toQString(column) + QStringLiteral(" = ?"));
     });
     return assignments;
 }
@@ -144,17 +160,8 @@ template<class Record>
 template<class Record>
 void bindPatch(Statement &statement, const typename RecordTraits<Record>::Patch &patch)
 {
-    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
-        if constexpr (!std::remove_cvref_t<decltype(field)>::isList) {
-            forEachField(RecordTraits<Record>::patchFields, [&](const auto &patchField) {
-                using Given = typename std::remove_cvref_t<decltype(patchField)>::Type;
-                if constexpr (std::is_same_v<Given, typename std::remove_cvref_t<decltype(field)>::Type>) {
-                    if (patchField.key == field.key && patch.*patchField.from)
-                        statement.bind(detail::storedText(*(patch.*patchField.from)));
-                }
-            });
-        }
-    });
+    forEachPatchedColumn<Record>(
+        patch, [&](std::u16string_view, const auto &value) { statement.bind(detail::storedText(value)); });
 }
 
 /**
