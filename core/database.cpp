@@ -89,16 +89,11 @@ const QString Database::kChangeVersionParts = u"(SELECT data_version FROM pragma
 
 Result<QString> Database::changeVersion()
 {
-    auto statement = Statement::prepare(
+    auto version = Statement::queryValue(
         *this, u"cannot read the database version"_s, u"SELECT printf('%d.%d', "_s % kChangeVersionParts % u")"_s);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
-    auto version = statement->singleValue();
     if (!version)
         return std::unexpected(std::move(version.error()));
-    return (*version).value_or(QVariant()).toString();
+    return version->toString();
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName)
@@ -162,18 +157,7 @@ Result<> Database::executeAll(const QString &what, std::span<const QString> stat
 Result<> Database::configureAndMigrate()
 {
     const QString failure = openFailure(d->path);
-    // Runs a PRAGMA and returns its single value.
-    auto pragma = [&](const QString &sql) -> Result<QVariant> {
-        auto statement = Statement::prepare(*this, failure, sql);
-        if (!statement)
-            return std::unexpected(std::move(statement.error()));
-        if (auto ran = statement->exec(); !ran)
-            return std::unexpected(std::move(ran.error()));
-        auto value = statement->singleValue();
-        if (!value)
-            return std::unexpected(std::move(value.error()));
-        return value->value_or(QVariant());
-    };
+    auto pragma = [&](const QString &sql) { return Statement::queryValue(*this, failure, sql); };
     auto expect = [&](const QString &sql, const QVariant &want, const QString &setting) -> Result<> {
         auto got = pragma(sql);
         if (!got)

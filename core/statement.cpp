@@ -123,6 +123,19 @@ Result<> Statement::exec()
     return {};
 }
 
+Result<QVariant> Statement::queryValue(Database &db, const QString &what, const QString &sql)
+{
+    auto statement = prepare(db, what, sql);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    if (auto ran = statement->exec(); !ran)
+        return std::unexpected(std::move(ran.error()));
+    auto value = statement->singleValue();
+    if (!value)
+        return std::unexpected(std::move(value.error()));
+    return value->value_or(QVariant());
+}
+
 Result<std::optional<QVariant>> Statement::singleValue(int column)
 {
     if (m_query.next()) {

@@ -28,6 +28,11 @@ class Statement
 public:
     /** @brief `what` names the operation for messages, e.g. u"cannot insert task"_s. */
     [[nodiscard]] static Result<Statement> prepare(Database &db, const QString &what, const QString &sql);
+    /**
+     * @brief Runs `sql`, which takes no parameters, and gives the first column of its first row
+     * (an invalid QVariant when there is none): pragmas and other one-value queries.
+     */
+    [[nodiscard]] static Result<QVariant> queryValue(Database &db, const QString &what, const QString &sql);
 
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
