@@ -23,24 +23,19 @@ function projectIdOf(queryKey: readonly unknown[]): string | null {
   return typeof queryKey[2] === 'string' ? queryKey[2] : null;
 }
 
-function patchTaskLists(client: QueryClient, changes: TaskChange[]): void {
-  for (const query of client.getQueryCache().findAll({ queryKey: ['tasks', 'list'] })) {
-    const tasks = query.state.data as Task[] | undefined;
-    // A list still loading may have been read before the change: load it again instead.
-    const patched =
-      tasks === undefined || query.state.fetchStatus === 'fetching'
-        ? null
-        : applyTaskChanges(tasks, projectIdOf(query.queryKey), changes);
-    if (patched === null) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
-    else client.setQueryData(query.queryKey, patched);
-  }
-}
-
-function patchProjects(client: QueryClient, changes: ProjectChange[]): void {
-  for (const query of client.getQueryCache().findAll({ queryKey: ['projects'] })) {
-    const projects = query.state.data as Project[] | undefined;
-    const patched =
-      projects === undefined || query.state.fetchStatus === 'fetching' ? null : applyProjectChanges(projects, changes);
+/**
+ * Brings every cached query under `queryKey` up to date with `apply`, or loads it again where
+ * `apply` cannot (null) or the query was loading when the change came (it may have been read
+ * before the change).
+ */
+function patchQueries<T>(
+  client: QueryClient,
+  queryKey: readonly unknown[],
+  apply: (data: T, queryKey: readonly unknown[]) => T | null,
+): void {
+  for (const query of client.getQueryCache().findAll({ queryKey })) {
+    const data = query.state.data as T | undefined;
+    const patched = data === undefined || query.state.fetchStatus === 'fetching' ? null : apply(data, query.queryKey);
     if (patched === null) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
     else client.setQueryData(query.queryKey, patched);
   }
@@ -55,8 +50,11 @@ function coalescedSync(client: QueryClient) {
     timer = undefined;
     if (everything) void client.invalidateQueries(undefined, { cancelRefetch: false });
     else {
-      if (tasks.length > 0) patchTaskLists(client, tasks);
-      if (projects.length > 0) patchProjects(client, projects);
+      const [taskChanges, projectChanges] = [tasks, projects];
+      if (taskChanges.length > 0)
+        patchQueries<Task[]>(client, ['tasks', 'list'], (list, key) => applyTaskChanges(list, projectIdOf(key), taskChanges));
+      if (projectChanges.length > 0)
+        patchQueries<Project[]>(client, ['projects'], (list) => applyProjectChanges(list, projectChanges));
     }
     tasks = [];
     projects = [];
