@@ -39,11 +39,6 @@ function changesAfter(command: string, args: Record<string, unknown>, data: unkn
   }
 }
 
-/** The keys a call gave a value (null "not given" keys were already left out by invoke()). */
-function given(args: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
-}
-
 export interface FakeBackend {
   bridge: MockBridge;
   tasks: Task[];
@@ -80,7 +75,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
       case 'db_create_task': {
         const stamp = now();
-        const task = makeTask({ ...(given(args) as Partial<Task>), id: `new-${seq}`, createdAt: stamp, updatedAt: stamp });
+        const task = makeTask({ ...(args as Partial<Task>), id: `new-${seq}`, createdAt: stamp, updatedAt: stamp });
         state.tasks.push(task);
         return ok(task);
       }
@@ -116,7 +111,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       case 'db_create_project': {
         const stamp = now();
         const project = makeProject({
-          ...(given(args) as Partial<Project>),
+          ...(args as Partial<Project>),
           id: `project-new-${seq}`,
           createdAt: stamp,
           updatedAt: stamp,
