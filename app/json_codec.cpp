@@ -3,6 +3,7 @@
 
 #include <quire/core/enums.h>
 #include <quire/core/record.h>
+#include <quire/core/timestamp.h>
 
 #include <QDateTime>
 
@@ -21,7 +22,7 @@ QJsonValue toJsonValue(const T &value)
     else if constexpr (std::is_same_v<T, QStringList>)
         return QJsonArray::fromStringList(value);
     else if constexpr (std::is_same_v<T, QDateTime>)
-        return value.toUTC().toString(Qt::ISODateWithMs);
+        return core::formatTimestamp(value);
     else if constexpr (std::is_enum_v<T>)
         return core::enumName(value);
     else

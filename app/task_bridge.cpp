@@ -4,6 +4,7 @@
 #include "change_events.h"
 #include "command_dispatch.h"
 #include "json_codec.h"
+#include "task_columns.h"
 
 #include <quire/core/database.h>
 
@@ -28,18 +29,28 @@ QJsonObject upsertedFrom(const QJsonValue &data)
     return change_events::upserted(kRows, data.isArray() ? data.toArray() : QJsonArray {data});
 }
 
-/** The part of a list the page asked for with `offset` and `limit` (all of it without them). */
-core::ListingWindow listingWindow(const Arguments &a)
+/** The tasks of `projectIds` (all without), in the part the page asked for with `offset` and `limit`. */
+core::TaskQuery taskQuery(const Arguments &a, std::optional<QStringList> projectIds)
 {
-    return {a.optionalCount(u"offset"_s).value_or(0), a.optionalCount(u"limit"_s)};
+    return {.projectIds = std::move(projectIds),
+        .offset = a.optionalCount(u"offset"_s).value_or(0),
+        .limit = a.optionalCount(u"limit"_s)};
+}
+
+core::Result<QByteArray> listColumns(Storage &s, const core::TaskQuery &query)
+{
+    auto listing = s.tasks->list(query);
+    if (!listing)
+        return std::unexpected(std::move(listing.error()));
+    return taskColumnsJson(*listing);
 }
 
 /** What the page asks first when it opens on all tasks: prepared at start-up. */
-const core::ListingWindow kStartWindow {0, kTaskListPageSize};
+const core::TaskQuery kStartQuery {std::nullopt, 0, kTaskListPageSize};
 
-bool isStartListing(const std::optional<QStringList> &projectIds, const core::ListingWindow &window)
+bool isStartListing(const core::TaskQuery &query)
 {
-    return !projectIds && window.offset == kStartWindow.offset && window.limit == kStartWindow.limit;
+    return !query.projectIds && query.offset == kStartQuery.offset && query.limit == kStartQuery.limit;
 }
 
 } // namespace
@@ -59,7 +70,7 @@ void TaskBridge::prepareStartListing()
         auto version = s.database->changeVersion();
         if (!version)
             return QJsonValue();
-        if (auto listing = s.tasks->listColumnsJson(std::nullopt, kStartWindow))
+        if (auto listing = listColumns(s, kStartQuery))
             s.startListing = Storage::PreparedListing {std::move(*version), std::move(*listing)};
         return QJsonValue();
     });
@@ -68,11 +79,10 @@ void TaskBridge::prepareStartListing()
 namespace {
 
 /** The prepared start listing if it answers this call and the database has not changed since. */
-std::optional<QByteArray> takeStartListing(
-    Storage &s, const std::optional<QStringList> &projectIds, const core::ListingWindow &window)
+std::optional<QByteArray> takeStartListing(Storage &s, const core::TaskQuery &query)
 {
     auto prepared = std::exchange(s.startListing, std::nullopt);
-    if (!prepared || !isStartListing(projectIds, window))
+    if (!prepared || !isStartListing(query))
         return std::nullopt;
     const auto version = s.database->changeVersion();
     if (!version || *version != prepared->version)
@@ -86,11 +96,10 @@ QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(
         this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
-            const auto projectIds = a.optionalStringList(u"projectIds"_s);
-            const core::ListingWindow window = listingWindow(a);
-            if (auto prepared = takeStartListing(s, projectIds, window))
+            const core::TaskQuery query = taskQuery(a, a.optionalStringList(u"projectIds"_s));
+            if (auto prepared = takeStartListing(s, query))
                 return std::move(*prepared);
-            return s.tasks->listColumnsJson(projectIds, window);
+            return listColumns(s, query);
         });
 }
 
@@ -104,7 +113,7 @@ QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
                 return std::unexpected(project.error());
             if (!*project)
                 return core::fail(core::ErrorCode::NotFound, u"project %1 not found"_s.arg(projectId));
-            return s.tasks->listColumnsJson(QStringList {projectId}, listingWindow(a));
+            return listColumns(s, taskQuery(a, QStringList {projectId}));
         });
 }
 

@@ -34,7 +34,7 @@ public:
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetTasks and friends).
     // The list commands reply with the envelope as one JSON string (dispatchTextCommand), their
-    // tasks in columns (TaskRepository::listColumnsJson): the frontend parses it with JSON.parse,
+    // tasks in columns (taskColumnsJson): the frontend parses it with JSON.parse,
     // far faster than a QJsonObject tree for 10 000+ rows.
     QFuture<QString> db_get_tasks(const QJsonValue &args);
     QFuture<QString> db_get_project_tasks(const QJsonValue &args);

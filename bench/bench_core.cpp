@@ -6,6 +6,7 @@
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
+#include <task_columns.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -116,50 +117,35 @@ int list(const QString &path, int repetitions)
     auto allProjects = projects.findAll();
     if (!allProjects || allProjects->isEmpty())
         return failWith({core::ErrorCode::NotFound, u"no projects: seed the database first"_s});
-    const QStringList oneProject {allProjects->first().id};
-
-    qsizetype rows = 0;
-    const auto run = [&](const std::function<core::Result<QList<core::Task>>()> &load,
-                         const std::function<void(const QList<core::Task> &)> &serialise) {
-        return [&, load, serialise] {
-            auto loaded = load();
-            if (!loaded)
-                return false;
-            rows = loaded->size();
-            if (serialise)
-                serialise(*loaded);
-            return true;
-        };
-    };
-    const auto byProject = [&] { return tasks.findByProjects(oneProject); };
-    const auto all = [&] { return tasks.findAll(); };
-    // The list as JSON: through QJsonObject/QJsonDocument (the bridge's first version), and as
-    // SQLite writes it column by column (listColumnsJson, what the bridge sends now; the tests
-    // check that it says what the QJsonObject path says).
-    const auto viaQJson = [](const QList<core::Task> &list) {
-        const QByteArray text = QJsonDocument(app::toJson(list)).toJson(QJsonDocument::Compact);
-        (void)text;
-    };
+    const core::TaskQuery oneProject {.projectIds = QStringList {allProjects->first().id}};
+    const core::TaskQuery all;
 
     const int fewer = std::max(3, repetitions / 4);
-    const auto timed = [&](const char *name, int times, auto &&load, auto &&after) {
-        const Stats stats = measure(times, run(load, after));
+    // The repository's listing (Task values), then the same with the TaskColumns text the bridge
+    // sends, then through QJsonObject/QJsonDocument (the bridge's first version) for comparison.
+    const auto timed = [&](const char *name, int times, const core::TaskQuery &query, auto &&encode) {
+        qsizetype rows = 0;
+        const Stats stats = measure(times, [&] {
+            auto listing = tasks.list(query);
+            if (!listing)
+                return false;
+            rows = listing->tasks.size();
+            encode(*listing);
+            return true;
+        });
         report(name, stats, rows);
     };
-    timed("repo_project", repetitions, byProject, nullptr);
-    const qsizetype projectRows = rows;
-    timed("repo_all", fewer, all, nullptr);
-    const qsizetype allRows = rows;
-    const auto timedJson
-        = [&](const char *name, int times, const std::optional<QStringList> &filter, qsizetype taskCount) {
-              const Stats stats = measure(times, [&] { return tasks.listColumnsJson(filter, {}).has_value(); });
-              report(name, stats, taskCount);
-          };
-    timedJson("repo_text_project", repetitions, oneProject, projectRows);
-    timedJson("repo_text_all", fewer, std::nullopt, allRows);
-    timed("repo_qjson_project", repetitions, byProject, viaQJson);
+    const auto nothing = [](const core::TaskListing &) {};
+    const auto columns = [](const core::TaskListing &listing) { (void)app::taskColumnsJson(listing); };
+    const auto viaQJson = [](const core::TaskListing &listing) {
+        (void)QJsonDocument(app::toJson(listing.tasks)).toJson(QJsonDocument::Compact);
+    };
+    timed("repo_list_project", repetitions, oneProject, nothing);
+    timed("repo_list_all", fewer, all, nothing);
+    timed("repo_columns_project", repetitions, oneProject, columns);
+    timed("repo_columns_all", fewer, all, columns);
+    timed("repo_qjson_project", repetitions, oneProject, viaQJson);
     timed("repo_qjson_all", fewer, all, viaQJson);
-
     return 0;
 }
 

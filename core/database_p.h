@@ -15,6 +15,8 @@
 #include <optional>
 
 class QSqlError;
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace quire::core {
 
@@ -31,6 +33,13 @@ struct Database::Private {
     quint64 queryCount = 0;
     /** Finished queries by SQL text, reused by Statement::prepare(); emptied before the connection closes. */
     QHash<QString, QSqlQuery> preparedQueries;
+    /** Compiled statements of SqliteStatement by SQL text; finalized before the connection closes. */
+    QHash<QString, sqlite3_stmt *> sqliteStatements;
+    sqlite3 *handle = nullptr;
+
+    /** The connection's sqlite3 handle (SqliteStatement); null when it is not open. */
+    sqlite3 *sqliteHandle();
+    void finalizeSqliteStatements();
 };
 
 /** @brief "<what>: <driver text>", Conflict for a UNIQUE/PRIMARY KEY violation, Storage otherwise. */

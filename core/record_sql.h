@@ -6,7 +6,7 @@
 // Field has no column): repositories store them in their own tables.
 
 #include "statement.h"
-#include "timestamp.h"
+#include <quire/core/timestamp.h>
 
 #include <quire/core/enums.h>
 #include <quire/core/error.h>
@@ -58,7 +58,7 @@ std::optional<QString> storedText(const T &value)
 
 /** The value of a column as its field's type; nullopt when the stored text is not one. */
 template<class T>
-std::optional<T> fromStored(const std::optional<QString> &text)
+std::optional<T> fromStored(const std::optional<QAnyStringView> &text)
 {
     if constexpr (IsOptional<T>::value) {
         // Built in place: GCC 12 at -O3 warns (falsely) that copying an empty T reads its payload.
@@ -79,7 +79,23 @@ std::optional<T> fromStored(const std::optional<QString> &text)
         return parseTimestamp(*text);
     } else {
         static_assert(std::is_same_v<T, QString>, "no column form for this field type");
-        return *text;
+        return text->toString();
+    }
+}
+
+/**
+ * Column `column` of `row` as a view for fromStored(): UTF-8 as SQLite holds it where the row
+ * offers that (SqliteStatement), the driver's QString otherwise. `use` gets it while it lives.
+ */
+template<class Row, class Use>
+decltype(auto) withStoredText(const Row &row, int column, Use &&use)
+{
+    if constexpr (requires { row.optionalUtf8(column); }) {
+        const auto utf8 = row.optionalUtf8(column);
+        return use(utf8 ? std::optional<QAnyStringView>(*utf8) : std::nullopt);
+    } else {
+        const std::optional<QString> text = row.optionalText(column);
+        return use(text ? std::optional<QAnyStringView>(*text) : std::nullopt);
     }
 }
 
@@ -165,12 +181,13 @@ void bindPatch(Statement &statement, const typename RecordTraits<Record>::Patch 
 }
 
 /**
- * @brief The record whose columns (in columnList() order) start at column `first` of `row`, the
+ * @brief The record whose columns (in columnList() order) start at column `first` of `row` (a
+ * Statement or a SqliteStatement), the
  * first of them its id; a Storage error naming the record and column when a stored value is not
  * of its field's type. Lists are left empty.
  */
-template<class Record>
-[[nodiscard]] Result<Record> readColumns(const Statement &row, int first = 0)
+template<class Record, class Row>
+[[nodiscard]] Result<Record> readColumns(const Row &row, int first = 0)
 {
     Record record;
     std::optional<Error> invalid;
@@ -178,15 +195,17 @@ template<class Record>
     forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
         using F = std::remove_cvref_t<decltype(field)>;
         if constexpr (!F::isList) {
-            const std::optional<QString> text = row.optionalText(column++);
-            if (auto value = detail::fromStored<typename F::Type>(text)) {
-                record.*field.member = std::move(*value);
-            } else if (!invalid) {
-                invalid = Error {ErrorCode::Storage,
-                    detail::toQString(RecordTraits<Record>::name) % u' ' % row.text(first)
-                        % QStringLiteral(" has an invalid ") % detail::toQString(field.column) % QStringLiteral(" '")
-                        % text.value_or(QStringLiteral("NULL")) % QStringLiteral("' in storage")};
-            }
+            detail::withStoredText(row, column++, [&](const std::optional<QAnyStringView> &text) {
+                if (auto value = detail::fromStored<typename F::Type>(text)) {
+                    record.*field.member = std::move(*value);
+                } else if (!invalid) {
+                    invalid = Error {ErrorCode::Storage,
+                        detail::toQString(RecordTraits<Record>::name) % u' ' % row.text(first)
+                            % QStringLiteral(" has an invalid ") % detail::toQString(field.column)
+                            % QStringLiteral(" '") % (text ? text->toString() : QStringLiteral("NULL"))
+                            % QStringLiteral("' in storage")};
+                }
+            });
         }
     });
     if (invalid)

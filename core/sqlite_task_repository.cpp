@@ -3,15 +3,19 @@
 
 #include "normalize.h"
 #include "record_sql.h"
+#include "sqlite_statement.h"
 #include "statement.h"
-#include "timestamp.h"
 #include <quire/core/database.h>
+#include <quire/core/timestamp.h>
 
-#include <QHash>
 #include <QUuid>
-#include <QVariantList>
 
 #include <algorithm>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -19,108 +23,200 @@ namespace quire::core {
 
 namespace {
 
-/** A constant SQL fragment restricting the tasks aliased `t`, and the values its `?`s take. */
+/** A constant SQL fragment restricting the tasks aliased `t`, and the texts its `?`s take. */
 struct TaskFilter {
     QString where;
-    QVariantList values;
-    /** How many tasks `where` matches, as a scalar subquery taking the same values. */
-    QString count = u"(SELECT count(*) FROM tasks)"_s;
+    QStringList values;
+    /** How many tasks `where` matches: a query taking the same values. */
+    QString count = u"SELECT count(*) FROM tasks"_s;
 };
 
-Result<Statement> prepareFiltered(Database &db, const QString &what, const QString &sql, const TaskFilter &filter)
+template<class Statement>
+void bindAll(Statement &statement, const QStringList &values)
 {
-    auto statement = Statement::prepare(db, what, sql);
-    if (statement) {
-        for (const QVariant &value : filter.values)
-            statement->bind(value);
-    }
-    return statement;
+    for (const QString &value : values)
+        statement.bind(value);
 }
 
 /**
- * Three statements whatever the number of tasks: the task rows, then all their tags, then all
- * their project links, joined here by id. One read transaction keeps the three consistent.
+ * The position of each task of a listing by its id as SQLite's UTF-8, so that the rows of the list
+ * tables find their task without a QString each. Ids are added in listing order, then sealed.
  */
-Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter)
+class TaskPositions
 {
-    return db.transact(TransactionKind::Read, [&]() -> Result<QList<Task>> {
-        QList<Task> tasks;
-        QHash<QString, qsizetype> indexById;
-        {
-            static const QString columns = columnList<Task>({}, u"t."_s);
-            auto statement = prepareFiltered(db, u"cannot read tasks"_s,
-                u"SELECT "_s % columns % u" FROM tasks AS t "_s % filter.where % u" ORDER BY t.created_at, t.rowid"_s,
-                filter);
-            if (!statement)
-                return std::unexpected(std::move(statement.error()));
-            if (auto ran = statement->exec(); !ran)
-                return std::unexpected(std::move(ran.error()));
-            std::optional<Error> invalid;
-            auto fetched = statement->forEachRow([&](const Statement &row) {
-                if (invalid)
-                    return;
-                auto task = readColumns<Task>(row);
-                if (!task) {
-                    invalid = std::move(task.error());
-                    return;
-                }
-                indexById.insert(task->id, tasks.size());
-                tasks.append(std::move(*task));
-            });
-            if (!fetched)
-                return std::unexpected(std::move(fetched.error()));
-            if (invalid)
-                return std::unexpected(std::move(*invalid));
-        }
-        if (tasks.isEmpty())
-            return tasks;
+public:
+    void add(QUtf8StringView id)
+    {
+        m_spans.emplace_back(m_text.size(), static_cast<std::size_t>(id.size()));
+        m_text.append(id.data(), static_cast<std::size_t>(id.size()));
+    }
 
-        // Column 1 of each row goes to the list `member` of the task whose id is column 0, at the
-        // position in column 2. Rows come unsorted (sorting them in SQL cost more than the read)
-        // and are put in order here.
-        auto attach = [&](const QString &what, const QString &sql, QStringList Task::*member) -> Result<> {
-            auto statement = prepareFiltered(db, what, sql, filter);
-            if (!statement)
-                return std::unexpected(std::move(statement.error()));
-            if (auto ran = statement->exec(); !ran)
-                return ran;
-            QHash<qsizetype, QList<std::pair<qint64, QString>>> pending;
-            auto fetched = statement->forEachRow([&](const Statement &row) {
-                const auto found = indexById.constFind(row.text(0));
-                if (found != indexById.cend())
-                    pending[*found].append({row.value(2).toLongLong(), row.text(1)});
-            });
-            if (!fetched)
-                return fetched;
-            for (auto it = pending.begin(); it != pending.end(); ++it) {
-                auto &entries = it.value();
-                std::stable_sort(
-                    entries.begin(), entries.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-                QStringList &list = tasks[it.key()].*member;
-                list.reserve(entries.size());
-                for (auto &entry : entries)
-                    list.append(std::move(entry.second));
-            }
-            return {};
-        };
-        // Without a filter every row belongs to a listed task (foreign keys): no join needed.
-        const QString joinTasks = filter.where.isEmpty() ? QString() : u" JOIN tasks AS t ON t.id = x.task_id "_s;
-        if (auto tags = attach(u"cannot read task tags"_s,
-                u"SELECT x.task_id, x.tag, x.position FROM task_tags AS x"_s % joinTasks % filter.where, &Task::tags);
-            !tags)
-            return std::unexpected(std::move(tags.error()));
-        if (auto links = attach(u"cannot read task projects"_s,
-                u"SELECT x.task_id, x.project_id, x.position FROM task_projects AS x"_s % joinTasks % filter.where,
-                &Task::projectIds);
-            !links)
-            return std::unexpected(std::move(links.error()));
-        return tasks;
+    void seal()
+    {
+        m_sorted.reserve(m_spans.size());
+        for (std::size_t i = 0; i < m_spans.size(); ++i)
+            m_sorted.emplace_back(std::string_view(m_text).substr(m_spans[i].first, m_spans[i].second), i);
+        std::ranges::sort(m_sorted);
+    }
+
+    /** The task's position, or nullopt. List rows mostly come in id order: the next entry is tried first. */
+    [[nodiscard]] std::optional<std::size_t> find(QUtf8StringView utf8)
+    {
+        const std::string_view id(utf8.data(), static_cast<std::size_t>(utf8.size()));
+        if (m_hint < m_sorted.size() && m_sorted[m_hint].first == id)
+            return m_sorted[m_hint].second;
+        if (m_hint + 1 < m_sorted.size() && m_sorted[m_hint + 1].first == id)
+            return m_sorted[++m_hint].second;
+        const auto found = std::ranges::lower_bound(m_sorted, id, {}, &Entry::first);
+        if (found == m_sorted.end() || found->first != id)
+            return std::nullopt;
+        m_hint = static_cast<std::size_t>(found - m_sorted.begin());
+        return found->second;
+    }
+
+private:
+    using Entry = std::pair<std::string_view, std::size_t>;
+    std::string m_text;
+    std::vector<std::pair<std::size_t, std::size_t>> m_spans;
+    std::vector<Entry> m_sorted;
+    std::size_t m_hint = 0;
+};
+
+/**
+ * One QString per distinct text: tags and project ids repeat across tasks, and implicitly shared
+ * copies save an allocation each (and the memory of a large listing).
+ */
+class SharedTexts
+{
+public:
+    [[nodiscard]] QString get(QUtf8StringView utf8)
+    {
+        const std::string_view key(utf8.data(), static_cast<std::size_t>(utf8.size()));
+        if (const auto found = m_texts.find(key); found != m_texts.end())
+            return found->second;
+        return m_texts.emplace(std::string(key), utf8.toString()).first->second;
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view> {}(text); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_texts;
+};
+
+/**
+ * Runs `sql`, whose rows are (task id, value, position), and puts each value in `member` of its
+ * task in `tasks`, in position order. Rows of tasks not listed are skipped.
+ */
+Result<> attachLists(Database &db, const QString &what, const QString &sql, const std::optional<QString> &idsJson,
+    TaskPositions &positions, QList<Task> &tasks, QStringList Task::*member)
+{
+    auto statement = SqliteStatement::prepare(db, what, sql);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    if (idsJson)
+        statement->bind(*idsJson);
+    struct Entry {
+        std::size_t task;
+        qint64 position;
+        QString value;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(static_cast<std::size_t>(tasks.size()) * 2);
+    SharedTexts texts;
+    auto read = statement->forEachRow([&](const SqliteStatement &row) {
+        if (const auto task = positions.find(row.utf8(0)))
+            entries.push_back({*task, row.number(2), texts.get(row.utf8(1))});
     });
+    if (!read)
+        return read;
+    // Rows come in key order, each task's together but not in position order: sorting them in
+    // SQL cost more than here.
+    std::ranges::stable_sort(entries, {}, &Entry::task);
+    for (auto first = entries.begin(); first != entries.end();) {
+        const auto last = std::find_if(first, entries.end(), [&](const Entry &e) { return e.task != first->task; });
+        std::sort(first, last, [](const Entry &x, const Entry &y) { return x.position < y.position; });
+        QStringList &list = tasks[static_cast<qsizetype>(first->task)].*member;
+        list.reserve(last - first);
+        for (auto it = first; it != last; ++it)
+            list.append(std::move(it->value));
+        first = last;
+    }
+    return {};
+}
+
+/**
+ * The tasks `filter` matches, up to `limit` of them from `offset`, in creation order (ties within a millisecond in
+ * insertion order), with their tags and project ids: three statements whatever the number of
+ * tasks. Every listing and lookup of tasks goes through here; callers run it inside their
+ * transaction, so that the three statements see the same data.
+ */
+Result<QList<Task>> loadTasks(
+    Database &db, const TaskFilter &filter, qint64 offset = 0, std::optional<qint64> limit = {})
+{
+    QList<Task> tasks;
+    TaskPositions positions;
+    {
+        static const QString columns = columnList<Task>({}, u"t."_s);
+        auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
+            u"SELECT "_s % columns % u" FROM tasks AS t "_s % filter.where
+                % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        bindAll(*statement, filter.values);
+        statement->bind(limit.value_or(-1)).bind(offset);
+        std::optional<Error> invalid;
+        auto read = statement->forEachRow([&](const SqliteStatement &row) {
+            if (invalid)
+                return;
+            auto task = readColumns<Task>(row);
+            if (!task) {
+                invalid = std::move(task.error());
+                return;
+            }
+            positions.add(row.utf8(0));
+            tasks.append(std::move(*task));
+        });
+        if (!read)
+            return std::unexpected(std::move(read.error()));
+        if (invalid)
+            return std::unexpected(std::move(*invalid));
+    }
+    if (tasks.isEmpty())
+        return tasks;
+    positions.seal();
+
+    // Every task: read the whole tables in key order, the cheapest. Otherwise the rows of the
+    // tasks read, one index seek each.
+    const bool everyTask = filter.where.isEmpty() && offset == 0 && !limit;
+    std::optional<QString> idsJson;
+    QString ofTasks;
+    if (!everyTask) {
+        QStringList ids;
+        ids.reserve(tasks.size());
+        for (const Task &task : std::as_const(tasks))
+            ids.append(task.id);
+        idsJson = toJsonArray(ids);
+        ofTasks = u" WHERE x.task_id IN (SELECT value FROM json_each(?))"_s;
+    }
+    if (auto tags = attachLists(db, u"cannot read task tags"_s,
+            u"SELECT x.task_id, x.tag, x.position FROM task_tags AS x"_s % ofTasks, idsJson, positions, tasks,
+            &Task::tags);
+        !tags)
+        return std::unexpected(std::move(tags.error()));
+    if (auto links = attachLists(db, u"cannot read task projects"_s,
+            u"SELECT x.task_id, x.project_id, x.position FROM task_projects AS x"_s % ofTasks, idsJson, positions,
+            tasks, &Task::projectIds);
+        !links)
+        return std::unexpected(std::move(links.error()));
+    return tasks;
 }
 
 Result<std::optional<Task>> loadTask(Database &db, const QString &id)
 {
-    auto tasks = loadTasks(db, TaskFilter {u"WHERE t.id = ?"_s, {id}});
+    auto tasks = db.transact(TransactionKind::Read,
+        [&] { return loadTasks(db, TaskFilter {.where = u"WHERE t.id = ?"_s, .values = {id}}); });
     if (!tasks)
         return std::unexpected(std::move(tasks.error()));
     if (tasks->isEmpty())
@@ -170,41 +266,6 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
     return statement->exec();
 }
 
-/** Each list field's JSON copy on the task row (`tags_json`, `project_ids_json`), read by listings. */
-QString listCopyColumn(std::u16string_view column)
-{
-    return detail::toQString(column) + u"_json"_s;
-}
-
-QStringList listCopyColumns()
-{
-    QStringList columns;
-    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
-        if (field.isList)
-            columns.append(listCopyColumn(field.column));
-    });
-    return columns;
-}
-
-void bindListCopies(Statement &statement, const Task &task)
-{
-    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
-        if constexpr (std::remove_cvref_t<decltype(field)>::isList)
-            statement.bind(toJsonArray(task.*field.member));
-    });
-}
-
-/** The INSERT of a new task: every column, then the list copies. */
-QString insertTaskSql()
-{
-    const QStringList copies = listCopyColumns();
-    QString placeholders = columnPlaceholders<Task>();
-    for (qsizetype i = 0; i < copies.size(); ++i)
-        placeholders += u", ?"_s;
-    return u"INSERT INTO tasks ("_s % columnList<Task>() % u", "_s % copies.join(u", "_s) % u") VALUES ("_s
-        % placeholders % u")"_s;
-}
-
 /** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
  * ever spliced into SQL). */
 TaskFilter inProjects(const QStringList &projectIds)
@@ -215,8 +276,8 @@ TaskFilter inProjects(const QStringList &projectIds)
             "FROM task_projects AS l WHERE l.project_id IN (SELECT value FROM json_each(?))))"_s,
         {toJsonArray(withoutDuplicates(projectIds))},
         // Links only ever point at existing tasks (foreign keys), so counting them needs no task row.
-        u"(SELECT count(DISTINCT l.task_id) FROM task_projects AS l "
-        "WHERE l.project_id IN (SELECT value FROM json_each(?)))"_s};
+        u"SELECT count(DISTINCT l.task_id) FROM task_projects AS l "
+        "WHERE l.project_id IN (SELECT value FROM json_each(?))"_s};
 }
 
 Result<> insertTags(Database &db, const QStringList &taskIds, const QStringList &tags)
@@ -272,53 +333,6 @@ Result<TaskPatch> normalizedPatch(TaskPatch patch)
 const QString kNextUpdatedAt = u"CASE WHEN updated_at < ? THEN ? "
                                "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END"_s;
 
-/** The contract's TaskColumns "nullMeansSameAs": sent as null where it equals createdAt. */
-constexpr std::u16string_view kSameAsCreatedAt = u"updatedAt";
-
-/** `CASE column WHEN 'name0' THEN 0 ... ELSE 'null' END`: an enum as its index in EnumTraits order. */
-template<class E>
-QString enumIndexSql(const QString &column)
-{
-    QString sql = u"CASE "_s % column;
-    int index = 0;
-    for (const auto &[value, name] : EnumTraits<E>::values)
-        sql += u" WHEN '"_s % enumName(value) % u"' THEN "_s % QString::number(index++);
-    return sql % u" ELSE 'null' END"_s;
-}
-
-/**
- * The SELECT list of listColumnsJson(): one JSON object holding `count`, `total` (the scalar
- * subquery `total`, binding the filter's values), `version` and an array per Task field, written
- * by SQLite in one pass.
- * - The version is Database::changeVersion(): whether two reads saw the same data.
- * - Every element expression is non-NULL (json_quote gives 'null'), because group_concat skips
- *   NULLs and the columns must stay aligned. The arrays follow the rows of the ordered subquery,
- *   all of them the same order as each row feeds every aggregate.
- * - One printf() assembles the object: a chain of || would copy the growing text once per column.
- */
-QString columnsSelect(const QString &total)
-{
-    QString format = u"{\"count\":%d,\"total\":%d,\"version\":\"%d.%d\""_s;
-    QString arguments = u"count(*), "_s % total % u", "_s % Database::kChangeVersionParts;
-    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
-        using T = typename std::remove_cvref_t<decltype(field)>::Type;
-        const QString column = u"t."_s % detail::toQString(field.column);
-        QString element;
-        if constexpr (std::remove_cvref_t<decltype(field)>::isList)
-            element = listCopyColumn(field.column);
-        else if constexpr (!std::is_void_v<typename EnumOf<T>::type>)
-            element = enumIndexSql<typename EnumOf<T>::type>(column);
-        else
-            element = u"json_quote("_s % column % u")"_s;
-        if (field.key == kSameAsCreatedAt)
-            element = u"iif("_s % column % u" = t.created_at, 'null', "_s % element % u")"_s;
-        format += u",\""_s % detail::toQString(field.key) % u"\":[%s]"_s;
-        arguments += u", coalesce(group_concat("_s % element % u"), '')"_s;
-    });
-    // As a BLOB the UTF-8 text comes out as it is, without SQLite converting it to UTF-16.
-    return u"SELECT CAST(printf('"_s % format % u"}', "_s % arguments % u") AS BLOB)"_s;
-}
-
 } // namespace
 
 SqliteTaskRepository::SqliteTaskRepository(Database &db)
@@ -326,41 +340,34 @@ SqliteTaskRepository::SqliteTaskRepository(Database &db)
 {
 }
 
-Result<QList<Task>> SqliteTaskRepository::findAll()
+Result<TaskListing> SqliteTaskRepository::list(const TaskQuery &query)
 {
-    return loadTasks(m_db, TaskFilter {});
-}
-
-Result<QList<Task>> SqliteTaskRepository::findByProjects(const QStringList &projectIds)
-{
-    if (projectIds.isEmpty())
-        return QList<Task>();
-    return loadTasks(m_db, inProjects(projectIds));
-}
-
-Result<QByteArray> SqliteTaskRepository::listColumnsJson(
-    const std::optional<QStringList> &projectIds, const ListingWindow &window)
-{
-    const TaskFilter filter = projectIds ? inProjects(*projectIds) : TaskFilter {};
-    // The filter's values are bound twice: for `total`, then for the rows themselves.
-    auto statement = prepareFiltered(m_db, u"cannot read tasks"_s,
-        columnsSelect(filter.count) % u" FROM (SELECT * FROM tasks AS t "_s % filter.where
-            % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?) AS t"_s,
-        filter);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    for (const QVariant &value : filter.values)
-        statement->bind(value);
-    statement->bind(QVariant(window.limit.value_or(-1))).bind(QVariant(window.offset));
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
-    auto json = statement->singleValue();
-    if (!json)
-        return std::unexpected(std::move(json.error()));
-    const std::optional<QVariant> &listing = *json;
-    if (!listing)
-        return std::unexpected(Error {ErrorCode::Internal, u"cannot read tasks: the listing came back empty"_s});
-    return listing->toByteArray();
+    const TaskFilter filter = query.projectIds ? inProjects(*query.projectIds) : TaskFilter {};
+    return m_db.transact(TransactionKind::Read, [&]() -> Result<TaskListing> {
+        TaskListing listing;
+        auto tasks = loadTasks(m_db, filter, query.offset, query.limit);
+        if (!tasks)
+            return std::unexpected(std::move(tasks.error()));
+        listing.tasks = std::move(*tasks);
+        const auto read = static_cast<qint64>(listing.tasks.size());
+        if (query.offset == 0 && (!query.limit || read < *query.limit)) {
+            listing.total = read;
+        } else {
+            auto count = SqliteStatement::prepare(m_db, u"cannot count tasks"_s, filter.count);
+            if (!count)
+                return std::unexpected(std::move(count.error()));
+            bindAll(*count, filter.values);
+            auto total = count->singleNumber();
+            if (!total)
+                return std::unexpected(std::move(total.error()));
+            listing.total = total->value_or(0);
+        }
+        auto version = m_db.changeVersion();
+        if (!version)
+            return std::unexpected(std::move(version.error()));
+        listing.version = std::move(*version);
+        return listing;
+    });
 }
 
 Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)
@@ -386,12 +393,12 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
-        static const QString sql = insertTaskSql();
+        static const QString sql
+            = u"INSERT INTO tasks ("_s % columnList<Task>() % u") VALUES ("_s % columnPlaceholders<Task>() % u")"_s;
         auto insert = Statement::prepare(m_db, u"cannot save task"_s, sql);
         if (!insert)
             return std::unexpected(std::move(insert.error()));
         bindColumns(*insert, task);
-        bindListCopies(*insert, task);
         if (auto saved = insert->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (auto tags = insertTags(m_db, {task.id}, task.tags); !tags)
@@ -426,20 +433,12 @@ Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, con
         }
         // Only the columns the patch gives are written: the others stay exactly as stored.
         QStringList assignments = patchAssignments<Task>(*normalized);
-        if (normalized->tags)
-            assignments.append(listCopyColumn(u"tags") % u" = ?"_s);
-        if (normalized->projectIds)
-            assignments.append(listCopyColumn(u"project_ids") % u" = ?"_s);
         assignments.append(u"updated_at = "_s % kNextUpdatedAt);
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         bindPatch<Task>(*statement, *normalized);
-        if (normalized->tags)
-            statement->bind(toJsonArray(*normalized->tags));
-        if (normalized->projectIds)
-            statement->bind(toJsonArray(*normalized->projectIds));
         const QString now = formatTimestamp(currentTimestamp());
         statement->bind(now).bind(now).bind(toJsonArray(taskIds));
         if (auto saved = statement->exec(); !saved)

@@ -335,7 +335,7 @@ function coreRecord(contract, typeName) {
 const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count' };
 
 function appCommandTableHeader(contract) {
-  const out = [`// ${HEADER}`, '#pragma once', '', '#include <QString>', '#include <QtGlobal>', ''];
+  const out = [`// ${HEADER}`, '#pragma once', '', '#include <QString>', '#include <QtGlobal>', '', '#include <array>', '#include <string_view>', '#include <utility>', ''];
   out.push('namespace quire::app::contract {', '');
   out.push('/** @brief Names of the objects on the page\'s QWebChannel. */');
   out.push('struct Objects {');
@@ -344,6 +344,13 @@ function appCommandTableHeader(contract) {
   for (const [name, form] of Object.entries(contract.wireForms)) {
     out.push(`/** @brief How many rows of ${form.rowsOf} the page asks for per call in the ${name} wire form. */`);
     out.push(`inline constexpr qint64 k${name}PageSize = ${form.pageSize};`, '');
+    const enumKeys = Object.keys(form.enumIndexes ?? {});
+    const sameAs = Object.entries(form.nullMeansSameAs ?? {});
+    out.push(`/** @brief The ${name} wire form of ${form.rowsOf} lists: which fields travel as enum indexes, which as null when equal to another. */`);
+    out.push(`struct ${name} {`);
+    out.push(`    static constexpr std::array<std::u16string_view, ${enumKeys.length}> enumIndexes {${enumKeys.map((k) => `u"${k}"`).join(', ')}};`);
+    out.push(`    static constexpr std::array<std::pair<std::u16string_view, std::u16string_view>, ${sameAs.length}> nullMeansSameAs {{${sameAs.map(([k, v]) => `{u"${k}", u"${v}"}`).join(', ')}}};`);
+    out.push('};', '');
   }
   out.push('} // namespace quire::app::contract', '');
   return out.join('\n');

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "channel_client.h"
-#include "task_columns.h"
+#include "task_column_rows.h"
 
 #include <app_bridge.h>
 #include <bridge_registry.h>

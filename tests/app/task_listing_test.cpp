@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
-// List replies are written by SQLite, column by column (TaskRepository::listColumnsJson), while
-// single tasks go through json_codec's toJson(): the two must describe every task identically.
+// List replies are written column by column (taskColumnsJson), while single tasks go through
+// json_codec's toJson(): the two must describe every task identically.
 #include "connection_names.h"
 #include "result_assertions.h"
-#include "task_columns.h"
+#include "task_column_rows.h"
 #include "temporary_folder.h"
 
 #include <json_codec.h>
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
+#include <task_columns.h>
 
 #include <gtest/gtest.h>
 
@@ -17,10 +18,30 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::test {
 namespace {
+
+/** What db_get_tasks sends for `query`: the repository's listing in TaskColumns. */
+core::Result<QByteArray> columnsJson(core::TaskRepository &tasks, const core::TaskQuery &query)
+{
+    auto listing = tasks.list(query);
+    if (!listing)
+        return std::unexpected(listing.error());
+    return app::taskColumnsJson(*listing);
+}
+
+core::Result<QList<core::Task>> listed(core::TaskRepository &tasks, const core::TaskQuery &query = {})
+{
+    auto listing = tasks.list(query);
+    if (!listing)
+        return std::unexpected(listing.error());
+    return listing->tasks;
+}
 
 TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
 {
@@ -52,7 +73,7 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
 
     // And then changed the ways that rewrite a task's lists: an update of tags and projects, and
     // a project deletion that unlinks tasks
-    ASSERT_OK_AND_ASSIGN(const QList<core::Task> created, tasks.findAll());
+    ASSERT_OK_AND_ASSIGN(const QList<core::Task> created, listed(tasks));
     core::TaskPatch patch;
     patch.tags = QStringList {u"new"_s, u"tags"_s, u"zulu"_s};
     patch.projectIds = QStringList {home.id, work.id};
@@ -64,10 +85,11 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
     ASSERT_OK(projects.remove(garden.id));
 
     // When
-    ASSERT_OK_AND_ASSIGN(const QList<core::Task> all, tasks.findAll());
-    ASSERT_OK_AND_ASSIGN(const QByteArray allJson, tasks.listColumnsJson(std::nullopt, {}));
-    ASSERT_OK_AND_ASSIGN(const QList<core::Task> inWork, tasks.findByProjects({work.id}));
-    ASSERT_OK_AND_ASSIGN(const QByteArray workJson, tasks.listColumnsJson(QStringList {work.id}, {}));
+    ASSERT_OK_AND_ASSIGN(const QList<core::Task> all, listed(tasks));
+    ASSERT_OK_AND_ASSIGN(const QByteArray allJson, columnsJson(tasks, {}));
+    const core::TaskQuery ofWork {.projectIds = QStringList {work.id}};
+    ASSERT_OK_AND_ASSIGN(const QList<core::Task> inWork, listed(tasks, ofWork));
+    ASSERT_OK_AND_ASSIGN(const QByteArray workJson, columnsJson(tasks, ofWork));
 
     // Then
     ASSERT_EQ(all.size(), titles.size());
@@ -100,10 +122,10 @@ struct Listing {
         }
     }
 
-    [[nodiscard]] QJsonArray titles(const core::ListingWindow &window) const
+    [[nodiscard]] QJsonArray titles(qint64 offset, std::optional<qint64> limit) const
     {
         QJsonArray titles;
-        for (const auto &row : taskRowsFromColumns(parsed(tasks->listColumnsJson(std::nullopt, window))))
+        for (const auto &row : taskRowsFromColumns(parsed(columnsJson(*tasks, {std::nullopt, offset, limit}))))
             titles.append(row.toObject().value(u"title"_s));
         return titles;
     }
@@ -114,7 +136,7 @@ TEST(TaskListing, ColumnsOfNothingAreEmptyArraysWithATotalOfZero)
     Listing listing(0);
     for (const auto &filter : {std::optional<QStringList> {}, std::optional(QStringList {}),
              std::optional(QStringList {u"no such project"_s})}) {
-        const QJsonObject columns = parsed(listing.tasks->listColumnsJson(filter, {}));
+        const QJsonObject columns = parsed(columnsJson(*listing.tasks, {.projectIds = filter}));
         EXPECT_EQ(columns.value(u"count"_s), 0);
         EXPECT_EQ(columns.value(u"total"_s), 0);
         EXPECT_TRUE(taskRowsFromColumns(columns).isEmpty());
@@ -124,21 +146,23 @@ TEST(TaskListing, ColumnsOfNothingAreEmptyArraysWithATotalOfZero)
 TEST(TaskListing, AWindowHoldsItsRowsInListOrderAndTheWholeListsTotal)
 {
     Listing listing(5);
-    EXPECT_EQ(listing.titles({1, 2}), (QJsonArray {u"Task 1"_s, u"Task 2"_s}));
-    EXPECT_EQ(listing.titles({4, 10}), (QJsonArray {u"Task 4"_s}));
-    EXPECT_EQ(listing.titles({0, std::nullopt}).size(), 5);
-    EXPECT_TRUE(listing.titles({9, 2}).isEmpty());
-    EXPECT_TRUE(listing.titles({0, 0}).isEmpty());
-    const QJsonObject beyond = parsed(listing.tasks->listColumnsJson(std::nullopt, {9, 2}));
-    EXPECT_EQ(beyond.value(u"count"_s), 0);
-    EXPECT_EQ(beyond.value(u"total"_s), 5);
+    EXPECT_EQ(listing.titles(1, 2), (QJsonArray {u"Task 1"_s, u"Task 2"_s}));
+    EXPECT_EQ(listing.titles(4, 10), (QJsonArray {u"Task 4"_s}));
+    EXPECT_EQ(listing.titles(0, std::nullopt).size(), 5);
+    EXPECT_TRUE(listing.titles(9, 2).isEmpty());
+    EXPECT_TRUE(listing.titles(0, 0).isEmpty());
+    for (const auto &[offset, limit] : {std::pair<qint64, qint64> {9, 2}, {0, 0}, {3, 1}, {0, 5}}) {
+        const QJsonObject part = parsed(columnsJson(*listing.tasks, {std::nullopt, offset, limit}));
+        EXPECT_EQ(part.value(u"count"_s), std::clamp<qint64>(5 - offset, 0, limit)) << offset << ' ' << limit;
+        EXPECT_EQ(part.value(u"total"_s), 5) << offset << ' ' << limit;
+    }
 }
 
 TEST(TaskListing, TheVersionStaysWhileNothingChangesAndMovesWithAnyWrite)
 {
     Listing listing(2);
     const auto version = [&] {
-        return parsed(listing.tasks->listColumnsJson(std::nullopt, {0, 1})).value(u"version"_s).toString();
+        return parsed(columnsJson(*listing.tasks, {std::nullopt, 0, 1})).value(u"version"_s).toString();
     };
     const QString before = version();
     EXPECT_FALSE(before.isEmpty());
@@ -167,7 +191,7 @@ TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
     ASSERT_OK(tasks.update(changed.id, patch));
 
     // When
-    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt, {}));
+    ASSERT_OK_AND_ASSIGN(const QByteArray json, columnsJson(tasks, {}));
 
     // Then the enums are their positions in enums.h (the contract's order) and null stays null
     const QJsonObject columns = parsed(json);
@@ -181,25 +205,29 @@ TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
     EXPECT_TRUE(updatedAt.at(1).isString());
 }
 
-TEST(TaskListing, ColumnsAreOneStatementWhateverTheNumberOfTasks)
+TEST(TaskListing, StringsSurviveTheColumnsExactlyAsStored)
 {
+    // Every escape JSON needs, characters of one to four UTF-8 bytes, and U+2028 (valid in JSON)
     TemporaryFolder folder;
     ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
     core::SqliteTaskRepository tasks(*db);
-    const auto statementsFor = [&](int count) -> quint64 {
-        for (int i = 0; i < count; ++i) {
-            core::TaskDraft draft;
-            draft.title = u"Task %1"_s.arg(i);
-            draft.tags = {u"t"_s};
-            EXPECT_TRUE(tasks.create(draft).has_value());
-        }
-        const quint64 before = db->queryCount();
-        EXPECT_TRUE(tasks.listColumnsJson(std::nullopt, {}).has_value());
-        return db->queryCount() - before;
-    };
-    const quint64 forFew = statementsFor(3);
-    EXPECT_EQ(statementsFor(300), forFew);
-    EXPECT_EQ(forFew, 1U);
+    QString everyControl;
+    for (char16_t c = 1; c < 0x20; ++c)
+        everyControl += QChar(c);
+    const QString title
+        = u"a\\"_s + u'"' + everyControl + u"\u007f\u0080\u07ff\u0800\u2028\uffee\U00010000\U0010FFFD z"_s;
+    core::TaskDraft draft;
+    draft.title = title;
+    draft.tags = {u"\u00e9\"\\"_s};
+    ASSERT_OK(tasks.create(draft));
+
+    ASSERT_OK_AND_ASSIGN(const QByteArray json, columnsJson(tasks, {}));
+
+    QJsonParseError error {};
+    const QJsonObject columns = QJsonDocument::fromJson(json, &error).object();
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << qPrintable(error.errorString());
+    EXPECT_EQ(columns.value(u"title"_s).toArray().first().toString(), title.trimmed());
+    EXPECT_EQ(columns.value(u"tags"_s).toArray().first().toArray().first().toString(), u"\u00e9\"\\"_s);
 }
 
 } // namespace

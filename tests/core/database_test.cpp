@@ -14,6 +14,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace quire::core;
+using quire::core_test::listedTasks;
 using quire::core_test::scalar;
 using quire::test::TemporaryFolder;
 using quire::test::uniqueConnectionName;
@@ -81,7 +82,7 @@ TEST(Database, ReopeningACurrentDatabaseKeepsItsDataAndMakesNoBackup)
 
     // Then
     SqliteTaskRepository tasks(*db);
-    ASSERT_OK_AND_ASSIGN(const QList<Task> all, tasks.findAll());
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 1);
     EXPECT_EQ(all.first().title, u"Survive a restart"_s);
     EXPECT_FALSE(db->backupPath().has_value());
@@ -176,7 +177,7 @@ TEST(Database, RefusesAConnectionNameAlreadyInUse)
 
     // Then it is refused and the first keeps working
     EXPECT_ERROR_CODE(second, ErrorCode::Internal);
-    EXPECT_OK(store.tasks().findAll());
+    EXPECT_OK(listedTasks(store.tasks()));
 }
 
 TEST(Database, DestructionRemovesTheConnection)

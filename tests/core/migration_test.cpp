@@ -15,6 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace quire::core;
 using quire::core_test::execOnFile;
+using quire::core_test::listedTasks;
 using quire::core_test::scalar;
 using quire::core_test::scalarOnFile;
 using quire::test::TemporaryFolder;
@@ -83,7 +84,40 @@ QStringList version2SchemaAndRows()
 
 } // namespace
 
-TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
+namespace {
+
+/** Version 3: version 2 plus each task's lists copied as JSON on its row. */
+QStringList version3SchemaAndRows(const QString &tagsCopy, const QString &projectIdsCopy)
+{
+    QStringList sql = version2SchemaAndRows();
+    sql.removeLast(); // the user_version
+    sql << u"ALTER TABLE tasks ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]'"_s
+        << u"ALTER TABLE tasks ADD COLUMN project_ids_json TEXT NOT NULL DEFAULT '[]'"_s
+        << u"UPDATE tasks SET tags_json = '%1', project_ids_json = '%2'"_s.arg(tagsCopy, projectIdsCopy)
+        << u"PRAGMA user_version = 3"_s;
+    return sql;
+}
+
+void expectListsInStoredOrderWithoutCopies(Database &db)
+{
+    EXPECT_EQ(scalar(db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
+    EXPECT_EQ(
+        scalar(db, u"SELECT count(*) FROM pragma_table_info('tasks') WHERE name IN ('tags_json', 'project_ids_json')"_s)
+            .toInt(),
+        0);
+    SqliteTaskRepository tasks(db);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
+    EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
+    ASSERT_OK_AND_ASSIGN(const std::optional<Task> one, tasks.findById(u"t1"_s));
+    ASSERT_TRUE(one.has_value());
+    EXPECT_EQ(*one, all.first());
+}
+
+} // namespace
+
+TEST(Migration, FromVersion2KeepsTagsAndProjectIdsInStoredOrder)
 {
     // Given a version 2 file whose tags and links are stored out of alphabetical order
     TemporaryFolder folder;
@@ -93,22 +127,30 @@ TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
     // When Quire opens it
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
 
-    // Then the task row holds both lists as JSON in stored order, a version 2 backup was made,
-    // and both readers agree
-    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
-    EXPECT_EQ(scalar(*db, u"SELECT tags_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"zinc\",\"attic\"]"_s);
-    EXPECT_EQ(scalar(*db, u"SELECT project_ids_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"p2\",\"p1\"]"_s);
+    // Then a version 2 backup was made, and the lists read in stored order
     ASSERT_TRUE(db->backupPath().has_value());
     ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
     EXPECT_EQ(backupVersion.toInt(), 2);
-    SqliteTaskRepository tasks(*db);
-    ASSERT_OK_AND_ASSIGN(const QList<Task> all, tasks.findAll());
-    ASSERT_EQ(all.size(), 1);
-    EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
-    EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
-    ASSERT_OK_AND_ASSIGN(const QByteArray json, tasks.listColumnsJson(std::nullopt, {}));
-    EXPECT_TRUE(json.contains("\"tags\":[[\"zinc\",\"attic\"]],\"projectIds\":[[\"p2\",\"p1\"]]"))
-        << json.toStdString();
+    expectListsInStoredOrderWithoutCopies(*db);
+}
+
+TEST(Migration, FromVersion3DropsTheJsonCopiesAndReadsTheListTables)
+{
+    // Given a version 3 file whose JSON copies disagree with the tables (which are the truth)
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    ASSERT_OK(execOnFile(path, version3SchemaAndRows(u"[\"stale\"]"_s, u"[]"_s)));
+
+    // When Quire opens it
+    ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
+
+    // Then the copies are gone, a version 3 backup keeps them, and the tables' lists are read
+    ASSERT_TRUE(db->backupPath().has_value());
+    ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
+    EXPECT_EQ(backupVersion.toInt(), 3);
+    ASSERT_OK_AND_ASSIGN(const QVariant copy, scalarOnFile(*db->backupPath(), u"SELECT tags_json FROM tasks"_s));
+    EXPECT_EQ(copy.toString(), u"[\"stale\"]"_s);
+    expectListsInStoredOrderWithoutCopies(*db);
 }
 
 TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)
@@ -127,7 +169,7 @@ TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM pragma_table_info('tasks') WHERE name = 'tags'"_s).toInt(), 0);
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM task_tags"_s).toInt(), 3);
     SqliteTaskRepository tasks(*db);
-    ASSERT_OK_AND_ASSIGN(const QList<Task> all, tasks.findAll());
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 2);
     const Task &roof = all.at(0);
     EXPECT_EQ(roof.id, u"t1"_s);

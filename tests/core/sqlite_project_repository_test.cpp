@@ -13,6 +13,7 @@ using namespace Qt::StringLiterals;
 using namespace quire::core;
 using quire::core_test::exec;
 using quire::core_test::scalar;
+using quire::core_test::tasksOfProjects;
 
 namespace {
 
@@ -204,7 +205,7 @@ TEST(SqliteProjectRepository, RemoveUnlinksItsTasksButKeepsThem)
     EXPECT_EQ(
         scalar(store.db(), u"SELECT count(*) FROM task_projects WHERE project_id = '"_s % doomed.id % u"'"_s).toInt(),
         0);
-    ASSERT_OK_AND_ASSIGN(const QList<Task> byDoomed, store.tasks().findByProjects({doomed.id}));
+    ASSERT_OK_AND_ASSIGN(const QList<Task> byDoomed, tasksOfProjects(store.tasks(), {doomed.id}));
     EXPECT_TRUE(byDoomed.isEmpty());
 }
 

@@ -137,4 +137,17 @@ Result<QVariant> scalarOnFile(const QString &path, const QString &sql)
     });
 }
 
+Result<QList<Task>> listedTasks(TaskRepository &tasks, const TaskQuery &query)
+{
+    auto listing = tasks.list(query);
+    if (!listing)
+        return std::unexpected(std::move(listing.error()));
+    return std::move(listing->tasks);
+}
+
+Result<QList<Task>> tasksOfProjects(TaskRepository &tasks, const QStringList &projectIds)
+{
+    return listedTasks(tasks, TaskQuery {.projectIds = projectIds});
+}
+
 } // namespace quire::core_test

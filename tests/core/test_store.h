@@ -52,6 +52,11 @@ private:
 /** @brief Runs one statement on `db`, bypassing the repositories. */
 [[nodiscard]] Result<> exec(Database &db, const QString &sql);
 
+/** @brief The tasks of `query` (every task by default) through the repository's one read path, list(). */
+[[nodiscard]] Result<QList<Task>> listedTasks(TaskRepository &tasks, const TaskQuery &query = {});
+/** @brief The tasks linked to any of `projectIds`, through list(). */
+[[nodiscard]] Result<QList<Task>> tasksOfProjects(TaskRepository &tasks, const QStringList &projectIds);
+
 /** @brief Runs `sql` statements on a plain QSqlDatabase connection to the file at `path` (creating it). */
 [[nodiscard]] Result<> execOnFile(const QString &path, const QStringList &sql);
 /** @brief The first column of the first row of `sql` on the file at `path`, opened with a plain connection. */

@@ -18,7 +18,7 @@ function(quire_add_dispatch_fuzzer root)
   # No test_hook_bridge: the fuzzer never registers the hooks, and without QUIRE_WITH_TEST_HOOKS
   # bridge_registry does not refer to them.
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry change_events command_dispatch command_specs
-                        database_thread envelope json_codec logging project_bridge task_bridge)
+                        database_thread envelope json_codec logging project_bridge task_bridge task_columns)
     list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
   endforeach()
 
@@ -27,7 +27,8 @@ function(quire_add_dispatch_fuzzer root)
                                                          CXX_EXTENSIONS OFF)
   target_include_directories(quire_dispatch_fuzzer PRIVATE
     "${root}/core" "${root}/core/include" "${root}/app" "${generated}")
-  target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel)
+  find_package(SQLite3 REQUIRED)
+  target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel SQLite::SQLite3)
   target_compile_definitions(quire_dispatch_fuzzer PRIVATE
     __cpp_concepts=202002L QUIRE_VERSION="fuzz"
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY

@@ -5,23 +5,40 @@
 
 #include <quire/core/enum_values.h>
 
+#include <QAnyStringView>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
 
 #include <optional>
+#include <type_traits>
 
 namespace quire::core {
 
 /** @brief Exact, case-sensitive parse; unknown spellings give nullopt so callers can reject them. */
 template<class E>
-[[nodiscard]] std::optional<E> parseEnum(QStringView text)
+[[nodiscard]] std::optional<E> parseEnum(QAnyStringView text)
 {
-    for (const auto &[value, name] : EnumTraits<E>::values) {
-        if (text == QStringView(name.data(), static_cast<qsizetype>(name.size())))
-            return value;
-    }
-    return std::nullopt;
+    // Spellings are ASCII: compared unit by unit, whatever the text's encoding, without converting it.
+    return text.visit([](auto view) -> std::optional<E> {
+        for (const auto &[value, name] : EnumTraits<E>::values) {
+            if (static_cast<std::size_t>(view.size()) != name.size())
+                continue;
+            bool same = true;
+            for (std::size_t i = 0; same && i < name.size(); ++i) {
+                const auto unit = view[static_cast<qsizetype>(i)];
+                char16_t c = 0;
+                if constexpr (std::is_same_v<decltype(unit), const char>)
+                    c = static_cast<unsigned char>(unit);
+                else
+                    c = unit.unicode();
+                same = c == name[i];
+            }
+            if (same)
+                return value;
+        }
+        return std::nullopt;
+    });
 }
 
 template<class E>

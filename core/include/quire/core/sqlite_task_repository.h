@@ -17,8 +17,8 @@ class Database;
  * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
  *   createdAt never changes. Removing a project also bumps updatedAt of its tasks. An update
  *   writes only the columns its patch gives.
- * - Lists run a fixed number of statements (tasks, their tags, their links) whatever the count;
- *   listColumnsJson() runs one.
+ * - A listing or lookup runs a fixed number of statements (tasks, their tags, their links, and
+ *   for a part of a listing its total) whatever the count, on SQLite's own API.
  * - Every write is one transaction; nested inside a caller's Database::transact() it becomes a
  *   savepoint.
  *
@@ -29,11 +29,8 @@ class SqliteTaskRepository final : public TaskRepository
 public:
     explicit SqliteTaskRepository(Database &db);
 
-    [[nodiscard]] Result<QList<Task>> findAll() override;
-    [[nodiscard]] Result<QList<Task>> findByProjects(const QStringList &projectIds) override;
+    [[nodiscard]] Result<TaskListing> list(const TaskQuery &query) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
-    [[nodiscard]] Result<QByteArray> listColumnsJson(
-        const std::optional<QStringList> &projectIds, const ListingWindow &window) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
     [[nodiscard]] Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) override;

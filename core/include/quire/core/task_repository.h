@@ -4,7 +4,6 @@
 #include <quire/core/error.h>
 #include <quire/core/task.h>
 
-#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -13,10 +12,26 @@
 
 namespace quire::core {
 
-/** @brief Part of a listing, in its order: up to `limit` rows (all when nullopt) from `offset`. */
-struct ListingWindow {
+/** @brief Which tasks a listing holds, and which part of them. */
+struct TaskQuery {
+    /** @brief nullopt: every task; otherwise the tasks linked to any of these (unknown ids match nothing). */
+    std::optional<QStringList> projectIds = std::nullopt;
+    /** @brief Up to `limit` tasks (all when nullopt) from `offset`, in the listing's order. */
     qint64 offset = 0;
-    std::optional<qint64> limit;
+    std::optional<qint64> limit = std::nullopt;
+};
+
+/** @brief The part of a listing a TaskQuery asked for. */
+struct TaskListing {
+    /** @brief In creation order (ties within a millisecond kept in insertion order). */
+    QList<Task> tasks;
+    /** @brief How many tasks the whole listing holds. */
+    qint64 total = 0;
+    /**
+     * @brief Differs after any change to the database, by this connection or another, so that
+     * parts of a listing read separately can be checked to belong together.
+     */
+    QString version;
 };
 
 /** @brief Storage-independent access to tasks. Every method is a single transaction. */
@@ -25,26 +40,10 @@ class TaskRepository
 public:
     virtual ~TaskRepository() = default;
 
-    /** @brief Every task, in creation order (ties within a millisecond kept in insertion order). */
-    [[nodiscard]] virtual Result<QList<Task>> findAll() = 0;
-    /** @brief Tasks linked to any of `projectIds`, each once, in creation order; unknown ids match nothing. */
-    [[nodiscard]] virtual Result<QList<Task>> findByProjects(const QStringList &projectIds) = 0;
+    /** @brief The tasks and the part of them that `query` asks for, read in one transaction. */
+    [[nodiscard]] virtual Result<TaskListing> list(const TaskQuery &query) = 0;
     /** @brief The task, or nullopt when no task has this id. */
     [[nodiscard]] virtual Result<std::optional<Task>> findById(const QString &id) = 0;
-    /**
-     * @brief The tasks of findAll() (nullopt) or findByProjects() within `window`, exported column
-     * by column as one JSON object in UTF-8: `{"count": N, "total": T, "version": "...", "id": [...],
-     * "title": [...], ...}`, one array of N elements per Task field under its camelCase key, T the
-     * number of tasks in the whole listing, and a version that differs after any change to the
-     * database (by this connection or another), so that parts read separately can be checked to
-     * belong together. Enums are indexes into their EnumTraits order, absent optionals null,
-     * timestamps RFC 3339 UTC, and `updatedAt` is null where it equals `createdAt`. Large listings
-     * use it to skip building a Task per row, and because keys written once and small enum numbers
-     * make the text about 40 % shorter than an array of objects.
-     */
-    [[nodiscard]] virtual Result<QByteArray> listColumnsJson(
-        const std::optional<QStringList> &projectIds, const ListingWindow &window)
-        = 0;
     [[nodiscard]] virtual Result<Task> create(const TaskDraft &draft) = 0;
     /** @brief NotFound when the task or a linked project does not exist. */
     [[nodiscard]] virtual Result<Task> update(const QString &id, const TaskPatch &patch) = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QAnyStringView>
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
@@ -20,7 +22,10 @@ namespace quire::core {
 /** @brief RFC 3339 UTC with milliseconds: "2026-11-25T09:00:00.123Z". */
 [[nodiscard]] QString formatTimestamp(const QDateTime &timestamp);
 
+/** @brief Appends formatTimestamp()'s text in UTF-8: for listings of many records, without a QString each. */
+void appendTimestamp(QByteArray &utf8, const QDateTime &timestamp);
+
 /** @brief Parses formatTimestamp()'s output (any RFC 3339 offset is accepted and converted to UTC). */
-[[nodiscard]] std::optional<QDateTime> parseTimestamp(const QString &text);
+[[nodiscard]] std::optional<QDateTime> parseTimestamp(QAnyStringView text);
 
 } // namespace quire::core

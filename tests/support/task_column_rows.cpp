@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "task_columns.h"
+#include "task_column_rows.h"
 
 #include <quire/core/enums.h>
 #include <quire/core/task.h>
