@@ -38,6 +38,7 @@ export async function fetchTaskList(
       const offsets: number[] = [];
       for (let offset = pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
       const rest = await Promise.all(offsets.map(page));
+      performance.mark('quire:task-list-complete');
       if (rest.every((p) => p.version === first.version)) return first.tasks.concat(...rest.map((p) => p.tasks));
     }
   } catch (error) {
