@@ -30,10 +30,7 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
         if (!arguments)
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         return database
-            .run([arguments = *arguments, job = std::move(job)](Storage &storage) {
-                storage.startListing.reset();
-                return job(arguments, storage);
-            })
+            .run([arguments = *arguments, job = std::move(job)](Storage &storage) { return job(arguments, storage); })
             .then(context,
                 [action, arguments = std::move(*arguments), onSuccess = std::move(onSuccess)](
                     const core::Result<QJsonValue> &result) {

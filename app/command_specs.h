@@ -42,9 +42,8 @@ struct CommandSpec {
 };
 
 /**
- * @brief How many tasks the page asks for per db_get_tasks call: frontend/src/ipc fetches longer
- * lists in parts of this size, and the bridge prepares the first part at start-up
- * (TaskBridge::prepareStartListing).
+ * @brief How many tasks the page asks for per db_get_tasks call after the first (which asks for
+ * wireForms.TaskColumns.firstPageSize): frontend/src/ipc fetches longer lists in parts of this size.
  */
 inline constexpr qint64 kTaskListPageSize = contract::kTaskColumnsPageSize;
 

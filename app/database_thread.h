@@ -28,19 +28,6 @@ struct Storage {
     std::unique_ptr<core::Database> database;
     std::unique_ptr<core::TaskRepository> tasks;
     std::unique_ptr<core::ProjectRepository> projects;
-    /**
-     * @brief The first page of all tasks in TaskColumns (taskColumnsJson()), written while
-     * QtWebEngine was still starting (TaskBridge::prepareStartListing), for the page's first
-     * listing, with the database's change version from before it was read. It is served only if
-     * the database still has that version (no commit since, by this app or another process), and
-     * any single command, which every write is, drops it first: it is never older than the data.
-     */
-    struct PreparedListing {
-        QString version;
-        QByteArray json;
-    };
-    std::optional<PreparedListing> startListing;
-
     Storage();
     Storage(Storage &&) noexcept;
     Storage &operator=(Storage &&) noexcept;

@@ -49,7 +49,6 @@ int runQuire(int argc, char *argv[])
     ProjectBridge projects(database);
     AppBridge app;
     QObject::connect(&projects, &ProjectBridge::tasksUnlinked, &tasks, &TaskBridge::tasksChanged);
-    tasks.prepareStartListing();
 
     // Declaration order is destruction order reversed: the page must go before its channel and profile.
     QWebEngineProfile profile;

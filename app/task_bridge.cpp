@@ -45,14 +45,6 @@ core::Result<QByteArray> listColumns(Storage &s, const core::TaskQuery &query)
     return taskColumnsJson(*listing);
 }
 
-/** What the page asks first when it opens on all tasks: prepared at start-up. */
-const core::TaskQuery kStartQuery {std::nullopt, 0, kTaskListPageSize};
-
-bool isStartListing(const core::TaskQuery &query)
-{
-    return !query.projectIds && query.offset == kStartQuery.offset && query.limit == kStartQuery.limit;
-}
-
 } // namespace
 
 TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
@@ -61,45 +53,11 @@ TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
 {
 }
 
-void TaskBridge::prepareStartListing()
-{
-    // A failure is not reported here: the page's own listing then runs the query and says why.
-    (void)m_database.run([](Storage &s) -> core::Result<QJsonValue> {
-        // The version from before the read: if it still holds when the page asks, nothing was
-        // committed since, so the listing is the data as it is.
-        auto version = s.database->changeVersion();
-        if (!version)
-            return QJsonValue();
-        if (auto listing = listColumns(s, kStartQuery))
-            s.startListing = Storage::PreparedListing {std::move(*version), std::move(*listing)};
-        return QJsonValue();
-    });
-}
-
-namespace {
-
-/** The prepared start listing if it answers this call and the database has not changed since. */
-std::optional<QByteArray> takeStartListing(Storage &s, const core::TaskQuery &query)
-{
-    auto prepared = std::exchange(s.startListing, std::nullopt);
-    if (!prepared || !isStartListing(query))
-        return std::nullopt;
-    const auto version = s.database->changeVersion();
-    if (!version || *version != prepared->version)
-        return std::nullopt;
-    return std::move(prepared->json);
-}
-
-} // namespace
-
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(
         this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
-            const core::TaskQuery query = taskQuery(a, a.optionalStringList(u"projectIds"_s));
-            if (auto prepared = takeStartListing(s, query))
-                return std::move(*prepared);
-            return listColumns(s, query);
+            return listColumns(s, taskQuery(a, a.optionalStringList(u"projectIds"_s)));
         });
 }
 

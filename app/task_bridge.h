@@ -23,14 +23,6 @@ class TaskBridge final : public QObject
 public:
     explicit TaskBridge(DatabaseThread &database, QObject *parent = nullptr);
 
-    /**
-     * @brief Lists the first kTaskListPageSize of all tasks on the database thread now, while the
-     * page loads, so that the page's first db_get_tasks asking for exactly that (the start view)
-     * is answered without waiting for SQL.
-     * Not a slot: the page cannot call it.
-     */
-    void prepareStartListing();
-
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetTasks and friends).
     // The list commands reply with the envelope as one JSON string (dispatchTextCommand), their

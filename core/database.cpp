@@ -274,7 +274,7 @@ Result<> Database::migrate(int from)
 {
     using Step = Result<> (Database::*)();
     static constexpr std::array<Step, kSchemaVersion> steps {
-        &Database::migrateTo1, &Database::migrateTo2, &Database::migrateTo3, &Database::migrateTo4};
+        &Database::migrateTo1, &Database::migrateTo2, &Database::migrateTo3};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -350,7 +350,7 @@ Result<> Database::migrateTo2()
 Result<> Database::migrateTo3()
 {
     // Each task's tags and project ids also as JSON arrays on its row, in stored order, so the
-    // JSON listing (SqliteTaskRepository::listColumnsJson) needs no lookup per task. task_tags and
+    // listing (SqliteTaskRepository::list) needs no lookup per task. task_tags and
     // task_projects stay the source for filtering and foreign keys; writers keep both in step
     // within one transaction.
     const std::array<QString, 3> sql {
@@ -363,18 +363,6 @@ Result<> Database::migrateTo3()
         "(SELECT project_id FROM task_projects WHERE task_id = tasks.id ORDER BY position))"_s,
     };
     return executeAll(u"cannot store tags and project ids beside their tasks"_s, sql);
-}
-
-Result<> Database::migrateTo4()
-{
-    // Listings read tags and links from their own tables again (SqliteTaskRepository::list): two
-    // table scans cost SQLite about what reading the copies did, the copies still had to be
-    // parsed, and every write had to keep them in step.
-    const std::array<QString, 2> sql {
-        u"ALTER TABLE tasks DROP COLUMN tags_json"_s,
-        u"ALTER TABLE tasks DROP COLUMN project_ids_json"_s,
-    };
-    return executeAll(u"cannot drop the JSON copies of tags and project ids"_s, sql);
 }
 
 } // namespace quire::core

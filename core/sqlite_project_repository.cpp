@@ -152,12 +152,15 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
 Result<> SqliteProjectRepository::remove(const QString &id)
 {
     return m_db.transact([&]() -> Result<> {
-        // The tasks stay but their project list changes: mark them updated before the links go.
+        // The tasks stay but their project list changes: mark them updated, and drop the project
+        // from their JSON copy of the list, before the links go.
         auto touch = Statement::prepare(m_db, u"cannot delete project"_s,
-            u"UPDATE tasks SET updated_at = ? WHERE id IN (SELECT task_id FROM task_projects WHERE project_id = ?)"_s);
+            u"UPDATE tasks SET updated_at = ?, project_ids_json = "
+            "(SELECT json_group_array(value) FROM json_each(tasks.project_ids_json) WHERE value <> ?) "
+            "WHERE id IN (SELECT task_id FROM task_projects WHERE project_id = ?)"_s);
         if (!touch)
             return std::unexpected(std::move(touch.error()));
-        touch->bind(formatTimestamp(currentTimestamp())).bind(id);
+        touch->bind(formatTimestamp(currentTimestamp())).bind(id).bind(id);
         if (auto touched = touch->exec(); !touched)
             return touched;
 

@@ -38,49 +38,40 @@ void bindAll(Statement &statement, const QStringList &values)
         statement.bind(value);
 }
 
-/**
- * The position of each task of a listing by its id as SQLite's UTF-8, so that the rows of the list
- * tables find their task without a QString each. Ids are added in listing order, then sealed.
- */
-class TaskPositions
+/** Each list field's JSON copy on the task row (`tags_json`, `project_ids_json`), read by listings. */
+QString listCopyColumn(std::u16string_view column)
 {
-public:
-    void add(QUtf8StringView id)
-    {
-        m_spans.emplace_back(m_text.size(), static_cast<std::size_t>(id.size()));
-        m_text.append(id.data(), static_cast<std::size_t>(id.size()));
-    }
+    return detail::toQString(column) + u"_json"_s;
+}
 
-    void seal()
-    {
-        m_sorted.reserve(m_spans.size());
-        for (std::size_t i = 0; i < m_spans.size(); ++i)
-            m_sorted.emplace_back(std::string_view(m_text).substr(m_spans[i].first, m_spans[i].second), i);
-        std::ranges::sort(m_sorted);
-    }
+QStringList listCopyColumns()
+{
+    QStringList columns;
+    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
+        if (field.isList)
+            columns.append(listCopyColumn(field.column));
+    });
+    return columns;
+}
 
-    /** The task's position, or nullopt. List rows mostly come in id order: the next entry is tried first. */
-    [[nodiscard]] std::optional<std::size_t> find(QUtf8StringView utf8)
-    {
-        const std::string_view id(utf8.data(), static_cast<std::size_t>(utf8.size()));
-        if (m_hint < m_sorted.size() && m_sorted[m_hint].first == id)
-            return m_sorted[m_hint].second;
-        if (m_hint + 1 < m_sorted.size() && m_sorted[m_hint + 1].first == id)
-            return m_sorted[++m_hint].second;
-        const auto found = std::ranges::lower_bound(m_sorted, id, {}, &Entry::first);
-        if (found == m_sorted.end() || found->first != id)
-            return std::nullopt;
-        m_hint = static_cast<std::size_t>(found - m_sorted.begin());
-        return found->second;
-    }
+void bindListCopies(Statement &statement, const Task &task)
+{
+    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
+        if constexpr (std::remove_cvref_t<decltype(field)>::isList)
+            statement.bind(toJsonArray(task.*field.member));
+    });
+}
 
-private:
-    using Entry = std::pair<std::string_view, std::size_t>;
-    std::string m_text;
-    std::vector<std::pair<std::size_t, std::size_t>> m_spans;
-    std::vector<Entry> m_sorted;
-    std::size_t m_hint = 0;
-};
+/** The INSERT of a new task: every column, then the list copies. */
+QString insertTaskSql()
+{
+    const QStringList copies = listCopyColumns();
+    QString placeholders = columnPlaceholders<Task>();
+    for (qsizetype i = 0; i < copies.size(); ++i)
+        placeholders += u", ?"_s;
+    return u"INSERT INTO tasks ("_s % columnList<Task>() % u", "_s % copies.join(u", "_s) % u") VALUES ("_s
+        % placeholders % u")"_s;
+}
 
 /**
  * One QString per distinct text: tags and project ids repeat across tasks, and implicitly shared
@@ -105,111 +96,190 @@ private:
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_texts;
 };
 
-/**
- * Runs `sql`, whose rows are (task id, value, position), and puts each value in `member` of its
- * task in `tasks`, in position order. Rows of tasks not listed are skipped.
- */
-Result<> attachLists(Database &db, const QString &what, const QString &sql, const std::optional<QString> &idsJson,
-    TaskPositions &positions, QList<Task> &tasks, QStringList Task::*member)
+/** Appends code point `c` to `utf8`; a lone surrogate becomes U+FFFD. */
+void appendUtf8(std::string &utf8, char32_t c)
 {
-    auto statement = SqliteStatement::prepare(db, what, sql);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    if (idsJson)
-        statement->bind(*idsJson);
-    struct Entry {
-        std::size_t task;
-        qint64 position;
-        QString value;
-    };
-    std::vector<Entry> entries;
-    entries.reserve(static_cast<std::size_t>(tasks.size()) * 2);
-    SharedTexts texts;
-    auto read = statement->forEachRow([&](const SqliteStatement &row) {
-        if (const auto task = positions.find(row.utf8(0)))
-            entries.push_back({*task, row.number(2), texts.get(row.utf8(1))});
-    });
-    if (!read)
-        return read;
-    // Rows come in key order, each task's together but not in position order: sorting them in
-    // SQL cost more than here.
-    std::ranges::stable_sort(entries, {}, &Entry::task);
-    for (auto first = entries.begin(); first != entries.end();) {
-        const auto last = std::find_if(first, entries.end(), [&](const Entry &e) { return e.task != first->task; });
-        std::sort(first, last, [](const Entry &x, const Entry &y) { return x.position < y.position; });
-        QStringList &list = tasks[static_cast<qsizetype>(first->task)].*member;
-        list.reserve(last - first);
-        for (auto it = first; it != last; ++it)
-            list.append(std::move(it->value));
-        first = last;
+    if (c >= 0xd800 && c <= 0xdfff)
+        c = 0xfffd;
+    if (c < 0x80) {
+        utf8 += static_cast<char>(c);
+    } else if (c < 0x800) {
+        utf8 += static_cast<char>(0xc0 | (c >> 6));
+        utf8 += static_cast<char>(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        utf8 += static_cast<char>(0xe0 | (c >> 12));
+        utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        utf8 += static_cast<char>(0x80 | (c & 0x3f));
+    } else {
+        utf8 += static_cast<char>(0xf0 | (c >> 18));
+        utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3f));
+        utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        utf8 += static_cast<char>(0x80 | (c & 0x3f));
     }
+}
+
+/**
+ * The strings of a list copy: a JSON array of strings as json_group_array() and toJsonArray()
+ * write it. Parsed here because QJsonDocument per row cost more than reading the row; nullopt when
+ * the text is not such an array.
+ */
+std::optional<QStringList> parseListCopy(QUtf8StringView json, SharedTexts &texts)
+{
+    const char *at = json.data();
+    const char *const end = at + json.size();
+    const auto skipSpace = [&] {
+        while (at < end && (*at == ' ' || *at == '\n' || *at == '\r' || *at == '\t'))
+            ++at;
+    };
+    const auto hex4 = [&]() -> std::optional<char32_t> {
+        if (end - at < 4)
+            return std::nullopt;
+        char32_t value = 0;
+        for (int i = 0; i < 4; ++i, ++at) {
+            const char c = *at;
+            const int digit = c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f'             ? c - 'a' + 10
+                : c >= 'A' && c <= 'F'             ? c - 'A' + 10
+                                                   : -1;
+            if (digit < 0)
+                return std::nullopt;
+            value = value * 16 + static_cast<char32_t>(digit);
+        }
+        return value;
+    };
+    QStringList list;
+    std::string decoded;
+    skipSpace();
+    if (at == end || *at++ != '[')
+        return std::nullopt;
+    skipSpace();
+    if (at < end && *at == ']')
+        return list;
+    for (;;) {
+        if (at == end || *at++ != '"')
+            return std::nullopt;
+        const char *const start = at;
+        while (at < end && *at != '"' && *at != '\\')
+            ++at;
+        if (at < end && *at == '"') {
+            list.append(texts.get(QUtf8StringView(start, at - start)));
+        } else {
+            decoded.assign(start, at);
+            while (at < end && *at != '"') {
+                if (*at != '\\') {
+                    decoded += *at++;
+                    continue;
+                }
+                if (++at == end)
+                    return std::nullopt;
+                switch (const char escape = *at++) {
+                case '"':
+                case '\\':
+                case '/': decoded += escape; break;
+                case 'b': decoded += '\b'; break;
+                case 'f': decoded += '\f'; break;
+                case 'n': decoded += '\n'; break;
+                case 'r': decoded += '\r'; break;
+                case 't': decoded += '\t'; break;
+                case 'u': {
+                    auto unit = hex4();
+                    if (!unit)
+                        return std::nullopt;
+                    char32_t c = *unit;
+                    if (c >= 0xd800 && c <= 0xdbff && end - at >= 6 && at[0] == '\\' && at[1] == 'u') {
+                        const char *const low = at;
+                        at += 2;
+                        const auto second = hex4();
+                        if (second && *second >= 0xdc00 && *second <= 0xdfff)
+                            c = 0x10000 + ((c - 0xd800) << 10) + (*second - 0xdc00);
+                        else
+                            at = low;
+                    }
+                    appendUtf8(decoded, c);
+                    break;
+                }
+                default: return std::nullopt;
+                }
+            }
+            if (at == end)
+                return std::nullopt;
+            list.append(texts.get(QUtf8StringView(decoded.data(), static_cast<qsizetype>(decoded.size()))));
+        }
+        ++at; // the closing quote
+        skipSpace();
+        if (at == end)
+            return std::nullopt;
+        if (*at == ']')
+            return ++at, skipSpace(), at == end ? std::optional(list) : std::nullopt;
+        if (*at++ != ',')
+            return std::nullopt;
+        skipSpace();
+    }
+}
+
+/**
+ * Gives each list field of `task` its copy, the columns of `row` from `first` on (in field order);
+ * a Storage error naming the task and column when one is not a JSON array of strings.
+ */
+Result<> readListCopies(const SqliteStatement &row, int first, Task &task, SharedTexts &texts)
+{
+    int column = first;
+    std::optional<Error> invalid;
+    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
+        if constexpr (std::remove_cvref_t<decltype(field)>::isList) {
+            const QUtf8StringView copy = row.utf8(column++);
+            if (auto list = parseListCopy(copy, texts))
+                task.*field.member = std::move(*list);
+            else if (!invalid)
+                invalid = Error {ErrorCode::Storage,
+                    u"task "_s % task.id % u" has an invalid "_s % listCopyColumn(field.column) % u" '"_s
+                        % copy.toString() % u"' in storage"_s};
+        }
+    });
+    if (invalid)
+        return std::unexpected(std::move(*invalid));
     return {};
 }
 
 /**
- * The tasks `filter` matches, up to `limit` of them from `offset`, in creation order (ties within a millisecond in
- * insertion order), with their tags and project ids: three statements whatever the number of
- * tasks. Every listing and lookup of tasks goes through here; callers run it inside their
- * transaction, so that the three statements see the same data.
+ * The tasks `filter` matches, up to `limit` of them from `offset`, in creation order (ties within
+ * a millisecond in insertion order), with their tags and project ids from the copies on their
+ * rows: one statement whatever the number of tasks. Every listing and lookup of tasks goes
+ * through here, inside its caller's transaction.
  */
 Result<QList<Task>> loadTasks(
     Database &db, const TaskFilter &filter, qint64 offset = 0, std::optional<qint64> limit = {})
 {
+    static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns().join(u", t."_s);
+    static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
+    auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
+        u"SELECT "_s % columns % u" FROM tasks AS t "_s % filter.where
+            % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    bindAll(*statement, filter.values);
+    statement->bind(limit.value_or(-1)).bind(offset);
     QList<Task> tasks;
-    TaskPositions positions;
-    {
-        static const QString columns = columnList<Task>({}, u"t."_s);
-        auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
-            u"SELECT "_s % columns % u" FROM tasks AS t "_s % filter.where
-                % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?"_s);
-        if (!statement)
-            return std::unexpected(std::move(statement.error()));
-        bindAll(*statement, filter.values);
-        statement->bind(limit.value_or(-1)).bind(offset);
-        std::optional<Error> invalid;
-        auto read = statement->forEachRow([&](const SqliteStatement &row) {
-            if (invalid)
-                return;
-            auto task = readColumns<Task>(row);
-            if (!task) {
-                invalid = std::move(task.error());
-                return;
-            }
-            positions.add(row.utf8(0));
-            tasks.append(std::move(*task));
-        });
-        if (!read)
-            return std::unexpected(std::move(read.error()));
+    SharedTexts texts;
+    std::optional<Error> invalid;
+    auto read = statement->forEachRow([&](const SqliteStatement &row) {
         if (invalid)
-            return std::unexpected(std::move(*invalid));
-    }
-    if (tasks.isEmpty())
-        return tasks;
-    positions.seal();
-
-    // Every task: read the whole tables in key order, the cheapest. Otherwise the rows of the
-    // tasks read, one index seek each.
-    const bool everyTask = filter.where.isEmpty() && offset == 0 && !limit;
-    std::optional<QString> idsJson;
-    QString ofTasks;
-    if (!everyTask) {
-        QStringList ids;
-        ids.reserve(tasks.size());
-        for (const Task &task : std::as_const(tasks))
-            ids.append(task.id);
-        idsJson = toJsonArray(ids);
-        ofTasks = u" WHERE x.task_id IN (SELECT value FROM json_each(?))"_s;
-    }
-    if (auto tags = attachLists(db, u"cannot read task tags"_s,
-            u"SELECT x.task_id, x.tag, x.position FROM task_tags AS x"_s % ofTasks, idsJson, positions, tasks,
-            &Task::tags);
-        !tags)
-        return std::unexpected(std::move(tags.error()));
-    if (auto links = attachLists(db, u"cannot read task projects"_s,
-            u"SELECT x.task_id, x.project_id, x.position FROM task_projects AS x"_s % ofTasks, idsJson, positions,
-            tasks, &Task::projectIds);
-        !links)
-        return std::unexpected(std::move(links.error()));
+            return;
+        auto task = readColumns<Task>(row);
+        if (task) {
+            if (auto lists = readListCopies(row, firstCopy, *task, texts); !lists)
+                task = std::unexpected(std::move(lists.error()));
+        }
+        if (!task) {
+            invalid = std::move(task.error());
+            return;
+        }
+        tasks.append(std::move(*task));
+    });
+    if (!read)
+        return std::unexpected(std::move(read.error()));
+    if (invalid)
+        return std::unexpected(std::move(*invalid));
     return tasks;
 }
 
@@ -393,12 +463,12 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
-        static const QString sql
-            = u"INSERT INTO tasks ("_s % columnList<Task>() % u") VALUES ("_s % columnPlaceholders<Task>() % u")"_s;
+        static const QString sql = insertTaskSql();
         auto insert = Statement::prepare(m_db, u"cannot save task"_s, sql);
         if (!insert)
             return std::unexpected(std::move(insert.error()));
         bindColumns(*insert, task);
+        bindListCopies(*insert, task);
         if (auto saved = insert->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (auto tags = insertTags(m_db, {task.id}, task.tags); !tags)
@@ -433,12 +503,20 @@ Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, con
         }
         // Only the columns the patch gives are written: the others stay exactly as stored.
         QStringList assignments = patchAssignments<Task>(*normalized);
+        if (normalized->tags)
+            assignments.append(listCopyColumn(u"tags") % u" = ?"_s);
+        if (normalized->projectIds)
+            assignments.append(listCopyColumn(u"project_ids") % u" = ?"_s);
         assignments.append(u"updated_at = "_s % kNextUpdatedAt);
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         bindPatch<Task>(*statement, *normalized);
+        if (normalized->tags)
+            statement->bind(toJsonArray(*normalized->tags));
+        if (normalized->projectIds)
+            statement->bind(toJsonArray(*normalized->projectIds));
         const QString now = formatTimestamp(currentTimestamp());
         statement->bind(now).bind(now).bind(toJsonArray(taskIds));
         if (auto saved = statement->exec(); !saved)

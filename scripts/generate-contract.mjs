@@ -96,6 +96,8 @@ function checkContract(contract) {
         fail(`wireForms.${name}.enumIndexes.${column}`, `${form.rowsOf}.${column} is not of enum '${enumName}'`);
     }
     if (!Number.isInteger(form.pageSize) || form.pageSize <= 0) fail(`wireForms.${name}`, 'pageSize must be positive');
+    if (!Number.isInteger(form.firstPageSize) || form.firstPageSize <= 0 || form.firstPageSize > form.pageSize)
+      fail(`wireForms.${name}`, 'firstPageSize must be positive and at most pageSize');
   }
   checkDefaults(contract);
   for (const [name, command] of Object.entries(contract.commands)) {

@@ -328,76 +328,19 @@ void insertTaskBehindTheBridge(const QString &databasePath, const QString &title
     QSqlDatabase::removeDatabase(u"bridge-test-writer"_s);
 }
 
-/** How many statements the database thread's connection has run so far. */
-int queryCount(app::DatabaseThread &database)
+TEST_F(BridgeTest, AListingShowsWhatAnotherProcessWrote)
 {
-    return database
-        .run([](app::Storage &s) -> core::Result<QJsonValue> {
-            return QJsonValue(static_cast<double>(s.database->queryCount()));
-        })
-        .result()
-        ->toInt();
-}
-
-TEST_F(BridgeTest, ThePreparedStartListingAnswersTheFirstUnfilteredListingOnce)
-{
-    // Given a listing prepared while one task existed
+    // Given a task listed once, then a second task written by another connection
     createTask(u"Before"_s);
-    const QJsonObject firstPage {{u"limit"_s, app::kTaskListPageSize}};
-    const auto queriesFor = [&](const QJsonObject &args) {
-        const int before = queryCount(*m_database);
-        EXPECT_EQ(ok(u"db_get_tasks"_s, args).toArray().size(), 1);
-        return queryCount(*m_database) - before;
-    };
-    m_tasks->prepareStartListing();
-
-    // When / Then the first call, if it asks for the first page of all tasks, gets the prepared
-    // listing after one version check; the next one reads the database
-    EXPECT_EQ(queriesFor(firstPage), 1) << "only the version check, not the listing, ran";
-    EXPECT_GT(queriesFor(firstPage), 1);
-}
-
-TEST_F(BridgeTest, AnyOtherCommandFirstDropsThePreparedStartListing)
-{
-    createTask(u"Before"_s);
-    const QJsonObject firstPage {{u"limit"_s, app::kTaskListPageSize}};
-    for (const auto &[command, args] : {std::pair {u"db_get_tasks"_s, QJsonObject {{u"limit"_s, 1}}},
-             std::pair {u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, QJsonArray {}}}},
-             std::pair {u"db_get_projects"_s, QJsonObject {}}}) {
-        m_tasks->prepareStartListing();
-        (void)ok(command, args);
-        const int before = queryCount(*m_database);
-        EXPECT_EQ(ok(u"db_get_tasks"_s, firstPage).toArray().size(), 1);
-        EXPECT_GT(queryCount(*m_database) - before, 1) << qPrintable(command) << " did not drop it";
-    }
-}
-
-TEST_F(BridgeTest, AWriteByAnotherProcessAfterTheStartListingWasPreparedIsNotHidden)
-{
-    // Given a listing prepared while one task existed, then a second task written by another connection
-    createTask(u"Before"_s);
-    m_tasks->prepareStartListing();
+    ASSERT_EQ(ok(u"db_get_tasks"_s, QJsonObject {}).toArray().size(), 1);
     insertTaskBehindTheBridge(m_dir.filePath(u"quire.db"_s), u"Behind"_s);
 
-    // When the page asks for its first page
-    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {{u"limit"_s, app::kTaskListPageSize}}).toArray();
+    // When the page lists the tasks again
+    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {}).toArray();
 
     // Then it sees both
     ASSERT_EQ(tasks.size(), 2);
     EXPECT_EQ(tasks.at(1).toObject().value(u"title"_s), u"Behind"_s);
-}
-
-TEST_F(BridgeTest, AnyCommandBeforeTheFirstListingDropsThePreparedOneSoNoWriteIsHidden)
-{
-    // Given
-    createTask(u"Before"_s);
-    m_tasks->prepareStartListing();
-    // When
-    createTask(u"After"_s);
-    // Then
-    const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {{u"limit"_s, app::kTaskListPageSize}}).toArray();
-    ASSERT_EQ(tasks.size(), 2);
-    EXPECT_EQ(tasks.at(1).toObject().value(u"title"_s), u"After"_s);
 }
 
 TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)

@@ -84,40 +84,7 @@ QStringList version2SchemaAndRows()
 
 } // namespace
 
-namespace {
-
-/** Version 3: version 2 plus each task's lists copied as JSON on its row. */
-QStringList version3SchemaAndRows(const QString &tagsCopy, const QString &projectIdsCopy)
-{
-    QStringList sql = version2SchemaAndRows();
-    sql.removeLast(); // the user_version
-    sql << u"ALTER TABLE tasks ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]'"_s
-        << u"ALTER TABLE tasks ADD COLUMN project_ids_json TEXT NOT NULL DEFAULT '[]'"_s
-        << u"UPDATE tasks SET tags_json = '%1', project_ids_json = '%2'"_s.arg(tagsCopy, projectIdsCopy)
-        << u"PRAGMA user_version = 3"_s;
-    return sql;
-}
-
-void expectListsInStoredOrderWithoutCopies(Database &db)
-{
-    EXPECT_EQ(scalar(db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
-    EXPECT_EQ(
-        scalar(db, u"SELECT count(*) FROM pragma_table_info('tasks') WHERE name IN ('tags_json', 'project_ids_json')"_s)
-            .toInt(),
-        0);
-    SqliteTaskRepository tasks(db);
-    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
-    ASSERT_EQ(all.size(), 1);
-    EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
-    EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
-    ASSERT_OK_AND_ASSIGN(const std::optional<Task> one, tasks.findById(u"t1"_s));
-    ASSERT_TRUE(one.has_value());
-    EXPECT_EQ(*one, all.first());
-}
-
-} // namespace
-
-TEST(Migration, FromVersion2KeepsTagsAndProjectIdsInStoredOrder)
+TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
 {
     // Given a version 2 file whose tags and links are stored out of alphabetical order
     TemporaryFolder folder;
@@ -127,30 +94,19 @@ TEST(Migration, FromVersion2KeepsTagsAndProjectIdsInStoredOrder)
     // When Quire opens it
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
 
-    // Then a version 2 backup was made, and the lists read in stored order
+    // Then the task row holds both lists as JSON in stored order, a version 2 backup was made,
+    // and both readers agree
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
+    EXPECT_EQ(scalar(*db, u"SELECT tags_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"zinc\",\"attic\"]"_s);
+    EXPECT_EQ(scalar(*db, u"SELECT project_ids_json FROM tasks WHERE id = 't1'"_s).toString(), u"[\"p2\",\"p1\"]"_s);
     ASSERT_TRUE(db->backupPath().has_value());
     ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
     EXPECT_EQ(backupVersion.toInt(), 2);
-    expectListsInStoredOrderWithoutCopies(*db);
-}
-
-TEST(Migration, FromVersion3DropsTheJsonCopiesAndReadsTheListTables)
-{
-    // Given a version 3 file whose JSON copies disagree with the tables (which are the truth)
-    TemporaryFolder folder;
-    const QString path = folder.filePath(u"quire.db"_s);
-    ASSERT_OK(execOnFile(path, version3SchemaAndRows(u"[\"stale\"]"_s, u"[]"_s)));
-
-    // When Quire opens it
-    ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
-
-    // Then the copies are gone, a version 3 backup keeps them, and the tables' lists are read
-    ASSERT_TRUE(db->backupPath().has_value());
-    ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
-    EXPECT_EQ(backupVersion.toInt(), 3);
-    ASSERT_OK_AND_ASSIGN(const QVariant copy, scalarOnFile(*db->backupPath(), u"SELECT tags_json FROM tasks"_s));
-    EXPECT_EQ(copy.toString(), u"[\"stale\"]"_s);
-    expectListsInStoredOrderWithoutCopies(*db);
+    SqliteTaskRepository tasks(*db);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
+    EXPECT_EQ(all.first().projectIds, (QStringList {u"p2"_s, u"p1"_s}));
 }
 
 TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)

@@ -26,14 +26,15 @@ before(async () => {
      INSERT INTO projects (id, name, created_at, updated_at)
        VALUES ('${PROJECT}', 'Bulk', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${TASKS})
-     INSERT INTO tasks (id, title, created_at, updated_at)
+     INSERT INTO tasks (id, title, created_at, updated_at, tags_json, project_ids_json)
        SELECT printf('t%05d', i), printf('Task %05d', i),
               strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', printf('+%d seconds', i)),
-              strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', printf('+%d seconds', i))
+              strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', printf('+%d seconds', i)),
+              '["bulk"]', iif(i <= ${IN_PROJECT}, '["${PROJECT}"]', '[]')
        FROM n;
      INSERT INTO task_tags (task_id, tag, position) SELECT id, 'bulk', 0 FROM tasks;
      INSERT INTO task_projects (task_id, project_id, position)
-       SELECT printf('t%05d', value), '${PROJECT}', 0 FROM generate_series(1, ${IN_PROJECT});
+       SELECT id, '${PROJECT}', 0 FROM tasks WHERE project_ids_json <> '[]';
      COMMIT;`,
   );
   app = await launchQuire({ databasePath: workspace.databasePath });

@@ -2,9 +2,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '@/app/app';
+import { wireForms } from '@/ipc/contract';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { NEVER_REPLY, mockBridge, ok } from '@/testing/mock-bridge';
+import { encodeTaskColumns } from '@/testing/task-columns';
 import { renderWithProviders } from '@/testing/render';
 
 const home = makeProject({ id: 'p-home', name: 'Home' });
@@ -42,7 +44,7 @@ describe('the task screen', () => {
 
     await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
-    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work', limit: 10_000 });
+    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work', limit: wireForms.TaskColumns.firstPageSize });
   });
 
   it('completes a task in one click', async () => {
@@ -264,6 +266,20 @@ describe('failures reach the user', () => {
       'data-status',
       'backlog',
     );
+  });
+
+  it('shows the first rows of a long list before the rest of it has arrived', async () => {
+    const { firstPageSize } = wireForms.TaskColumns;
+    const first = Array.from({ length: firstPageSize }, (_, i) => makeTask({ title: `Task ${String(i).padStart(5, '0')}` }));
+    mockBridge((command, args) => {
+      if (command === 'db_get_projects') return ok([]);
+      if (command !== 'db_get_tasks') return NEVER_REPLY;
+      // The first page answers; the second one never does.
+      return args.offset ? NEVER_REPLY : ok(encodeTaskColumns(first, { total: firstPageSize + 1 }));
+    });
+    renderWithProviders(<App />);
+
+    await waitFor(() => expect(rowTitles()[0]).toBe('Task 00000'));
   });
 
   it('says so when the backend does not answer in time', async () => {

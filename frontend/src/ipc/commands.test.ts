@@ -14,7 +14,9 @@ import {
   invokeDbUpdateTask,
   invokePing,
 } from '@/ipc/commands';
-import { commandSpecs, type CommandName } from '@/ipc/contract';
+import { commandSpecs, wireForms, type CommandName } from '@/ipc/contract';
+
+const { firstPageSize } = wireForms.TaskColumns;
 import { readContractJson } from '@/testing/contract-json';
 import { mockBridge, ok } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
@@ -68,7 +70,7 @@ describe('typed command wrappers', () => {
     await invokeDbGetTasks({ projectIds: ['p1', 'p2'] });
 
     // Whole lists are fetched a page at a time (src/ipc/task-list.ts).
-    expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: 10_000 }, { projectIds: ['p1', 'p2'], limit: 10_000 }]);
+    expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: firstPageSize }, { projectIds: ['p1', 'p2'], limit: firstPageSize }]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });
 
@@ -150,7 +152,7 @@ describe('typed command wrappers', () => {
       ['projects', 'db_create_project', { name: 'Work', description: 'Day job' }],
       ['projects', 'db_update_project', { projectId: 'p1', name: 'House', description: null }],
       ['projects', 'db_delete_project', { projectId: 'p1' }],
-      ['tasks', 'db_get_project_tasks', { projectId: 'p1', limit: 10_000 }],
+      ['tasks', 'db_get_project_tasks', { projectId: 'p1', limit: firstPageSize }],
     ]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });

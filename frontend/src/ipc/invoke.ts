@@ -7,6 +7,7 @@ import {
   type CommandArgs,
   type CommandName,
   type CommandResult,
+  type Task,
 } from '@/ipc/contract';
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
 import { emitLateReply } from '@/ipc/events';
@@ -16,6 +17,12 @@ import { fetchTaskList, wantsWholeList } from '@/ipc/task-list';
 export interface InvokeOptions {
   /** Overrides the default (15 s for list commands, 10 s for the rest). */
   timeoutMs?: number;
+  /**
+   * Whole task lists only: called with the first page when more pages follow, so a view can show
+   * the first rows of a long list before the rest has arrived. The promise still resolves with
+   * the whole list.
+   */
+  onFirstPage?: (tasks: Task[]) => void;
 }
 
 const NO_REPLY = 'no reply from backend';
@@ -97,7 +104,7 @@ function withoutUnsetKeys(command: CommandName, args: Record<string, unknown>): 
 function dispatch<T>(command: CommandName, args: Record<string, unknown>, options: InvokeOptions): Promise<T> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(command);
   if (!('wire' in commandSpecs[command])) return send(command, args, timeoutMs) as Promise<T>;
-  if (wantsWholeList(args)) return fetchTaskList(command, args, timeoutMs, send) as Promise<T>;
+  if (wantsWholeList(args)) return fetchTaskList(command, args, timeoutMs, send, options.onFirstPage) as Promise<T>;
   return send(command, args, timeoutMs).then((data) => decodeTaskColumns(data, command).tasks) as Promise<T>;
 }
 

@@ -8,7 +8,8 @@ import { makeTask } from '@/testing/fixtures';
 import { clearBridgeMocks, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
-const { pageSize } = wireForms.TaskColumns;
+const { pageSize, firstPageSize } = wireForms.TaskColumns;
+const limitOf = (args: Record<string, unknown>) => args.limit as number;
 const manyTasks = (n: number) => Array.from({ length: n }, (_, i) => makeTask({ title: `Task ${i}` }));
 
 /** A bridge over `tasks` whose version is whatever `version()` says when each page is read. */
@@ -26,12 +27,12 @@ afterEach(() => {
 });
 
 describe('a whole task list', () => {
-  it('arrives in pages, the first alone and then the rest at once, and comes back whole and in order', async () => {
-    const tasks = manyTasks(2 * pageSize + 5);
+  it('arrives in pages, a small first one alone and then the rest at once, and comes back whole and in order', async () => {
+    const tasks = manyTasks(firstPageSize + pageSize + 5);
     const held: Array<() => void> = [];
     const bridge = mockBridge((_command, args) => {
       const offset = (args.offset as number | undefined) ?? 0;
-      const reply = ok(encodeTaskColumns(tasks.slice(offset, offset + pageSize), { total: tasks.length }));
+      const reply = ok(encodeTaskColumns(tasks.slice(offset, offset + limitOf(args)), { total: tasks.length }));
       if (offset === 0) return reply;
       return new Promise((resolve) => held.push(() => resolve(reply)));
     });
@@ -40,25 +41,53 @@ describe('a whole task list', () => {
     await vi.waitFor(() => expect(held).toHaveLength(2));
     // Both later pages were asked for before either was answered.
     expect(bridge.callsTo('db_get_tasks')).toEqual([
-      { limit: pageSize },
-      { offset: pageSize, limit: pageSize },
-      { offset: 2 * pageSize, limit: pageSize },
+      { limit: firstPageSize },
+      { offset: firstPageSize, limit: pageSize },
+      { offset: firstPageSize + pageSize, limit: pageSize },
     ]);
     held.forEach((release) => release());
 
     expect(await listing).toEqual(tasks);
   });
 
-  it('is one call when it fits in a page', async () => {
+  it('hands over its first page while the others are still on their way', async () => {
+    const tasks = manyTasks(firstPageSize + 3);
+    const held: Array<() => void> = [];
+    mockBridge((_command, args) => {
+      const offset = (args.offset as number | undefined) ?? 0;
+      const reply = ok(encodeTaskColumns(tasks.slice(offset, offset + limitOf(args)), { total: tasks.length }));
+      if (offset === 0) return reply;
+      return new Promise((resolve) => held.push(() => resolve(reply)));
+    });
+    const firstPages: Task[][] = [];
+
+    const listing = invoke('db_get_tasks', {}, { onFirstPage: (page) => firstPages.push(page) });
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+
+    expect(firstPages).toEqual([tasks.slice(0, firstPageSize)]);
+    held.forEach((release) => release());
+    expect(await listing).toEqual(tasks);
+    expect(firstPages).toHaveLength(1);
+  });
+
+  it('has no first page to hand over when it fits in one', async () => {
+    fakeBackend({ tasks: manyTasks(3) });
+    const onFirstPage = vi.fn();
+
+    await expect(invoke('db_get_tasks', {}, { onFirstPage })).resolves.toHaveLength(3);
+    expect(onFirstPage).not.toHaveBeenCalled();
+  });
+
+  it('is one call when it fits in the first page', async () => {
     const backend = fakeBackend({ tasks: manyTasks(3) });
 
     await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual([]);
     await expect(invoke('db_get_tasks', {})).resolves.toHaveLength(3);
-    expect(backend.bridge.calls.map((c) => c.args)).toEqual([{ projectId: 'p1', limit: pageSize }, { limit: pageSize }]);
+    expect(backend.bridge.calls.map((c) => c.args)).toEqual([{ projectId: 'p1', limit: firstPageSize }, { limit: firstPageSize }]);
   });
 
   it('is fetched again when a write lands between its pages', async () => {
-    const tasks = manyTasks(pageSize + 1);
+    const tasks = manyTasks(firstPageSize + 1);
     const versions = ['1', '2', '2', '2'];
     const bridge = pagedBridge(tasks, () => versions.shift() ?? 'late');
 
@@ -68,7 +97,7 @@ describe('a whole task list', () => {
 
   it('fails as a conflict when it keeps changing', async () => {
     let version = 0;
-    pagedBridge(manyTasks(pageSize + 1), () => String((version += 1)));
+    pagedBridge(manyTasks(firstPageSize + 1), () => String((version += 1)));
 
     const error = await invoke('db_get_tasks', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
@@ -77,9 +106,9 @@ describe('a whole task list', () => {
 
   it("times out as one call, with the caller's timeout, when a later page never comes", async () => {
     vi.useFakeTimers();
-    const tasks = manyTasks(pageSize + 1);
+    const tasks = manyTasks(firstPageSize + 1);
     mockBridge((_command, args) =>
-      args.offset ? NEVER_REPLY : ok(encodeTaskColumns(tasks.slice(0, pageSize), { total: tasks.length })),
+      args.offset ? NEVER_REPLY : ok(encodeTaskColumns(tasks.slice(0, firstPageSize), { total: tasks.length })),
     );
 
     const outcome = invoke('db_get_tasks', {}, { timeoutMs: 5_000 }).catch((e: unknown) => e);

@@ -17,8 +17,9 @@ class Database;
  * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
  *   createdAt never changes. Removing a project also bumps updatedAt of its tasks. An update
  *   writes only the columns its patch gives.
- * - A listing or lookup runs a fixed number of statements (tasks, their tags, their links, and
- *   for a part of a listing its total) whatever the count, on SQLite's own API.
+ * - A listing or lookup is one statement whatever the count (and one more for the total of a part
+ *   of a listing), on SQLite's own API; tags and project ids come from their JSON copies on the
+ *   task row, which every write keeps in step with task_tags and task_projects.
  * - Every write is one transaction; nested inside a caller's Database::transact() it becomes a
  *   savepoint.
  *

@@ -20,7 +20,11 @@ export const taskKeys = {
 export function tasksQuery(projectId: string | null) {
   return queryOptions({
     queryKey: taskKeys.list(projectId),
-    queryFn: () => (projectId ? invokeDbGetProjectTasks({ projectId }) : invokeDbGetTasks()),
+    // A long list shows its first page while the others load (fetchTaskList asks them all at once).
+    queryFn: ({ client, queryKey }) => {
+      const options = { onFirstPage: (tasks: Task[]) => client.setQueryData(queryKey, tasks) };
+      return projectId ? invokeDbGetProjectTasks({ projectId }, options) : invokeDbGetTasks({}, options);
+    },
     meta: { action: 'Loading tasks' },
   });
 }
