@@ -330,6 +330,46 @@ TEST(SqliteTaskRepository, FindAllAttachesEachTasksOwnTagsAndProjects)
     }
 }
 
+TEST(SqliteTaskRepository, ListsReturnTagsAndProjectIdsExactlyAsStoredWhateverTheyHold)
+{
+    // Given tags that need every kind of JSON escape, and characters of one to four UTF-8 bytes
+    OPEN_TEST_STORE(store);
+    TaskDraft odd = draft(u"Odd tags"_s);
+    odd.tags = {u"quote \" and backslash \\"_s, u"line\nbreak\ttab \u0001"_s, u"caf\u00e9 \u20ac \U0001F600"_s,
+        u"slash / and \u2028"_s};
+    ASSERT_OK_AND_ASSIGN(const Task created, store.tasks().create(odd));
+
+    // When / Then the listing and the lookup give them back unchanged
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(store.tasks()));
+    ASSERT_EQ(all.size(), 1);
+    EXPECT_EQ(all.first().tags, created.tags);
+    ASSERT_OK_AND_ASSIGN(const std::optional<Task> found, store.tasks().findById(created.id));
+    EXPECT_EQ(found->tags, created.tags);
+}
+
+TEST(SqliteTaskRepository, ListsReadEscapedCopiesAsSQLiteWritesThem)
+{
+    // Given copies written by SQLite's JSON functions, with \u escapes and a surrogate pair
+    OPEN_TEST_STORE(store);
+    ASSERT_OK(store.tasks().create(draft(u"Escaped"_s)));
+    ASSERT_OK(exec(store.db(), uR"(UPDATE tasks SET tags_json = '[ "caf\u00e9", "\ud83d\ude00\n", "\/" ]')"_s));
+
+    // When / Then
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(store.tasks()));
+    EXPECT_EQ(all.first().tags, (QStringList {u"caf\u00e9"_s, u"\U0001F600\n"_s, u"/"_s}));
+}
+
+TEST(SqliteTaskRepository, ListReportsACorruptListCopy)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(draft(u"Odd"_s)));
+    for (const QString &copy : {u"[\"unterminated"_s, u"[\"a\" \"b\"]"_s, u"{}"_s, u"[\"a\"] x"_s, u"[1]"_s}) {
+        ASSERT_OK(exec(store.db(), u"UPDATE tasks SET tags_json = '"_s % copy % u"'"_s));
+        EXPECT_ERROR(listedTasks(store.tasks()), ErrorCode::Storage,
+            u"task "_s % task.id % u" has an invalid tags_json '"_s % copy % u"' in storage"_s);
+    }
+}
+
 TEST(SqliteTaskRepository, ListReportsACorruptStoredValue)
 {
     // Given a row whose priority was written behind Quire's back
