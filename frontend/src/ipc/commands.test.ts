@@ -16,7 +16,7 @@ import {
 } from '@/ipc/commands';
 import { commandSpecs, wireForms, type CommandName } from '@/ipc/contract';
 
-const { firstPageSize } = wireForms.TaskColumns;
+const { firstPageSize, pageSize } = wireForms.TaskColumns;
 import { readContractJson } from '@/testing/contract-json';
 import { mockBridge, ok } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
@@ -69,8 +69,17 @@ describe('typed command wrappers', () => {
     await invokeDbGetTasks();
     await invokeDbGetTasks({ projectIds: ['p1', 'p2'] });
 
-    // Whole lists are fetched a page at a time (src/ipc/task-list.ts).
-    expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: firstPageSize }, { projectIds: ['p1', 'p2'], limit: firstPageSize }]);
+    // Whole lists are fetched a page at a time, the first two together (src/ipc/task-list.ts).
+    const calls = bridge.callsTo('db_get_tasks');
+    expect(calls).toHaveLength(4);
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        { limit: firstPageSize },
+        { offset: firstPageSize, limit: pageSize },
+        { projectIds: ['p1', 'p2'], limit: firstPageSize },
+        { projectIds: ['p1', 'p2'], offset: firstPageSize, limit: pageSize },
+      ]),
+    );
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });
 
@@ -153,6 +162,7 @@ describe('typed command wrappers', () => {
       ['projects', 'db_update_project', { projectId: 'p1', name: 'House', description: null }],
       ['projects', 'db_delete_project', { projectId: 'p1' }],
       ['tasks', 'db_get_project_tasks', { projectId: 'p1', limit: firstPageSize }],
+      ['tasks', 'db_get_project_tasks', { projectId: 'p1', offset: firstPageSize, limit: pageSize }],
     ]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });

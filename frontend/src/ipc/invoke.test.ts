@@ -6,7 +6,7 @@ import { installGlobalInvoke } from '@/ipc/global';
 import { invoke, invokeRaw } from '@/ipc/invoke';
 import { makeTask } from '@/testing/fixtures';
 import { clearBridgeMocks, err, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
-import { encodeTaskColumns } from '@/testing/task-columns';
+import { taskListPage } from '@/testing/task-columns';
 
 const task = makeTask({ id: 't1', title: 'Write tests' });
 
@@ -74,13 +74,13 @@ describe('invoke', () => {
   });
 
   it('accepts an envelope sent as one JSON string', async () => {
-    mockBridge(() => JSON.stringify(ok(encodeTaskColumns([task]))));
+    mockBridge((_command, args) => JSON.stringify(ok(taskListPage([task], args))));
 
     await expect(invoke('db_get_tasks', {})).resolves.toEqual([task]);
   });
 
   it('turns the columns of a task list back into tasks, for scripts too', async () => {
-    mockBridge(() => JSON.stringify(ok(encodeTaskColumns([task, { ...task, id: 't2' }]))));
+    mockBridge((_command, args) => JSON.stringify(ok(taskListPage([task, { ...task, id: 't2' }], args))));
     installGlobalInvoke();
 
     await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual([task, { ...task, id: 't2' }]);
@@ -122,7 +122,7 @@ describe('invoke', () => {
     const outcome = invoke('db_get_tasks', {}).catch((e: unknown) => e);
 
     await vi.advanceTimersByTimeAsync(14_999);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(vi.getTimerCount()).toBe(2); // the first page's call and the next page's, asked together
     await vi.advanceTimersByTimeAsync(1);
 
     expect(await outcome).toMatchObject({ message: "Command 'db_get_tasks' timed out after 15000ms" });

@@ -24,6 +24,8 @@ export interface MockBridge {
   /** Every call the page made, with its arguments as they crossed the (JSON) transport. */
   calls: BridgeCall[];
   callsTo(command: string): Array<Record<string, unknown>>;
+  /** How many whole lists the page loaded with `command`: its calls for a first page (no offset). */
+  loadsOf(command: string): number;
   /**
    * Emits a backend signal (tasksChanged, projectsChanged) with its payload, which crosses the
    * JSON transport; without one the page sees a signal with no argument (taken as a reset).
@@ -77,6 +79,7 @@ export function mockBridge(handler: BridgeHandler): MockBridge {
   return {
     calls,
     callsTo: (command) => calls.filter((c) => c.command === command).map((c) => c.args),
+    loadsOf: (command) => calls.filter((c) => c.command === command && !('offset' in c.args)).length,
     emit: (event, payload) => {
       const args = payload === undefined ? [] : [JSON.parse(JSON.stringify(payload)) as unknown];
       for (const cb of [...(listeners.get(event) ?? [])]) cb(...args);

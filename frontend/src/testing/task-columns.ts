@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The bridge's side of the task-list wire form, for the fake backend and the decoder's tests:
-// what core's SqliteTaskRepository::listColumnsJson writes, from Task objects, following the
+// what app/task_columns.cpp writes, from Task objects, following the
 // contract's description of TaskColumns (so a new Task field needs nothing here).
 import { enums, wireForms, type Task } from '@/ipc/contract';
 import { taskColumnKeys, type TaskColumns } from '@/ipc/task-columns';
@@ -27,4 +27,11 @@ export function encodeTaskColumns(
   const columns: Record<string, unknown> = { count: tasks.length, total, version };
   for (const key of taskColumnKeys) columns[key] = column(tasks, key);
   return columns as unknown as TaskColumns;
+}
+
+/** The reply to one list call over `tasks`: the window its `offset` and `limit` ask for. */
+export function taskListPage(tasks: readonly Task[], args: Record<string, unknown>, version = '1'): TaskColumns {
+  const offset = (args.offset as number | undefined) ?? 0;
+  const limit = (args.limit as number | undefined) ?? tasks.length;
+  return encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version });
 }
