@@ -44,7 +44,7 @@ describe('the task screen', () => {
 
     await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
-    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work', limit: wireForms.TaskColumns.firstPageSize });
+    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work', limit: wireForms.TaskColumns.pageSize });
   });
 
   it('completes a task in one click', async () => {

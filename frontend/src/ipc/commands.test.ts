@@ -69,15 +69,15 @@ describe('typed command wrappers', () => {
     await invokeDbGetTasks();
     await invokeDbGetTasks({ projectIds: ['p1', 'p2'] });
 
-    // Whole lists are fetched a page at a time, the first two together (src/ipc/task-list.ts).
+    // Whole lists are fetched a page at a time: all tasks with a small first page and the next one
+    // together, a filtered list in full pages, the first alone (src/ipc/task-list.ts).
     const calls = bridge.callsTo('db_get_tasks');
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(3);
     expect(calls).toEqual(
       expect.arrayContaining([
         { limit: firstPageSize },
         { offset: firstPageSize, limit: pageSize },
-        { projectIds: ['p1', 'p2'], limit: firstPageSize },
-        { projectIds: ['p1', 'p2'], offset: firstPageSize, limit: pageSize },
+        { projectIds: ['p1', 'p2'], limit: pageSize },
       ]),
     );
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
@@ -161,8 +161,7 @@ describe('typed command wrappers', () => {
       ['projects', 'db_create_project', { name: 'Work', description: 'Day job' }],
       ['projects', 'db_update_project', { projectId: 'p1', name: 'House', description: null }],
       ['projects', 'db_delete_project', { projectId: 'p1' }],
-      ['tasks', 'db_get_project_tasks', { projectId: 'p1', limit: firstPageSize }],
-      ['tasks', 'db_get_project_tasks', { projectId: 'p1', offset: firstPageSize, limit: pageSize }],
+      ['tasks', 'db_get_project_tasks', { projectId: 'p1', limit: pageSize }],
     ]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });

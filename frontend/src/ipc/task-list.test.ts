@@ -54,6 +54,17 @@ describe('a whole task list', () => {
     expect(await listing).toEqual(tasks);
   });
 
+  it('comes in full pages, the first alone, when filtered (each call pays for the filter)', async () => {
+    const tasks = manyTasks(pageSize + 5);
+    const bridge = pagedBridge(tasks, () => '1');
+
+    expect(await invoke('db_get_tasks', { projectIds: ['p1'] })).toEqual(tasks);
+    expect(bridge.callsTo('db_get_tasks')).toEqual([
+      { projectIds: ['p1'], limit: pageSize },
+      { projectIds: ['p1'], offset: pageSize, limit: pageSize },
+    ]);
+  });
+
   it('hands over its first page while the others are still on their way', async () => {
     const tasks = manyTasks(firstPageSize + 3);
     const held: Array<() => void> = [];
@@ -82,17 +93,16 @@ describe('a whole task list', () => {
     expect(onFirstPage).not.toHaveBeenCalled();
   });
 
-  it('is two calls asked together when it fits in the first page, the second empty', async () => {
+  it('is one call for a filtered list, and two asked together for all tasks, when it fits in the first page', async () => {
     const backend = fakeBackend({ tasks: manyTasks(3) });
 
     await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual([]);
     await expect(invoke('db_get_tasks', {})).resolves.toHaveLength(3);
     const calls = backend.bridge.calls.map((c) => c.args);
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(3);
     expect(calls).toEqual(
       expect.arrayContaining([
-        { projectId: 'p1', limit: firstPageSize },
-        { projectId: 'p1', offset: firstPageSize, limit: pageSize },
+        { projectId: 'p1', limit: pageSize },
         { limit: firstPageSize },
         { offset: firstPageSize, limit: pageSize },
       ]),

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// A whole task list, fetched in pages: a small first page (wireForms.TaskColumns.firstPageSize
-// rows), which a view can show at once, asked together with the next page (pageSize rows), then
-// every other page at once. With
-// several pages in flight the app reads one page from SQLite while it sends the previous one and
-// the page decodes the one before: bench/run measures this against one reply and against pages
-// fetched one after another (what a keyset cursor needs). Pages carry the database's version; a
-// list whose pages differ (a write landed between them) is fetched again.
+// A whole task list, fetched in pages, several in flight at once: the app reads one page from
+// SQLite while it sends the previous one and the page decodes the one before (bench/run measures
+// this against one reply and against pages one after another, what a keyset cursor needs). Pages
+// carry the database's version; a list whose pages differ (a write landed between them) is
+// fetched again.
+// - All tasks: a small first page (wireForms.TaskColumns.firstPageSize rows), which a view shows
+//   at once, asked together with the next one (pageSize rows), then every other page at once.
+// - A filtered list (one project's) pays its filter on every call, since the matching tasks are
+//   found and sorted before any page of them is cut: it comes in pages of pageSize, the first
+//   alone (bench: "db_get_tasks, one project").
 import { wireForms, type CommandName, type Task } from '@/ipc/contract';
 import { IpcError, TimeoutError } from '@/ipc/errors';
 import { decodeTaskColumns } from '@/ipc/task-columns';
@@ -30,24 +33,26 @@ export async function fetchTaskList(
   onFirstPage?: (tasks: Task[]) => void,
 ): Promise<Task[]> {
   const deadline = Date.now() + timeoutMs;
+  const filtered = Object.keys(args).length > 0;
+  const firstLimit = filtered ? pageSize : firstPageSize;
   const page = (offset: number) => {
-    const range = offset === 0 ? { limit: firstPageSize } : { offset, limit: pageSize };
+    const range = offset === 0 ? { limit: firstLimit } : { offset, limit: pageSize };
     return send(command, { ...args, ...range }, Math.max(1, deadline - Date.now())).then((data) =>
       decodeTaskColumns(data, command),
     );
   };
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-      // The second page is asked with the first, before the total is known: a list longer than
-      // the first page mostly fits in one more, which then costs no round trip of its own.
+      // All tasks: the second page is asked with the first, before the total is known. A list
+      // longer than the first page mostly fits in one more, which then costs no round trip of its own.
       const firstCall = page(0);
-      const secondCall = page(firstPageSize);
-      secondCall.catch(() => undefined); // awaited below; not an unhandled rejection if the first fails
+      const secondCall = filtered ? undefined : page(firstLimit);
+      secondCall?.catch(() => undefined); // awaited below; not an unhandled rejection if the first fails
       const first = await firstCall;
       if (attempt === 0 && first.total > first.tasks.length) onFirstPage?.(first.tasks);
       const offsets: number[] = [];
-      for (let offset = firstPageSize + pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
-      const rest = await Promise.all([secondCall, ...offsets.map(page)]);
+      for (let offset = firstLimit + (secondCall ? pageSize : 0); offset < first.total; offset += pageSize) offsets.push(offset);
+      const rest = await Promise.all([...(secondCall ? [secondCall] : []), ...offsets.map(page)]);
       performance.mark('quire:task-list-complete');
       if (rest.every((p) => p.version === first.version)) return first.tasks.concat(...rest.map((p) => p.tasks));
     }
