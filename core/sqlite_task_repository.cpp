@@ -15,7 +15,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -31,8 +30,7 @@ struct TaskFilter {
     QString count = u"SELECT count(*) FROM tasks"_s;
 };
 
-template<class Statement>
-void bindAll(Statement &statement, const QStringList &values)
+void bindAll(SqliteStatement &statement, const QStringList &values)
 {
     for (const QString &value : values)
         statement.bind(value);
