@@ -6,7 +6,7 @@ import { wireForms } from '@/ipc/contract';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { NEVER_REPLY, mockBridge, ok } from '@/testing/mock-bridge';
-import { encodeTaskColumns } from '@/testing/task-columns';
+import { encodeTaskColumns, taskListPage } from '@/testing/task-columns';
 import { renderWithProviders } from '@/testing/render';
 
 const home = makeProject({ id: 'p-home', name: 'Home' });
@@ -280,6 +280,27 @@ describe('failures reach the user', () => {
     renderWithProviders(<App />);
 
     await waitFor(() => expect(rowTitles()[0]).toBe('Task 00000'));
+  });
+
+  it('keeps a long list whole on screen while it is fetched again', async () => {
+    const { firstPageSize } = wireForms.TaskColumns;
+    const tasks = Array.from({ length: firstPageSize + 1 }, (_, i) => makeTask({ title: `Task ${i}` }));
+    let holdLaterPages = false;
+    const bridge = mockBridge((command, args) => {
+      if (command === 'db_get_projects') return ok([]);
+      if (command !== 'db_get_tasks') return NEVER_REPLY;
+      if (args.offset && holdLaterPages) return NEVER_REPLY;
+      return ok(taskListPage(tasks, args));
+    });
+    const { container } = renderWithProviders(<App />);
+    await waitFor(() => expect(container).toHaveTextContent(`${(firstPageSize + 1).toLocaleString()} tasks`));
+
+    holdLaterPages = true;
+    await act(async () => bridge.emit('tasksChanged')); // no payload: a reset, so the list is fetched again
+    await waitFor(() => expect(bridge.loadsOf('db_get_tasks')).toBe(2));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+
+    expect(container).toHaveTextContent(`${(firstPageSize + 1).toLocaleString()} tasks`);
   });
 
   it('says so when the backend does not answer in time', async () => {

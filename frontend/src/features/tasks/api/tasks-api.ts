@@ -20,9 +20,14 @@ export const taskKeys = {
 export function tasksQuery(projectId: string | null) {
   return queryOptions({
     queryKey: taskKeys.list(projectId),
-    // A long list shows its first page while the others load (fetchTaskList asks them all at once).
+    // A long list shows its first page while the others load, when nothing is shown yet: a
+    // refetch keeps the list on screen until the new one is whole.
     queryFn: ({ client, queryKey }) => {
-      const options = { onFirstPage: (tasks: Task[]) => client.setQueryData(queryKey, tasks) };
+      const options = {
+        onFirstPage: (tasks: Task[]) => {
+          if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, tasks);
+        },
+      };
       return projectId ? invokeDbGetProjectTasks({ projectId }, options) : invokeDbGetTasks({}, options);
     },
     meta: { action: 'Loading tasks' },
