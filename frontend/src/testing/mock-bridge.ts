@@ -35,6 +35,11 @@ export interface MockBridge {
   listenerCount(event: EventName): number;
 }
 
+/** Arguments of calls in one order whatever the order they were made in: pages asked together may reach the bridge either way. */
+export function inAnyOrder(calls: ReadonlyArray<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return [...calls].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
 export function mockBridge(handler: BridgeHandler): MockBridge {
   clearBridgeMocks();
   const calls: BridgeCall[] = [];
