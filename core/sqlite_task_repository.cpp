@@ -536,11 +536,6 @@ Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, con
     });
 }
 
-Result<> SqliteTaskRepository::remove(const QString &id)
-{
-    return removeMany({id});
-}
-
 Result<> SqliteTaskRepository::removeMany(const QStringList &ids)
 {
     const QStringList taskIds = withoutDuplicates(ids);

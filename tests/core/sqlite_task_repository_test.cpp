@@ -808,7 +808,7 @@ TEST(SqliteTaskRepository, RemoveDeletesTheTaskWithItsTagsAndLinksButNotItsProje
     ASSERT_OK_AND_ASSIGN(const Task survivor, store.tasks().create(d));
 
     // When
-    ASSERT_OK(store.tasks().remove(doomed.id));
+    ASSERT_OK(store.tasks().removeMany({doomed.id}));
 
     // Then
     ASSERT_OK_AND_ASSIGN(const auto gone, store.tasks().findById(doomed.id));
@@ -826,7 +826,7 @@ TEST(SqliteTaskRepository, RemoveOfMissingTaskReturnsNotFound)
 {
     OPEN_TEST_STORE(store);
     ASSERT_OK(store.tasks().create(draft(u"Bystander"_s)));
-    EXPECT_ERROR(store.tasks().remove(u"missing-id"_s), ErrorCode::NotFound, u"task missing-id not found"_s);
+    EXPECT_ERROR(store.tasks().removeMany({u"missing-id"_s}), ErrorCode::NotFound, u"task missing-id not found"_s);
     EXPECT_EQ(count(store.db(), u"tasks"_s), 1);
 }
 

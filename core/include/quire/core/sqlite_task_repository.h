@@ -35,7 +35,6 @@ public:
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
     [[nodiscard]] Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) override;
-    [[nodiscard]] Result<> remove(const QString &id) override;
     [[nodiscard]] Result<> removeMany(const QStringList &ids) override;
 
 private:

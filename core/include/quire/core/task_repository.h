@@ -53,7 +53,6 @@ public:
      * changed, when any does not exist.
      */
     [[nodiscard]] virtual Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
-    [[nodiscard]] virtual Result<> remove(const QString &id) = 0;
     /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist.
      */
     [[nodiscard]] virtual Result<> removeMany(const QStringList &ids) = 0;
