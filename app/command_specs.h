@@ -41,12 +41,6 @@ struct CommandSpec {
     QList<ArgSpec> args;
 };
 
-/**
- * @brief How many tasks the page asks for per db_get_tasks call after the first (which asks for
- * wireForms.TaskColumns.firstPageSize): frontend/src/ipc fetches longer lists in parts of this size.
- */
-inline constexpr qint64 kTaskListPageSize = contract::kTaskColumnsPageSize;
-
 /** @brief The command table, generated from the contract into command_table.cpp. */
 [[nodiscard]] QList<CommandSpec> buildCommandSpecs();
 

@@ -10,7 +10,6 @@
 
 #include <QUuid>
 
-#include <algorithm>
 #include <functional>
 #include <string>
 #include <string_view>

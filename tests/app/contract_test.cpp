@@ -89,7 +89,7 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
 TEST(IpcContract, ThePageSizeOfTaskListsIsTheOneTheBridgePrepares)
 {
     const QJsonObject taskColumns = loadContract().value(u"wireForms"_s).toObject().value(u"TaskColumns"_s).toObject();
-    EXPECT_EQ(taskColumns.value(u"pageSize"_s).toInteger(), app::kTaskListPageSize);
+    EXPECT_EQ(taskColumns.value(u"pageSize"_s).toInteger(), app::contract::kTaskColumnsPageSize);
 }
 
 TEST(IpcContract, EnumSpellingsMatchTheCore)
