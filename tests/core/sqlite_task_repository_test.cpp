@@ -359,6 +359,16 @@ TEST(SqliteTaskRepository, ListsReadEscapedCopiesAsSQLiteWritesThem)
     EXPECT_EQ(all.first().tags, (QStringList {u"caf\u00e9"_s, u"\U0001F600\n"_s, u"/"_s}));
 }
 
+TEST(SqliteTaskRepository, ListsReadALoneSurrogateEscapeInACopyAsTheReplacementCharacter)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK(store.tasks().create(draft(u"Escaped"_s)));
+    ASSERT_OK(exec(store.db(), uR"(UPDATE tasks SET tags_json = '["a\ud800b", "\udc00"]')"_s));
+
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(store.tasks()));
+    EXPECT_EQ(all.first().tags, (QStringList {u"a\uFFFDb"_s, u"\uFFFD"_s}));
+}
+
 TEST(SqliteTaskRepository, ListReportsACorruptListCopy)
 {
     OPEN_TEST_STORE(store);
