@@ -56,6 +56,17 @@ core::Result<> checkValue(const ArgSpec &arg, const QJsonValue &value)
                 u"'%1' must be one of %2; got '%3'"_s.arg(arg.key, arg.enumValues.join(u", "_s), text.left(80)));
         return {};
     }
+    case ArgType::Boolean:
+        if (!value.isBool())
+            return fail(
+                ErrorCode::InvalidArgument, u"'%1' must be true or false, got %2"_s.arg(arg.key, jsonTypeName(value)));
+        return {};
+    case ArgType::LocalDate:
+        if (!value.isString() || !core::parseLocalDate(value.toString()))
+            return fail(ErrorCode::InvalidArgument,
+                u"'%1' must be a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM, got %2"_s.arg(arg.key,
+                    value.isString() ? QString(u"'"_s % value.toString().left(80) % u"'"_s) : jsonTypeName(value)));
+        return {};
     case ArgType::Count: {
         const double number = value.toDouble(-1);
         if (!value.isDouble() || number < 0 || number > static_cast<double>(kMaxCount) || number != std::floor(number))
@@ -183,6 +194,23 @@ QStringList Arguments::stringList(const QString &key) const
 std::optional<QStringList> Arguments::optionalStringList(const QString &key) const
 {
     return m_values.value(key).isArray() ? std::optional(stringList(key)) : std::nullopt;
+}
+
+std::optional<bool> Arguments::optionalBool(const QString &key) const
+{
+    const QJsonValue value = m_values.value(key);
+    return value.isBool() ? std::optional(value.toBool()) : std::nullopt;
+}
+
+core::LocalDate Arguments::localDate(const QString &key) const
+{
+    // decodeArguments() checked the text, so the fallback is never taken.
+    return core::parseLocalDate(string(key)).value_or(core::LocalDate {});
+}
+
+std::optional<core::LocalDate> Arguments::optionalLocalDate(const QString &key) const
+{
+    return m_values.value(key).isString() ? std::optional(localDate(key)) : std::nullopt;
 }
 
 std::optional<qint64> Arguments::optionalCount(const QString &key) const

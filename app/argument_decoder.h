@@ -5,6 +5,7 @@
 
 #include <quire/core/enums.h>
 #include <quire/core/error.h>
+#include <quire/core/local_date.h>
 #include <quire/core/record.h>
 
 #include <QHash>
@@ -34,6 +35,11 @@ public:
     [[nodiscard]] std::optional<QStringList> optionalStringList(const QString &key) const;
     /** @brief A Count argument; absent or null: nullopt. */
     [[nodiscard]] std::optional<qint64> optionalCount(const QString &key) const;
+    /** @brief A Boolean argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<bool> optionalBool(const QString &key) const;
+    [[nodiscard]] core::LocalDate localDate(const QString &key) const;
+    /** @brief A LocalDate argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<core::LocalDate> optionalLocalDate(const QString &key) const;
 
     template<class E>
     [[nodiscard]] E enumValue(const QString &key) const
@@ -44,8 +50,8 @@ public:
     }
 
     /**
-     * @brief A given key's value as a field of type T: text, a list, an enum, or an optional of
-     * one of them (null: nullopt).
+     * @brief A given key's value as a field of type T: text, a list, an enum, a date, or an
+     * optional of one of them (null: nullopt).
      */
     template<class T>
     [[nodiscard]] T as(const QString &key) const
@@ -56,6 +62,8 @@ public:
             return stringList(key);
         else if constexpr (std::is_enum_v<T>)
             return enumValue<T>(key);
+        else if constexpr (std::is_same_v<T, core::LocalDate>)
+            return localDate(key);
         else
             return m_values.value(key).isNull() ? T() : T(as<typename T::value_type>(key));
     }

@@ -10,8 +10,11 @@
 
 namespace quire::app {
 
-/** @brief Count is a whole number from 0 to kMaxCount (offsets and limits of a listing). */
-enum class ArgType { String, StringList, Enum, Count };
+/**
+ * @brief Count is a whole number from 0 to kMaxCount (offsets and limits of a listing); LocalDate
+ * is text that core::parseLocalDate() accepts.
+ */
+enum class ArgType { String, StringList, Enum, Count, Boolean, LocalDate };
 
 /** @brief What a JSON null means for one key (the contract's "null" field). */
 enum class NullMeaning {

@@ -2,6 +2,7 @@
 #include "json_codec.h"
 
 #include <quire/core/enums.h>
+#include <quire/core/local_date.h>
 #include <quire/core/record.h>
 #include <quire/core/timestamp.h>
 
@@ -23,6 +24,8 @@ QJsonValue toJsonValue(const T &value)
         return QJsonArray::fromStringList(value);
     else if constexpr (std::is_same_v<T, QDateTime>)
         return core::formatTimestamp(value);
+    else if constexpr (std::is_same_v<T, core::LocalDate>)
+        return core::formatLocalDate(value);
     else if constexpr (std::is_enum_v<T>)
         return core::enumName(value);
     else

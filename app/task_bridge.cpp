@@ -8,6 +8,8 @@
 
 #include <quire/core/database.h>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
@@ -23,18 +25,56 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
 
 const QString kRows = u"tasks"_s;
 
-/** tasksChanged's payload after a create or an update: the rows the reply carries. */
-QJsonObject upsertedFrom(const QJsonValue &data)
+/** tasksChanged's payload after a create or an update: the rows the reply carries, and `more`. */
+QJsonObject upsertedFrom(const QJsonValue &data, const QJsonArray &more = {})
 {
-    return change_events::upserted(kRows, data.isArray() ? data.toArray() : QJsonArray {data});
+    QJsonArray rows = data.isArray() ? data.toArray() : QJsonArray {data};
+    for (const auto &row : more)
+        rows.append(row);
+    return change_events::upserted(kRows, rows);
 }
 
-/** The tasks of `projectIds` (all without), in the part the page asked for with `offset` and `limit`. */
+/**
+ * The tasks of `projectIds` (all without) that the call's filters keep, in the part the page
+ * asked for with `offset` and `limit`.
+ */
 core::TaskQuery taskQuery(const Arguments &a, std::optional<QStringList> projectIds)
 {
+    const auto day = [&](const QString &key) -> std::optional<QDate> {
+        if (const auto date = a.optionalLocalDate(key))
+            return date->date;
+        return std::nullopt;
+    };
     return {.projectIds = std::move(projectIds),
+        .completed = a.optionalBool(u"completed"_s),
+        .dueFrom = day(u"dueFrom"_s),
+        .dueUntil = day(u"dueUntil"_s),
         .offset = a.optionalCount(u"offset"_s).value_or(0),
         .limit = a.optionalCount(u"limit"_s)};
+}
+
+/**
+ * Runs `update` on the database thread and signals what it wrote: the updated tasks (the reply,
+ * one task or a list as `reply` makes it) and the next occurrences it created (the event only).
+ */
+QFuture<QJsonObject> updateTasks(TaskBridge *bridge, DatabaseThread &database, QStringView command,
+    const QJsonValue &args, std::function<core::Result<core::TaskUpdate>(const Arguments &, Storage &)> update,
+    std::function<QJsonValue(const QList<core::Task> &)> reply)
+{
+    // Written on the database thread before the reply, read on the bridge's after it.
+    auto created = std::make_shared<QJsonArray>();
+    return dispatchCommand(
+        bridge, database, command, args,
+        [update = std::move(update), reply = std::move(reply), created](
+            const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            auto updated = update(a, s);
+            if (!updated)
+                return std::unexpected(std::move(updated.error()));
+            *created = toJson(updated->nextOccurrences);
+            return reply(updated->tasks);
+        },
+        [bridge, created](
+            const Arguments &, const QJsonValue &data) { Q_EMIT bridge->tasksChanged(upsertedFrom(data, *created)); });
 }
 
 core::Result<QByteArray> listColumns(Storage &s, const core::TaskQuery &query)
@@ -96,22 +136,22 @@ QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
 
 QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
 {
-    return dispatchCommand(
+    return updateTasks(
         this, m_database, u"db_update_task", args,
         [](const Arguments &a, Storage &s) {
-            return asJson(s.tasks->update(a.string(u"taskId"_s), patchFrom<core::Task>(a)));
+            return s.tasks->updateMany({a.string(u"taskId"_s)}, patchFrom<core::Task>(a));
         },
-        [this](const Arguments &, const QJsonValue &task) { Q_EMIT tasksChanged(upsertedFrom(task)); });
+        [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks.first())); });
 }
 
 QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
 {
-    return dispatchCommand(
+    return updateTasks(
         this, m_database, u"db_update_tasks", args,
         [](const Arguments &a, Storage &s) {
-            return asJson(s.tasks->updateMany(a.stringList(u"taskIds"_s), patchFrom<core::Task>(a)));
+            return s.tasks->updateMany(a.stringList(u"taskIds"_s), patchFrom<core::Task>(a));
         },
-        [this](const Arguments &, const QJsonValue &tasks) { Q_EMIT tasksChanged(upsertedFrom(tasks)); });
+        [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks)); });
 }
 
 QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)

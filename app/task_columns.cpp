@@ -4,6 +4,7 @@
 #include "command_table.h"
 
 #include <quire/core/enums.h>
+#include <quire/core/local_date.h>
 #include <quire/core/record.h>
 #include <quire/core/timestamp.h>
 
@@ -88,6 +89,10 @@ void appendElement(QByteArray &out, const T &value, bool asIndex)
     } else if constexpr (std::is_same_v<T, QDateTime>) {
         out.append('"');
         core::appendTimestamp(out, value);
+        out.append('"');
+    } else if constexpr (std::is_same_v<T, core::LocalDate>) {
+        out.append('"');
+        out.append(core::formatLocalDate(value).toLatin1());
         out.append('"');
     } else if constexpr (std::is_same_v<T, QStringList>) {
         out.append('[');

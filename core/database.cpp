@@ -274,7 +274,7 @@ Result<> Database::migrate(int from)
 {
     using Step = Result<> (Database::*)();
     static constexpr std::array<Step, kSchemaVersion> steps {
-        &Database::migrateTo1, &Database::migrateTo2, &Database::migrateTo3};
+        &Database::migrateTo1, &Database::migrateTo2, &Database::migrateTo3, &Database::migrateTo4};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -363,6 +363,22 @@ Result<> Database::migrateTo3()
         "(SELECT project_id FROM task_projects WHERE task_id = tasks.id ORDER BY position))"_s,
     };
     return executeAll(u"cannot store tags and project ids beside their tasks"_s, sql);
+}
+
+Result<> Database::migrateTo4()
+{
+    // Planning: a due day (with an optional time) as sortable text, so that "due on or before D"
+    // is a range on an index; an RRULE; and when a task was completed. Tasks completed before
+    // this version get their last change as the best known completion time.
+    const std::array<QString, 6> sql {
+        u"ALTER TABLE tasks ADD COLUMN due_date TEXT"_s,
+        u"ALTER TABLE tasks ADD COLUMN recurrence TEXT"_s,
+        u"ALTER TABLE tasks ADD COLUMN completed_at TEXT"_s,
+        u"UPDATE tasks SET completed_at = updated_at WHERE status = 'completed'"_s,
+        u"CREATE INDEX tasks_by_due_date ON tasks (due_date) WHERE due_date IS NOT NULL"_s,
+        u"CREATE INDEX tasks_by_completion ON tasks (completed_at) WHERE completed_at IS NOT NULL"_s,
+    };
+    return executeAll(u"cannot add due dates, recurrence and completion times"_s, sql);
 }
 
 } // namespace quire::core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "normalize.h"
 
+#include <quire/core/recurrence.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -29,6 +31,16 @@ std::optional<QString> normalizedDescription(const std::optional<QString> &descr
     if (!description || description->trimmed().isEmpty())
         return std::nullopt;
     return description;
+}
+
+Result<std::optional<QString>> normalizedRecurrence(const std::optional<QString> &recurrence)
+{
+    if (!recurrence || recurrence->trimmed().isEmpty())
+        return std::optional<QString>();
+    auto rule = parseRecurrence(recurrence->trimmed());
+    if (!rule)
+        return std::unexpected(std::move(rule.error()));
+    return std::optional<QString>(formatRecurrence(*rule));
 }
 
 QStringList normalizedTags(const QStringList &tags)

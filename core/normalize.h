@@ -21,6 +21,12 @@ namespace quire::core {
 /** @brief nullopt for an absent, empty or all-whitespace description; otherwise the text as given. */
 [[nodiscard]] std::optional<QString> normalizedDescription(const std::optional<QString> &description);
 
+/**
+ * @brief A recurrence in the canonical form of formatRecurrence(): nullopt for an absent or blank
+ * one, InvalidArgument naming the part for one that parseRecurrence() refuses.
+ */
+[[nodiscard]] Result<std::optional<QString>> normalizedRecurrence(const std::optional<QString> &recurrence);
+
 /** @brief Trimmed, blanks dropped, duplicates removed (first seen kept, order kept). */
 [[nodiscard]] QStringList normalizedTags(const QStringList &tags);
 

@@ -10,6 +10,7 @@
 
 #include <quire/core/enums.h>
 #include <quire/core/error.h>
+#include <quire/core/local_date.h>
 #include <quire/core/record.h>
 
 #include <QDateTime>
@@ -50,6 +51,8 @@ std::optional<QString> storedText(const T &value)
         return enumName(value);
     } else if constexpr (std::is_same_v<T, QDateTime>) {
         return formatTimestamp(value);
+    } else if constexpr (std::is_same_v<T, LocalDate>) {
+        return formatLocalDate(value);
     } else {
         static_assert(std::is_same_v<T, QString>, "no column form for this field type");
         return value;
@@ -77,6 +80,8 @@ std::optional<T> fromStored(const std::optional<QAnyStringView> &text)
         return parseEnum<T>(*text);
     } else if constexpr (std::is_same_v<T, QDateTime>) {
         return parseTimestamp(*text);
+    } else if constexpr (std::is_same_v<T, LocalDate>) {
+        return parseLocalDate(*text);
     } else {
         static_assert(std::is_same_v<T, QString>, "no column form for this field type");
         return text->toString();

@@ -6,8 +6,11 @@
 #include "sqlite_statement.h"
 #include "statement.h"
 #include <quire/core/database.h>
+#include <quire/core/local_date.h>
+#include <quire/core/recurrence.h>
 #include <quire/core/timestamp.h>
 
+#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -24,9 +27,11 @@ namespace {
 /** A constant SQL fragment restricting the tasks aliased `t`, and the texts its `?`s take. */
 struct TaskFilter {
     QString where;
-    QStringList values;
+    QStringList values = {};
     /** How many tasks `where` matches: a query taking the same values. */
     QString count = u"SELECT count(*) FROM tasks"_s;
+    /** The table the rows come from: `tasks AS t`, or that with the index that serves `where`. */
+    QString source = u"tasks AS t"_s;
 };
 
 void bindAll(SqliteStatement &statement, const QStringList &values)
@@ -250,7 +255,7 @@ Result<QList<Task>> loadTasks(
     static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns().join(u", t."_s);
     static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
     auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
-        u"SELECT "_s % columns % u" FROM tasks AS t "_s % filter.where
+        u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where
             % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
@@ -347,6 +352,40 @@ TaskFilter inProjects(const QStringList &projectIds)
         "WHERE l.project_id IN (SELECT value FROM json_each(?))"_s};
 }
 
+/** The tasks `query` asks for, as one filter: its conditions joined with AND. */
+TaskFilter filterOf(const TaskQuery &query)
+{
+    TaskFilter filter = query.projectIds ? inProjects(*query.projectIds) : TaskFilter {};
+    QStringList conditions;
+    QStringList values;
+    if (query.completed) {
+        conditions.append(*query.completed ? u"t.status = ?"_s : u"t.status <> ?"_s);
+        values.append(enumName(Status::Completed));
+    }
+    // Due dates are text that sorts in time order, a day before its timed entries: a day's
+    // range is [day, next day).
+    if (query.dueFrom) {
+        conditions.append(u"t.due_date >= ?"_s);
+        values.append(formatLocalDate(LocalDate {*query.dueFrom, std::nullopt}));
+    }
+    if (query.dueUntil) {
+        conditions.append(u"t.due_date < ?"_s);
+        values.append(formatDayAfter(*query.dueUntil));
+    }
+    if (conditions.isEmpty())
+        return filter;
+    // Left to itself, SQLite reads the whole list in creation order (the order asked for) and
+    // tests each row's due date; through the due-date index it reads only the days asked for
+    // and sorts those: 100 000 rows against a few hundred.
+    if (query.dueFrom || query.dueUntil)
+        filter.source = u"tasks AS t INDEXED BY tasks_by_due_date"_s;
+    const QString joined = conditions.join(u" AND "_s);
+    filter.where = filter.where.isEmpty() ? QString(u"WHERE "_s % joined) : QString(filter.where % u" AND "_s % joined);
+    filter.values.append(values);
+    filter.count = u"SELECT count(*) FROM "_s % filter.source % u' ' % filter.where;
+    return filter;
+}
+
 Result<> insertTags(Database &db, const QStringList &taskIds, const QStringList &tags)
 {
     return insertList(db, u"cannot save task tags"_s, u"task_tags"_s, u"tag"_s, taskIds, tags);
@@ -376,7 +415,8 @@ TaskFilter withIds(const QStringList &ids)
 
 /**
  * The patch with the repository's rules applied to what it gives: a title trimmed and not empty,
- * a blank description absent, tags trimmed, not blank and each once, project ids each once.
+ * a blank description or recurrence absent, a recurrence canonical, tags trimmed, not blank and
+ * each once, project ids each once.
  */
 Result<TaskPatch> normalizedPatch(TaskPatch patch)
 {
@@ -386,11 +426,66 @@ Result<TaskPatch> normalizedPatch(TaskPatch patch)
     patch.title = std::move(*title);
     if (patch.description)
         patch.description = normalizedDescription(*patch.description);
+    if (patch.recurrence) {
+        auto recurrence = normalizedRecurrence(*patch.recurrence);
+        if (!recurrence)
+            return std::unexpected(std::move(recurrence.error()));
+        patch.recurrence = std::move(*recurrence);
+    }
     if (patch.tags)
         patch.tags = normalizedTags(*patch.tags);
     if (patch.projectIds)
         patch.projectIds = withoutDuplicates(*patch.projectIds);
     return patch;
+}
+
+/** Saves a new task with its tags and project links; its projects must exist. */
+Result<> insertTask(Database &db, const Task &task)
+{
+    static const QString sql = insertTaskSql();
+    auto insert = Statement::prepare(db, u"cannot save task"_s, sql);
+    if (!insert)
+        return std::unexpected(std::move(insert.error()));
+    bindColumns(*insert, task);
+    bindListCopies(*insert, task);
+    if (auto saved = insert->exec(); !saved)
+        return saved;
+    if (auto tags = insertTags(db, {task.id}, task.tags); !tags)
+        return tags;
+    return insertLinks(db, {task.id}, task.projectIds);
+}
+
+/**
+ * The occurrence that follows `task` (as it is once completed) under its recurrence: the first
+ * date of the rule after `today`, counted from the task's due date (or `today`); nullopt when the
+ * rule has ended. The occurrences skipped to reach it count against the rule's COUNT.
+ */
+Result<std::optional<Task>> nextOccurrenceOf(const Task &task, const QDate &today, const QDateTime &now)
+{
+    auto rule = parseRecurrence(task.recurrence.value_or(QString()));
+    if (!rule)
+        return fail(ErrorCode::Storage,
+            u"task "_s % task.id % u" has an invalid recurrence '"_s % task.recurrence.value_or(QString())
+                % u"' in storage"_s);
+    std::optional<Occurrence> next {
+        Occurrence {.due = task.dueDate.value_or(LocalDate {today, std::nullopt}), .rule = *rule}};
+    // Bounded: a daily task overdue for decades steps a few ten thousand times.
+    for (int step = 0; next && (step == 0 || next->due.date <= today); ++step) {
+        if (step == 100'000)
+            return std::optional<Task>();
+        next = nextOccurrence(next->rule, next->due);
+    }
+    if (!next)
+        return std::optional<Task>();
+    Task occurrence = task;
+    occurrence.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    occurrence.status = Status::Backlog;
+    occurrence.completedAt.reset();
+    occurrence.dueDate = next->due;
+    occurrence.recurrence = formatRecurrence(next->rule);
+    occurrence.createdAt = now;
+    occurrence.updatedAt = now;
+    return std::optional<Task>(std::move(occurrence));
 }
 
 /**
@@ -409,7 +504,7 @@ SqliteTaskRepository::SqliteTaskRepository(Database &db)
 
 Result<TaskListing> SqliteTaskRepository::list(const TaskQuery &query)
 {
-    const TaskFilter filter = query.projectIds ? inProjects(*query.projectIds) : TaskFilter {};
+    const TaskFilter filter = filterOf(query);
     return m_db.transact(TransactionKind::Read, [&]() -> Result<TaskListing> {
         TaskListing listing;
         auto tasks = loadTasks(m_db, filter, query.offset, query.limit);
@@ -447,75 +542,86 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     auto title = requiredText(draft.title, u"title");
     if (!title)
         return std::unexpected(std::move(title.error()));
+    auto recurrence = normalizedRecurrence(draft.recurrence);
+    if (!recurrence)
+        return std::unexpected(std::move(recurrence.error()));
 
     Task task = recordFromDraft<Task>(draft);
     task.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     task.title = std::move(*title);
     task.description = normalizedDescription(draft.description);
+    task.recurrence = std::move(*recurrence);
     task.tags = normalizedTags(draft.tags);
     task.projectIds = withoutDuplicates(draft.projectIds);
     task.createdAt = currentTimestamp();
     task.updatedAt = task.createdAt;
+    if (task.status == Status::Completed)
+        task.completedAt = task.createdAt;
 
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
-        static const QString sql = insertTaskSql();
-        auto insert = Statement::prepare(m_db, u"cannot save task"_s, sql);
-        if (!insert)
-            return std::unexpected(std::move(insert.error()));
-        bindColumns(*insert, task);
-        bindListCopies(*insert, task);
-        if (auto saved = insert->exec(); !saved)
+        if (auto saved = insertTask(m_db, task); !saved)
             return std::unexpected(std::move(saved.error()));
-        if (auto tags = insertTags(m_db, {task.id}, task.tags); !tags)
-            return std::unexpected(std::move(tags.error()));
-        if (auto links = insertLinks(m_db, {task.id}, task.projectIds); !links)
-            return std::unexpected(std::move(links.error()));
         return task;
     });
 }
 
-Result<Task> SqliteTaskRepository::update(const QString &id, const TaskPatch &patch)
-{
-    auto updated = updateMany({id}, patch);
-    if (!updated)
-        return std::unexpected(std::move(updated.error()));
-    return std::move(updated->first());
-}
-
-Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, const TaskPatch &patch)
+Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, const TaskPatch &patch)
 {
     auto normalized = normalizedPatch(patch);
     if (!normalized)
         return std::unexpected(std::move(normalized.error()));
     const QStringList taskIds = withoutDuplicates(ids);
+    const bool completes = normalized->status == Status::Completed;
 
-    return m_db.transact([&]() -> Result<QList<Task>> {
+    return m_db.transact([&]() -> Result<TaskUpdate> {
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return std::unexpected(std::move(known.error()));
         if (normalized->projectIds) {
             if (auto known = requireProjects(m_db, *normalized->projectIds); !known)
                 return std::unexpected(std::move(known.error()));
         }
+        // The recurring tasks this update completes, read before it marks them completed.
+        QSet<QString> recurring;
+        if (completes) {
+            TaskFilter filter = withIds(taskIds);
+            filter.where += u" AND t.recurrence IS NOT NULL AND t.status <> ?"_s;
+            filter.values.append(enumName(Status::Completed));
+            auto before = loadTasks(m_db, filter);
+            if (!before)
+                return std::unexpected(std::move(before.error()));
+            for (const Task &task : *before)
+                recurring.insert(task.id);
+        }
+        const QDateTime now = currentTimestamp();
+        const QString nowText = formatTimestamp(now);
         // Only the columns the patch gives are written: the others stay exactly as stored.
         QStringList assignments = patchAssignments<Task>(*normalized);
-        if (normalized->tags)
+        QStringList values;
+        if (normalized->tags) {
             assignments.append(listCopyColumn(u"tags") % u" = ?"_s);
-        if (normalized->projectIds)
+            values.append(toJsonArray(*normalized->tags));
+        }
+        if (normalized->projectIds) {
             assignments.append(listCopyColumn(u"project_ids") % u" = ?"_s);
+            values.append(toJsonArray(*normalized->projectIds));
+        }
+        if (completes) {
+            assignments.append(u"completed_at = CASE WHEN status = ? THEN completed_at ELSE ? END"_s);
+            values.append({enumName(Status::Completed), nowText});
+        } else if (normalized->status) {
+            assignments.append(u"completed_at = NULL"_s);
+        }
         assignments.append(u"updated_at = "_s % kNextUpdatedAt);
+        values.append({nowText, nowText, toJsonArray(taskIds)});
         auto statement = Statement::prepare(m_db, u"cannot save task"_s,
             u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         bindPatch<Task>(*statement, *normalized);
-        if (normalized->tags)
-            statement->bind(toJsonArray(*normalized->tags));
-        if (normalized->projectIds)
-            statement->bind(toJsonArray(*normalized->projectIds));
-        const QString now = formatTimestamp(currentTimestamp());
-        statement->bind(now).bind(now).bind(toJsonArray(taskIds));
+        for (const QString &value : values)
+            statement->bind(value);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
         if (normalized->tags) {
@@ -531,7 +637,25 @@ Result<QList<Task>> SqliteTaskRepository::updateMany(const QStringList &ids, con
             if (auto links = insertLinks(m_db, taskIds, *normalized->projectIds); !links)
                 return std::unexpected(std::move(links.error()));
         }
-        return loadTasks(m_db, withIds(taskIds));
+        TaskUpdate update;
+        auto tasks = loadTasks(m_db, withIds(taskIds));
+        if (!tasks)
+            return std::unexpected(std::move(tasks.error()));
+        update.tasks = std::move(*tasks);
+        for (const Task &task : std::as_const(update.tasks)) {
+            // A task this update stops repeating has no next occurrence.
+            if (!recurring.contains(task.id) || !task.recurrence)
+                continue;
+            auto next = nextOccurrenceOf(task, QDate::currentDate(), now);
+            if (!next)
+                return std::unexpected(std::move(next.error()));
+            if (!*next)
+                continue;
+            if (auto saved = insertTask(m_db, **next); !saved)
+                return std::unexpected(std::move(saved.error()));
+            update.nextOccurrences.append(std::move(**next));
+        }
+        return update;
     });
 }
 

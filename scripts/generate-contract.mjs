@@ -27,9 +27,9 @@ function fail(where, message) {
   throw new ContractError(`${where}: ${message}`);
 }
 
-const ARG_TYPES = new Set(['string', 'string[]', 'count']);
+const ARG_TYPES = new Set(['string', 'string[]', 'count', 'boolean', 'localDate']);
 const NULL_MEANINGS = new Set(['absent', 'clear', 'reject']);
-const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp']);
+const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp', 'localDate']);
 
 function checkEnumRef(contract, where, type) {
   const name = type.slice('enum:'.length);
@@ -264,7 +264,7 @@ function snakeCase(text) {
 function cppFieldType(type) {
   if (type.endsWith('|null')) return `std::optional<${cppFieldType(type.slice(0, -'|null'.length))}>`;
   if (type.startsWith('enum:')) return pascalCase(type.slice('enum:'.length));
-  return { string: 'QString', 'string[]': 'QStringList', timestamp: 'QDateTime' }[type];
+  return { string: 'QString', 'string[]': 'QStringList', timestamp: 'QDateTime', localDate: 'LocalDate' }[type];
 }
 
 function cppMember(contract, typeName, field, type) {
@@ -285,7 +285,7 @@ function coreRecord(contract, typeName) {
   const draftKeys = recordArguments(contract, typeName, 'creates');
   const patchKeys = recordArguments(contract, typeName, 'updates');
   const out = [`// ${HEADER}`, '#pragma once', ''];
-  out.push('#include <quire/core/enums.h>', '#include <quire/core/record.h>', '');
+  out.push('#include <quire/core/enums.h>', '#include <quire/core/local_date.h>', '#include <quire/core/record.h>', '');
   out.push('#include <QDateTime>', '#include <QString>', '#include <QStringList>', '', '#include <optional>', '#include <tuple>', '');
   out.push('namespace quire::core {', '');
   out.push(`/** @brief A stored ${typeName}. */`, `struct ${typeName} {`);
@@ -334,7 +334,7 @@ function coreRecord(contract, typeName) {
 
 // ---- C++: app ----------------------------------------------------------------
 
-const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count' };
+const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count', boolean: 'Boolean', localDate: 'LocalDate' };
 
 function appCommandTableHeader(contract) {
   const out = [`// ${HEADER}`, '#pragma once', '', '#include <QString>', '#include <QtGlobal>', '', '#include <array>', '#include <string_view>', '#include <utility>', ''];
@@ -396,9 +396,10 @@ function tsFieldType(type) {
   if (type.startsWith('enum:')) return pascalCase(type.slice('enum:'.length));
   if (type === 'string[]') return 'string[]';
   if (type === 'count') return 'number';
+  if (type === 'boolean') return 'boolean';
   if (type === 'null') return 'null';
   if (type.endsWith('[]')) return `${tsFieldType(type.slice(0, -2))}[]`;
-  return type === 'string' || type === 'timestamp' ? 'string' : type;
+  return type === 'string' || type === 'timestamp' || type === 'localDate' ? 'string' : type;
 }
 
 /** Absent and null both mean "not given" where null is not rejected. */

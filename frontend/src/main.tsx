@@ -7,7 +7,9 @@ import { AppProviders } from '@/app/providers';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { projectsQuery } from '@/features/projects/api/projects-api';
 import { tasksQuery } from '@/features/tasks/api/tasks-api';
+import { listQueryOf } from '@/features/tasks/utils/task-lists';
 import { startIpc } from '@/ipc/start';
+import { todayText } from '@/lib/local-date';
 import { createQueryClient } from '@/lib/query-client';
 import '@/styles/index.css';
 
@@ -17,7 +19,7 @@ if (inQuire) {
   // Ask for what the start view shows (all tasks, the projects) before React renders it, so the
   // channel handshake and the app's answer overlap the first render instead of following it. The
   // views read the same queries; a failure here shows there, as any failed load does.
-  void queryClient.prefetchQuery(tasksQuery(null));
+  void queryClient.prefetchQuery(tasksQuery(listQueryOf({ view: 'all' }, todayText(new Date()))));
   void queryClient.prefetchQuery(projectsQuery());
 }
 

@@ -30,6 +30,8 @@ QString typeName(const app::ArgSpec &arg)
     case app::ArgType::StringList: return u"string[]"_s;
     case app::ArgType::Enum: return u"enum:"_s + arg.enumKind;
     case app::ArgType::Count: return u"count"_s;
+    case app::ArgType::Boolean: return u"boolean"_s;
+    case app::ArgType::LocalDate: return u"localDate"_s;
     }
     return {};
 }

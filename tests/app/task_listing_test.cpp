@@ -77,11 +77,11 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
     core::TaskPatch patch;
     patch.tags = QStringList {u"new"_s, u"tags"_s, u"zulu"_s};
     patch.projectIds = QStringList {home.id, work.id};
-    ASSERT_OK(tasks.update(created.first().id, patch));
+    ASSERT_OK(tasks.updateMany({created.first().id}, patch));
     ASSERT_OK_AND_ASSIGN(const core::Project garden, projects.create({u"Garden"_s, std::nullopt}));
     patch.tags.reset();
     patch.projectIds = QStringList {work.id, garden.id, home.id};
-    ASSERT_OK(tasks.update(created.last().id, patch));
+    ASSERT_OK(tasks.updateMany({created.last().id}, patch));
     ASSERT_OK(projects.remove(garden.id));
 
     // When
@@ -125,7 +125,8 @@ struct Listing {
     [[nodiscard]] QJsonArray titles(qint64 offset, std::optional<qint64> limit) const
     {
         QJsonArray titles;
-        for (const auto &row : taskRowsFromColumns(parsed(columnsJson(*tasks, {std::nullopt, offset, limit}))))
+        for (const auto &row :
+            taskRowsFromColumns(parsed(columnsJson(*tasks, core::TaskQuery {.offset = offset, .limit = limit}))))
             titles.append(row.toObject().value(u"title"_s));
         return titles;
     }
@@ -152,7 +153,8 @@ TEST(TaskListing, AWindowHoldsItsRowsInListOrderAndTheWholeListsTotal)
     EXPECT_TRUE(listing.titles(9, 2).isEmpty());
     EXPECT_TRUE(listing.titles(0, 0).isEmpty());
     for (const auto &[offset, limit] : {std::pair<qint64, qint64> {9, 2}, {0, 0}, {3, 1}, {0, 5}}) {
-        const QJsonObject part = parsed(columnsJson(*listing.tasks, {std::nullopt, offset, limit}));
+        const QJsonObject part
+            = parsed(columnsJson(*listing.tasks, core::TaskQuery {.offset = offset, .limit = limit}));
         EXPECT_EQ(part.value(u"count"_s), std::clamp<qint64>(5 - offset, 0, limit)) << offset << ' ' << limit;
         EXPECT_EQ(part.value(u"total"_s), 5) << offset << ' ' << limit;
     }
@@ -162,7 +164,9 @@ TEST(TaskListing, TheVersionStaysWhileNothingChangesAndMovesWithAnyWrite)
 {
     Listing listing(2);
     const auto version = [&] {
-        return parsed(columnsJson(*listing.tasks, {std::nullopt, 0, 1})).value(u"version"_s).toString();
+        return parsed(columnsJson(*listing.tasks, core::TaskQuery {.offset = 0, .limit = 1}))
+            .value(u"version"_s)
+            .toString();
     };
     const QString before = version();
     EXPECT_FALSE(before.isEmpty());
@@ -188,7 +192,7 @@ TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
     ASSERT_OK_AND_ASSIGN(const core::Task changed, tasks.create(draft));
     core::TaskPatch patch;
     patch.status = core::Status::Blocked;
-    ASSERT_OK(tasks.update(changed.id, patch));
+    ASSERT_OK(tasks.updateMany({changed.id}, patch));
 
     // When
     ASSERT_OK_AND_ASSIGN(const QByteArray json, columnsJson(tasks, {}));

@@ -82,7 +82,55 @@ QStringList version2SchemaAndRows()
     return sql;
 }
 
+// Schema version 3 as migrateTo3() left it: version 2 with each task's lists copied on its row.
+QStringList version3SchemaAndRows()
+{
+    QStringList sql = version2SchemaAndRows();
+    sql.removeLast(); // the version 2 stamp
+    sql << u"ALTER TABLE tasks ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]'"_s
+        << u"ALTER TABLE tasks ADD COLUMN project_ids_json TEXT NOT NULL DEFAULT '[]'"_s
+        << u"UPDATE tasks SET tags_json = '[\"zinc\",\"attic\"]', project_ids_json = '[\"p2\",\"p1\"]'"_s
+        << u"INSERT INTO tasks VALUES ('t2', 'Paint the fence', NULL, 'standard', 'completed', NULL, NULL, "
+           "'2026-01-02T09:00:00.000Z', '2026-01-05T17:30:00.000Z', '[]', '[]')"_s
+        << u"PRAGMA user_version = 3"_s;
+    return sql;
+}
+
 } // namespace
+
+TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastChange)
+{
+    // Given a version 3 file with an open and a completed task
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    ASSERT_OK(execOnFile(path, version3SchemaAndRows()));
+
+    // When Quire opens it
+    ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
+
+    // Then both tasks read back with every field kept, no due date or recurrence, and the
+    // completed one completed at its last change; a version 3 backup was made
+    EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
+    ASSERT_TRUE(db->backupPath().has_value());
+    ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
+    EXPECT_EQ(backupVersion.toInt(), 3);
+    SqliteTaskRepository tasks(*db);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
+    ASSERT_EQ(all.size(), 2);
+    const Task &roof = all.at(0);
+    EXPECT_EQ(roof.title, u"Fix the roof"_s);
+    EXPECT_EQ(roof.priority, Priority::High);
+    EXPECT_EQ(roof.type, std::optional(TaskType::Bug));
+    EXPECT_EQ(roof.tags, (QStringList {u"zinc"_s, u"attic"_s}));
+    EXPECT_EQ(roof.projectIds, (QStringList {u"p2"_s, u"p1"_s}));
+    EXPECT_EQ(roof.dueDate, std::nullopt);
+    EXPECT_EQ(roof.recurrence, std::nullopt);
+    EXPECT_EQ(roof.completedAt, std::nullopt);
+    const Task &fence = all.at(1);
+    EXPECT_EQ(fence.status, Status::Completed);
+    EXPECT_EQ(fence.completedAt, std::optional(fence.updatedAt));
+    EXPECT_EQ(fence.updatedAt, QDateTime(QDate(2026, 1, 5), QTime(17, 30), Qt::UTC));
+}
 
 TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
 {

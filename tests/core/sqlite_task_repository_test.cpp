@@ -18,6 +18,8 @@ using quire::core_test::listedTasks;
 using quire::core_test::scalar;
 using quire::core_test::tasksOfProjects;
 using quire::core_test::TestStore;
+using quire::core_test::updatedTask;
+using quire::core_test::updatedTasks;
 
 namespace {
 
@@ -453,18 +455,20 @@ TEST(SqliteTaskRepository, UpdateChangesOnlyTheGivenFields)
     d.description = u"desc"_s;
     d.complexity = Complexity::Easy;
     d.type = TaskType::Chore;
+    d.dueDate = LocalDate {QDate(2026, 3, 1), QTime(9, 30)};
     d.tags = {u"keep"_s};
     ASSERT_OK_AND_ASSIGN(const Task original, store.tasks().create(d));
 
     // When only the status changes
     TaskPatch patch;
     patch.status = Status::Completed;
-    ASSERT_OK_AND_ASSIGN(const Task updated, store.tasks().update(original.id, patch));
+    ASSERT_OK_AND_ASSIGN(const Task updated, updatedTask(store.tasks(), original.id, patch));
 
-    // Then everything else is as before
+    // Then everything else is as before, and the task was completed when it was changed
     Task expected = original;
     expected.status = Status::Completed;
     expected.updatedAt = updated.updatedAt;
+    expected.completedAt = updated.updatedAt;
     EXPECT_EQ(updated, expected);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(original.id));
     EXPECT_EQ(stored, std::optional(updated));
@@ -487,7 +491,7 @@ TEST(SqliteTaskRepository, UpdateSetsEveryGivenField)
     patch.type = std::optional(TaskType::Feature);
     patch.tags = QStringList {u" a "_s, u"a"_s, u"b"_s};
     patch.projectIds = QStringList {p.id, p.id};
-    ASSERT_OK_AND_ASSIGN(const Task updated, store.tasks().update(original.id, patch));
+    ASSERT_OK_AND_ASSIGN(const Task updated, updatedTask(store.tasks(), original.id, patch));
 
     // Then
     EXPECT_EQ(updated.title, u"Renamed"_s);
@@ -513,14 +517,14 @@ TEST(SqliteTaskRepository, UpdateWithNullDescriptionClearsItAndAbsentLeavesIt)
     // When the description is absent from the patch
     TaskPatch absent;
     absent.title = u"Still described"_s;
-    ASSERT_OK_AND_ASSIGN(const Task kept, store.tasks().update(task.id, absent));
+    ASSERT_OK_AND_ASSIGN(const Task kept, updatedTask(store.tasks(), task.id, absent));
     // Then it is unchanged
     EXPECT_EQ(kept.description, std::optional(u"words"_s));
 
     // When it is present and null
     TaskPatch cleared;
     cleared.description = std::optional<QString>();
-    ASSERT_OK_AND_ASSIGN(const Task gone, store.tasks().update(task.id, cleared));
+    ASSERT_OK_AND_ASSIGN(const Task gone, updatedTask(store.tasks(), task.id, cleared));
     // Then it is cleared, in storage too
     EXPECT_EQ(gone.description, std::nullopt);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(task.id));
@@ -540,7 +544,7 @@ TEST(SqliteTaskRepository, UpdateWithNullComplexityAndTypeClearsThem)
     // When absent: unchanged
     TaskPatch absent;
     absent.priority = Priority::Nit;
-    ASSERT_OK_AND_ASSIGN(const Task kept, store.tasks().update(task.id, absent));
+    ASSERT_OK_AND_ASSIGN(const Task kept, updatedTask(store.tasks(), task.id, absent));
     EXPECT_EQ(kept.complexity, std::optional(Complexity::DeepDive));
     EXPECT_EQ(kept.type, std::optional(TaskType::Investigation));
 
@@ -548,7 +552,7 @@ TEST(SqliteTaskRepository, UpdateWithNullComplexityAndTypeClearsThem)
     TaskPatch cleared;
     cleared.complexity = std::optional<Complexity>();
     cleared.type = std::optional<TaskType>();
-    ASSERT_OK_AND_ASSIGN(const Task gone, store.tasks().update(task.id, cleared));
+    ASSERT_OK_AND_ASSIGN(const Task gone, updatedTask(store.tasks(), task.id, cleared));
     EXPECT_EQ(gone.complexity, std::nullopt);
     EXPECT_EQ(gone.type, std::nullopt);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(task.id));
@@ -570,7 +574,7 @@ TEST(SqliteTaskRepository, UpdateWithEmptyListsClearsTagsAndProjects)
     TaskPatch patch;
     patch.tags = QStringList();
     patch.projectIds = QStringList();
-    ASSERT_OK_AND_ASSIGN(const Task updated, store.tasks().update(task.id, patch));
+    ASSERT_OK_AND_ASSIGN(const Task updated, updatedTask(store.tasks(), task.id, patch));
 
     // Then
     EXPECT_TRUE(updated.tags.isEmpty());
@@ -588,8 +592,8 @@ TEST(SqliteTaskRepository, UpdateMovesUpdatedAtForwardButNeverCreatedAt)
     // When updated twice in quick succession (likely within one millisecond)
     TaskPatch patch;
     patch.title = u"Tick"_s;
-    ASSERT_OK_AND_ASSIGN(const Task once, store.tasks().update(task.id, patch));
-    ASSERT_OK_AND_ASSIGN(const Task twice, store.tasks().update(task.id, patch));
+    ASSERT_OK_AND_ASSIGN(const Task once, updatedTask(store.tasks(), task.id, patch));
+    ASSERT_OK_AND_ASSIGN(const Task twice, updatedTask(store.tasks(), task.id, patch));
 
     // Then updatedAt strictly increases and createdAt stays
     EXPECT_GT(once.updatedAt, task.updatedAt);
@@ -612,7 +616,7 @@ TEST(SqliteTaskRepository, UpdateRejectsBlankTitleAndChangesNothing)
     patch.status = Status::Completed;
 
     // Then
-    EXPECT_ERROR(store.tasks().update(task.id, patch), ErrorCode::InvalidArgument, u"title must not be empty"_s);
+    EXPECT_ERROR(updatedTask(store.tasks(), task.id, patch), ErrorCode::InvalidArgument, u"title must not be empty"_s);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(task.id));
     EXPECT_EQ(stored, std::optional(task));
 }
@@ -622,7 +626,8 @@ TEST(SqliteTaskRepository, UpdateOfMissingTaskReturnsNotFound)
     OPEN_TEST_STORE(store);
     TaskPatch patch;
     patch.title = u"Ghost"_s;
-    EXPECT_ERROR(store.tasks().update(u"missing-id"_s, patch), ErrorCode::NotFound, u"task missing-id not found"_s);
+    EXPECT_ERROR(
+        updatedTask(store.tasks(), u"missing-id"_s, patch), ErrorCode::NotFound, u"task missing-id not found"_s);
     EXPECT_EQ(count(store.db(), u"tasks"_s), 0);
 }
 
@@ -643,7 +648,7 @@ TEST(SqliteTaskRepository, UpdateWithUnknownProjectReturnsNotFoundAndChangesNoth
     patch.projectIds = QStringList {p.id, u"ghost-project"_s};
 
     // Then
-    EXPECT_ERROR(store.tasks().update(task.id, patch), ErrorCode::NotFound, u"project ghost-project not found"_s);
+    EXPECT_ERROR(updatedTask(store.tasks(), task.id, patch), ErrorCode::NotFound, u"project ghost-project not found"_s);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(task.id));
     EXPECT_EQ(stored, std::optional(task));
 }
@@ -667,8 +672,8 @@ TEST(SqliteTaskRepository, UpdateRollsBackWhenLinkingFails)
     patch.projectIds = QStringList {p.id};
 
     // Then the title and tags written before the failure are rolled back
-    EXPECT_ERROR(
-        store.tasks().update(task.id, patch), ErrorCode::Storage, u"cannot link task to projects: no links today"_s);
+    EXPECT_ERROR(updatedTask(store.tasks(), task.id, patch), ErrorCode::Storage,
+        u"cannot link task to projects: no links today"_s);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(task.id));
     EXPECT_EQ(stored, std::optional(task));
 }
@@ -690,12 +695,12 @@ TEST(SqliteTaskRepository, UpdateManyAppliesThePatchToEveryTaskWithAFixedNumberO
     patch.status = Status::Completed;
     patch.tags = QStringList {u" done "_s, u"done"_s};
     const quint64 beforeOne = store.db().queryCount();
-    ASSERT_OK(store.tasks().updateMany({created.first()}, patch));
+    ASSERT_OK(updatedTasks(store.tasks(), {created.first()}, patch));
     const quint64 forOne = store.db().queryCount() - beforeOne;
 
     // When all are completed and retagged at once
     const quint64 before = store.db().queryCount();
-    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, store.tasks().updateMany(created, patch));
+    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, updatedTasks(store.tasks(), created, patch));
     const quint64 forFifty = store.db().queryCount() - before;
 
     // Then every task changed, in creation order, with the patch normalised, in as many statements as for one
@@ -718,7 +723,7 @@ TEST(SqliteTaskRepository, UpdateManyWithAMissingTaskNamesItAndChangesNothing)
     TaskPatch patch;
     patch.title = u"Renamed"_s;
 
-    EXPECT_ERROR(store.tasks().updateMany({kept.id, u"missing-id"_s}, patch), ErrorCode::NotFound,
+    EXPECT_ERROR(updatedTasks(store.tasks(), {kept.id, u"missing-id"_s}, patch), ErrorCode::NotFound,
         u"task missing-id not found"_s);
 
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(kept.id));
@@ -732,7 +737,8 @@ TEST(SqliteTaskRepository, UpdateManyRejectsABlankTitleBeforeWriting)
     TaskPatch patch;
     patch.title = u"   "_s;
 
-    EXPECT_ERROR(store.tasks().updateMany({kept.id}, patch), ErrorCode::InvalidArgument, u"title must not be empty"_s);
+    EXPECT_ERROR(
+        updatedTasks(store.tasks(), {kept.id}, patch), ErrorCode::InvalidArgument, u"title must not be empty"_s);
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(kept.id));
     EXPECT_EQ(stored, std::optional(kept));
 }
@@ -745,7 +751,7 @@ TEST(SqliteTaskRepository, UpdateManyNamesEachTaskOnceWhateverTheRepeats)
     TaskPatch patch;
     patch.priority = Priority::High;
 
-    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, store.tasks().updateMany({b.id, a.id, b.id}, patch));
+    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, updatedTasks(store.tasks(), {b.id, a.id, b.id}, patch));
 
     EXPECT_EQ(ids(updated), (QStringList {a.id, b.id}));
 }
@@ -760,7 +766,7 @@ TEST(SqliteTaskRepository, UpdateWritesOnlyTheColumnsItsPatchGives)
     // When only the status changes
     TaskPatch patch;
     patch.status = Status::Blocked;
-    ASSERT_OK(store.tasks().update(task.id, patch));
+    ASSERT_OK(updatedTask(store.tasks(), task.id, patch));
 
     // Then the title is still exactly what was stored
     EXPECT_EQ(
@@ -778,7 +784,7 @@ TEST(SqliteTaskRepository, UpdateManyMovesEachUpdatedAtPastItsOwnEvenIfLaterThan
 
     TaskPatch patch;
     patch.status = Status::InProgress;
-    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, store.tasks().updateMany({ahead.id, now.id}, patch));
+    ASSERT_OK_AND_ASSIGN(const QList<Task> updated, updatedTasks(store.tasks(), {ahead.id, now.id}, patch));
 
     // Then each moved forward from its own time
     ASSERT_EQ(updated.size(), 2);

@@ -150,4 +150,20 @@ Result<QList<Task>> tasksOfProjects(TaskRepository &tasks, const QStringList &pr
     return listedTasks(tasks, TaskQuery {.projectIds = projectIds});
 }
 
+Result<QList<Task>> updatedTasks(TaskRepository &tasks, const QStringList &ids, const TaskPatch &patch)
+{
+    auto update = tasks.updateMany(ids, patch);
+    if (!update)
+        return std::unexpected(std::move(update.error()));
+    return std::move(update->tasks);
+}
+
+Result<Task> updatedTask(TaskRepository &tasks, const QString &id, const TaskPatch &patch)
+{
+    auto updated = updatedTasks(tasks, {id}, patch);
+    if (!updated)
+        return std::unexpected(std::move(updated.error()));
+    return std::move(updated->first());
+}
+
 } // namespace quire::core_test

@@ -57,6 +57,11 @@ private:
 /** @brief The tasks linked to any of `projectIds`, through list(). */
 [[nodiscard]] Result<QList<Task>> tasksOfProjects(TaskRepository &tasks, const QStringList &projectIds);
 
+/** @brief The tasks of `ids` after updateMany() applied `patch` to them (without the occurrences it created). */
+[[nodiscard]] Result<QList<Task>> updatedTasks(TaskRepository &tasks, const QStringList &ids, const TaskPatch &patch);
+/** @brief The one task `id` after updateMany() applied `patch` to it. */
+[[nodiscard]] Result<Task> updatedTask(TaskRepository &tasks, const QString &id, const TaskPatch &patch);
+
 /** @brief Runs `sql` statements on a plain QSqlDatabase connection to the file at `path` (creating it). */
 [[nodiscard]] Result<> execOnFile(const QString &path, const QStringList &sql);
 /** @brief The first column of the first row of `sql` on the file at `path`, opened with a plain connection. */

@@ -32,7 +32,7 @@ const db = (sql) => queryDatabase(quire.workspace.databasePath, sql);
 test('aNewDatabaseShowsTheEmptyMainScreen', async () => {
   const { page } = quire.app;
   await waitForTestId(page, 'new-task-button');
-  await page.waitForFunction(() => document.body.textContent.includes('No tasks yet'), { timeout: 10_000 });
+  await page.waitForFunction(() => document.body.textContent.includes('No open tasks'), { timeout: 10_000 });
   assert.equal(await viewHeading(page), 'All tasks');
   await page.waitForFunction(() => document.body.textContent.includes('No projects yet'), { timeout: 10_000 });
   await saveScreenshot(page, '01-empty-main-screen');
@@ -170,12 +170,18 @@ test('completeATaskWithItsToggle', async () => {
   assert.equal(await toggle.evaluate((b) => b.getAttribute('aria-pressed')), 'false');
   await toggle.click();
 
+  // A completed task leaves the open tasks; "Show completed" brings it back, listed last.
+  await page.waitForFunction(
+    (selector) => !document.querySelector(selector),
+    { timeout: 10_000 },
+    `${byTestId('task-row')}[aria-label="Fix broken footer links"]`,
+  );
+  await clickTestId(page, 'show-completed');
   await page.waitForSelector(`${byTestId('task-row')}[aria-label="Fix broken footer links"][data-status="completed"]`, {
     timeout: 10_000,
   });
   const after = await rowByTitle(page, 'Fix broken footer links');
   assert.equal(await after.$eval(byTestId('complete-task'), (b) => b.getAttribute('aria-pressed')), 'true');
-  // Completed tasks are listed last.
   const titles = await rowTitles(page);
   assert.equal(titles.at(-1), 'Fix broken footer links');
   for (let i = 0; i < 50; i += 1) {
@@ -197,6 +203,8 @@ test('filterByProjectAndByText', async () => {
 
   await (await projectItem(page, 'Website relaunch')).click();
   await waitForHeading(page, 'Website relaunch');
+  await waitForRows(page, ['Pick a hosting provider (EU)', 'Write landing page copy']);
+  await clickTestId(page, 'show-completed');
   await waitForRows(page, ['Pick a hosting provider (EU)', 'Write landing page copy', 'Fix broken footer links']);
   await saveScreenshot(page, '04-project-view');
 
@@ -219,6 +227,8 @@ test('filterByProjectAndByText', async () => {
   await waitForRows(page, ['Pick a hosting provider (EU)', 'Write landing page copy', 'Fix broken footer links']);
 
   await clickTestId(page, 'all-tasks');
+  await waitForRows(page, ['Pick a hosting provider (EU)', 'Write landing page copy', 'Buy groceries']);
+  await clickTestId(page, 'show-completed');
   await waitForRows(page, all);
 });
 
@@ -260,7 +270,9 @@ test('afterARestartOnTheSameDatabaseEverythingIsStillThere', async () => {
   quire.app = await launchQuire({ databasePath: quire.workspace.databasePath });
   const { page } = quire.app;
 
-  await waitForRows(page, ['Pick a hosting provider (EU)', 'Buy groceries', 'Fix broken footer links'], { timeout: 15_000 });
+  await waitForRows(page, ['Pick a hosting provider (EU)', 'Buy groceries'], { timeout: 15_000 });
+  await clickTestId(page, 'show-completed');
+  await waitForRows(page, ['Pick a hosting provider (EU)', 'Buy groceries', 'Fix broken footer links']);
   const done = await rowByTitle(page, 'Fix broken footer links');
   assert.equal(await done.evaluate((r) => r.dataset.status), 'completed');
   const edited = await rowByTitle(page, 'Pick a hosting provider (EU)');
@@ -269,8 +281,10 @@ test('afterARestartOnTheSameDatabaseEverythingIsStillThere', async () => {
   assert.deepEqual([...projectNames].sort(), ['Home', 'Website relaunch']);
 
   await (await projectItem(page, 'Website relaunch')).click();
-  await waitForRows(page, ['Pick a hosting provider (EU)', 'Fix broken footer links']);
+  await waitForRows(page, ['Pick a hosting provider (EU)']);
   await clickTestId(page, 'all-tasks');
+  await waitForRows(page, ['Pick a hosting provider (EU)', 'Buy groceries']);
+  await clickTestId(page, 'show-completed');
   await waitForRows(page, ['Pick a hosting provider (EU)', 'Buy groceries', 'Fix broken footer links']);
   await saveScreenshot(page, '06-main-list-after-restart');
 

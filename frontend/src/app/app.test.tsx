@@ -26,13 +26,16 @@ function seed() {
 const rowTitles = () => screen.queryAllByTestId('task-row').map((row) => row.getAttribute('aria-label'));
 
 describe('the task screen', () => {
-  it('lists all tasks grouped by status, pinned first, with the projects in the sidebar', async () => {
+  it('lists the open tasks grouped by status, pinned first, with the projects in the sidebar', async () => {
     seed();
-    renderWithProviders(<App />);
+    const { user } = renderWithProviders(<App />);
 
-    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Buy milk', 'Deploy']));
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Buy milk']));
     expect(screen.getAllByTestId('project-item').map((p) => p.textContent)).toEqual(['Home', 'Work']);
     expect(screen.getByTestId('all-tasks')).toHaveAttribute('aria-current', 'page');
+
+    await user.click(screen.getByTestId('show-completed'));
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Buy milk', 'Deploy']));
   });
 
   it('shows a project’s tasks when it is picked in the sidebar', async () => {
@@ -42,12 +45,16 @@ describe('the task screen', () => {
 
     await user.click(screen.getAllByTestId('project-item')[1]!);
 
-    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
-    expect(backend.bridge.callsTo('db_get_project_tasks')).toContainEqual({ projectId: 'p-work', limit: wireForms.TaskColumns.pageSize });
+    expect(backend.bridge.callsTo('db_get_tasks')).toContainEqual({
+      completed: false,
+      projectIds: ['p-work'],
+      limit: wireForms.TaskColumns.pageSize,
+    });
   });
 
-  it('completes a task in one click', async () => {
+  it('completes a task in one click: it leaves the open list for the Logbook', async () => {
     const backend = seed();
     const { user } = renderWithProviders(<App />);
     const milk = (await screen.findAllByTestId('task-row')).find((r) => r.textContent?.includes('Buy milk'))!;
@@ -55,12 +62,9 @@ describe('the task screen', () => {
     await user.click(within(milk).getByTestId('complete-task'));
 
     expect(backend.bridge.callsTo('db_update_tasks')).toEqual([{ taskIds: ['t-milk'], status: 'completed' }]);
-    await waitFor(() =>
-      expect(screen.getAllByTestId('task-row').find((r) => r.textContent?.includes('Buy milk'))).toHaveAttribute(
-        'data-status',
-        'completed',
-      ),
-    );
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+    await user.click(screen.getByTestId('list-logbook'));
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Deploy']));
   });
 
   it('deletes a task only after the confirmation', async () => {
@@ -74,7 +78,7 @@ describe('the task screen', () => {
     await user.click(screen.getByTestId('confirm-delete'));
 
     expect(backend.bridge.callsTo('db_delete_tasks')).toEqual([{ taskIds: ['t-milk'] }]);
-    await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Deploy']));
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
   });
 
   it('cancelling the confirmation deletes nothing', async () => {
@@ -87,7 +91,7 @@ describe('the task screen', () => {
     await user.click(within(screen.getByTestId('confirm-dialog')).getByRole('button', { name: 'Cancel' }));
 
     expect(backend.bridge.callsTo('db_delete_tasks')).toEqual([]);
-    expect(rowTitles()).toHaveLength(3);
+    expect(rowTitles()).toHaveLength(2);
   });
 
   it('completes and deletes several selected tasks together', async () => {
@@ -105,6 +109,10 @@ describe('the task screen', () => {
     expect(completion).toEqual({ taskIds: expect.arrayContaining(['t-milk', 't-report']) as unknown, status: 'completed' });
     expect(completion!.taskIds).toHaveLength(2);
 
+    // Completed, they left the open list; with completed tasks shown they can be deleted together.
+    await waitFor(() => expect(rowTitles()).toEqual([]));
+    await user.click(screen.getByTestId('show-completed'));
+    await screen.findAllByTestId('task-row');
     await user.click(screen.getByLabelText('Select Buy milk'));
     await user.click(screen.getByLabelText('Select Deploy'));
     await user.click(screen.getByTestId('delete-selected'));
@@ -129,8 +137,8 @@ describe('the task screen', () => {
     expect(rowTitles()).toEqual(['Buy milk']);
     await user.selectOptions(screen.getByLabelText('Filter by tag'), '');
 
-    await user.selectOptions(screen.getByLabelText('Filter by priority'), 'nit');
-    expect(rowTitles()).toEqual(['Deploy']);
+    await user.selectOptions(screen.getByLabelText('Filter by priority'), 'pinned');
+    expect(rowTitles()).toEqual(['Write report']);
   });
 
   it('opens the new-task dialog with N, but not while typing in a field', async () => {
@@ -174,11 +182,11 @@ describe('the task screen', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getAllByTestId('task-row')[1]).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(screen.getAllByTestId('task-row')[2]).toHaveFocus();
+    expect(screen.getAllByTestId('task-row')[1]).toHaveFocus();
     await user.keyboard('{ArrowUp}{Enter}');
 
     expect(await screen.findByRole('dialog', { name: 'Edit task' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Title')).toHaveValue('Buy milk');
+    expect(screen.getByLabelText('Title')).toHaveValue('Write report');
   });
 
   it('renders user text as text, never as HTML', async () => {

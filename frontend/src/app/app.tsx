@@ -1,43 +1,60 @@
 // SPDX-License-Identifier: MIT
 import { useState } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { BookIcon, CalendarIcon, InboxIcon, StarIcon } from '@/components/icons';
 import { useBackendSync } from '@/app/use-backend-sync';
+import { useToday } from '@/app/use-today';
 import { useProjects } from '@/features/projects/api/projects-api';
-import { ProjectSidebar } from '@/features/projects/components/project-sidebar';
+import { ProjectSidebar, type SidebarList } from '@/features/projects/components/project-sidebar';
 import { TaskView } from '@/features/tasks/components/task-view';
+import type { TaskListSelection, TaskListView } from '@/features/tasks/utils/task-lists';
 import type { Project } from '@/ipc/contract';
 
 const noProjects: Project[] = [];
 
+const lists: readonly (SidebarList & { id: TaskListView })[] = [
+  { id: 'all', label: 'All tasks', icon: <InboxIcon /> },
+  { id: 'today', label: 'Today', icon: <StarIcon /> },
+  { id: 'upcoming', label: 'Upcoming', icon: <CalendarIcon /> },
+  { id: 'logbook', label: 'Logbook', icon: <BookIcon /> },
+];
+
+const selectionKey = (selection: TaskListSelection) =>
+  selection.view === 'project' ? `project:${selection.projectId}` : selection.view;
+
 export function App() {
   useBackendSync();
+  const today = useToday();
   const projectsQuery = useProjects();
   const projects = projectsQuery.data ?? noProjects;
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<TaskListSelection>({ view: 'all' });
   // A project deleted elsewhere (another window, a script) falls back to "All tasks".
-  const selected = projects.find((p) => p.id === selectedId) ?? null;
-  const projectId = projectsQuery.isSuccess ? (selected?.id ?? null) : selectedId;
+  const project = chosen.view === 'project' ? projects.find((p) => p.id === chosen.projectId) : undefined;
+  const selection: TaskListSelection =
+    chosen.view === 'project' && projectsQuery.isSuccess && !project ? { view: 'all' } : chosen;
+  const heading =
+    selection.view === 'project' ? (project?.name ?? '') : lists.find((l) => l.id === selection.view)!.label;
+  const key = selectionKey(selection);
 
   return (
     <div className="app-shell">
       <ErrorBoundary area="Showing projects">
         <ProjectSidebar
+          lists={lists}
+          currentListId={selection.view === 'project' ? null : selection.view}
+          onSelectList={(id) => setChosen({ view: id as TaskListView })}
           projects={projects}
           loading={projectsQuery.isPending}
           failed={projectsQuery.isError}
           onRetry={() => void projectsQuery.refetch()}
-          selectedId={projectId}
-          onSelect={setSelectedId}
+          selectedId={selection.view === 'project' ? selection.projectId : null}
+          onSelect={(projectId) => setChosen({ view: 'project', projectId })}
+          onCurrentProjectDeleted={() => setChosen({ view: 'all' })}
         />
       </ErrorBoundary>
       <main className="main">
-        <ErrorBoundary area="Showing tasks" key={projectId ?? 'all'}>
-          <TaskView
-            key={projectId ?? 'all'}
-            projectId={projectId}
-            heading={selected?.name ?? 'All tasks'}
-            projects={projects}
-          />
+        <ErrorBoundary area="Showing tasks" key={key}>
+          <TaskView key={key} selection={selection} today={today} heading={heading} projects={projects} />
         </ErrorBoundary>
       </main>
     </div>

@@ -8,6 +8,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { applyProjectChanges, type ProjectChange } from '@/features/projects/utils/apply-project-changes';
 import { applyTaskChanges, type TaskChange } from '@/features/tasks/utils/apply-task-changes';
+import { listQueryOfKey } from '@/features/tasks/utils/task-lists';
 import { commandSpecs, isCommandName, type Project, type Task } from '@/ipc/contract';
 import { onLateReply, onProjectsChanged, onTasksChanged } from '@/ipc/events';
 
@@ -17,11 +18,6 @@ import { onLateReply, onProjectsChanged, onTasksChanged } from '@/ipc/events';
  * the user waits for, and a stream of writes would re-render the list for each.
  */
 export const CHANGE_COALESCE_MS = 16;
-
-/** The task list of a query key ['tasks', 'list', projectId]. */
-function projectIdOf(queryKey: readonly unknown[]): string | null {
-  return typeof queryKey[2] === 'string' ? queryKey[2] : null;
-}
 
 /**
  * Brings every cached query under `queryKey` up to date with `apply`, or loads it again where
@@ -52,7 +48,7 @@ function coalescedSync(client: QueryClient) {
     else {
       const [taskChanges, projectChanges] = [tasks, projects];
       if (taskChanges.length > 0)
-        patchQueries<Task[]>(client, ['tasks', 'list'], (list, key) => applyTaskChanges(list, projectIdOf(key), taskChanges));
+        patchQueries<Task[]>(client, ['tasks', 'list'], (list, key) => applyTaskChanges(list, listQueryOfKey(key), taskChanges));
       if (projectChanges.length > 0)
         patchQueries<Project[]>(client, ['projects'], (list) => applyProjectChanges(list, projectChanges));
     }

@@ -124,7 +124,7 @@ describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
       t.split('|').every((part) => {
         const base = part.endsWith('[]') ? part.slice(0, -2) : part;
         if (base.startsWith('enum:')) return base.slice(5) in contract.enums;
-        return ['string', 'count', 'timestamp', 'null'].includes(base) || base in contract.types;
+        return ['string', 'count', 'boolean', 'timestamp', 'localDate', 'null'].includes(base) || base in contract.types;
       });
     const used = [
       ...Object.values(contract.commands).flatMap((c) => [c.returns, ...Object.values(c.args).map((a) => a.type)]),

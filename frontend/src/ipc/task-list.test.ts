@@ -63,6 +63,22 @@ describe('a whole task list', () => {
     ]);
   });
 
+  it('pages the open (or completed) tasks like all tasks, and a due range like a project', async () => {
+    const tasks = manyTasks(firstPageSize + 5);
+    const bridge = pagedBridge(tasks, () => '1');
+
+    expect(await invoke('db_get_tasks', { completed: false })).toEqual(tasks);
+    expect(inAnyOrder(bridge.callsTo('db_get_tasks'))).toEqual(
+      inAnyOrder([
+        { completed: false, limit: firstPageSize },
+        { completed: false, offset: firstPageSize, limit: pageSize },
+      ]),
+    );
+
+    expect(await invoke('db_get_tasks', { completed: false, dueUntil: '2026-11-30' })).toEqual(tasks);
+    expect(bridge.callsTo('db_get_tasks').slice(2)).toEqual([{ completed: false, dueUntil: '2026-11-30', limit: pageSize }]);
+  });
+
   it('hands over its first page while the others are still on their way', async () => {
     const tasks = manyTasks(firstPageSize + 3);
     const held: Array<() => void> = [];

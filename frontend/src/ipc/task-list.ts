@@ -6,9 +6,10 @@
 // fetched again.
 // - All tasks: a small first page (wireForms.TaskColumns.firstPageSize rows), which a view shows
 //   at once, asked together with the next one (pageSize rows), then every other page at once.
-// - A filtered list (one project's) pays its filter on every call, since the matching tasks are
-//   found and sorted before any page of them is cut: it comes in pages of pageSize, the first
-//   alone (bench: "db_get_tasks, one project").
+// - A list filtered by project or due date pays its filter on every call, since the matching
+//   tasks are found and sorted before any page of them is cut: it comes in pages of pageSize, the
+//   first alone (bench: "db_get_tasks, one project"). Keeping only open or completed tasks is
+//   checked row by row as the rows are read in order, so such a list is paged like All tasks.
 import { wireForms, type CommandName, type Task } from '@/ipc/contract';
 import { IpcError, TimeoutError } from '@/ipc/errors';
 import { decodeTaskColumns } from '@/ipc/task-columns';
@@ -18,6 +19,8 @@ export type SendCall = (command: CommandName, args: Record<string, unknown>, tim
 
 const { pageSize, firstPageSize } = wireForms.TaskColumns;
 const ATTEMPTS = 3;
+/** Filters that SQLite checks on each row as it reads the list in order, without sorting first. */
+const inOrderFilters = new Set(['completed']);
 
 /** True when the caller asked for the whole list rather than a window of it. */
 export function wantsWholeList(args: Record<string, unknown>): boolean {
@@ -33,7 +36,7 @@ export async function fetchTaskList(
   onFirstPage?: (tasks: Task[]) => void,
 ): Promise<Task[]> {
   const deadline = Date.now() + timeoutMs;
-  const filtered = Object.keys(args).length > 0;
+  const filtered = Object.entries(args).some(([key, value]) => value != null && !inOrderFilters.has(key));
   const firstLimit = filtered ? pageSize : firstPageSize;
   const page = (offset: number) => {
     const range = offset === 0 ? { limit: firstLimit } : { offset, limit: pageSize };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
+import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { EventName, EventPayloadMap, Project, Task } from '@/ipc/contract';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
@@ -39,6 +40,12 @@ function changesAfter(command: string, args: Record<string, unknown>, data: unkn
   }
 }
 
+/** completedAt as the repository keeps it: set on completion, kept while completed, cleared on reopening. */
+function completion(task: Task, before: Task): Task {
+  if (task.status !== 'completed') return { ...task, completedAt: null };
+  return { ...task, completedAt: before.status === 'completed' ? before.completedAt : task.updatedAt };
+}
+
 export interface FakeBackend {
   bridge: MockBridge;
   tasks: Task[];
@@ -68,14 +75,20 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     }
     switch (command) {
       case 'db_get_tasks':
-        return ok(taskPage(state.tasks, args));
+        return ok(taskPage(state.tasks.filter((t) => matchesListQuery(t, args as TaskListQuery)), args));
       case 'db_get_project_tasks':
         return ok(taskPage(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string)), args));
       case 'db_get_task':
         return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
       case 'db_create_task': {
         const stamp = now();
-        const task = makeTask({ ...(args as Partial<Task>), id: `new-${seq}`, createdAt: stamp, updatedAt: stamp });
+        const task = makeTask({
+          ...(args as Partial<Task>),
+          id: `new-${seq}`,
+          createdAt: stamp,
+          updatedAt: stamp,
+          completedAt: args.status === 'completed' ? stamp : null,
+        });
         state.tasks.push(task);
         return ok(task);
       }
@@ -83,7 +96,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         const index = state.tasks.findIndex((t) => t.id === args.taskId);
         if (index < 0) return err('not_found', `no task ${String(args.taskId)}`);
         const { taskId: _id, ...patch } = args;
-        const updated = { ...state.tasks[index]!, ...patch, updatedAt: now() };
+        const updated = completion({ ...state.tasks[index]!, ...patch, updatedAt: now() }, state.tasks[index]!);
         state.tasks[index] = updated;
         return ok(updated);
       }
@@ -93,7 +106,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         if (missing !== undefined) return err('not_found', `task ${missing} not found`);
         const { taskIds: _ids, ...patch } = args;
         const stamp = now();
-        state.tasks = state.tasks.map((t) => (ids.has(t.id) ? { ...t, ...patch, updatedAt: stamp } : t));
+        state.tasks = state.tasks.map((t) => (ids.has(t.id) ? completion({ ...t, ...patch, updatedAt: stamp }, t) : t));
         return ok(state.tasks.filter((t) => ids.has(t.id)));
       }
       case 'db_delete_task':

@@ -2,7 +2,8 @@
 // Person-like helpers for the end-to-end tests: find things the way a user (or Testing Library)
 // would — by data-testid, label text, accessible name or visible text — then click and type on
 // them with puppeteer's mouse and keyboard. Nothing here calls window.__QUIRE__.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { artifactsDir } from './quire-app.mjs';
 
@@ -229,4 +230,41 @@ export async function createTaskThroughUi(page, task) {
   await clickTestId(page, 'save-task', { scope: byTestId('task-dialog') });
   await waitForNoDialog(page);
   await rowByTitle(page, task.title);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical accessibility violations axe-core finds in the page as it is, each as
+ * "rule: target (summary)". axe is evaluated through the debugging protocol, which the page's
+ * content security policy does not govern, and nothing of it is left in the app's own scripts.
+ */
+export async function seriousAxeViolations(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
+  });
+  return violations;
+}
+
+/**
+ * Screenshots of what is on screen at 480, 700 and 1280 px wide, light and dark, each checked with
+ * axe-core: returns the serious or critical violations found (none expected).
+ */
+export async function screenshotsAtEveryWidth(page, name) {
+  const found = [];
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    for (const width of [480, 700, 1280]) {
+      await page.setViewport({ width, height: 800 });
+      await saveScreenshot(page, `${name}-${width}-${scheme}`);
+      for (const violation of await seriousAxeViolations(page)) found.push(`${width} ${scheme}: ${violation}`);
+    }
+  }
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  await page.setViewport(null);
+  return found;
 }

@@ -26,7 +26,7 @@ namespace quire::core {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kBusyTimeoutMs = 5000;
 
     /**
@@ -125,6 +125,7 @@ private:
     Result<> migrateTo1();
     Result<> migrateTo2();
     Result<> migrateTo3();
+    Result<> migrateTo4();
     Result<> backUp(int from);
     /** @brief Executes one statement with no bound values and no result rows. */
     Result<> execute(const QString &what, const QString &sql);

@@ -13,7 +13,10 @@ class Database;
  * - Titles are trimmed and must not be empty; tags are trimmed, blanks dropped and duplicates
  *   removed (first seen wins, order kept); project ids are deduplicated, order kept.
  * - A description is stored as given, except that an empty or all-whitespace one is stored
- *   (and returned) as absent.
+ *   (and returned) as absent; so is a blank recurrence. A recurrence is stored in the canonical
+ *   form formatRecurrence() writes; one parseRecurrence() refuses is InvalidArgument.
+ * - Due dates are stored as their sortable text (formatLocalDate), indexed, so that a due range is
+ *   a range on the index.
  * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
  *   createdAt never changes. Removing a project also bumps updatedAt of its tasks. An update
  *   writes only the columns its patch gives.
@@ -33,8 +36,7 @@ public:
     [[nodiscard]] Result<TaskListing> list(const TaskQuery &query) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
-    [[nodiscard]] Result<Task> update(const QString &id, const TaskPatch &patch) override;
-    [[nodiscard]] Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) override;
+    [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch) override;
     [[nodiscard]] Result<> removeMany(const QStringList &ids) override;
 
 private:

@@ -4,6 +4,7 @@
 #include <quire/core/error.h>
 #include <quire/core/task.h>
 
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,12 @@ namespace quire::core {
 struct TaskQuery {
     /** @brief nullopt: every task; otherwise the tasks linked to any of these (unknown ids match nothing). */
     std::optional<QStringList> projectIds = std::nullopt;
+    /** @brief nullopt: completed or not; true: only completed tasks; false: only the others. */
+    std::optional<bool> completed = std::nullopt;
+    /** @brief Only tasks due on or after this day (timed ones included); nullopt: no lower bound. */
+    std::optional<QDate> dueFrom = std::nullopt;
+    /** @brief Only tasks due on or before this day (timed ones included); nullopt: no upper bound. */
+    std::optional<QDate> dueUntil = std::nullopt;
     /** @brief Up to `limit` tasks (all when nullopt) from `offset`, in the listing's order. */
     qint64 offset = 0;
     std::optional<qint64> limit = std::nullopt;
@@ -34,6 +41,14 @@ struct TaskListing {
     QString version;
 };
 
+/** @brief What an update wrote. */
+struct TaskUpdate {
+    /** @brief The updated tasks, each once, in creation order. */
+    QList<Task> tasks;
+    /** @brief The next occurrences of the recurring tasks that the update completed. */
+    QList<Task> nextOccurrences;
+};
+
 /** @brief Storage-independent access to tasks. Every method is a single transaction. */
 class TaskRepository
 {
@@ -44,15 +59,18 @@ public:
     [[nodiscard]] virtual Result<TaskListing> list(const TaskQuery &query) = 0;
     /** @brief The task, or nullopt when no task has this id. */
     [[nodiscard]] virtual Result<std::optional<Task>> findById(const QString &id) = 0;
+    /** @brief A task created completed is completed at its creation. */
     [[nodiscard]] virtual Result<Task> create(const TaskDraft &draft) = 0;
-    /** @brief NotFound when the task or a linked project does not exist. */
-    [[nodiscard]] virtual Result<Task> update(const QString &id, const TaskPatch &patch) = 0;
     /**
-     * @brief Applies one patch to every task of `ids` in one transaction, and returns them (each
-     * once, in creation order). NotFound naming the first missing task or project, and nothing
-     * changed, when any does not exist.
+     * @brief Applies one patch to every task of `ids` in one transaction. NotFound naming the
+     * first missing task or project, and nothing changed, when any does not exist.
+     *
+     * Completing a task sets its completedAt (kept when it was completed already), giving another
+     * status clears it. Completing a recurring task also creates its next occurrence, in the same
+     * transaction: the same fields, not completed, due on the rule's first date after today
+     * (counted from its due date, or from today when it has none), carrying the rest of the rule.
      */
-    [[nodiscard]] virtual Result<QList<Task>> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
+    [[nodiscard]] virtual Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
     /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist.
      */
     [[nodiscard]] virtual Result<> removeMany(const QStringList &ids) = 0;

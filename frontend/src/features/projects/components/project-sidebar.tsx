@@ -1,24 +1,48 @@
 // SPDX-License-Identifier: MIT
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { FolderIcon, InboxIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/icons';
+import { FolderIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/icons';
 import { useDeleteProject } from '@/features/projects/api/projects-api';
 import { ProjectDialog } from '@/features/projects/components/project-dialog';
 import type { Project } from '@/ipc/contract';
 
+/** A list above the projects (All tasks, Today, ...), which the app defines. */
+export interface SidebarList {
+  id: string;
+  label: string;
+  icon: ReactNode;
+}
+
 interface ProjectSidebarProps {
+  lists: readonly SidebarList[];
+  /** The list shown, when it is not a project. */
+  currentListId: string | null;
+  onSelectList: (listId: string) => void;
   projects: Project[];
   loading: boolean;
   failed: boolean;
   onRetry: () => void;
-  /** null = "All tasks". */
+  /** The project shown, if one is. */
   selectedId: string | null;
-  onSelect: (projectId: string | null) => void;
+  onSelect: (projectId: string) => void;
+  /** After the shown project was deleted. */
+  onCurrentProjectDeleted: () => void;
 }
 
 type DialogState = { mode: 'create' } | { mode: 'rename'; project: Project } | null;
 
-export function ProjectSidebar({ projects, loading, failed, onRetry, selectedId, onSelect }: ProjectSidebarProps) {
+export function ProjectSidebar({
+  lists,
+  currentListId,
+  onSelectList,
+  projects,
+  loading,
+  failed,
+  onRetry,
+  selectedId,
+  onSelect,
+  onCurrentProjectDeleted,
+}: ProjectSidebarProps) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [pendingDelete, setPendingDelete] = useState<Project | null>(null);
   const deleteProject = useDeleteProject();
@@ -26,22 +50,28 @@ export function ProjectSidebar({ projects, loading, failed, onRetry, selectedId,
   const confirmDelete = () => {
     if (!pendingDelete) return;
     const { id } = pendingDelete;
-    deleteProject.mutate(id, { onSuccess: () => selectedId === id && onSelect(null) });
+    deleteProject.mutate(id, { onSuccess: () => selectedId === id && onCurrentProjectDeleted() });
     setPendingDelete(null);
   };
 
   return (
     <nav className="sidebar" aria-label="Projects">
-      <button
-        type="button"
-        className={`nav-item${selectedId === null ? ' is-current' : ''}`}
-        data-testid="all-tasks"
-        aria-current={selectedId === null ? 'page' : undefined}
-        onClick={() => onSelect(null)}
-      >
-        <InboxIcon />
-        <span>All tasks</span>
-      </button>
+      <ul className="list-nav">
+        {lists.map((list) => (
+          <li key={list.id}>
+            <button
+              type="button"
+              className={`nav-item${currentListId === list.id ? ' is-current' : ''}`}
+              data-testid={list.id === 'all' ? 'all-tasks' : `list-${list.id}`}
+              aria-current={currentListId === list.id ? 'page' : undefined}
+              onClick={() => onSelectList(list.id)}
+            >
+              {list.icon}
+              <span>{list.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
 
       <div className="sidebar-heading">
         <h2>Projects</h2>

@@ -1,25 +1,26 @@
 // SPDX-License-Identifier: MIT
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  invokeDbCreateProject,
   invokeDbCreateTask,
   invokeDbDeleteTasks,
-  invokeDbGetProjectTasks,
   invokeDbGetTasks,
   invokeDbUpdateTask,
   invokeDbUpdateTasks,
   type TaskPatch,
 } from '@/ipc/commands';
+import { listQueryOfKey, matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { CommandArgs, Status, Task } from '@/ipc/contract';
 
 export const taskKeys = {
   all: ['tasks'] as const,
-  list: (projectId: string | null) => ['tasks', 'list', projectId] as const,
+  list: (query: TaskListQuery) => ['tasks', 'list', query] as const,
 };
 
-/** The query of one project's tasks, or of all tasks when projectId is null. */
-export function tasksQuery(projectId: string | null) {
+/** The query of the tasks that db_get_tasks loads with the filters of `query`. */
+export function tasksQuery(query: TaskListQuery) {
   return queryOptions({
-    queryKey: taskKeys.list(projectId),
+    queryKey: taskKeys.list(query),
     // A long list shows its first page while the others load, when nothing is shown yet: a
     // refetch keeps the list on screen until the new one is whole.
     queryFn: ({ client, queryKey }) => {
@@ -28,14 +29,14 @@ export function tasksQuery(projectId: string | null) {
           if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, tasks);
         },
       };
-      return projectId ? invokeDbGetProjectTasks({ projectId }, options) : invokeDbGetTasks({}, options);
+      return invokeDbGetTasks(query, options);
     },
     meta: { action: 'Loading tasks' },
   });
 }
 
-export function useTasks(projectId: string | null) {
-  return useQuery(tasksQuery(projectId));
+export function useTasks(query: TaskListQuery) {
+  return useQuery(tasksQuery(query));
 }
 
 export type NewTask = CommandArgs<'db_create_task'>;
@@ -47,6 +48,21 @@ export function useCreateTask() {
   return useMutation({
     mutationFn: (task: NewTask) => invokeDbCreateTask(task),
     meta: { action: 'Creating task', inlineErrors: true },
+  });
+}
+
+/**
+ * Creates a task from quick add: first the projects it names that do not exist yet (a name the
+ * user typed after #), then the task in all of its projects.
+ */
+export function useQuickAddTask() {
+  return useMutation({
+    mutationFn: async ({ task, newProjects }: { task: NewTask; newProjects: string[] }) => {
+      const created = [];
+      for (const name of newProjects) created.push(await invokeDbCreateProject({ name }));
+      return invokeDbCreateTask({ ...task, projectIds: [...task.projectIds, ...created.map((p) => p.id)] });
+    },
+    meta: { action: 'Adding task', inlineErrors: true },
   });
 }
 
@@ -68,9 +84,15 @@ export function useSetTaskStatus() {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.all });
       const wanted = new Set(ids);
-      client.setQueriesData<Task[]>({ queryKey: taskKeys.all }, (tasks) =>
-        tasks?.map((t) => (wanted.has(t.id) ? { ...t, status } : t)),
-      );
+      // A completed task leaves the open lists at once (and a reopened one the Logbook).
+      for (const [key, tasks] of previous) {
+        const query = listQueryOfKey(key);
+        client.setQueryData<Task[]>(key, () =>
+          tasks
+            ?.map((t) => (wanted.has(t.id) ? { ...t, status } : t))
+            .filter((t) => !wanted.has(t.id) || matchesListQuery(t, query)),
+        );
+      }
       return { previous };
     },
     onError: (_error, _vars, context) => {

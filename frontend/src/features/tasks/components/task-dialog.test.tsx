@@ -181,3 +181,40 @@ describe('TaskDialog (edit)', () => {
     );
   });
 });
+
+describe('TaskDialog (dates)', () => {
+  it('sets a due day, a time and a repetition from the keyboard, with the repetition in words', async () => {
+    const backend = fakeBackend();
+    const { user } = renderWithProviders(
+      <TaskDialog task={null} projects={[]} defaultProjectId={null} onClose={() => {}} />,
+    );
+
+    await enterText(user, screen.getByLabelText('Title'), 'Standup');
+    expect(screen.getByLabelText('Time')).toBeDisabled();
+    await user.type(screen.getByLabelText('Due date'), '2026-12-07');
+    await user.type(screen.getByLabelText('Time'), '09:15');
+    await user.selectOptions(screen.getByLabelText('Repeat'), 'Every weekday');
+    expect(screen.getByTestId('repeat-summary')).toHaveTextContent('Every weekday');
+    await user.click(screen.getByTestId('save-task'));
+
+    await waitFor(() => expect(backend.bridge.callsTo('db_create_task')).toHaveLength(1));
+    expect(backend.bridge.callsTo('db_create_task')[0]).toMatchObject({
+      dueDate: '2026-12-07T09:15',
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+    });
+  });
+
+  it('keeps a rule it has no name for, shown in words, and clears the date and rule with null', async () => {
+    const task = makeTask({ id: 't-r', dueDate: '2026-12-08', recurrence: 'FREQ=MONTHLY;BYDAY=2TU' });
+    const backend = fakeBackend({ tasks: [task] });
+    const { user } = renderWithProviders(<TaskDialog task={task} projects={[]} defaultProjectId={null} onClose={() => {}} />);
+
+    expect(screen.getByTestId('repeat-summary')).toHaveTextContent('Every month on the second Tuesday');
+    await user.clear(screen.getByLabelText('Due date'));
+    await user.selectOptions(screen.getByLabelText('Repeat'), 'Never');
+    await user.click(screen.getByTestId('save-task'));
+
+    await waitFor(() => expect(backend.bridge.callsTo('db_update_task')).toHaveLength(1));
+    expect(backend.bridge.callsTo('db_update_task')[0]).toEqual({ taskId: 't-r', dueDate: null, recurrence: null });
+  });
+});

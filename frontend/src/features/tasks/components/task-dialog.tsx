@@ -4,6 +4,7 @@ import { DialogActions } from '@/components/dialog-actions';
 import { Modal } from '@/components/modal';
 import { RequiredTextField } from '@/components/required-text-field';
 import { useCreateTask, useUpdateTask } from '@/features/tasks/api/tasks-api';
+import { DueDateFields } from '@/features/tasks/components/due-date-fields';
 import { TagInput } from '@/features/tasks/components/tag-input';
 import {
   statusLabels,
@@ -20,12 +21,16 @@ interface TaskDialogProps {
   projects: Project[];
   /** Preselected project when creating. */
   defaultProjectId: string | null;
+  /** Preset due date when creating (YYYY-MM-DD), as in Today. */
+  defaultDueDate?: string | null;
+  /** Fields a new task starts with (from quick add), over the defaults. */
+  prefill?: Partial<TaskDraft>;
   onClose: () => void;
 }
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
-function initialDraft(task: Task | null, defaultProjectId: string | null): TaskDraft {
+function initialDraft(task: Task | null, defaultProjectId: string | null, defaultDueDate: string | null): TaskDraft {
   if (task) {
     return {
       title: task.title,
@@ -36,6 +41,8 @@ function initialDraft(task: Task | null, defaultProjectId: string | null): TaskD
       type: task.type,
       tags: [...task.tags],
       projectIds: [...task.projectIds],
+      dueDate: task.dueDate,
+      recurrence: task.recurrence,
     };
   }
   return {
@@ -47,22 +54,34 @@ function initialDraft(task: Task | null, defaultProjectId: string | null): TaskD
     type: null,
     tags: [],
     projectIds: defaultProjectId ? [defaultProjectId] : [],
+    dueDate: defaultDueDate,
+    recurrence: null,
   };
 }
 
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
-export function TaskDialog({ task, projects, defaultProjectId, onClose }: TaskDialogProps) {
+export function TaskDialog({ task, projects, defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
   return (
     <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
-      <TaskForm task={task} projects={projects} defaultProjectId={defaultProjectId} onClose={onClose} />
+      <TaskForm
+        task={task}
+        projects={projects}
+        defaultProjectId={defaultProjectId}
+        defaultDueDate={defaultDueDate}
+        prefill={prefill}
+        onClose={onClose}
+      />
     </Modal>
   );
 }
 
 // The draft lives below the Modal so that a keystroke re-renders only the form, not Radix's
 // portal, focus trap, dismissable layer and scroll lock around it.
-function TaskForm({ task, projects, defaultProjectId, onClose }: TaskDialogProps) {
-  const [draft, setDraft] = useState<TaskDraft>(() => initialDraft(task, defaultProjectId));
+function TaskForm({ task, projects, defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
+  const [draft, setDraft] = useState<TaskDraft>(() => ({
+    ...initialDraft(task, defaultProjectId, defaultDueDate),
+    ...prefill,
+  }));
   const [titleError, setTitleError] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const create = useCreateTask();
@@ -99,6 +118,8 @@ function TaskForm({ task, projects, defaultProjectId, onClose }: TaskDialogProps
           status: draft.status,
           complexity: draft.complexity ?? undefined,
           type: draft.type ?? undefined,
+          dueDate: draft.dueDate ?? undefined,
+          recurrence: draft.recurrence ?? undefined,
         },
         { onSuccess: onClose },
       );
@@ -198,6 +219,13 @@ function TaskForm({ task, projects, defaultProjectId, onClose }: TaskDialogProps
           </select>
         </div>
       </div>
+
+      <DueDateFields
+        dueDate={draft.dueDate}
+        recurrence={draft.recurrence}
+        onDueDateChange={(value) => set('dueDate', value)}
+        onRecurrenceChange={(value) => set('recurrence', value)}
+      />
 
       <TagInput tags={draft.tags} onChange={(tags) => set('tags', tags)} />
 

@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { TaskRow } from '@/features/tasks/components/task-row';
-import { statusLabels, type ListItem } from '@/features/tasks/utils/organise-tasks';
+import type { ListItem } from '@/features/tasks/utils/organise-tasks';
 import type { Task } from '@/ipc/contract';
 
 const ROW_HEIGHT = 44;
@@ -105,8 +105,13 @@ export function TaskList({
           const style = { transform: `translateY(${virtual.start}px)`, height: virtual.size };
           if (item.kind === 'header') {
             return (
-              <div key={`h-${item.status}`} className="group-header" style={style} aria-hidden="true">
-                <span>{statusLabels[item.status]}</span>
+              <div
+                key={`h-${item.key}`}
+                className={`group-header${item.overdue ? ' is-overdue' : ''}`}
+                style={style}
+                aria-hidden="true"
+              >
+                <span>{item.label}</span>
                 <span className="count">{item.count.toLocaleString()}</span>
               </div>
             );

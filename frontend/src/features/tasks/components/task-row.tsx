@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { forwardRef, type KeyboardEvent } from 'react';
-import { CheckIcon, PencilIcon, PinIcon, TrashIcon } from '@/components/icons';
+import { CheckIcon, PencilIcon, PinIcon, RepeatIcon, TrashIcon } from '@/components/icons';
+import { formatDueDate } from '@/features/tasks/utils/format-due-date';
+import { describeRecurrence } from '@/features/tasks/utils/recurrence-rule';
 import type { Task } from '@/ipc/contract';
 
 interface TaskRowProps {
@@ -75,6 +77,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
         <span className="task-title-text">{task.title}</span>
       </button>
       <div className="task-meta">
+        {task.dueDate ? <DueDate dueDate={task.dueDate} recurrence={task.recurrence} completed={completed} /> : null}
         {task.tags.slice(0, 3).map((tag) => (
           <span key={tag} className="chip chip-small">
             {tag}
@@ -103,3 +106,23 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
     </div>
   );
 });
+
+/** "Today 17:00", "Fri", "12 Mar": red when overdue (and not done), with a mark when it repeats. */
+function DueDate({ dueDate, recurrence, completed }: { dueDate: string; recurrence: string | null; completed: boolean }) {
+  const { label, overdue } = formatDueDate(dueDate, new Date());
+  const late = overdue && !completed;
+  const repeats = recurrence ? describeRecurrence(recurrence, dueDate) : null;
+  return (
+    <span
+      className={`due-date${late ? ' is-overdue' : ''}`}
+      data-testid="due-label"
+      title={[late ? `Overdue: due ${dueDate.replace('T', ' ')}` : `Due ${dueDate.replace('T', ' ')}`, repeats]
+        .filter(Boolean)
+        .join(' · ')}
+    >
+      {label}
+      {late ? <span className="visually-hidden"> (overdue)</span> : null}
+      {repeats ? <RepeatIcon width={12} height={12} aria-label={repeats} role="img" aria-hidden={false} /> : null}
+    </span>
+  );
+}

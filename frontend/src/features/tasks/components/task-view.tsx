@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PlusIcon, SearchIcon } from '@/components/icons';
 import { useDeleteTasks, useSetTaskStatus, useTasks } from '@/features/tasks/api/tasks-api';
+import { QuickAdd } from '@/features/tasks/components/quick-add';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
 import { TaskList } from '@/features/tasks/components/task-list';
 import { useNewTaskShortcut } from '@/features/tasks/hooks/use-new-task-shortcut';
@@ -10,22 +11,46 @@ import {
   allTags,
   buildListItems,
   emptyFilters,
+  type Grouping,
   type SortOrder,
+  type TaskDraft,
   type TaskFilters,
 } from '@/features/tasks/utils/organise-tasks';
+import { listQueryOf, type TaskListSelection } from '@/features/tasks/utils/task-lists';
 import { enums, type Priority, type Project, type Task } from '@/ipc/contract';
 
 interface TaskViewProps {
-  /** null = all tasks. */
-  projectId: string | null;
+  selection: TaskListSelection;
+  /** YYYY-MM-DD: what Today and Upcoming count from. */
+  today: string;
   heading: string;
   projects: Project[];
 }
 
-type DialogState = { mode: 'create' } | { mode: 'edit'; task: Task } | null;
+const groupingOf: Record<TaskListSelection['view'], Grouping> = {
+  all: 'status',
+  project: 'status',
+  today: 'today',
+  upcoming: 'upcoming',
+  logbook: 'logbook',
+};
 
-export function TaskView({ projectId, heading, projects }: TaskViewProps) {
-  const tasksQuery = useTasks(projectId);
+/** What an empty list says: what belongs there, and how to put something there. */
+const emptyMessages: Record<TaskListSelection['view'], { title: string; hint: string }> = {
+  all: { title: 'No open tasks', hint: 'Press N or use “New task” to add one.' },
+  project: { title: 'No open tasks in this project', hint: 'Press N or use “New task” to add one.' },
+  today: { title: 'Nothing due today', hint: 'Tasks due today, and overdue ones, show here.' },
+  upcoming: { title: 'Nothing coming up', hint: 'Give a task a due date to plan it here.' },
+  logbook: { title: 'No completed tasks yet', hint: 'Tasks you complete are kept here, newest first.' },
+};
+
+type DialogState = { mode: 'create'; prefill?: Partial<TaskDraft> } | { mode: 'edit'; task: Task } | null;
+
+export function TaskView({ selection, today, heading, projects }: TaskViewProps) {
+  const [showCompleted, setShowCompleted] = useState(false);
+  const canShowCompleted = selection.view === 'all' || selection.view === 'project';
+  const tasksQuery = useTasks(listQueryOf(selection, today, canShowCompleted && showCompleted));
+  const projectId = selection.view === 'project' ? selection.projectId : null;
   const setStatus = useSetTaskStatus();
   const deleteTasks = useDeleteTasks();
   const [filters, setFilters] = useState<TaskFilters>(emptyFilters);
@@ -37,7 +62,11 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
   const tasks = useMemo(() => tasksQuery.data ?? [], [tasksQuery.data]);
   // The field shows each key at once; the list follows as soon as it can (100 000 tasks to sift).
   const listFilters = useDeferredValue(filters);
-  const { items, visibleTasks } = useMemo(() => buildListItems(tasks, listFilters), [tasks, listFilters]);
+  const grouping = groupingOf[selection.view];
+  const { items, visibleTasks } = useMemo(
+    () => buildListItems(tasks, listFilters, grouping, today),
+    [tasks, listFilters, grouping, today],
+  );
   const tags = useMemo(() => allTags(tasks), [tasks]);
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
@@ -83,12 +112,11 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
       </div>
     );
   } else if (count === 0) {
+    const empty = emptyMessages[selection.view];
     body = (
       <div className="panel-message">
-        <p className="panel-message-title">No tasks yet</p>
-        <p className="muted">
-          Press <kbd>N</kbd> or use “New task” to add one.
-        </p>
+        <p className="panel-message-title">{empty.title}</p>
+        <p className="muted">{empty.hint}</p>
       </div>
     );
   } else if (visibleTasks.length === 0) {
@@ -129,6 +157,15 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
         </button>
       </header>
 
+      {selection.view === 'logbook' ? null : (
+        <QuickAdd
+          projects={projects}
+          defaultProjectId={projectId}
+          defaultDueDate={selection.view === 'today' ? today : null}
+          onOpenDialog={(prefill) => setDialog({ mode: 'create', prefill })}
+        />
+      )}
+
       <div className="filters" role="search">
         <div className="search-field">
           <SearchIcon />
@@ -165,6 +202,17 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
           <option value="priority">Sort by priority</option>
           <option value="updated">Sort by last change</option>
         </select>
+        {canShowCompleted ? (
+          <label className="toggle-field">
+            <input
+              type="checkbox"
+              data-testid="show-completed"
+              checked={showCompleted}
+              onChange={(e) => setShowCompleted(e.target.checked)}
+            />
+            Show completed
+          </label>
+        ) : null}
       </div>
 
       {selectedTasks.length > 0 ? (
@@ -194,6 +242,8 @@ export function TaskView({ projectId, heading, projects }: TaskViewProps) {
           task={dialog.mode === 'edit' ? dialog.task : null}
           projects={projects}
           defaultProjectId={projectId}
+          defaultDueDate={selection.view === 'today' ? today : null}
+          prefill={dialog.mode === 'create' ? dialog.prefill : undefined}
           onClose={() => setDialog(null)}
         />
       ) : null}

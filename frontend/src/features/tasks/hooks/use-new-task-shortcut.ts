@@ -8,13 +8,21 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** "N" opens the new-task dialog unless the user is typing or a dialog is open. */
 export function useNewTaskShortcut(onNewTask: () => void): void {
-  const callback = useRef(onNewTask);
+  useLetterShortcut('n', onNewTask);
+}
+
+/**
+ * A single letter (either case, no modifier) runs `onKey`, unless the user is typing in a field or
+ * a dialog is open.
+ */
+export function useLetterShortcut(letter: string, onKey: () => void): void {
+  const callback = useRef(onKey);
   useEffect(() => {
-    callback.current = onNewTask;
+    callback.current = onKey;
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'n' && event.key !== 'N') return;
+      if (event.key.toLowerCase() !== letter) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.defaultPrevented) return;
       if (isTyping(event.target) || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
       event.preventDefault();
@@ -22,5 +30,5 @@ export function useNewTaskShortcut(onNewTask: () => void): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [letter]);
 }

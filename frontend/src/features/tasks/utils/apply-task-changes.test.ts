@@ -17,13 +17,13 @@ describe('applyTaskChanges', () => {
 
   it('replaces a changed task where it stands', () => {
     const renamed = { ...second, title: 'Second, renamed' };
-    expect(titles(applyTaskChanges(all, null, [upserted(renamed)]))).toEqual(['First', 'Second, renamed', 'Third']);
+    expect(titles(applyTaskChanges(all, {}, [upserted(renamed)]))).toEqual(['First', 'Second, renamed', 'Third']);
   });
 
   it('puts a new task in creation order, after those created at the same time', () => {
     const newest = makeTask({ title: 'Newest', createdAt: at(9) });
     const twin = makeTask({ title: 'Twin of second', createdAt: at(2) });
-    expect(titles(applyTaskChanges(all, null, [upserted(newest, twin)]))).toEqual([
+    expect(titles(applyTaskChanges(all, {}, [upserted(newest, twin)]))).toEqual([
       'First',
       'Second',
       'Twin of second',
@@ -33,7 +33,7 @@ describe('applyTaskChanges', () => {
   });
 
   it('drops deleted tasks and ignores ids it does not hold', () => {
-    expect(titles(applyTaskChanges(all, null, [deleted(first.id, 'elsewhere')]))).toEqual(['Second', 'Third']);
+    expect(titles(applyTaskChanges(all, {}, [deleted(first.id, 'elsewhere')]))).toEqual(['Second', 'Third']);
   });
 
   it("keeps a project's list to the tasks of that project", () => {
@@ -41,7 +41,7 @@ describe('applyTaskChanges', () => {
     const movedOut = { ...first, projectIds: [] };
     const movedIn = { ...second, projectIds: ['home'] };
     const elsewhere = makeTask({ title: 'Elsewhere', createdAt: at(5), projectIds: ['work'] });
-    expect(titles(applyTaskChanges(home, 'home', [upserted(movedOut, movedIn, elsewhere)]))).toEqual([
+    expect(titles(applyTaskChanges(home, { projectIds: ['home'] }, [upserted(movedOut, movedIn, elsewhere)]))).toEqual([
       'Second',
       'Third',
     ]);
@@ -49,7 +49,7 @@ describe('applyTaskChanges', () => {
 
   it('applies several changes in the order they came', () => {
     const again = { ...third, title: 'Third again' };
-    expect(titles(applyTaskChanges(all, null, [deleted(third.id), upserted(again)]))).toEqual([
+    expect(titles(applyTaskChanges(all, {}, [deleted(third.id), upserted(again)]))).toEqual([
       'First',
       'Second',
       'Third again',
@@ -57,12 +57,12 @@ describe('applyTaskChanges', () => {
   });
 
   it('asks for the list to be loaded again after a reset', () => {
-    expect(applyTaskChanges(all, null, [upserted(first), { kind: 'reset', ids: [], tasks: [] }])).toBeNull();
+    expect(applyTaskChanges(all, {}, [upserted(first), { kind: 'reset', ids: [], tasks: [] }])).toBeNull();
   });
 
   it('leaves the given list untouched', () => {
     const before = [...all];
-    applyTaskChanges(all, null, [deleted(first.id)]);
+    applyTaskChanges(all, {}, [deleted(first.id)]);
     expect(all).toEqual(before);
   });
 });

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
 // A cached task list brought up to date with the backend's change events, instead of loading the
 // whole list again after every write (which, for 100 000 tasks, costs far more than the write).
+import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { EventPayloadMap, Task } from '@/ipc/contract';
 
 export type TaskChange = EventPayloadMap['tasksChanged'];
-
-/** Whether a task belongs in the list of `projectId` (null: all tasks). */
-function belongs(task: Task, projectId: string | null): boolean {
-  return projectId === null || task.projectIds.includes(projectId);
-}
 
 /** Puts `task` after every task created no later than it, as the backend orders lists. */
 function insertInCreationOrder(tasks: Task[], task: Task): void {
@@ -23,13 +19,13 @@ function insertInCreationOrder(tasks: Task[], task: Task): void {
 }
 
 /**
- * The list of `projectId` after `changes`, or null when one of them is a reset (the list must be
- * loaded again). Changed tasks keep their place, new ones go in creation order, and tasks that no
- * longer belong (deleted, or moved out of the project) leave.
+ * The list that `query` loads after `changes`, or null when one of them is a reset (the list must
+ * be loaded again). Changed tasks keep their place, new ones go in creation order, and tasks that
+ * no longer belong (deleted, moved out of the project, completed, due another day) leave.
  */
 export function applyTaskChanges(
   tasks: readonly Task[],
-  projectId: string | null,
+  query: TaskListQuery,
   changes: readonly TaskChange[],
 ): Task[] | null {
   let result = [...tasks];
@@ -37,7 +33,7 @@ export function applyTaskChanges(
     if (change.kind === 'reset') return null;
     const changed = new Set(change.ids);
     const incoming = new Map(
-      change.kind === 'upserted' ? change.tasks.filter((t) => belongs(t, projectId)).map((t) => [t.id, t]) : [],
+      change.kind === 'upserted' ? change.tasks.filter((t) => matchesListQuery(t, query)).map((t) => [t.id, t]) : [],
     );
     const next: Task[] = [];
     for (const task of result) {

@@ -18,7 +18,7 @@ describe('buildListItems', () => {
   it('groups by status with in-progress first and completed last, pinned first within a group', () => {
     const { items, visibleTasks } = buildListItems(tasks, emptyFilters);
 
-    expect(items.filter((i) => i.kind === 'header').map((i) => i.status)).toEqual(['in_progress', 'backlog', 'completed']);
+    expect(items.filter((i) => i.kind === 'header').map((i) => i.key)).toEqual(['in_progress', 'backlog', 'completed']);
     expect(titles(visibleTasks)).toEqual(['doing', 'pinned', 'high newest', 'nit old', 'done']);
   });
 
@@ -65,6 +65,8 @@ describe('taskPatch', () => {
     type: t.type,
     tags: t.tags,
     projectIds: t.projectIds,
+    dueDate: t.dueDate,
+    recurrence: t.recurrence,
   });
 
   it('is empty when nothing changed, even with projects in another order', () => {
@@ -79,3 +81,70 @@ describe('taskPatch', () => {
     });
   });
 });
+
+describe('taskPatch of dates', () => {
+  const original = makeTask({ dueDate: '2026-03-01', recurrence: 'FREQ=MONTHLY' });
+  const draftOf = (t: Task): TaskDraft => ({
+    title: t.title,
+    description: t.description ?? '',
+    status: t.status,
+    priority: t.priority,
+    complexity: t.complexity,
+    type: t.type,
+    tags: t.tags,
+    projectIds: t.projectIds,
+    dueDate: t.dueDate,
+    recurrence: t.recurrence,
+  });
+
+  it('sends a new due time and null to stop repeating', () => {
+    expect(taskPatch(original, { ...draftOf(original), dueDate: '2026-03-01T09:30', recurrence: null })).toEqual({
+      dueDate: '2026-03-01T09:30',
+      recurrence: null,
+    });
+  });
+});
+
+describe('buildListItems grouped by dates', () => {
+  const today = '2026-11-30';
+  const headers = (items: ReturnType<typeof buildListItems>['items']) =>
+    items.flatMap((i) => (i.kind === 'header' ? [`${i.label}${i.overdue ? '!' : ''}`] : []));
+
+  it('puts overdue tasks before today, oldest first, marked overdue', () => {
+    const tasks = [
+      makeTask({ title: 'today timed', dueDate: '2026-11-30T17:00' }),
+      makeTask({ title: 'long overdue', dueDate: '2026-11-01' }),
+      makeTask({ title: 'today', dueDate: '2026-11-30' }),
+      makeTask({ title: 'yesterday', dueDate: '2026-11-29T08:00' }),
+    ];
+    const { items, visibleTasks } = buildListItems(tasks, emptyFilters, 'today', today);
+
+    expect(headers(items)).toEqual(['Overdue!', 'Today']);
+    expect(titles(visibleTasks)).toEqual(['long overdue', 'yesterday', 'today', 'today timed']);
+  });
+
+  it('groups Upcoming by day for two weeks, in date order, then later', () => {
+    const tasks = [
+      makeTask({ title: 'in a month', dueDate: '2026-12-30' }),
+      makeTask({ title: 'fri', dueDate: '2026-12-04T10:00' }),
+      makeTask({ title: 'tomorrow', dueDate: '2026-12-01' }),
+      makeTask({ title: 'fri early', dueDate: '2026-12-04T08:00' }),
+    ];
+    const { items, visibleTasks } = buildListItems(tasks, emptyFilters, 'upcoming', today);
+
+    expect(headers(items)).toEqual(['Tomorrow', 'Fri', 'Later']);
+    expect(titles(visibleTasks)).toEqual(['tomorrow', 'fri early', 'fri', 'in a month']);
+  });
+
+  it('shows the Logbook newest completion first', () => {
+    const tasks = [
+      makeTask({ title: 'older', status: 'completed', completedAt: '2026-11-20T10:00:00.000Z' }),
+      makeTask({ title: 'newest', status: 'completed', completedAt: '2026-11-30T10:00:00.000Z' }),
+      makeTask({ title: 'same day, earlier', status: 'completed', completedAt: '2026-11-30T09:00:00.000Z' }),
+    ];
+    const { visibleTasks } = buildListItems(tasks, emptyFilters, 'logbook', today);
+
+    expect(titles(visibleTasks)).toEqual(['newest', 'same day, earlier', 'older']);
+  });
+});
+

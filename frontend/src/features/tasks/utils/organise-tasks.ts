@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
+import { formatDueDate } from '@/features/tasks/utils/format-due-date';
+import { dueDay, UPCOMING_DAYS } from '@/features/tasks/utils/task-lists';
 import type { TaskPatch } from '@/ipc/commands';
 import { enums, type Priority, type Status, type Task } from '@/ipc/contract';
+import { addDays, localDateToDate, todayText } from '@/lib/local-date';
 
 export type SortOrder = 'priority' | 'updated';
 
@@ -62,24 +65,100 @@ export function matchesFilters(task: Task, filters: TaskFilters): boolean {
 }
 
 export type ListItem =
-  | { kind: 'header'; status: Status; count: number }
+  | { kind: 'header'; key: string; label: string; count: number; overdue: boolean }
   | { kind: 'task'; task: Task; index: number };
 
-/** Filters, groups by status and sorts: the rows of the (virtualised) list. */
-export function buildListItems(tasks: Task[], filters: TaskFilters): { items: ListItem[]; visibleTasks: Task[] } {
-  const groups = new Map<Status, Task[]>(statusOrder.map((s) => [s, []]));
-  for (const task of tasks) {
-    if (matchesFilters(task, filters)) (groups.get(task.status) ?? groups.get('backlog')!).push(task);
+/**
+ * How a list is cut into groups: by status (All, a project), overdue and today (Today), by due
+ * day for the next days and then later (Upcoming), by the day of completion (Logbook).
+ */
+export type Grouping = 'status' | 'today' | 'upcoming' | 'logbook';
+
+interface Group {
+  key: string;
+  label: string;
+  overdue?: boolean;
+  tasks: Task[];
+}
+
+const byDueDate = (a: Task, b: Task) => ((a.dueDate ?? '') < (b.dueDate ?? '') ? -1 : (a.dueDate ?? '') > (b.dueDate ?? '') ? 1 : 0);
+const byCompletedDesc = (a: Task, b: Task) =>
+  (a.completedAt ?? '') < (b.completedAt ?? '') ? 1 : (a.completedAt ?? '') > (b.completedAt ?? '') ? -1 : 0;
+
+/** A day's group label: "Today", "Tomorrow", "Fri", "12 Mar" (formatDueDate's words). */
+function dayLabel(day: string, today: string): string {
+  return formatDueDate(day, localDateToDate(today)).label;
+}
+
+function groupsOf(tasks: Task[], grouping: Grouping, today: string): { groups: Group[]; compare?: (a: Task, b: Task) => number } {
+  if (grouping === 'status') {
+    const groups = statusOrder.map((status): Group => ({ key: status, label: statusLabels[status], tasks: [] }));
+    for (const task of tasks) (groups.find((g) => g.key === task.status) ?? groups[1]!).tasks.push(task);
+    return { groups };
   }
-  const compare = compareTasks(filters.sort);
+  if (grouping === 'today') {
+    const overdue: Group = { key: 'overdue', label: 'Overdue', overdue: true, tasks: [] };
+    const due: Group = { key: 'today', label: 'Today', tasks: [] };
+    for (const task of tasks) (task.dueDate !== null && dueDay(task.dueDate) < today ? overdue : due).tasks.push(task);
+    return { groups: [overdue, due], compare: byDueDate };
+  }
+  if (grouping === 'upcoming') {
+    const days = new Map<string, Group>();
+    const later: Group = { key: 'later', label: 'Later', tasks: [] };
+    const lastDay = addDays(today, UPCOMING_DAYS);
+    for (const task of tasks) {
+      const day = task.dueDate === null ? null : dueDay(task.dueDate);
+      if (day === null || day > lastDay) {
+        later.tasks.push(task);
+        continue;
+      }
+      let group = days.get(day);
+      if (!group) days.set(day, (group = { key: day, label: dayLabel(day, today), tasks: [] }));
+      group.tasks.push(task);
+    }
+    return { groups: [...[...days.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), later], compare: byDueDate };
+  }
+  // By the local day of completion, newest first; tasks with no completion time (none is kept for
+  // a task completed before Quire recorded it) last.
+  const days = new Map<string, Group>();
+  const undated: Group = { key: 'undated', label: 'Completed earlier', tasks: [] };
+  for (const task of tasks) {
+    if (task.completedAt === null) {
+      undated.tasks.push(task);
+      continue;
+    }
+    const day = todayText(new Date(task.completedAt));
+    let group = days.get(day);
+    if (!group) days.set(day, (group = { key: day, label: dayLabel(day, today), tasks: [] }));
+    group.tasks.push(task);
+  }
+  return { groups: [...[...days.values()].sort((a, b) => (a.key < b.key ? 1 : -1)), undated], compare: byCompletedDesc };
+}
+
+/**
+ * Filters, groups and sorts: the rows of the (virtualised) list. Within a group tasks follow the
+ * chosen sort, after the grouping's own order (due date, or completion, newest first).
+ */
+export function buildListItems(
+  tasks: Task[],
+  filters: TaskFilters,
+  grouping: Grouping = 'status',
+  today = todayText(new Date()),
+): { items: ListItem[]; visibleTasks: Task[] } {
+  const { groups, compare: first } = groupsOf(
+    tasks.filter((task) => matchesFilters(task, filters)),
+    grouping,
+    today,
+  );
+  const then = compareTasks(filters.sort);
+  const compare = first ? (a: Task, b: Task) => first(a, b) || then(a, b) : then;
   const items: ListItem[] = [];
   const visibleTasks: Task[] = [];
-  for (const status of statusOrder) {
-    const group = groups.get(status)!;
-    if (group.length === 0) continue;
-    group.sort(compare);
-    items.push({ kind: 'header', status, count: group.length });
-    for (const task of group) {
+  for (const group of groups) {
+    if (group.tasks.length === 0) continue;
+    group.tasks.sort(compare);
+    items.push({ kind: 'header', key: group.key, label: group.label, count: group.tasks.length, overdue: group.overdue ?? false });
+    for (const task of group.tasks) {
       items.push({ kind: 'task', task, index: visibleTasks.length });
       visibleTasks.push(task);
     }
@@ -100,6 +179,10 @@ export interface TaskDraft {
   type: Task['type'];
   tags: string[];
   projectIds: string[];
+  /** YYYY-MM-DD or YYYY-MM-DDTHH:MM, or null for none. */
+  dueDate: string | null;
+  /** An RRULE, or null for none. */
+  recurrence: string | null;
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
@@ -117,5 +200,7 @@ export function taskPatch(original: Task, draft: TaskDraft): TaskPatch {
   if (draft.type !== original.type) patch.type = draft.type;
   if (draft.tags.join('\n') !== original.tags.join('\n')) patch.tags = draft.tags;
   if (!sameSet(draft.projectIds, original.projectIds)) patch.projectIds = draft.projectIds;
+  if (draft.dueDate !== original.dueDate) patch.dueDate = draft.dueDate;
+  if (draft.recurrence !== original.recurrence) patch.recurrence = draft.recurrence;
   return patch;
 }

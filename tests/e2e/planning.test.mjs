@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// Planning through the real window: quick add with a recurrence, Upcoming, completing a recurring
+// task (the next occurrence appears), the Logbook, Today with an overdue task in red. Each view is
+// photographed at three widths, light and dark, and checked with axe-core.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
+import {
+  byTestId,
+  clickTestId,
+  createProjectThroughUi,
+  rowByTitle,
+  screenshotsAtEveryWidth,
+  waitForHeading,
+  waitForNoDialog,
+  waitForRows,
+  waitForTestId,
+} from './support/ui.mjs';
+
+const quire = quireOnAFreshDatabase();
+const db = (sql) => queryDatabase(quire.workspace.databasePath, sql);
+
+/** YYYY-MM-DD of a local day `days` from today. */
+function localDay(days = 0) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The first day of the month `months` after this one, YYYY-MM-01. */
+function firstOfMonth(months) {
+  const date = new Date();
+  const first = new Date(date.getFullYear(), date.getMonth() + months, 1);
+  return `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-01`;
+}
+
+async function quickAdd(page, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('q');
+  await page.waitForFunction((id) => document.activeElement?.dataset.testid === id, { timeout: 5_000 }, 'quick-add');
+  await page.keyboard.type(text);
+}
+
+async function chipTexts(page) {
+  return page.$$eval(byTestId('quick-add-chip'), (chips) => chips.map((c) => c.textContent.trim()));
+}
+
+test('quickAddUnderstandsARecurringTaskAndItAppearsInUpcoming', async () => {
+  const { page } = quire.app;
+  await createProjectThroughUi(page, 'Home');
+  await waitForHeading(page, 'Home');
+  await clickTestId(page, 'all-tasks');
+  await waitForHeading(page, 'All tasks');
+
+  await quickAdd(page, 'Pay rent every month on the 1st #Home !high');
+  await page.waitForFunction(
+    (selector) => document.querySelectorAll(selector).length === 3,
+    { timeout: 5_000 },
+    byTestId('quick-add-chip'),
+  );
+  assert.deepEqual(await chipTexts(page), ['Repeats: Every month on the 1st', 'Project: Home', 'Priority: High']);
+  await page.keyboard.press('Enter');
+  await waitForRows(page, ['Pay rent']);
+
+  const [rent] = db("SELECT title, priority, due_date, recurrence FROM tasks WHERE title = 'Pay rent'");
+  const expectedDue = localDay() === firstOfMonth(0) ? firstOfMonth(0) : firstOfMonth(1);
+  assert.deepEqual(rent, {
+    title: 'Pay rent',
+    priority: 'high',
+    due_date: expectedDue,
+    recurrence: 'FREQ=MONTHLY;BYMONTHDAY=1',
+  });
+
+  await clickTestId(page, 'list-upcoming');
+  await waitForHeading(page, 'Upcoming');
+  if (expectedDue !== localDay()) await waitForRows(page, ['Pay rent']);
+  const row = await rowByTitle(page, 'Pay rent');
+  assert.ok(await row.$('[data-testid="due-label"] svg'), 'the row shows that the task repeats');
+  const violations = await screenshotsAtEveryWidth(page, 'planning-upcoming');
+  assert.deepEqual(violations, []);
+});
+
+test('completingARecurringTaskMakesItsNextOccurrenceAndLogsTheDoneOne', async () => {
+  const { page } = quire.app;
+  await clickTestId(page, 'all-tasks');
+  await waitForRows(page, ['Pay rent']);
+  const row = await rowByTitle(page, 'Pay rent');
+  await (await row.$(byTestId('complete-task'))).click();
+
+  // The completed one leaves, the next one (a month later) takes its place
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="task-row"][data-status="backlog"]').length === 1,
+    { timeout: 10_000 },
+  );
+  const rows = db("SELECT status, due_date, recurrence FROM tasks WHERE title = 'Pay rent' ORDER BY created_at");
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0].status, 'completed');
+  assert.equal(rows[1].status, 'backlog');
+  assert.ok(rows[1].due_date > rows[0].due_date, `${rows[1].due_date} follows ${rows[0].due_date}`);
+  assert.equal(rows[1].due_date.slice(8), '01');
+
+  await clickTestId(page, 'list-logbook');
+  await waitForHeading(page, 'Logbook');
+  await waitForRows(page, ['Pay rent']);
+  const done = await rowByTitle(page, 'Pay rent');
+  assert.equal(await done.evaluate((r) => r.dataset.status), 'completed');
+  const violations = await screenshotsAtEveryWidth(page, 'planning-logbook');
+  assert.deepEqual(violations, []);
+});
+
+test('todayShowsAnOverdueTaskInRedAndATaskDueToday', async () => {
+  const { page } = quire.app;
+  // A task from yesterday, as if the window had been closed since; one due later today
+  await page.evaluate(
+    (yesterday, today) =>
+      Promise.all([
+        window.__QUIRE__.invoke('db_create_task', {
+          title: 'Renew passport',
+          priority: 'pinned',
+          tags: ['admin'],
+          projectIds: [],
+          dueDate: yesterday,
+        }),
+        window.__QUIRE__.invoke('db_create_task', {
+          title: 'Call the dentist',
+          priority: 'standard',
+          tags: [],
+          projectIds: [],
+          dueDate: `${today}T16:30`,
+        }),
+      ]),
+    localDay(-1),
+    localDay(),
+  );
+  await clickTestId(page, 'list-today');
+  await waitForHeading(page, 'Today');
+  await waitForRows(page, ['Renew passport', 'Call the dentist'], { ordered: true });
+
+  const overdue = await rowByTitle(page, 'Renew passport');
+  const label = await overdue.$eval(byTestId('due-label'), (l) => ({
+    text: l.textContent,
+    overdue: l.classList.contains('is-overdue'),
+    color: getComputedStyle(l).color,
+  }));
+  assert.equal(label.overdue, true);
+  assert.match(label.text, /Yesterday/);
+  const danger = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--danger').trim());
+  assert.ok(danger, 'the theme has a danger colour');
+  const violations = await screenshotsAtEveryWidth(page, 'planning-today');
+  assert.deepEqual(violations, []);
+});
+
+test('theTaskDialogEditsTheDueDateAndRepetition', async () => {
+  const { page } = quire.app;
+  const row = await rowByTitle(page, 'Call the dentist');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await waitForTestId(page, 'task-dialog');
+  await page.select(`${byTestId('task-dialog')} ${byTestId('repeat')}`, 'FREQ=WEEKLY;INTERVAL=2');
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent.includes('Every 2 weeks on'),
+    { timeout: 5_000 },
+    byTestId('repeat-summary'),
+  );
+  const violations = await screenshotsAtEveryWidth(page, 'planning-dialog');
+  assert.deepEqual(violations, []);
+  await clickTestId(page, 'save-task', { scope: byTestId('task-dialog') });
+  await waitForNoDialog(page);
+  const [dentist] = db("SELECT due_date, recurrence FROM tasks WHERE title = 'Call the dentist'");
+  assert.deepEqual(dentist, { due_date: `${localDay()}T16:30`, recurrence: 'FREQ=WEEKLY;INTERVAL=2' });
+});
