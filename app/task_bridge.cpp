@@ -154,6 +154,18 @@ QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks)); });
 }
 
+QFuture<QJsonObject> TaskBridge::db_move_task(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_move_task", args,
+        [](const Arguments &a, Storage &s) {
+            const std::optional<QString> after
+                = a.contains(u"afterTaskId"_s) ? std::optional(a.string(u"afterTaskId"_s)) : std::nullopt;
+            return asJson(s.tasks->move(a.string(u"taskId"_s), after));
+        },
+        [this](const Arguments &, const QJsonValue &task) { Q_EMIT tasksChanged(upsertedFrom(task)); });
+}
+
 QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)
 {
     return deleteTasks(u"db_delete_task", args);

@@ -34,6 +34,7 @@ public Q_SLOTS:
     QFuture<QJsonObject> db_create_task(const QJsonValue &args);
     QFuture<QJsonObject> db_update_task(const QJsonValue &args);
     QFuture<QJsonObject> db_update_tasks(const QJsonValue &args);
+    QFuture<QJsonObject> db_move_task(const QJsonValue &args);
     QFuture<QJsonObject> db_delete_task(const QJsonValue &args);
     QFuture<QJsonObject> db_delete_tasks(const QJsonValue &args);
 

@@ -3,6 +3,7 @@
 
 #include "database_p.h"
 #include "statement.h"
+#include <quire/core/order_key.h>
 
 #include <QDateTime>
 #include <QDir>
@@ -273,8 +274,8 @@ Result<> Database::backUp(int from)
 Result<> Database::migrate(int from)
 {
     using Step = Result<> (Database::*)();
-    static constexpr std::array<Step, kSchemaVersion> steps {
-        &Database::migrateTo1, &Database::migrateTo2, &Database::migrateTo3, &Database::migrateTo4};
+    static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2,
+        &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -379,6 +380,38 @@ Result<> Database::migrateTo4()
         u"CREATE INDEX tasks_by_completion ON tasks (completed_at) WHERE completed_at IS NOT NULL"_s,
     };
     return executeAll(u"cannot add due dates, recurrence and completion times"_s, sql);
+}
+
+Result<> Database::migrateTo5()
+{
+    // The user's own order: a key per task that compares as bytes (order_key.h), so that a move
+    // writes one row. Existing tasks get keys in creation order, the order lists showed until now.
+    const QString what = u"cannot add the manual order"_s;
+    if (auto added = execute(what, u"ALTER TABLE tasks ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''"_s); !added)
+        return added;
+    auto rows = Statement::prepare(*this, what, u"SELECT rowid FROM tasks ORDER BY created_at, rowid"_s);
+    if (!rows)
+        return std::unexpected(std::move(rows.error()));
+    if (auto ran = rows->exec(); !ran)
+        return ran;
+    QList<qint64> rowids;
+    if (auto read = rows->forEachRow([&](const Statement &row) { rowids.append(row.value(0).toLongLong()); }); !read)
+        return read;
+    rows->finish();
+    QString key;
+    for (const qint64 rowid : std::as_const(rowids)) {
+        auto next = orderKeyBetween(key, {});
+        if (!next)
+            return std::unexpected(std::move(next.error()));
+        key = std::move(*next);
+        auto update = Statement::prepare(*this, what, u"UPDATE tasks SET sort_key = ? WHERE rowid = ?"_s);
+        if (!update)
+            return std::unexpected(std::move(update.error()));
+        update->bind(key).bind(QVariant(rowid));
+        if (auto saved = update->exec(); !saved)
+            return saved;
+    }
+    return execute(what, u"CREATE INDEX tasks_by_sort_key ON tasks (sort_key)"_s);
 }
 
 } // namespace quire::core

@@ -7,6 +7,7 @@
 #include "statement.h"
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
+#include <quire/core/order_key.h>
 #include <quire/core/recurrence.h>
 #include <quire/core/timestamp.h>
 
@@ -439,6 +440,41 @@ Result<TaskPatch> normalizedPatch(TaskPatch patch)
     return patch;
 }
 
+/** One text value of `sql` (taking `values`), or an empty text when there is no row or it is NULL. */
+Result<QString> textValue(Database &db, const QString &what, const QString &sql, const QStringList &values)
+{
+    auto statement = Statement::prepare(db, what, sql);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    for (const QString &value : values)
+        statement->bind(value);
+    if (auto ran = statement->exec(); !ran)
+        return std::unexpected(std::move(ran.error()));
+    auto value = statement->singleValue();
+    if (!value)
+        return std::unexpected(std::move(value.error()));
+    return value->value_or(QVariant()).toString();
+}
+
+/**
+ * A key between `before` and `after` (empty: no bound); a key in storage that is not one reads as
+ * a Storage error, since only storage can have put it there.
+ */
+Result<QString> storedKeyBetween(const QString &before, const QString &after)
+{
+    auto key = orderKeyBetween(before, after);
+    if (!key)
+        return fail(ErrorCode::Storage, u"the task order is damaged: "_s % key.error().message);
+    return key;
+}
+
+/** The smallest order key after `key` (every key when empty) of a task other than `exceptId`. */
+Result<QString> nextOrderKey(Database &db, const QString &key, const QString &exceptId)
+{
+    return textValue(db, u"cannot read the task order"_s,
+        u"SELECT min(sort_key) FROM tasks WHERE sort_key > ? AND id <> ?"_s, {key, exceptId});
+}
+
 /** Saves a new task with its tags and project links; its projects must exist. */
 Result<> insertTask(Database &db, const Task &task)
 {
@@ -561,6 +597,13 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
+        auto last = textValue(m_db, u"cannot read the task order"_s, u"SELECT max(sort_key) FROM tasks"_s, {});
+        if (!last)
+            return std::unexpected(std::move(last.error()));
+        auto key = storedKeyBetween(*last, {});
+        if (!key)
+            return std::unexpected(std::move(key.error()));
+        task.sortKey = std::move(*key);
         if (auto saved = insertTask(m_db, task); !saved)
             return std::unexpected(std::move(saved.error()));
         return task;
@@ -651,11 +694,60 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
                 return std::unexpected(std::move(next.error()));
             if (!*next)
                 continue;
+            // Where the completed task was, in the user's own order: right after it.
+            auto following = nextOrderKey(m_db, task.sortKey, task.id);
+            if (!following)
+                return std::unexpected(std::move(following.error()));
+            auto key = storedKeyBetween(task.sortKey, *following);
+            if (!key)
+                return std::unexpected(std::move(key.error()));
+            (*next)->sortKey = std::move(*key);
             if (auto saved = insertTask(m_db, **next); !saved)
                 return std::unexpected(std::move(saved.error()));
             update.nextOccurrences.append(std::move(**next));
         }
         return update;
+    });
+}
+
+Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<QString> &afterId)
+{
+    if (afterId == id)
+        return fail(ErrorCode::InvalidArgument, u"task "_s % id % u" cannot be moved after itself"_s);
+    return m_db.transact([&]() -> Result<Task> {
+        QStringList known {id};
+        if (afterId)
+            known.append(*afterId);
+        if (auto exists = requireExisting(m_db, u"tasks"_s, u"task"_s, known); !exists)
+            return std::unexpected(std::move(exists.error()));
+        QString before;
+        if (afterId) {
+            auto key = textValue(
+                m_db, u"cannot read the task order"_s, u"SELECT sort_key FROM tasks WHERE id = ?"_s, {*afterId});
+            if (!key)
+                return std::unexpected(std::move(key.error()));
+            before = std::move(*key);
+        }
+        // Between the task it follows and the one after that in the whole order: a list filtered
+        // by project or date is part of that order, so the move reads the same in it.
+        auto after = nextOrderKey(m_db, before, id);
+        if (!after)
+            return std::unexpected(std::move(after.error()));
+        auto key = storedKeyBetween(before, *after);
+        if (!key)
+            return std::unexpected(std::move(key.error()));
+        auto statement = Statement::prepare(m_db, u"cannot move task"_s,
+            u"UPDATE tasks SET sort_key = ?, updated_at = "_s % kNextUpdatedAt % u" WHERE id = ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        const QString now = formatTimestamp(currentTimestamp());
+        statement->bind(*key).bind(now).bind(now).bind(id);
+        if (auto saved = statement->exec(); !saved)
+            return std::unexpected(std::move(saved.error()));
+        auto moved = loadTasks(m_db, withIds({id}));
+        if (!moved)
+            return std::unexpected(std::move(moved.error()));
+        return moved->first();
     });
 }
 

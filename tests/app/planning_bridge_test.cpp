@@ -89,5 +89,28 @@ TEST_F(BridgeTest, CompletingARecurringTaskRepliesWithItAndSignalsItWithItsNextO
     EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, next.value(u"id"_s)}}).toObject(), next);
 }
 
+TEST_F(BridgeTest, MoveTaskRepliesWithTheMovedTaskAndSignalsIt)
+{
+    const QJsonObject a = createTask(u"A"_s);
+    const QJsonObject b = createTask(u"B"_s);
+    const QJsonObject c = createTask(u"C"_s);
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+
+    const QJsonObject moved
+        = ok(u"db_move_task"_s, QJsonObject {{u"task_id"_s, c.value(u"id"_s)}, {u"afterTaskId"_s, a.value(u"id"_s)}})
+              .toObject();
+    const QJsonObject first
+        = ok(u"db_move_task"_s, QJsonObject {{u"taskId"_s, b.value(u"id"_s)}, {u"afterTaskId"_s, QJsonValue::Null}})
+              .toObject();
+
+    EXPECT_GT(moved.value(u"sortKey"_s).toString(), a.value(u"sortKey"_s).toString());
+    EXPECT_LT(moved.value(u"sortKey"_s).toString(), b.value(u"sortKey"_s).toString());
+    EXPECT_LT(first.value(u"sortKey"_s).toString(), a.value(u"sortKey"_s).toString());
+    const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
+    ASSERT_EQ(emitted.size(), 2);
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), QJsonArray {moved});
+    EXPECT_EQ(emitted[1].at(0).toObject().value(u"tasks"_s), QJsonArray {first});
+}
+
 } // namespace
 } // namespace quire::test

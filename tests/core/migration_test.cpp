@@ -130,6 +130,9 @@ TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastCha
     EXPECT_EQ(fence.status, Status::Completed);
     EXPECT_EQ(fence.completedAt, std::optional(fence.updatedAt));
     EXPECT_EQ(fence.updatedAt, QDateTime(QDate(2026, 1, 5), QTime(17, 30), Qt::UTC));
+    // And the user's own order starts as the creation order
+    EXPECT_FALSE(roof.sortKey.isEmpty());
+    EXPECT_LT(roof.sortKey, fence.sortKey);
 }
 
 TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Due dates, completion times, recurrence and the lists built on them (Today, Upcoming, Logbook),
 // through the repository on a real SQLite file.
+#include "connection_names.h"
 #include "result_assertions.h"
+#include "temporary_folder.h"
 #include "test_store.h"
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 
+#include <QHash>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
 
 using namespace Qt::StringLiterals;
 using namespace quire::core;
@@ -341,4 +348,127 @@ TEST(TaskPlanning, CompletingARecurringTaskIsAtomic)
     ASSERT_OK_AND_ASSIGN(const auto stored, store.tasks().findById(task.id));
     EXPECT_EQ(stored, std::optional(task));
     EXPECT_EQ(taskCount(store.db()), 1);
+}
+
+// ---- the user's own order ------------------------------------------------------
+
+namespace {
+
+/** Titles of `tasks` in the user's own order (by sortKey, then creation as the lists break ties). */
+QStringList inUserOrder(QList<Task> tasks)
+{
+    std::ranges::stable_sort(tasks, [](const Task &a, const Task &b) { return a.sortKey < b.sortKey; });
+    return titles(tasks);
+}
+
+int totalChanges(Database &db)
+{
+    return scalar(db, u"SELECT total_changes()"_s).toInt();
+}
+
+} // namespace
+
+TEST(TaskPlanning, NewTasksComeLastInTheUsersOrder)
+{
+    OPEN_TEST_STORE(store);
+    for (const QString &title : {u"A"_s, u"B"_s, u"C"_s})
+        ASSERT_OK(store.tasks().create(draft(title)));
+
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(store.tasks()));
+    EXPECT_EQ(inUserOrder(all), (QStringList {u"A"_s, u"B"_s, u"C"_s}));
+    EXPECT_LT(all.at(0).sortKey, all.at(1).sortKey);
+    EXPECT_LT(all.at(1).sortKey, all.at(2).sortKey);
+}
+
+TEST(TaskPlanning, AMoveWritesOneRowAndPutsTheTaskRightAfterTheOtherOrFirst)
+{
+    // Given A..E, and a project holding A, C and D
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Project home, store.projects().create(ProjectDraft {.name = u"Home"_s}));
+    QHash<QString, QString> id;
+    for (const QString &title : {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s}) {
+        TaskDraft d = draft(title);
+        if (title == u"A"_s || title == u"C"_s || title == u"D"_s)
+            d.projectIds = {home.id};
+        ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(d));
+        id.insert(title, task.id);
+    }
+
+    // When E follows A, C goes first, and D follows A within the project's list
+    const int before = totalChanges(store.db());
+    ASSERT_OK_AND_ASSIGN(const Task moved, store.tasks().move(id[u"E"_s], id[u"A"_s]));
+    EXPECT_EQ(totalChanges(store.db()) - before, 1) << "one row written per move";
+    ASSERT_OK(store.tasks().move(id[u"C"_s], std::nullopt));
+    ASSERT_OK(store.tasks().move(id[u"D"_s], id[u"A"_s]));
+
+    // Then every list shows the new order, the project's included
+    EXPECT_EQ(moved.title, u"E"_s);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(store.tasks()));
+    EXPECT_EQ(inUserOrder(all), (QStringList {u"C"_s, u"A"_s, u"D"_s, u"E"_s, u"B"_s}));
+    ASSERT_OK_AND_ASSIGN(const QList<Task> inHome, listedTasks(store.tasks(), {.projectIds = QStringList {home.id}}));
+    EXPECT_EQ(inUserOrder(inHome), (QStringList {u"C"_s, u"A"_s, u"D"_s}));
+}
+
+TEST(TaskPlanning, ManyRandomMovesKeepTheOrderTheyMadeAcrossAReopen)
+{
+    // Given 40 tasks in a file
+    quire::test::TemporaryFolder folder;
+    const QString path = folder.filePath(u"order.db"_s);
+    QStringList expected;
+    QHash<QString, QString> idOf;
+    {
+        ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, quire::test::uniqueConnectionName()));
+        SqliteTaskRepository tasks(*db);
+        for (int i = 0; i < 40; ++i) {
+            ASSERT_OK_AND_ASSIGN(const Task task, tasks.create(draft(u"T%1"_s.arg(i))));
+            expected.append(task.title);
+            idOf.insert(task.title, task.id);
+        }
+        // When 300 random moves are made, each mirrored on a plain list
+        std::mt19937 random(20261130);
+        for (int move = 0; move < 300; ++move) {
+            const QString title = expected.takeAt(static_cast<qsizetype>(random() % 40));
+            const auto at = static_cast<qsizetype>(random() % 40);
+            std::optional<QString> after;
+            if (at > 0)
+                after = idOf[expected.at(at - 1)];
+            expected.insert(at, title);
+            ASSERT_OK(tasks.move(idOf[title], after));
+        }
+    }
+
+    // Then the stored order is the same, also after opening the file again
+    ASSERT_OK_AND_ASSIGN(auto reopened, Database::open(path, quire::test::uniqueConnectionName()));
+    SqliteTaskRepository tasks(*reopened);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
+    EXPECT_EQ(inUserOrder(all), expected);
+}
+
+TEST(TaskPlanning, AMoveAfterItselfOrOfAMissingTaskIsRefusedAndChangesNothing)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Task a, store.tasks().create(draft(u"A"_s)));
+    const int before = totalChanges(store.db());
+
+    EXPECT_ERROR(store.tasks().move(a.id, a.id), ErrorCode::InvalidArgument,
+        u"task "_s + a.id + u" cannot be moved after itself"_s);
+    EXPECT_ERROR(store.tasks().move(u"ghost"_s, a.id), ErrorCode::NotFound, u"task ghost not found"_s);
+    EXPECT_ERROR(store.tasks().move(a.id, u"ghost"_s), ErrorCode::NotFound, u"task ghost not found"_s);
+    EXPECT_EQ(totalChanges(store.db()), before);
+}
+
+TEST(TaskPlanning, TheNextOccurrenceTakesTheCompletedTasksPlaceInTheUsersOrder)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK(store.tasks().create(draft(u"First"_s)));
+    TaskDraft d = draft(u"Daily"_s, LocalDate {QDate::currentDate(), std::nullopt});
+    d.recurrence = u"FREQ=DAILY"_s;
+    ASSERT_OK_AND_ASSIGN(const Task daily, store.tasks().create(d));
+    ASSERT_OK(store.tasks().create(draft(u"Last"_s)));
+
+    ASSERT_OK_AND_ASSIGN(const TaskUpdate update, store.tasks().updateMany({daily.id}, completing()));
+
+    ASSERT_OK_AND_ASSIGN(const QList<Task> open, listedTasks(store.tasks(), {.completed = false}));
+    EXPECT_EQ(inUserOrder(open), (QStringList {u"First"_s, u"Daily"_s, u"Last"_s}));
+    EXPECT_GT(update.nextOccurrences.first().sortKey, daily.sortKey);
 }

@@ -159,7 +159,7 @@ test('aDatabaseLockedByAnotherWriterShowsWhyASaveFailedAndWorksOnceReleased', as
   try {
     const app = await launch({ databasePath: ws.databasePath });
     // The tasks still load: readers are not blocked (WAL)
-    await waitForVisibleText(app.page, 'Task 59');
+    await waitForVisibleText(app.page, 'Task 0');
     // When a person saves a new task
     await submitNewTask(app.page, { title: 'Saved while locked' });
     // Then the dialog says another program is using the file (after the 5 s busy timeout, not forever)
@@ -196,7 +196,7 @@ test('aReadOnlyDatabaseShowsItsTasksAndSaysWhyASaveFailed', async () => {
   const before = sha256(ws.databasePath);
   const app = await launch({ databasePath: ws.databasePath, asUser });
   // Then the tasks are readable
-  await waitForVisibleText(app.page, 'Task 59');
+  await waitForVisibleText(app.page, 'Task 0');
   // When a person saves a new task
   await submitNewTask(app.page, { title: 'Cannot be saved' });
   // Then the dialog says the file is read-only, naming it
@@ -232,7 +232,7 @@ test('aFullDiskShowsWhyASaveFailedLosesNothingAndWorksOnceThereIsSpace', async (
     const free = Number(execFileSync('df', ['--output=avail', '-B1', disk], { encoding: 'utf8' }).split('\n')[1]);
     writeFileSync(filler, Buffer.alloc(Math.max(0, free - 48 * 1024)));
     const app = await launch({ databasePath });
-    await waitForVisibleText(app.page, 'Task 59');
+    await waitForVisibleText(app.page, 'Task 0');
     // When a person saves a task with a long description
     await submitNewTask(app.page, { title: 'Too big for the disk', description: 'z'.repeat(200_000) });
     // Then the dialog says the disk is full

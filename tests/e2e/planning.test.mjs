@@ -4,11 +4,12 @@
 // photographed at three widths, light and dark, and checked with axe-core.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
+import { launchQuire, queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
 import {
   byTestId,
   clickTestId,
   createProjectThroughUi,
+  projectItem,
   rowByTitle,
   screenshotsAtEveryWidth,
   waitForHeading,
@@ -35,9 +36,13 @@ function firstOfMonth(months) {
   return `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-01`;
 }
 
+/** Types `text` into quick add, opened with Q unless the line has the focus already. */
 async function quickAdd(page, text) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('q');
+  const focused = await page.evaluate(() => document.activeElement?.dataset.testid === 'quick-add');
+  if (!focused) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('q');
+  }
   await page.waitForFunction((id) => document.activeElement?.dataset.testid === id, { timeout: 5_000 }, 'quick-add');
   await page.keyboard.type(text);
 }
@@ -169,4 +174,52 @@ test('theTaskDialogEditsTheDueDateAndRepetition', async () => {
   await waitForNoDialog(page);
   const [dentist] = db("SELECT due_date, recurrence FROM tasks WHERE title = 'Call the dentist'");
   assert.deepEqual(dentist, { due_date: `${localDay()}T16:30`, recurrence: 'FREQ=WEEKLY;INTERVAL=2' });
+});
+
+test('dragARowIntoPlaceAndTheOrderOutlivesARestart', async () => {
+  let { page } = quire.app;
+  await createProjectThroughUi(page, 'Chores');
+  await waitForHeading(page, 'Chores');
+  for (const title of ['Sweep', 'Dust', 'Mop']) {
+    await quickAdd(page, title);
+    await page.keyboard.press('Enter');
+    await rowByTitle(page, title);
+  }
+  await waitForRows(page, ['Sweep', 'Dust', 'Mop'], { ordered: true });
+
+  // Drag Mop by its grip above Sweep, in small steps as a hand would
+  const mop = await rowByTitle(page, 'Mop');
+  await mop.hover();
+  const grip = await (await mop.$('.drag-handle')).boundingBox();
+  const sweep = await (await rowByTitle(page, 'Sweep')).boundingBox();
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2, grip.y - 10, { steps: 5 });
+  await page.mouse.move(grip.x + grip.width / 2, sweep.y + 4, { steps: 10 });
+  await page.mouse.up();
+  await waitForRows(page, ['Mop', 'Sweep', 'Dust'], { ordered: true });
+
+  // Alt+↑ on the focused row moves it one up, from the keyboard
+  const dust = await rowByTitle(page, 'Dust');
+  await dust.focus();
+  await page.keyboard.down('Alt');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.up('Alt');
+  await waitForRows(page, ['Mop', 'Dust', 'Sweep'], { ordered: true });
+  for (let i = 0; i < 50; i += 1) {
+    const stored = db("SELECT title FROM tasks WHERE title IN ('Sweep', 'Dust', 'Mop') ORDER BY sort_key").map((r) => r.title);
+    if (stored.join() === 'Mop,Dust,Sweep') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(
+    db("SELECT title FROM tasks WHERE title IN ('Sweep', 'Dust', 'Mop') ORDER BY sort_key").map((r) => r.title),
+    ['Mop', 'Dust', 'Sweep'],
+  );
+
+  await quire.app.stop();
+  quire.app = await launchQuire({ databasePath: quire.workspace.databasePath });
+  ({ page } = quire.app);
+  await (await projectItem(page, 'Chores')).click();
+  await waitForHeading(page, 'Chores');
+  await waitForRows(page, ['Mop', 'Dust', 'Sweep'], { ordered: true, timeout: 15_000 });
 });

@@ -26,10 +26,12 @@ function seed() {
 const rowTitles = () => screen.queryAllByTestId('task-row').map((row) => row.getAttribute('aria-label'));
 
 describe('the task screen', () => {
-  it('lists the open tasks grouped by status, pinned first, with the projects in the sidebar', async () => {
+  it('lists the open tasks grouped by status in the user’s own order, with the projects in the sidebar', async () => {
     seed();
     const { user } = renderWithProviders(<App />);
 
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'priority');
     await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Buy milk']));
     expect(screen.getAllByTestId('project-item').map((p) => p.textContent)).toEqual(['Home', 'Work']);
     expect(screen.getByTestId('all-tasks')).toHaveAttribute('aria-current', 'page');
@@ -167,8 +169,8 @@ describe('the task screen', () => {
     await user.paste('Call plumber');
     await user.click(screen.getByTestId('save-task'));
 
-    // Same priority: the most recently changed comes first.
-    await waitFor(() => expect(rowTitles()).toEqual(['Call plumber', 'Buy milk']));
+    // A new task comes last in the user's own order.
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Call plumber']));
     expect(backend.bridge.callsTo('db_create_task')[0]).toMatchObject({ projectIds: ['p-home'] });
     expect(screen.queryByTestId('task-dialog')).not.toBeInTheDocument();
   });
@@ -186,7 +188,7 @@ describe('the task screen', () => {
     await user.keyboard('{ArrowUp}{Enter}');
 
     expect(await screen.findByRole('dialog', { name: 'Edit task' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Title')).toHaveValue('Write report');
+    expect(screen.getByLabelText('Title')).toHaveValue('Buy milk');
   });
 
   it('renders user text as text, never as HTML', async () => {
@@ -325,5 +327,51 @@ describe('failures reach the user', () => {
         "Loading tasks: Quire did not answer within 15 s (db_get_tasks timed out); the list refreshes once it does",
       ),
     );
+  });
+});
+
+describe('the user’s own order', () => {
+  const ordered = () =>
+    fakeBackend({
+      tasks: [
+        makeTask({ id: 'a', title: 'A', sortKey: 'a1' }),
+        makeTask({ id: 'b', title: 'B', sortKey: 'a2' }),
+        makeTask({ id: 'c', title: 'C', sortKey: 'a3' }),
+      ],
+    });
+
+  it('moves the focused task with Alt+arrows, one command per move, and keeps it focused', async () => {
+    const backend = ordered();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['A', 'B', 'C']));
+
+    screen.getAllByTestId('task-row')[1]!.focus();
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    await waitFor(() => expect(rowTitles()).toEqual(['B', 'A', 'C']));
+    expect(backend.bridge.callsTo('db_move_task')).toEqual([{ taskId: 'b' }]); // null and absent mean the same: first
+    await waitFor(() => expect(screen.getAllByTestId('task-row')[0]).toHaveFocus());
+
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(rowTitles()).toEqual(['A', 'B', 'C']));
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(rowTitles()).toEqual(['A', 'C', 'B']));
+    expect(screen.getAllByTestId('task-row')[2]).toHaveFocus();
+    expect(backend.bridge.callsTo('db_move_task').slice(1)).toEqual([
+      { taskId: 'b', afterTaskId: 'a' },
+      { taskId: 'b', afterTaskId: 'c' },
+    ]);
+  });
+
+  it('switches to the user’s own order on the first Alt+arrow in another sort', async () => {
+    const backend = ordered();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'priority');
+
+    screen.getAllByTestId('task-row')[0]!.focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+
+    expect(screen.getByLabelText('Sort by')).toHaveValue('manual');
+    expect(backend.bridge.callsTo('db_move_task')).toEqual([]);
   });
 });

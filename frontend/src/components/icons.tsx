@@ -95,3 +95,13 @@ export const RepeatIcon = (p: IconProps) => (
     <path d="M21 13v1a4 4 0 0 1-4 4H3" />
   </Svg>
 );
+export const GripIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="9" cy="6" r="1" />
+    <circle cx="15" cy="6" r="1" />
+    <circle cx="9" cy="12" r="1" />
+    <circle cx="15" cy="12" r="1" />
+    <circle cx="9" cy="18" r="1" />
+    <circle cx="15" cy="18" r="1" />
+  </Svg>
+);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
+import { generateKeyBetween } from 'fractional-indexing';
 import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { EventName, EventPayloadMap, Project, Task } from '@/ipc/contract';
 import { makeProject, makeTask } from '@/testing/fixtures';
@@ -23,6 +24,8 @@ function changesAfter(command: string, args: Record<string, unknown>, data: unkn
       return [upsertedTasks([data as Task])];
     case 'db_update_tasks':
       return [upsertedTasks(data as Task[])];
+    case 'db_move_task':
+      return [upsertedTasks([data as Task])];
     case 'db_delete_task':
       return [deletedTasks([args.taskId as string])];
     case 'db_delete_tasks':
@@ -38,6 +41,13 @@ function changesAfter(command: string, args: Record<string, unknown>, data: unkn
     default:
       return [];
   }
+}
+
+/** A key after `before` (first when null) and before the next of `tasks`, as the repository makes it. */
+function keyAfter(tasks: readonly Task[], before: string | null): string {
+  const keys = tasks.map((t) => t.sortKey).filter((k) => k !== '' && (before === null || k > before));
+  const next = keys.length > 0 ? keys.reduce((a, b) => (a < b ? a : b)) : null;
+  return generateKeyBetween(before || null, next);
 }
 
 /** completedAt as the repository keeps it: set on completion, kept while completed, cleared on reopening. */
@@ -88,6 +98,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
           createdAt: stamp,
           updatedAt: stamp,
           completedAt: args.status === 'completed' ? stamp : null,
+          sortKey: keyAfter([], state.tasks.map((t) => t.sortKey).filter(Boolean).sort().at(-1) ?? null),
         });
         state.tasks.push(task);
         return ok(task);
@@ -108,6 +119,17 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         const stamp = now();
         state.tasks = state.tasks.map((t) => (ids.has(t.id) ? completion({ ...t, ...patch, updatedAt: stamp }, t) : t));
         return ok(state.tasks.filter((t) => ids.has(t.id)));
+      }
+      case 'db_move_task': {
+        const index = state.tasks.findIndex((t) => t.id === args.taskId);
+        if (index < 0) return err('not_found', `task ${String(args.taskId)} not found`);
+        if (args.afterTaskId === args.taskId) return err('invalid_argument', 'a task cannot be moved after itself');
+        const others = state.tasks.filter((t) => t.id !== args.taskId);
+        const after = args.afterTaskId == null ? null : others.find((t) => t.id === args.afterTaskId);
+        if (after === undefined) return err('not_found', `task ${String(args.afterTaskId)} not found`);
+        const moved = { ...state.tasks[index]!, sortKey: keyAfter(others, after?.sortKey ?? null), updatedAt: now() };
+        state.tasks[index] = moved;
+        return ok(moved);
       }
       case 'db_delete_task':
         state.tasks = state.tasks.filter((t) => t.id !== args.taskId);

@@ -15,6 +15,8 @@ class Database;
  * - A description is stored as given, except that an empty or all-whitespace one is stored
  *   (and returned) as absent; so is a blank recurrence. A recurrence is stored in the canonical
  *   form formatRecurrence() writes; one parseRecurrence() refuses is InvalidArgument.
+ * - A new task comes last in the user's own order; a move writes the moved row only (order
+ *   keys, order_key.h), and the next occurrence of a recurring task follows the completed one.
  * - Due dates are stored as their sortable text (formatLocalDate), indexed, so that a due range is
  *   a range on the index.
  * - updatedAt is strictly later after every update (bumped by 1 ms if the clock has not moved);
@@ -37,6 +39,7 @@ public:
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch) override;
+    [[nodiscard]] Result<Task> move(const QString &id, const std::optional<QString> &afterId) override;
     [[nodiscard]] Result<> removeMany(const QStringList &ids) override;
 
 private:

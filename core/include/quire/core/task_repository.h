@@ -71,6 +71,12 @@ public:
      * (counted from its due date, or from today when it has none), carrying the rest of the rule.
      */
     [[nodiscard]] virtual Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
+    /**
+     * @brief Puts the task right after `afterId` in the user's own order (sortKey), or first when
+     * nullopt, by giving it a key between that task's and the next one's: one row written. NotFound
+     * when either task does not exist; InvalidArgument when a task is to follow itself.
+     */
+    [[nodiscard]] virtual Result<Task> move(const QString &id, const std::optional<QString> &afterId) = 0;
     /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist.
      */
     [[nodiscard]] virtual Result<> removeMany(const QStringList &ids) = 0;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { generateKeyBetween } from 'fractional-indexing';
 import {
   invokeDbCreateProject,
   invokeDbCreateTask,
   invokeDbDeleteTasks,
   invokeDbGetTasks,
+  invokeDbMoveTask,
   invokeDbUpdateTask,
   invokeDbUpdateTasks,
   type TaskPatch,
@@ -99,6 +101,50 @@ export function useSetTaskStatus() {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
   });
+}
+
+/**
+ * Moves a task in the user's own order (after another, or first with null), showing it in its new
+ * place at once: a key between its new neighbours' in the cached lists until the change event
+ * brings the one the backend chose.
+ */
+export function useMoveTask() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, afterTaskId }: { taskId: string; afterTaskId: string | null }) =>
+      invokeDbMoveTask({ taskId, afterTaskId }),
+    meta: { action: 'Moving task' },
+    onMutate: async ({ taskId, afterTaskId }) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.all });
+      for (const [key, tasks] of previous) {
+        if (!tasks) continue;
+        const sortKey = keyAfter(tasks, taskId, afterTaskId);
+        if (sortKey !== null)
+          client.setQueryData<Task[]>(key, tasks.map((t) => (t.id === taskId ? { ...t, sortKey } : t)));
+      }
+      return { previous };
+    },
+    onError: (_error, _vars, context) => {
+      for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
+    },
+  });
+}
+
+/** A sortKey right after `afterTaskId`'s among `tasks` (first when null), or null if none can be made. */
+function keyAfter(tasks: readonly Task[], taskId: string, afterTaskId: string | null): string | null {
+  const others = tasks.filter((t) => t.id !== taskId);
+  const before = afterTaskId === null ? null : (others.find((t) => t.id === afterTaskId)?.sortKey ?? undefined);
+  if (before === undefined) return null;
+  const next = others.reduce<string | null>(
+    (best, t) => ((before === null || t.sortKey > before) && (best === null || t.sortKey < best) ? t.sortKey : best),
+    null,
+  );
+  try {
+    return generateKeyBetween(before, next);
+  } catch {
+    return null; // keys the library does not know: the change event brings the real one
+  }
 }
 
 export function useDeleteTasks() {

@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The grouped task list. Only the rows in view are rendered (10 000 tasks stay fast).
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { GripIcon } from '@/components/icons';
 import { TaskRow } from '@/features/tasks/components/task-row';
 import type { ListItem } from '@/features/tasks/utils/organise-tasks';
 import type { Task } from '@/ipc/contract';
@@ -23,6 +35,11 @@ interface TaskListProps {
   onToggleComplete: (task: Task) => void;
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
+  /** Alt+↑ (-1) or Alt+↓ (+1) on the focused task. */
+  onMoveKey?: (taskIndex: number, direction: -1 | 1) => void;
+  /** Dragging is on when given: for each visible task, the [first, last] indexes it may be dropped at. */
+  dropRanges?: ReadonlyArray<readonly [number, number]> | null;
+  onDrop?: (from: number, to: number) => void;
 }
 
 export function TaskList({
@@ -35,6 +52,9 @@ export function TaskList({
   onToggleComplete,
   onEdit,
   onDelete,
+  onMoveKey,
+  dropRanges = null,
+  onDrop,
 }: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
@@ -59,7 +79,20 @@ export function TaskList({
 
   // After an arrow key, bring the new active row into view, then focus it once rendered.
   const activeTaskId = visibleTasks[activeIndex]?.id;
+  // A task being moved keeps the focus wherever the list puts it (at once, then where the backend
+  // says), until another key or a click: React moving its row in the DOM would drop the focus.
+  const followed = useRef<string | null>(null);
   useEffect(() => {
+    if (followed.current) {
+      const index = visibleTasks.findIndex((t) => t.id === followed.current);
+      if (index >= 0 && index !== activeIndex) {
+        onActiveIndexChange(index);
+        return;
+      }
+      const row = rowRefs.current.get(followed.current);
+      if (row && document.activeElement !== row) row.focus();
+      return;
+    }
     if (!focusPending.current || !activeTaskId) return;
     const row = rowRefs.current.get(activeTaskId);
     if (row) {
@@ -83,6 +116,13 @@ export function TaskList({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      followed.current = activeTaskId ?? null;
+      onMoveKey?.(activeIndex, event.key === 'ArrowUp' ? -1 : 1);
+      return;
+    }
+    if (event.key !== 'Alt') followed.current = null;
     const keys: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,
@@ -97,28 +137,42 @@ export function TaskList({
     move(target);
   };
 
-  return (
-    <div ref={scrollRef} className="task-scroll" onKeyDown={onKeyDown}>
-      <div role="list" aria-label="Tasks" className="task-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtual) => {
-          const item = items[virtual.index]!;
-          const style = { transform: `translateY(${virtual.start}px)`, height: virtual.size };
-          if (item.kind === 'header') {
-            return (
-              <div
-                key={`h-${item.key}`}
-                className={`group-header${item.overdue ? ' is-overdue' : ''}`}
-                style={style}
-                aria-hidden="true"
-              >
-                <span>{item.label}</span>
-                <span className="count">{item.count.toLocaleString()}</span>
-              </div>
-            );
-          }
-          const { task } = item;
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const indexOfId = (id: unknown) => visibleTasks.findIndex((t) => t.id === id);
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const from = indexOfId(active.id);
+    const to = over ? indexOfId(over.id) : -1;
+    const range = dropRanges?.[from];
+    if (from < 0 || to < 0 || from === to || !range || to < range[0] || to > range[1]) return;
+    followed.current = visibleTasks[from]!.id;
+    onDrop?.(from, to);
+  };
+
+  const rows = (
+    <div role="list" aria-label="Tasks" className="task-canvas" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((virtual) => {
+        const item = items[virtual.index]!;
+        const style = { transform: `translateY(${virtual.start}px)`, height: virtual.size };
+        if (item.kind === 'header') {
           return (
-            <div key={task.id} className="virtual-row" style={style}>
+            <div
+              key={`h-${item.key}`}
+              className={`group-header${item.overdue ? ' is-overdue' : ''}`}
+              style={style}
+              aria-hidden="true"
+            >
+              <span>{item.label}</span>
+              <span className="count">{item.count.toLocaleString()}</span>
+            </div>
+          );
+        }
+        const { task } = item;
+        return (
+          <SortableRow key={task.id} id={task.id} start={virtual.start} height={virtual.size} draggable={dropRanges !== null}>
+            {(handle) => (
               <TaskRow
                 ref={(el) => {
                   if (el) rowRefs.current.set(task.id, el);
@@ -129,16 +183,83 @@ export function TaskList({
                 total={visibleTasks.length}
                 active={item.index === activeIndex}
                 selected={selectedIds.has(task.id)}
-                onFocusRow={() => onActiveIndexChange(item.index)}
+                dragHandle={handle}
+                onFocusRow={() => {
+                  if (followed.current !== task.id) followed.current = null;
+                  onActiveIndexChange(item.index);
+                }}
                 onToggleSelected={() => onToggleSelected(task)}
                 onToggleComplete={() => onToggleComplete(task)}
                 onEdit={() => onEdit(task)}
                 onDelete={() => onDelete(task)}
               />
-            </div>
-          );
-        })}
-      </div>
+            )}
+          </SortableRow>
+        );
+      })}
+    </div>
+  );
+
+  return (
+    <div ref={scrollRef} className="task-scroll" onKeyDown={onKeyDown} onPointerDown={() => (followed.current = null)}>
+      {dropRanges === null ? (
+        rows
+      ) : (
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <SortableContext items={visibleTasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
+            {rows}
+          </SortableContext>
+        </DndContext>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A row in its place in the virtual list, draggable by its grip when the list is in the user's own
+ * order. The grip also moves it from the keyboard (Space, arrows, Space), as dnd-kit's keyboard
+ * sensor does; Alt+↑/↓ on the row does the same in one key.
+ */
+function SortableRow({
+  id,
+  start,
+  height,
+  draggable,
+  children,
+}: {
+  id: string;
+  start: number;
+  height: number;
+  draggable: boolean;
+  children: (handle: ReactNode) => ReactNode;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled: !draggable,
+  });
+  const style: CSSProperties = {
+    transform: `translateY(${start}px) ${CSS.Translate.toString(transform) ?? ''}`,
+    transition,
+    height,
+    zIndex: isDragging ? 2 : undefined,
+  };
+  const handle = draggable ? (
+    <button
+      type="button"
+      ref={setActivatorNodeRef}
+      className="drag-handle"
+      {...attributes}
+      {...listeners}
+      aria-label="Move task"
+      // Like the row's other buttons, out of the Tab order: the row itself is the stop.
+      tabIndex={-1}
+    >
+      <GripIcon width={14} height={14} />
+    </button>
+  ) : null;
+  return (
+    <div ref={setNodeRef} className={`virtual-row${isDragging ? ' is-dragging' : ''}`} style={style}>
+      {children(handle)}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { forwardRef, type KeyboardEvent } from 'react';
+import { forwardRef, type KeyboardEvent, type ReactNode } from 'react';
 import { CheckIcon, PencilIcon, PinIcon, RepeatIcon, TrashIcon } from '@/components/icons';
 import { formatDueDate } from '@/features/tasks/utils/format-due-date';
 import { describeRecurrence } from '@/features/tasks/utils/recurrence-rule';
@@ -11,6 +11,8 @@ interface TaskRowProps {
   selected: boolean;
   position: number;
   total: number;
+  /** The grip that drags the row, when the list can be reordered. */
+  dragHandle?: ReactNode;
   onFocusRow: () => void;
   onToggleSelected: () => void;
   onToggleComplete: () => void;
@@ -19,7 +21,7 @@ interface TaskRowProps {
 }
 
 export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow(
-  { task, active, selected, position, total, onFocusRow, onToggleSelected, onToggleComplete, onEdit, onDelete },
+  { task, active, selected, position, total, dragHandle, onFocusRow, onToggleSelected, onToggleComplete, onEdit, onDelete },
   ref,
 ) {
   const completed = task.status === 'completed';
@@ -53,6 +55,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
       onKeyDown={onKeyDown}
       onDoubleClick={onEdit}
     >
+      {dragHandle}
       <input
         type="checkbox"
         className="row-select"

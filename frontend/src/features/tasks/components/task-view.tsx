@@ -2,15 +2,18 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PlusIcon, SearchIcon } from '@/components/icons';
-import { useDeleteTasks, useSetTaskStatus, useTasks } from '@/features/tasks/api/tasks-api';
+import { useDeleteTasks, useMoveTask, useSetTaskStatus, useTasks } from '@/features/tasks/api/tasks-api';
 import { QuickAdd } from '@/features/tasks/components/quick-add';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
 import { TaskList } from '@/features/tasks/components/task-list';
 import { useNewTaskShortcut } from '@/features/tasks/hooks/use-new-task-shortcut';
 import {
+  afterTaskIdForMove,
   allTags,
   buildListItems,
   emptyFilters,
+  groupRanges,
+  sortLabels,
   type Grouping,
   type SortOrder,
   type TaskDraft,
@@ -52,6 +55,7 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
   const tasksQuery = useTasks(listQueryOf(selection, today, canShowCompleted && showCompleted));
   const projectId = selection.view === 'project' ? selection.projectId : null;
   const setStatus = useSetTaskStatus();
+  const moveTask = useMoveTask();
   const deleteTasks = useDeleteTasks();
   const [filters, setFilters] = useState<TaskFilters>(emptyFilters);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -68,6 +72,24 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
     [tasks, listFilters, grouping, today],
   );
   const tags = useMemo(() => allTags(tasks), [tasks]);
+  // The user's own order is the one a row can be moved in (by drag, or Alt+↑/↓), within its group.
+  const manual = listFilters.sort === 'manual';
+  const ranges = useMemo(() => (manual ? groupRanges(items) : null), [manual, items]);
+  const move = (from: number, to: number) => {
+    const task = visibleTasks[from];
+    if (!task) return;
+    moveTask.mutate({ taskId: task.id, afterTaskId: afterTaskIdForMove(tasks, visibleTasks, from, to) });
+  };
+  const moveByKey = (from: number, direction: -1 | 1) => {
+    if (!ranges) {
+      // Moving means the user's own order: switch to it; the next Alt+arrow moves.
+      updateFilter('sort', 'manual');
+      return;
+    }
+    const [first, last] = ranges[from] ?? [from, from];
+    const to = from + direction;
+    if (to >= first && to <= last) move(from, to);
+  };
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
 
@@ -135,6 +157,9 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
         }
         onEdit={(task) => setDialog({ mode: 'edit', task })}
         onDelete={(task) => setPendingDelete([task])}
+        onMoveKey={moveByKey}
+        dropRanges={ranges}
+        onDrop={move}
       />
     );
   }
@@ -199,8 +224,11 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
           ))}
         </select>
         <select aria-label="Sort by" value={filters.sort} onChange={(e) => updateFilter('sort', e.target.value as SortOrder)}>
-          <option value="priority">Sort by priority</option>
-          <option value="updated">Sort by last change</option>
+          {(Object.keys(sortLabels) as SortOrder[]).map((sort) => (
+            <option key={sort} value={sort}>
+              Sort: {sortLabels[sort]}
+            </option>
+          ))}
         </select>
         {canShowCompleted ? (
           <label className="toggle-field">

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import type { Task } from '@/ipc/contract';
-import { buildListItems, emptyFilters, taskPatch, type TaskDraft } from '@/features/tasks/utils/organise-tasks';
+import {
+  afterTaskIdForMove,
+  buildListItems,
+  emptyFilters,
+  taskPatch,
+  type TaskDraft,
+} from '@/features/tasks/utils/organise-tasks';
 import { makeTask } from '@/testing/fixtures';
 
 const titles = (tasks: Task[]) => tasks.map((t) => t.title);
@@ -16,7 +22,7 @@ describe('buildListItems', () => {
   ];
 
   it('groups by status with in-progress first and completed last, pinned first within a group', () => {
-    const { items, visibleTasks } = buildListItems(tasks, emptyFilters);
+    const { items, visibleTasks } = buildListItems(tasks, { ...emptyFilters, sort: 'priority' });
 
     expect(items.filter((i) => i.kind === 'header').map((i) => i.key)).toEqual(['in_progress', 'backlog', 'completed']);
     expect(titles(visibleTasks)).toEqual(['doing', 'pinned', 'high newest', 'nit old', 'done']);
@@ -148,3 +154,55 @@ describe('buildListItems grouped by dates', () => {
   });
 });
 
+
+describe('afterTaskIdForMove', () => {
+  const [a, b, c, d] = ['a1', 'a2', 'a3', 'a4'].map((sortKey, i) => makeTask({ title: 'ABCD'[i], sortKey }));
+  const all = [a!, b!, c!, d!];
+
+  it('puts a task going down after the task it passes', () => {
+    expect(afterTaskIdForMove(all, all, 0, 2)).toBe(c!.id);
+  });
+
+  it('puts a task going up after the task before the one it passes, or first', () => {
+    expect(afterTaskIdForMove(all, all, 3, 1)).toBe(a!.id);
+    expect(afterTaskIdForMove(all, all, 2, 0)).toBeNull();
+  });
+
+  it('counts tasks of other groups, hidden from this one, when going up', () => {
+    // b is in another group: moving d above c puts it after b, which comes right before c
+    expect(afterTaskIdForMove(all, [a!, c!, d!], 2, 1)).toBe(b!.id);
+  });
+});
+
+describe('sorting', () => {
+  it('sorts titles with numbers as numbers, and by the user’s own order when asked', () => {
+    const tasks = [
+      makeTask({ title: 'Project 10', sortKey: 'a0' }),
+      makeTask({ title: 'Project 2', sortKey: 'a2' }),
+      makeTask({ title: 'project 1', sortKey: 'a1' }),
+    ];
+    expect(titles(buildListItems(tasks, { ...emptyFilters, sort: 'title' }).visibleTasks)).toEqual([
+      'project 1',
+      'Project 2',
+      'Project 10',
+    ]);
+    expect(titles(buildListItems(tasks, { ...emptyFilters, sort: 'manual' }).visibleTasks)).toEqual([
+      'Project 10',
+      'project 1',
+      'Project 2',
+    ]);
+  });
+
+  it('sorts by due date with undated tasks last', () => {
+    const tasks = [
+      makeTask({ title: 'undated' }),
+      makeTask({ title: 'later', dueDate: '2026-12-24' }),
+      makeTask({ title: 'sooner', dueDate: '2026-12-01T09:00' }),
+    ];
+    expect(titles(buildListItems(tasks, { ...emptyFilters, sort: 'due' }).visibleTasks)).toEqual([
+      'sooner',
+      'later',
+      'undated',
+    ]);
+  });
+});

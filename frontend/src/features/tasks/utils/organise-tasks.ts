@@ -5,7 +5,17 @@ import type { TaskPatch } from '@/ipc/commands';
 import { enums, type Priority, type Status, type Task } from '@/ipc/contract';
 import { addDays, localDateToDate, todayText } from '@/lib/local-date';
 
-export type SortOrder = 'priority' | 'updated';
+export type SortOrder = 'manual' | 'due' | 'priority' | 'created' | 'updated' | 'title';
+
+/** The sort menu, in its order. */
+export const sortLabels: Record<SortOrder, string> = {
+  manual: 'My order',
+  due: 'Due date',
+  priority: 'Priority',
+  created: 'Date added',
+  updated: 'Last change',
+  title: 'Title',
+};
 
 export interface TaskFilters {
   text: string;
@@ -14,7 +24,7 @@ export interface TaskFilters {
   sort: SortOrder;
 }
 
-export const emptyFilters: TaskFilters = { text: '', tag: null, priority: null, sort: 'priority' };
+export const emptyFilters: TaskFilters = { text: '', tag: null, priority: null, sort: 'manual' };
 
 export const statusLabels: Record<Status, string> = {
   backlog: 'Backlog',
@@ -29,17 +39,29 @@ export const statusOrder: Status[] = ['in_progress', 'backlog', 'blocked', 'comp
 const priorityRank = new Map<string, number>(enums.priority.map((p, i) => [p, i]));
 
 // What String#localeCompare does, without building the locale's rules on every call: sorting
-// 100 000 tasks by title makes over a million comparisons.
-const textOrder = new Intl.Collator().compare;
+// 100 000 tasks by title makes over a million comparisons. Numeric: "Project 2" before "Project 10".
+const textOrder = new Intl.Collator(undefined, { numeric: true }).compare;
 
-const byUpdatedDesc = (a: Task, b: Task) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
+const ascending = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byUpdatedDesc = (a: Task, b: Task) => ascending(b.updatedAt, a.updatedAt);
+const byPriority = (a: Task, b: Task) => (priorityRank.get(a.priority) ?? 99) - (priorityRank.get(b.priority) ?? 99);
+/** The user's own order: order keys compare as plain strings, as the backend stores them. */
+export const byManualOrder = (a: Task, b: Task) => ascending(a.sortKey, b.sortKey) || ascending(a.createdAt, b.createdAt);
+/** Undated tasks after dated ones. */
+const byDue = (a: Task, b: Task) =>
+  a.dueDate === b.dueDate ? 0 : a.dueDate === null ? 1 : b.dueDate === null ? -1 : ascending(a.dueDate, b.dueDate);
+
+const comparisons: Record<SortOrder, (a: Task, b: Task) => number> = {
+  manual: byManualOrder,
+  due: (a, b) => byDue(a, b) || byPriority(a, b) || byManualOrder(a, b),
+  priority: (a, b) => byPriority(a, b) || byUpdatedDesc(a, b) || textOrder(a.title, b.title),
+  created: (a, b) => ascending(a.createdAt, b.createdAt),
+  updated: (a, b) => byUpdatedDesc(a, b) || textOrder(a.title, b.title),
+  title: (a, b) => textOrder(a.title, b.title) || byManualOrder(a, b),
+};
 
 export function compareTasks(sort: SortOrder): (a: Task, b: Task) => number {
-  if (sort === 'updated') return (a, b) => byUpdatedDesc(a, b) || textOrder(a.title, b.title);
-  return (a, b) =>
-    (priorityRank.get(a.priority) ?? 99) - (priorityRank.get(b.priority) ?? 99) ||
-    byUpdatedDesc(a, b) ||
-    textOrder(a.title, b.title);
+  return comparisons[sort];
 }
 
 // The lower-cased text the filter searches, once per task object rather than once per keystroke:
@@ -81,9 +103,7 @@ interface Group {
   tasks: Task[];
 }
 
-const byDueDate = (a: Task, b: Task) => ((a.dueDate ?? '') < (b.dueDate ?? '') ? -1 : (a.dueDate ?? '') > (b.dueDate ?? '') ? 1 : 0);
-const byCompletedDesc = (a: Task, b: Task) =>
-  (a.completedAt ?? '') < (b.completedAt ?? '') ? 1 : (a.completedAt ?? '') > (b.completedAt ?? '') ? -1 : 0;
+const byCompletedDesc = (a: Task, b: Task) => ascending(b.completedAt ?? '', a.completedAt ?? '');
 
 /** A day's group label: "Today", "Tomorrow", "Fri", "12 Mar" (formatDueDate's words). */
 function dayLabel(day: string, today: string): string {
@@ -100,7 +120,7 @@ function groupsOf(tasks: Task[], grouping: Grouping, today: string): { groups: G
     const overdue: Group = { key: 'overdue', label: 'Overdue', overdue: true, tasks: [] };
     const due: Group = { key: 'today', label: 'Today', tasks: [] };
     for (const task of tasks) (task.dueDate !== null && dueDay(task.dueDate) < today ? overdue : due).tasks.push(task);
-    return { groups: [overdue, due], compare: byDueDate };
+    return { groups: [overdue, due], compare: byDue };
   }
   if (grouping === 'upcoming') {
     const days = new Map<string, Group>();
@@ -116,7 +136,7 @@ function groupsOf(tasks: Task[], grouping: Grouping, today: string): { groups: G
       if (!group) days.set(day, (group = { key: day, label: dayLabel(day, today), tasks: [] }));
       group.tasks.push(task);
     }
-    return { groups: [...[...days.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), later], compare: byDueDate };
+    return { groups: [...[...days.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), later], compare: byDue };
   }
   // By the local day of completion, newest first; tasks with no completion time (none is kept for
   // a task completed before Quire recorded it) last.
@@ -203,4 +223,34 @@ export function taskPatch(original: Task, draft: TaskDraft): TaskPatch {
   if (draft.dueDate !== original.dueDate) patch.dueDate = draft.dueDate;
   if (draft.recurrence !== original.recurrence) patch.recurrence = draft.recurrence;
   return patch;
+}
+
+/**
+ * The afterTaskId of db_move_task that puts visible task `from` at position `to` of the list (both
+ * in one group, shown in the user's own order): after the task it passes when it goes down; when
+ * it goes up, after whichever task of `all` comes right before the one it passes (null: first).
+ */
+export function afterTaskIdForMove(all: readonly Task[], visible: readonly Task[], from: number, to: number): string | null {
+  const moving = visible[from]!;
+  const target = visible[to]!;
+  if (to > from) return target.id;
+  let previous: Task | null = null;
+  for (const task of all) {
+    if (task.id === moving.id || byManualOrder(task, target) >= 0) continue;
+    if (previous === null || byManualOrder(task, previous) > 0) previous = task;
+  }
+  return previous?.id ?? null;
+}
+
+/** For each visible task, the [first, last] visible indexes of its group: a move stays inside. */
+export function groupRanges(items: readonly ListItem[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  for (const item of items) {
+    if (item.kind === 'header') {
+      start = ranges.length;
+      for (let i = 0; i < item.count; i += 1) ranges.push([start, start + item.count - 1]);
+    }
+  }
+  return ranges;
 }
