@@ -120,36 +120,38 @@ std::optional<QString> decrementInteger(QStringView integer)
 }
 
 /**
- * A fraction strictly between `a` and `b` (nullopt: no upper bound), no trailing '0'. `a` may be
- * empty, `b` is not; neither ends in '0' and a < b. The library's recursion, as a loop: emit the
- * common prefix (reading a missing digit of `a` as '0'), then the middle digit if there is room,
- * else `b`'s first digit when `b` goes on, else `a`'s first digit and look again with no upper bound.
+ * A fraction strictly between `a` and `b` (empty: no upper bound), no trailing '0'. `a` may be
+ * empty; neither ends in '0' and a < b. The library's recursion, as a loop: emit the common
+ * prefix (reading a missing digit of `a` as '0'), then the middle digit if there is room, else
+ * `b`'s first digit when `b` goes on, else `a`'s first digit and look again with no upper bound.
+ * (No std::optional for the bound: GCC 12 at -O3 warns, falsely, that it may be read unset.)
  */
-QString midpoint(QStringView a, std::optional<QStringView> b)
+QString midpoint(QStringView a, QStringView b)
 {
     QString result;
     while (true) {
-        if (b) {
+        const bool bounded = !b.isEmpty();
+        if (bounded) {
             qsizetype n = 0;
-            while (n < b->size() && (n < a.size() ? a[n] : QChar(zero)) == (*b)[n])
+            while (n < b.size() && (n < a.size() ? a[n] : QChar(zero)) == b[n])
                 ++n;
-            result += b->first(n);
+            result += b.first(n);
             a = a.sliced(std::min(n, a.size()));
-            b = b->sliced(n);
+            b = b.sliced(n);
         }
         const int digitA = a.isEmpty() ? 0 : digitValue(a.front());
-        const int digitB = b ? digitValue(b->front()) : base;
+        const int digitB = bounded ? digitValue(b.front()) : base;
         if (digitB - digitA > 1) {
             result += digitAt((digitA + digitB + 1) / 2); // Math.round(0.5 * (a + b)) rounds halves up
             return result;
         }
-        if (b && b->size() > 1) {
-            result += b->front();
+        if (bounded && b.size() > 1) {
+            result += b.front();
             return result;
         }
         result += digitAt(digitA);
         a = a.isEmpty() ? a : a.sliced(1);
-        b = std::nullopt;
+        b = {};
     }
 }
 
@@ -203,7 +205,7 @@ Result<QString> orderKeyBetween(QStringView before, QStringView after)
     if (after.isEmpty()) {
         if (auto next = incrementInteger(integerA))
             return *std::move(next);
-        return QString(integerA + midpoint(fractionA, std::nullopt)); // after the largest integer
+        return QString(integerA + midpoint(fractionA, {})); // after the largest integer
     }
 
     const QStringView integerB = after.first(integerLength(after.front()));
@@ -214,7 +216,7 @@ Result<QString> orderKeyBetween(QStringView before, QStringView after)
     // appending), otherwise `after` is exactly that integer and only a longer fraction of `before` fits.
     if (const auto next = incrementInteger(integerA); next && QStringView(*next).compare(after) < 0)
         return *next;
-    return QString(integerA + midpoint(fractionA, std::nullopt));
+    return QString(integerA + midpoint(fractionA, {}));
 }
 
 } // namespace quire::core
