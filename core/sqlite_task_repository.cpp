@@ -651,8 +651,10 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
             values.append(toJsonArray(*normalized->projectIds));
         }
         if (completes) {
-            assignments.append(u"completed_at = CASE WHEN status = ? THEN completed_at ELSE ? END"_s);
-            values.append({enumName(Status::Completed), nowText});
+            // Completed by this change: at its updatedAt (which may be 1 ms past the clock).
+            assignments.append(
+                u"completed_at = CASE WHEN status = ? THEN completed_at ELSE "_s % kNextUpdatedAt % u" END"_s);
+            values.append({enumName(Status::Completed), nowText, nowText});
         } else if (normalized->status) {
             assignments.append(u"completed_at = NULL"_s);
         }
