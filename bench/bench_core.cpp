@@ -65,6 +65,12 @@ int seed(const QString &path, int taskCount, int projectCount)
             if (i % 4 == 0)
                 draft.type = core::TaskType::Feature;
             draft.tags = {u"tag-%1"_s.arg(i % 50), u"area-%1"_s.arg(i % 7)};
+            // A third of the tasks are due, from 30 days ago to 60 days ahead, some at a time:
+            // what Today and Upcoming list.
+            if (i % 3 == 0) {
+                const QDate day = QDate::currentDate().addDays((i / 3) % 91 - 30);
+                draft.dueDate = core::LocalDate {day, i % 2 == 0 ? std::optional(QTime(9, 30)) : std::nullopt};
+            }
             draft.projectIds = {projectIds.at(i % projectCount)};
             if (auto task = tasks.create(draft); !task)
                 return std::unexpected(task.error());

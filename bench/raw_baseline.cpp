@@ -15,6 +15,11 @@
 //   quire_bench_raw read <db> <projectId|all> <reps>      every column of the project's (or all)
 //                                                         tasks and of their child rows, stepping
 //                                                         the statements and touching every value
+//   quire_bench_raw read-due <db> <name> <from> <before> <reps>
+//                                                         the same for the open tasks due on or
+//                                                         after <from> and before <before> (text
+//                                                         bounds on due_date, "-" for none): what
+//                                                         Today and Upcoming list
 //   quire_bench_raw pages <db> <page size> <reps>         every task row in listing order: by one
 //                                                         statement, by OFFSET pages, by key pages
 // [ids]: a file of task ids, one a line, to use in that order instead of random ones (the ones
@@ -516,6 +521,47 @@ int read(const std::string &path, const std::string &projectId, int repetitions)
     return 0;
 }
 
+/**
+ * The open tasks whose due date falls in [from, before) — Today's or Upcoming's rows — with their
+ * child rows, as `read` reads a project's; reported as raw_read_<name>.
+ */
+int readDue(const std::string &path, const std::string &name, const std::string &from, const std::string &before,
+    int repetitions)
+{
+    DatabaseHandle db = open(path, SQLITE_OPEN_READWRITE);
+    const Schema schema = readSchema(db.get());
+    // Text bounds on the sortable due dates; "-" is no bound (every text is >= '' and < '\x7f').
+    const std::string where = "status <> 'completed' AND due_date >= ?1 AND due_date < ?2";
+    Statement tasks(db.get(), "SELECT * FROM tasks WHERE " + where);
+    std::vector<std::unique_ptr<Statement>> children;
+    for (const ChildTable &child : schema.children) {
+        children.push_back(std::make_unique<Statement>(db.get(),
+            "SELECT * FROM " + quoted(child.name) + " WHERE " + quoted(child.taskColumn) + " IN (SELECT "
+                + quoted(schema.taskKey) + " FROM tasks WHERE " + where + ")"));
+    }
+    const std::string low = from == "-" ? std::string() : from;
+    const std::string high = before == "-" ? std::string("\x7f") : before;
+    std::int64_t rows = 0;
+    const auto bind = [&](Statement &statement) {
+        statement.reset();
+        statement.bindText(1, low);
+        statement.bindText(2, high);
+    };
+    const auto once = [&](int) {
+        bind(tasks);
+        rows = drain(tasks);
+        for (auto &child : children) {
+            bind(*child);
+            drain(*child);
+        }
+    };
+    once(0);
+    if (rows == 0)
+        throw Failure {"no open task due in [" + low + ", " + before + ")"};
+    report(("raw_read_" + name).c_str(), measure(repetitions, once), rows);
+    return 0;
+}
+
 // ---- pages --------------------------------------------------------------------------------------
 
 /**
@@ -578,7 +624,8 @@ int usage()
 {
     std::fprintf(stderr,
         "usage: quire_bench_raw lookup <db> <n> [ids] | commit <db> <n> [ids] | read <db> <projectId|all> "
-        "<repetitions> | pages <db> <page size> <repetitions>\n");
+        "<repetitions> | read-due <db> <name> <from|-> <before|-> <repetitions> | pages <db> <page size> "
+        "<repetitions>\n");
     return 2;
 }
 
@@ -600,6 +647,9 @@ int main(int argc, char *argv[])
             status = commit(path, std::max(1, args.at(3).toInt()), args.value(4));
         else if (command == "pages" && args.size() >= 5)
             status = pages(path, std::max(1, args.at(3).toInt()), std::max(1, args.at(4).toInt()));
+        else if (command == "read-due" && args.size() >= 7)
+            status = readDue(path, args.at(3).toStdString(), args.at(4).toStdString(), args.at(5).toStdString(),
+                std::max(1, args.at(6).toInt()));
         else if (command == "read" && args.size() >= 5)
             status = read(path, args.at(3).toStdString(), std::max(1, args.at(4).toInt()));
         else

@@ -47,7 +47,7 @@ const label = process.env.QUIRE_BENCH_LABEL ?? '';
 const startupRuns = Number(process.env.QUIRE_BENCH_STARTUP_RUNS ?? 5);
 
 // How many samples each figure takes (the warm-ups are on top).
-const COUNTS = { ipcRounds: 30, ipcBlock: 100, creates: 200, bulkRounds: 7, bulkSize: 1000, listProject: 20, listAll: 7 };
+const COUNTS = { ipcRounds: 30, ipcBlock: 100, creates: 200, moves: 100, bulkRounds: 7, bulkSize: 1000, listProject: 20, listAll: 7 };
 // The raw lookups and commits use the very ids the page used, as many times.
 const RAW_COUNTS = { lookups: COUNTS.ipcRounds * COUNTS.ipcBlock, commits: COUNTS.creates, readProject: 20, readAll: 7 };
 
@@ -265,7 +265,53 @@ async function benchListing(page) {
   await time({ projectIds: [projectId] }, 2); // warm-up
   const project = await time({ projectIds: [projectId] }, COUNTS.listProject);
   const all = await time({}, COUNTS.listAll);
-  return { projectId, project, all };
+  // Today and Upcoming as the views ask them; a build without due dates refuses the keys.
+  const today = localDay(0);
+  const dated = async (args) => {
+    try {
+      await time(args, 2); // warm-up
+      return await time(args, COUNTS.listProject);
+    } catch (error) {
+      log(`no due-date listing in this build (${error.message.split('\n')[0]})`);
+      return undefined;
+    }
+  };
+  const dueToday = await dated({ completed: false, dueUntil: today });
+  const upcoming = await dated({ completed: false, dueFrom: localDay(1) });
+  return { projectId, project, all, dueToday, upcoming };
+}
+
+/** YYYY-MM-DD of the local day `days` from today, as the views and the seeder count days. */
+function localDay(days) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * db_move_task round trips: a random task after another random one, as a drag does, with the
+ * all-tasks view open; null when this build has no such command.
+ */
+async function benchMove(page, count) {
+  return page.evaluate(async (n) => {
+    const invoke = window.__QUIRE__.invoke;
+    const tasks = await invoke('db_get_tasks', { offset: 0, limit: 500 });
+    const samples = [];
+    try {
+      for (let i = -10; i < n; i += 1) {
+        const moved = tasks[(i * 7919 + 500_000) % tasks.length].id;
+        const after = tasks[(i * 104_729 + 500_003) % tasks.length].id;
+        const t = performance.now();
+        await invoke('db_move_task', moved === after ? { taskId: moved } : { taskId: moved, afterTaskId: after });
+        if (i >= 0) samples.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 20)); // the change event reaches the view, as between drags
+      }
+    } catch (error) {
+      return { error: String(error?.message ?? error) };
+    }
+    return samples;
+  }, count);
 }
 
 // ---- The list path: three ways to fetch a whole list, at 1 000 to 100 000 tasks -----------------
@@ -441,10 +487,16 @@ const workDir = dirname(db100k);
     figures.projectId = listing.projectId;
     figures.listProject = { ...stats(listing.project.samples), rows: listing.project.rows };
     figures.listAll = { ...stats(listing.all.samples), rows: listing.all.rows };
+    for (const [key, part] of [['listToday', listing.dueToday], ['listUpcoming', listing.upcoming]])
+      if (part) figures[key] = { ...stats(part.samples), rows: part.rows };
     // The peak with a painted 100 000-row view and seven listings of all of it behind it.
     figures.memory = peakMemoryMiB(app.process.pid);
     log('db_create_task with the all-tasks view open');
     figures.create = stats(await benchCreate(app.page, COUNTS.creates));
+    log('db_move_task with the all-tasks view open');
+    const moves = await benchMove(app.page, COUNTS.moves);
+    if (Array.isArray(moves)) figures.move = stats(moves);
+    else log(`no db_move_task figure: ${moves.error}`);
     log('bulk complete (db_update_tasks of 1000 tasks)');
     const bulk = await benchBulk(app.page, COUNTS.bulkRounds + 1);
     figures.bulk = { ...stats(bulk.slice(1).map((b) => b.ms)), rows: bulk[0].rows };
@@ -460,6 +512,9 @@ const workDir = dirname(db100k);
     ...raw('lookup', db100k, RAW_COUNTS.lookups, join(workDir, 'lookup-ids.txt')),
     ...raw('read', db100k, figures.projectId, RAW_COUNTS.readProject),
     ...raw('read', db100k, 'all', RAW_COUNTS.readAll),
+    // Today: open tasks due before tomorrow; Upcoming: from tomorrow on (skipped where the file has no due dates).
+    ...(figures.listToday ? raw('read-due', db100k, 'today', '-', localDay(1), RAW_COUNTS.readProject) : {}),
+    ...(figures.listUpcoming ? raw('read-due', db100k, 'upcoming', localDay(1), '-', RAW_COUNTS.readProject) : {}),
     ...raw('commit', db100k, RAW_COUNTS.commits, join(workDir, 'template-ids.txt')),
   };
 }
@@ -549,10 +604,25 @@ row(
   '<= 1.3',
   within(createRatio, 1.3),
 );
+if (figures.move) {
+  // One row written, as a create writes one: a move costs no more than a create.
+  const moveRatio = figures.move.median / figures.create.median;
+  row(
+    'db_move_task, all-tasks view open (median / p99)',
+    `${ms(figures.move.median)} / ${ms(figures.move.p99)}`,
+    `db_create_task ${ms(figures.create.median)}`,
+    moveRatio,
+    '<= 1.0',
+    within(moveRatio, 1.0),
+  );
+}
 for (const [figure, page, rawName] of [
   ['db_get_tasks, one project', figures.listProject, 'raw_read_project'],
   ['db_get_tasks, all', figures.listAll, 'raw_read_all'],
+  ['db_get_tasks, Today (open, due until today)', figures.listToday, 'raw_read_today'],
+  ['db_get_tasks, Upcoming (open, due from tomorrow)', figures.listUpcoming, 'raw_read_upcoming'],
 ]) {
+  if (!page) continue;
   const base = rawFigures[rawName];
   const ratio = page.median / base?.median_ms;
   const rowsNote = base && base.rows !== page.rows ? ` (${base.rows} rows!)` : '';
@@ -669,7 +739,7 @@ const machine = `${cpus().length} CPUs (${cpuModel}), ${(totalmem() / 2 ** 30).t
 const runsOf = (list, key = 'frame') => list.map((s) => (s[key] === undefined ? 'n/a' : s[key].toFixed(0))).join(', ');
 const notes = [
   `Timer resolution in the page: ${ipc.resolution.toFixed(3)} ms (per-call figures are quantised to it; 100-call block figures are not).`,
-  `Samples: IPC ${COUNTS.ipcRounds} rounds of ${COUNTS.ipcBlock}-call blocks per kind, interleaved; ${COUNTS.creates} creates; ${COUNTS.bulkRounds} bulk completes; listings ${COUNTS.listProject} (project) and ${COUNTS.listAll} (all); raw: ${RAW_COUNTS.lookups} lookups, ${RAW_COUNTS.commits} commits, reads ${RAW_COUNTS.readProject} and ${RAW_COUNTS.readAll}; start-up ${startupRuns} runs per size after one warm-up pair.`,
+  `Samples: IPC ${COUNTS.ipcRounds} rounds of ${COUNTS.ipcBlock}-call blocks per kind, interleaved; ${COUNTS.creates} creates; ${COUNTS.moves} moves; ${COUNTS.bulkRounds} bulk completes; listings ${COUNTS.listProject} (project) and ${COUNTS.listAll} (all); raw: ${RAW_COUNTS.lookups} lookups, ${RAW_COUNTS.commits} commits, reads ${RAW_COUNTS.readProject} and ${RAW_COUNTS.readAll}; start-up ${startupRuns} runs per size after one warm-up pair.`,
   `Per call, db_get_task median / p99: ${ms(ipc.single.getTask.median)} / ${ms(ipc.single.getTask.p99)}; raw lookup p99 ${ms(rawFigures.raw_lookup?.p99_ms)}.`,
   `Processes in the memory figure (MiB VmHWM each): ${figures.memory.processes.join(', ')}.`,
   ...Object.entries(figures.startup).map(

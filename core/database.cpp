@@ -275,7 +275,7 @@ Result<> Database::migrate(int from)
 {
     using Step = Result<> (Database::*)();
     static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2,
-        &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5};
+        &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5, &Database::migrateTo6};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -412,6 +412,17 @@ Result<> Database::migrateTo5()
             return saved;
     }
     return execute(what, u"CREATE INDEX tasks_by_sort_key ON tasks (sort_key)"_s);
+}
+
+Result<> Database::migrateTo6()
+{
+    // The open tasks and the completed ones, each in listing order: every list but the Logbook
+    // keeps only open tasks, and without these a page of them reads (and skips) table rows.
+    const std::array<QString, 2> sql {
+        u"CREATE INDEX tasks_open_by_creation ON tasks (created_at) WHERE status <> 'completed'"_s,
+        u"CREATE INDEX tasks_done_by_creation ON tasks (created_at) WHERE status = 'completed'"_s,
+    };
+    return executeAll(u"cannot index open and completed tasks"_s, sql);
 }
 
 } // namespace quire::core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/local_date.h>
 
+#include "ascii_digits.h"
+
 #include <array>
 #include <type_traits>
 
@@ -18,37 +20,21 @@ constexpr int lastYear = 9999;
 template<class View>
 std::optional<LocalDate> parseLocalDateView(View text)
 {
-    const auto at = [&](qsizetype i) -> char16_t {
-        const auto c = text[i];
-        if constexpr (std::is_same_v<decltype(c), const QChar> || std::is_same_v<decltype(c), const QLatin1Char>)
-            return c.unicode();
-        else
-            return static_cast<unsigned char>(c); // UTF-8: only ASCII matters here
-    };
+    const auto at = [&](qsizetype i) { return detail::asciiAt(text, i); };
+    const auto number = [&](qsizetype from, qsizetype length) { return detail::fixedDigits(text, from, length); };
     const qsizetype size = text.size();
-    if (size != dateLength && size != dateTimeLength)
+    if ((size != dateLength && size != dateTimeLength) || at(4) != u'-' || at(7) != u'-')
         return std::nullopt;
-    bool valid = at(4) == u'-' && at(7) == u'-';
-    const auto number = [&](qsizetype from, qsizetype length) {
-        int value = 0;
-        for (qsizetype i = from; i < from + length; ++i) {
-            const char16_t c = at(i);
-            valid = valid && c >= u'0' && c <= u'9';
-            value = value * 10 + (c - u'0');
-        }
-        return value;
-    };
     const int year = number(0, 4);
     const int month = number(5, 2);
     const int day = number(8, 2);
-    if (!valid || year < 1 || !QDate::isValid(year, month, day))
+    if (year < 1 || !QDate::isValid(year, month, day))
         return std::nullopt;
     LocalDate parsed {QDate(year, month, day), std::nullopt};
     if (size == dateTimeLength) {
-        valid = at(10) == u'T' && at(13) == u':';
         const int hour = number(11, 2);
         const int minute = number(14, 2);
-        if (!valid || hour > 23 || minute > 59)
+        if (at(10) != u'T' || at(13) != u':' || hour < 0 || hour > 23 || minute < 0 || minute > 59)
             return std::nullopt;
         parsed.time = QTime(hour, minute);
     }

@@ -360,8 +360,11 @@ TaskFilter filterOf(const TaskQuery &query)
     QStringList conditions;
     QStringList values;
     if (query.completed) {
-        conditions.append(*query.completed ? u"t.status = ?"_s : u"t.status <> ?"_s);
-        values.append(enumName(Status::Completed));
+        // The status spelled out, not bound: SQLite uses a partial index only for the very terms
+        // its WHERE names, and tasks_open_by_creation / tasks_done_by_creation hold the open and
+        // the completed tasks in listing order (a page then skips index entries, not table rows).
+        const QString completed = u"'"_s % enumName(Status::Completed) % u"'"_s;
+        conditions.append((*query.completed ? u"t.status = "_s : u"t.status <> "_s) % completed);
     }
     // Due dates are text that sorts in time order, a day before its timed entries: a day's
     // range is [day, next day).

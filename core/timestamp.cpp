@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/timestamp.h>
 
+#include "ascii_digits.h"
+
 #include <algorithm>
 #include <array>
 #include <type_traits>
@@ -91,26 +93,11 @@ namespace {
 template<class View>
 std::optional<QDateTime> parseCanonicalTimestamp(View text)
 {
-    const auto at = [&](qsizetype i) -> char16_t {
-        const auto c = text[i];
-        if constexpr (std::is_same_v<decltype(c), const QChar> || std::is_same_v<decltype(c), const QLatin1Char>)
-            return c.unicode();
-        else
-            return static_cast<unsigned char>(c); // UTF-8: only ASCII matters here
-    };
+    const auto at = [&](qsizetype i) { return detail::asciiAt(text, i); };
+    const auto number = [&](qsizetype from, qsizetype length) { return detail::fixedDigits(text, from, length); };
     if (text.size() != 24 || at(4) != u'-' || at(7) != u'-' || at(10) != u'T' || at(13) != u':' || at(16) != u':'
         || at(19) != u'.' || at(23) != u'Z')
         return std::nullopt;
-    bool valid = true;
-    const auto number = [&](qsizetype from, qsizetype length) {
-        int value = 0;
-        for (qsizetype i = from; i < from + length; ++i) {
-            const char16_t c = at(i);
-            valid = valid && c >= u'0' && c <= u'9';
-            value = value * 10 + (c - u'0');
-        }
-        return value;
-    };
     const int year = number(0, 4);
     const int month = number(5, 2);
     const int day = number(8, 2);
@@ -118,7 +105,8 @@ std::optional<QDateTime> parseCanonicalTimestamp(View text)
     const int minute = number(14, 2);
     const int second = number(17, 2);
     const int msec = number(20, 3);
-    if (!valid || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || msec < 0)
         return std::nullopt;
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     constexpr int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

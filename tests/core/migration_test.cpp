@@ -133,6 +133,12 @@ TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastCha
     // And the user's own order starts as the creation order
     EXPECT_FALSE(roof.sortKey.isEmpty());
     EXPECT_LT(roof.sortKey, fence.sortKey);
+    // And the lists of open and of completed tasks have their indexes
+    EXPECT_EQ(scalar(*db,
+                  u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                  "('tasks_by_due_date', 'tasks_by_sort_key', 'tasks_open_by_creation', 'tasks_done_by_creation')"_s)
+                  .toInt(),
+        4);
 }
 
 TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)

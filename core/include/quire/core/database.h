@@ -26,7 +26,7 @@ namespace quire::core {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     static constexpr int kBusyTimeoutMs = 5000;
 
     /**
@@ -127,6 +127,7 @@ private:
     Result<> migrateTo3();
     Result<> migrateTo4();
     Result<> migrateTo5();
+    Result<> migrateTo6();
     Result<> backUp(int from);
     /** @brief Executes one statement with no bound values and no result rows. */
     Result<> execute(const QString &what, const QString &sql);

@@ -7,6 +7,7 @@ import { useCreateTask, useUpdateTask } from '@/features/tasks/api/tasks-api';
 import { DueDateFields } from '@/features/tasks/components/due-date-fields';
 import { TagInput } from '@/features/tasks/components/tag-input';
 import {
+  draftOf,
   statusLabels,
   statusOrder,
   taskPatch,
@@ -31,20 +32,7 @@ interface TaskDialogProps {
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 function initialDraft(task: Task | null, defaultProjectId: string | null, defaultDueDate: string | null): TaskDraft {
-  if (task) {
-    return {
-      title: task.title,
-      description: task.description ?? '',
-      status: task.status,
-      priority: task.priority,
-      complexity: task.complexity,
-      type: task.type,
-      tags: [...task.tags],
-      projectIds: [...task.projectIds],
-      dueDate: task.dueDate,
-      recurrence: task.recurrence,
-    };
-  }
+  if (task) return draftOf(task);
   return {
     title: '',
     description: '',

@@ -4,9 +4,9 @@ import type { Task } from '@/ipc/contract';
 import {
   afterTaskIdForMove,
   buildListItems,
+  draftOf,
   emptyFilters,
   taskPatch,
-  type TaskDraft,
 } from '@/features/tasks/utils/organise-tasks';
 import { makeTask } from '@/testing/fixtures';
 
@@ -62,18 +62,6 @@ describe('buildListItems', () => {
 
 describe('taskPatch', () => {
   const original = makeTask({ title: 'A', description: 'old', complexity: 'easy', tags: ['x'], projectIds: ['p1', 'p2'] });
-  const draftOf = (t: Task): TaskDraft => ({
-    title: t.title,
-    description: t.description ?? '',
-    status: t.status,
-    priority: t.priority,
-    complexity: t.complexity,
-    type: t.type,
-    tags: t.tags,
-    projectIds: t.projectIds,
-    dueDate: t.dueDate,
-    recurrence: t.recurrence,
-  });
 
   it('is empty when nothing changed, even with projects in another order', () => {
     expect(taskPatch(original, { ...draftOf(original), projectIds: ['p2', 'p1'] })).toEqual({});
@@ -90,18 +78,6 @@ describe('taskPatch', () => {
 
 describe('taskPatch of dates', () => {
   const original = makeTask({ dueDate: '2026-03-01', recurrence: 'FREQ=MONTHLY' });
-  const draftOf = (t: Task): TaskDraft => ({
-    title: t.title,
-    description: t.description ?? '',
-    status: t.status,
-    priority: t.priority,
-    complexity: t.complexity,
-    type: t.type,
-    tags: t.tags,
-    projectIds: t.projectIds,
-    dueDate: t.dueDate,
-    recurrence: t.recurrence,
-  });
 
   it('sends a new due time and null to stop repeating', () => {
     expect(taskPatch(original, { ...draftOf(original), dueDate: '2026-03-01T09:30', recurrence: null })).toEqual({

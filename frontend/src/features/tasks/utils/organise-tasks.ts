@@ -205,6 +205,22 @@ export interface TaskDraft {
   recurrence: string | null;
 }
 
+/** The dialog's fields as `task` has them. */
+export function draftOf(task: Task): TaskDraft {
+  return {
+    title: task.title,
+    description: task.description ?? '',
+    status: task.status,
+    priority: task.priority,
+    complexity: task.complexity,
+    type: task.type,
+    tags: [...task.tags],
+    projectIds: [...task.projectIds],
+    dueDate: task.dueDate,
+    recurrence: task.recurrence,
+  };
+}
+
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /** Only what the user changed: absent = leave unchanged, null = clear. */
