@@ -300,12 +300,16 @@ async function benchMove(page, count) {
     const samples = [];
     try {
       for (let i = -10; i < n; i += 1) {
-        const moved = tasks[(i * 7919 + 500_000) % tasks.length].id;
-        const after = tasks[(i * 104_729 + 500_003) % tasks.length].id;
+        const pick = (step, offset) => tasks[(((i * step + offset) % tasks.length) + tasks.length) % tasks.length].id;
+        const moved = pick(7919, 0);
+        const after = pick(104_729, 3);
         const t = performance.now();
         await invoke('db_move_task', moved === after ? { taskId: moved } : { taskId: moved, afterTaskId: after });
         if (i >= 0) samples.push(performance.now() - t);
-        await new Promise((r) => setTimeout(r, 20)); // the change event reaches the view, as between drags
+        // As between drags (and as benchCreate does): the change event reaches the view and its
+        // frame is drawn before the next move is timed.
+        await new Promise((r) => setTimeout(r, 20));
+        await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), new Promise((r) => setTimeout(r, 200))]);
       }
     } catch (error) {
       return { error: String(error?.message ?? error) };
