@@ -72,8 +72,9 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
     [tasks, listFilters, grouping, today],
   );
   const tags = useMemo(() => allTags(tasks), [tasks]);
-  // The user's own order is the one a row can be moved in (by drag, or Alt+↑/↓), within its group.
-  const manual = listFilters.sort === 'manual';
+  // The user's own order is the one a row can be moved in (by drag, or Alt+↑/↓), within its group;
+  // Today, Upcoming and the Logbook order by date first, where a move would show nothing.
+  const manual = listFilters.sort === 'manual' && grouping === 'status';
   const ranges = useMemo(() => (manual ? groupRanges(items) : null), [manual, items]);
   const move = (from: number, to: number) => {
     const task = visibleTasks[from];
@@ -81,6 +82,7 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
     moveTask.mutate({ taskId: task.id, afterTaskId: afterTaskIdForMove(tasks, visibleTasks, from, to) });
   };
   const moveByKey = (from: number, direction: -1 | 1) => {
+    if (grouping !== 'status') return;
     if (!ranges) {
       // Moving means the user's own order: switch to it; the next Alt+arrow moves.
       updateFilter('sort', 'manual');
