@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const e2eDir = join(here, '..', 'tests', 'e2e');
 const require = createRequire(join(e2eDir, 'package.json'));
 const puppeteer = require('puppeteer-core');
-const { appEnvironment, freePort, launchQuire, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
+const { appEnvironment, freePort, launchQuire, localDay, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
 
 const env = (name) => {
   const value = process.env[name];
@@ -279,14 +279,6 @@ async function benchListing(page) {
   const dueToday = await dated({ completed: false, dueUntil: today });
   const upcoming = await dated({ completed: false, dueFrom: localDay(1) });
   return { projectId, project, all, dueToday, upcoming };
-}
-
-/** YYYY-MM-DD of the local day `days` from today, as the views and the seeder count days. */
-function localDay(days) {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

@@ -446,17 +446,10 @@ Result<TaskPatch> normalizedPatch(TaskPatch patch)
 /** One text value of `sql` (taking `values`), or an empty text when there is no row or it is NULL. */
 Result<QString> textValue(Database &db, const QString &what, const QString &sql, const QStringList &values)
 {
-    auto statement = Statement::prepare(db, what, sql);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    for (const QString &value : values)
-        statement->bind(value);
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
-    auto value = statement->singleValue();
+    auto value = Statement::queryValue(db, what, sql, values);
     if (!value)
         return std::unexpected(std::move(value.error()));
-    return value->value_or(QVariant()).toString();
+    return value->toString();
 }
 
 /**
@@ -628,17 +621,20 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
             if (auto known = requireProjects(m_db, *normalized->projectIds); !known)
                 return std::unexpected(std::move(known.error()));
         }
-        // The recurring tasks this update completes, read before it marks them completed.
+        // The recurring tasks this update completes, read before it marks them completed: their
+        // ids only, since the tasks themselves are read once, after the update.
         QSet<QString> recurring;
         if (completes) {
-            TaskFilter filter = withIds(taskIds);
-            filter.where += u" AND t.recurrence IS NOT NULL AND t.status <> ?"_s;
-            filter.values.append(enumName(Status::Completed));
-            auto before = loadTasks(m_db, filter);
-            if (!before)
-                return std::unexpected(std::move(before.error()));
-            for (const Task &task : *before)
-                recurring.insert(task.id);
+            auto repeating = Statement::prepare(m_db, u"cannot read recurring tasks"_s,
+                u"SELECT id FROM tasks WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND recurrence IS NOT NULL AND status <> ?"_s);
+            if (!repeating)
+                return std::unexpected(std::move(repeating.error()));
+            repeating->bind(toJsonArray(taskIds)).bind(enumName(Status::Completed));
+            if (auto ran = repeating->exec(); !ran)
+                return std::unexpected(std::move(ran.error()));
+            if (auto read = repeating->forEachRow([&](const Statement &row) { recurring.insert(row.text(0)); }); !read)
+                return std::unexpected(std::move(read.error()));
         }
         const QDateTime now = currentTimestamp();
         const QString nowText = formatTimestamp(now);

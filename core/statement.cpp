@@ -123,11 +123,13 @@ Result<> Statement::exec()
     return {};
 }
 
-Result<QVariant> Statement::queryValue(Database &db, const QString &what, const QString &sql)
+Result<QVariant> Statement::queryValue(Database &db, const QString &what, const QString &sql, const QStringList &values)
 {
     auto statement = prepare(db, what, sql);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
+    for (const QString &value : values)
+        statement->bind(value);
     if (auto ran = statement->exec(); !ran)
         return std::unexpected(std::move(ran.error()));
     auto value = statement->singleValue();

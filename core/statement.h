@@ -7,6 +7,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <concepts>
@@ -29,10 +30,11 @@ public:
     /** @brief `what` names the operation for messages, e.g. u"cannot insert task"_s. */
     [[nodiscard]] static Result<Statement> prepare(Database &db, const QString &what, const QString &sql);
     /**
-     * @brief Runs `sql`, which takes no parameters, and gives the first column of its first row
-     * (an invalid QVariant when there is none): pragmas and other one-value queries.
+     * @brief Runs `sql` with `values` bound to its `?`s in order, and gives the first column of its
+     * first row (an invalid QVariant when there is none): pragmas and other one-value queries.
      */
-    [[nodiscard]] static Result<QVariant> queryValue(Database &db, const QString &what, const QString &sql);
+    [[nodiscard]] static Result<QVariant> queryValue(
+        Database &db, const QString &what, const QString &sql, const QStringList &values = {});
 
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;

@@ -4,7 +4,7 @@
 // photographed at three widths, light and dark, and checked with axe-core.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchQuire, queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
+import { launchQuire, localDay, queryDatabase, quireOnAFreshDatabase } from './support/quire-app.mjs';
 import {
   byTestId,
   clickTestId,
@@ -20,14 +20,6 @@ import {
 
 const quire = quireOnAFreshDatabase();
 const db = (sql) => queryDatabase(quire.workspace.databasePath, sql);
-
-/** YYYY-MM-DD of a local day `days` from today. */
-function localDay(days = 0) {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** The first day of the month `months` after this one, YYYY-MM-01. */
 function firstOfMonth(months) {

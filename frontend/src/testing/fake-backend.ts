@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
 import { generateKeyBetween } from 'fractional-indexing';
+import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { EventName, EventPayloadMap, Project, Task } from '@/ipc/contract';
 import { makeProject, makeTask } from '@/testing/fixtures';
@@ -41,13 +42,6 @@ function changesAfter(command: string, args: Record<string, unknown>, data: unkn
     default:
       return [];
   }
-}
-
-/** A key after `before` (first when null) and before the next of `tasks`, as the repository makes it. */
-function keyAfter(tasks: readonly Task[], before: string | null): string {
-  const keys = tasks.map((t) => t.sortKey).filter((k) => k !== '' && (before === null || k > before));
-  const next = keys.length > 0 ? keys.reduce((a, b) => (a < b ? a : b)) : null;
-  return generateKeyBetween(before || null, next);
 }
 
 /** completedAt as the repository keeps it: set on completion, kept while completed, cleared on reopening. */
@@ -98,7 +92,8 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
           createdAt: stamp,
           updatedAt: stamp,
           completedAt: args.status === 'completed' ? stamp : null,
-          sortKey: keyAfter([], state.tasks.map((t) => t.sortKey).filter(Boolean).sort().at(-1) ?? null),
+          // Last in the user's own order, as the repository puts a new task.
+          sortKey: generateKeyBetween(state.tasks.map((t) => t.sortKey).filter(Boolean).sort().at(-1) ?? null, null),
         });
         state.tasks.push(task);
         return ok(task);
@@ -127,7 +122,9 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         const others = state.tasks.filter((t) => t.id !== args.taskId);
         const after = args.afterTaskId == null ? null : others.find((t) => t.id === args.afterTaskId);
         if (after === undefined) return err('not_found', `task ${String(args.afterTaskId)} not found`);
-        const moved = { ...state.tasks[index]!, sortKey: keyAfter(others, after?.sortKey ?? null), updatedAt: now() };
+        const task = state.tasks[index]!;
+        const sortKey = keyAfterTask(state.tasks, task.id, after?.id ?? null) ?? task.sortKey;
+        const moved = { ...task, sortKey, updatedAt: now() };
         state.tasks[index] = moved;
         return ok(moved);
       }

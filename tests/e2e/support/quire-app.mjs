@@ -58,6 +58,14 @@ export function appEnvironment({ home, port, env = {} }) {
   };
 }
 
+/** YYYY-MM-DD of the local day `days` from today, as the app's Today and Upcoming count days. */
+export function localDay(days = 0) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** A scratch folder holding the database; removed by cleanup(). */
 export function makeWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'quire-e2e-'));

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { generateKeyBetween } from 'fractional-indexing';
 import {
   invokeDbCreateProject,
   invokeDbCreateTask,
@@ -11,6 +10,7 @@ import {
   invokeDbUpdateTasks,
   type TaskPatch,
 } from '@/ipc/commands';
+import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { listQueryOfKey, matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { CommandArgs, Status, Task } from '@/ipc/contract';
 
@@ -119,7 +119,7 @@ export function useMoveTask() {
       const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.all });
       for (const [key, tasks] of previous) {
         if (!tasks) continue;
-        const sortKey = keyAfter(tasks, taskId, afterTaskId);
+        const sortKey = keyAfterTask(tasks, taskId, afterTaskId);
         if (sortKey !== null)
           client.setQueryData<Task[]>(key, tasks.map((t) => (t.id === taskId ? { ...t, sortKey } : t)));
       }
@@ -129,22 +129,6 @@ export function useMoveTask() {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
   });
-}
-
-/** A sortKey right after `afterTaskId`'s among `tasks` (first when null), or null if none can be made. */
-function keyAfter(tasks: readonly Task[], taskId: string, afterTaskId: string | null): string | null {
-  const others = tasks.filter((t) => t.id !== taskId);
-  const before = afterTaskId === null ? null : (others.find((t) => t.id === afterTaskId)?.sortKey ?? undefined);
-  if (before === undefined) return null;
-  const next = others.reduce<string | null>(
-    (best, t) => ((before === null || t.sortKey > before) && (best === null || t.sortKey < best) ? t.sortKey : best),
-    null,
-  );
-  try {
-    return generateKeyBetween(before, next);
-  } catch {
-    return null; // keys the library does not know: the change event brings the real one
-  }
 }
 
 export function useDeleteTasks() {
