@@ -40,54 +40,58 @@ core::Result<> checkString(const QString &key, const QString &text)
     return {};
 }
 
-core::Result<> checkValue(const ArgSpec &arg, const QJsonValue &value)
+core::Result<> checkListLength(const QString &key, const QJsonArray &array)
+{
+    if (array.size() > kMaxListLength)
+        return fail(ErrorCode::InvalidArgument,
+            u"'%1' has too many elements (%2; the limit is %3)"_s.arg(key).arg(array.size()).arg(kMaxListLength));
+    return {};
+}
+
+core::Result<> checkValue(const ArgSpec &arg, const QString &key, const QJsonValue &value)
 {
     switch (arg.type) {
     case ArgType::String:
     case ArgType::Enum: {
         if (!value.isString())
-            return fail(
-                ErrorCode::InvalidArgument, u"'%1' must be a string, got %2"_s.arg(arg.key, jsonTypeName(value)));
+            return fail(ErrorCode::InvalidArgument, u"'%1' must be a string, got %2"_s.arg(key, jsonTypeName(value)));
         const QString text = value.toString();
-        if (auto ok = checkString(arg.key, text); !ok)
+        if (auto ok = checkString(key, text); !ok)
             return ok;
         if (arg.type == ArgType::Enum && !arg.enumValues.contains(text))
             return fail(ErrorCode::InvalidArgument,
-                u"'%1' must be one of %2; got '%3'"_s.arg(arg.key, arg.enumValues.join(u", "_s), text.left(80)));
+                u"'%1' must be one of %2; got '%3'"_s.arg(key, arg.enumValues.join(u", "_s), text.left(80)));
         return {};
     }
     case ArgType::Boolean:
         if (!value.isBool())
             return fail(
-                ErrorCode::InvalidArgument, u"'%1' must be true or false, got %2"_s.arg(arg.key, jsonTypeName(value)));
+                ErrorCode::InvalidArgument, u"'%1' must be true or false, got %2"_s.arg(key, jsonTypeName(value)));
         return {};
     case ArgType::LocalDate:
         if (!value.isString() || !core::parseLocalDate(value.toString()))
             return fail(ErrorCode::InvalidArgument,
-                u"'%1' must be a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM, got %2"_s.arg(arg.key,
+                u"'%1' must be a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM, got %2"_s.arg(key,
                     value.isString() ? QString(u"'"_s % value.toString().left(80) % u"'"_s) : jsonTypeName(value)));
         return {};
     case ArgType::Count: {
         const double number = value.toDouble(-1);
         if (!value.isDouble() || number < 0 || number > static_cast<double>(kMaxCount) || number != std::floor(number))
             return fail(ErrorCode::InvalidArgument,
-                u"'%1' must be a whole number from 0 to %2, got %3"_s.arg(arg.key).arg(kMaxCount).arg(
+                u"'%1' must be a whole number from 0 to %2, got %3"_s.arg(key).arg(kMaxCount).arg(
                     value.isDouble() ? QString::number(number, 'g', 17) : jsonTypeName(value)));
         return {};
     }
     case ArgType::StringList: {
         if (!value.isArray())
             return fail(ErrorCode::InvalidArgument,
-                u"'%1' must be an array of strings, got %2"_s.arg(arg.key, jsonTypeName(value)));
+                u"'%1' must be an array of strings, got %2"_s.arg(key, jsonTypeName(value)));
         const QJsonArray array = value.toArray();
-        if (array.size() > kMaxListLength)
-            return fail(ErrorCode::InvalidArgument,
-                u"'%1' has too many elements (%2; the limit is %3)"_s.arg(arg.key)
-                    .arg(array.size())
-                    .arg(kMaxListLength));
+        if (auto ok = checkListLength(key, array); !ok)
+            return ok;
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QJsonValue element = array.at(i);
-            const QString elementKey = u"%1[%2]"_s.arg(arg.key).arg(i);
+            const QString elementKey = u"%1[%2]"_s.arg(key).arg(i);
             if (!element.isString())
                 return fail(ErrorCode::InvalidArgument,
                     u"'%1' must be a string, got %2"_s.arg(elementKey, jsonTypeName(element)));
@@ -96,27 +100,109 @@ core::Result<> checkValue(const ArgSpec &arg, const QJsonValue &value)
         }
         return {};
     }
+    case ArgType::RecordList: break; // checkedRecordList()
     }
-    return fail(ErrorCode::Internal, u"unhandled argument type for '%1'"_s.arg(arg.key));
+    return fail(ErrorCode::Internal, u"unhandled argument type for '%1'"_s.arg(key));
 }
 
-const ArgSpec *findArg(const CommandSpec &spec, const QString &key)
+const ArgSpec *findArg(const QList<ArgSpec> &specs, const QString &key)
 {
-    for (const ArgSpec &arg : spec.args) {
+    for (const ArgSpec &arg : specs) {
         if (arg.key == key)
             return &arg;
     }
     return nullptr;
 }
 
-QString expectedKeys(const CommandSpec &spec)
+QString expectedKeys(const QList<ArgSpec> &specs)
 {
-    if (spec.args.isEmpty())
+    if (specs.isEmpty())
         return u"this command takes no arguments"_s;
     QStringList keys;
-    for (const ArgSpec &arg : spec.args)
+    for (const ArgSpec &arg : specs)
         keys.append(arg.key);
     return u"expected one of: "_s + keys.join(u", "_s);
+}
+
+core::Result<QJsonValue> checkedValue(const ArgSpec &arg, const QString &key, const QJsonValue &value);
+
+/**
+ * The keys of `object` checked against `specs` and spelled in camelCase, absent-meaning nulls
+ * dropped; `prefix` goes before each key in messages ("checklist[2].").
+ */
+core::Result<QHash<QString, QJsonValue>> decodeKeys(
+    const QList<ArgSpec> &specs, const QJsonObject &object, const QString &prefix)
+{
+    QHash<QString, QJsonValue> values;
+    QHash<QString, QString> spelledAs;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString given = it.key();
+        const ArgSpec *arg = findArg(specs, given);
+        if (!arg)
+            arg = findArg(specs, snakeToCamel(given));
+        if (!arg)
+            return fail(ErrorCode::InvalidArgument,
+                u"unknown key '%1%2' (%3)"_s.arg(prefix, given.left(80), expectedKeys(specs)));
+        const QString key = prefix + arg->key;
+        if (const auto previous = spelledAs.constFind(arg->key); previous != spelledAs.cend())
+            return fail(
+                ErrorCode::InvalidArgument, u"key '%1' is given twice (as '%2' and '%3')"_s.arg(key, *previous, given));
+        spelledAs.insert(arg->key, given);
+
+        const QJsonValue value = it.value();
+        if (value.isNull()) {
+            if (arg->null == NullMeaning::Reject)
+                return fail(ErrorCode::InvalidArgument, u"'%1' must not be null"_s.arg(key));
+            if (arg->null == NullMeaning::Absent)
+                continue;
+            values.insert(arg->key, value);
+        } else if (auto checked = checkedValue(*arg, key, value); !checked) {
+            return std::unexpected(checked.error());
+        } else {
+            values.insert(arg->key, *checked);
+        }
+    }
+    for (const ArgSpec &arg : specs) {
+        if (arg.required && !values.contains(arg.key))
+            return fail(ErrorCode::InvalidArgument, u"missing required key '%1%2'"_s.arg(prefix, arg.key));
+    }
+    return values;
+}
+
+/** A list of records, each element's keys checked and spelled in camelCase. */
+core::Result<QJsonValue> checkedRecordList(const ArgSpec &arg, const QString &key, const QJsonValue &value)
+{
+    if (!value.isArray())
+        return fail(ErrorCode::InvalidArgument,
+            u"'%1' must be an array of %2 objects, got %3"_s.arg(key, arg.typeName, jsonTypeName(value)));
+    const QJsonArray array = value.toArray();
+    if (auto ok = checkListLength(key, array); !ok)
+        return std::unexpected(ok.error());
+    QJsonArray records;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue element = array.at(i);
+        const QString elementKey = u"%1[%2]"_s.arg(key).arg(i);
+        if (!element.isObject())
+            return fail(ErrorCode::InvalidArgument,
+                u"'%1' must be a %2 object, got %3"_s.arg(elementKey, arg.typeName, jsonTypeName(element)));
+        auto fields = decodeKeys(arg.fields, element.toObject(), elementKey + u'.');
+        if (!fields)
+            return std::unexpected(fields.error());
+        QJsonObject record;
+        for (auto it = fields->cbegin(); it != fields->cend(); ++it)
+            record.insert(it.key(), it.value());
+        records.append(record);
+    }
+    return QJsonValue(records);
+}
+
+core::Result<QJsonValue> checkedValue(const ArgSpec &arg, const QString &key, const QJsonValue &value)
+{
+    if (arg.type == ArgType::RecordList)
+        return checkedRecordList(arg, key, value);
+    if (auto ok = checkValue(arg, key, value); !ok)
+        return std::unexpected(ok.error());
+    return value;
 }
 
 } // namespace
@@ -141,76 +227,12 @@ core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValu
 {
     if (!raw.isObject() && !raw.isNull() && !raw.isUndefined())
         return fail(ErrorCode::InvalidArgument, u"arguments must be a JSON object, got %1"_s.arg(jsonTypeName(raw)));
-
+    auto values = decodeKeys(spec.args, raw.toObject(), QString());
+    if (!values)
+        return std::unexpected(std::move(values.error()));
     Arguments arguments;
-    QHash<QString, QString> spelledAs;
-    const QJsonObject object = raw.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString given = it.key();
-        const ArgSpec *arg = findArg(spec, given);
-        if (!arg)
-            arg = findArg(spec, snakeToCamel(given));
-        if (!arg)
-            return fail(ErrorCode::InvalidArgument, u"unknown key '%1' (%2)"_s.arg(given.left(80), expectedKeys(spec)));
-        if (const auto previous = spelledAs.constFind(arg->key); previous != spelledAs.cend())
-            return fail(ErrorCode::InvalidArgument,
-                u"key '%1' is given twice (as '%2' and '%3')"_s.arg(arg->key, *previous, given));
-        spelledAs.insert(arg->key, given);
-
-        const QJsonValue value = it.value();
-        if (value.isNull()) {
-            if (arg->null == NullMeaning::Reject)
-                return fail(ErrorCode::InvalidArgument, u"'%1' must not be null"_s.arg(arg->key));
-            if (arg->null == NullMeaning::Absent)
-                continue;
-        } else if (auto ok = checkValue(*arg, value); !ok) {
-            return std::unexpected(ok.error());
-        }
-        arguments.m_values.insert(arg->key, value);
-    }
-
-    for (const ArgSpec &arg : spec.args) {
-        if (arg.required && !arguments.contains(arg.key))
-            return fail(ErrorCode::InvalidArgument, u"missing required key '%1'"_s.arg(arg.key));
-    }
+    arguments.m_values = std::move(*values);
     return arguments;
-}
-
-QString Arguments::string(const QString &key) const
-{
-    return m_values.value(key).toString();
-}
-
-QStringList Arguments::stringList(const QString &key) const
-{
-    QStringList list;
-    const QJsonArray array = m_values.value(key).toArray();
-    list.reserve(array.size());
-    for (const auto &element : array)
-        list.append(element.toString());
-    return list;
-}
-
-std::optional<QStringList> Arguments::optionalStringList(const QString &key) const
-{
-    return m_values.value(key).isArray() ? std::optional(stringList(key)) : std::nullopt;
-}
-
-std::optional<bool> Arguments::optionalBool(const QString &key) const
-{
-    const QJsonValue value = m_values.value(key);
-    return value.isBool() ? std::optional(value.toBool()) : std::nullopt;
-}
-
-core::LocalDate Arguments::localDate(const QString &key) const
-{
-    // decodeArguments() checked the text, so the fallback is never taken.
-    return core::parseLocalDate(string(key)).value_or(core::LocalDate {});
-}
-
-std::optional<core::LocalDate> Arguments::optionalLocalDate(const QString &key) const
-{
-    return m_values.value(key).isString() ? std::optional(localDate(key)) : std::nullopt;
 }
 
 std::optional<qint64> Arguments::optionalCount(const QString &key) const

@@ -9,6 +9,8 @@
 #include <quire/core/record.h>
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
@@ -17,6 +19,46 @@
 #include <type_traits>
 
 namespace quire::app {
+
+/**
+ * @brief A validated argument's JSON value as a field of type T: text, a list, an enum, a date, a
+ * boolean, a list of records, or an optional of one of them (null or absent: nullopt). The value
+ * was checked by decodeArguments(), so the fallbacks are never taken.
+ */
+template<class T>
+[[nodiscard]] T valueAs(const QJsonValue &value)
+{
+    if constexpr (core::IsOptional<T>::value) {
+        return value.isNull() || value.isUndefined() ? T() : T(valueAs<typename T::value_type>(value));
+    } else if constexpr (std::is_same_v<T, QString>) {
+        return value.toString();
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return value.toBool();
+    } else if constexpr (std::is_enum_v<T>) {
+        return core::parseEnum<T>(value.toString()).value_or(T {});
+    } else if constexpr (std::is_same_v<T, core::LocalDate>) {
+        return core::parseLocalDate(value.toString()).value_or(core::LocalDate {});
+    } else if constexpr (std::is_same_v<T, QStringList>) {
+        QStringList list;
+        for (const QJsonValue element : value.toArray())
+            list.append(element.toString());
+        return list;
+    } else {
+        static_assert(core::IsRecordList<T>::value, "no argument form for this field type");
+        using Record = typename T::value_type;
+        T records;
+        for (const QJsonValue element : value.toArray()) {
+            const QJsonObject object = element.toObject();
+            Record &record = records.emplace_back();
+            core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
+                const QJsonValue member
+                    = object.value(QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())));
+                record.*field.member = valueAs<typename std::remove_cvref_t<decltype(field)>::Type>(member);
+            });
+        }
+        return records;
+    }
+}
 
 /**
  * @brief A command's arguments after strict validation against its CommandSpec.
@@ -28,54 +70,39 @@ public:
     /** @brief The key was given (null counts as given). */
     [[nodiscard]] bool contains(const QString &key) const { return m_values.contains(key); }
 
-    [[nodiscard]] QString string(const QString &key) const;
-    [[nodiscard]] QStringList stringList(const QString &key) const;
-
-    /** @brief Absent or null: nullopt. */
-    [[nodiscard]] std::optional<QStringList> optionalStringList(const QString &key) const;
-    /** @brief A Count argument; absent or null: nullopt. */
-    [[nodiscard]] std::optional<qint64> optionalCount(const QString &key) const;
-    /** @brief A Boolean argument; absent or null: nullopt. */
-    [[nodiscard]] std::optional<bool> optionalBool(const QString &key) const;
-    [[nodiscard]] core::LocalDate localDate(const QString &key) const;
-    /** @brief A LocalDate argument; absent or null: nullopt. */
-    [[nodiscard]] std::optional<core::LocalDate> optionalLocalDate(const QString &key) const;
-
-    template<class E>
-    [[nodiscard]] E enumValue(const QString &key) const
-    {
-        // decodeArguments() checked the spelling, so the fallback is never taken.
-        const std::optional<E> value = core::parseEnum<E>(string(key));
-        return value ? *value : E {};
-    }
-
-    /**
-     * @brief A given key's value as a field of type T: text, a list, an enum, a date, or an
-     * optional of one of them (null: nullopt).
-     */
+    /** @brief A given key's value as a field of type T (see valueAs()). */
     template<class T>
     [[nodiscard]] T as(const QString &key) const
     {
-        if constexpr (std::is_same_v<T, QString>)
-            return string(key);
-        else if constexpr (std::is_same_v<T, QStringList>)
-            return stringList(key);
-        else if constexpr (std::is_enum_v<T>)
-            return enumValue<T>(key);
-        else if constexpr (std::is_same_v<T, core::LocalDate>)
-            return localDate(key);
-        else
-            return m_values.value(key).isNull() ? T() : T(as<typename T::value_type>(key));
+        return valueAs<T>(m_values.value(key));
+    }
+
+    [[nodiscard]] QString string(const QString &key) const { return as<QString>(key); }
+    [[nodiscard]] QStringList stringList(const QString &key) const { return as<QStringList>(key); }
+
+    /** @brief Absent or null: nullopt. */
+    [[nodiscard]] std::optional<QStringList> optionalStringList(const QString &key) const
+    {
+        return as<std::optional<QStringList>>(key);
+    }
+    /** @brief A Count argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<qint64> optionalCount(const QString &key) const;
+    /** @brief A Boolean argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<bool> optionalBool(const QString &key) const { return as<std::optional<bool>>(key); }
+    /** @brief A LocalDate argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<core::LocalDate> optionalLocalDate(const QString &key) const
+    {
+        return as<std::optional<core::LocalDate>>(key);
     }
 
 private:
     friend core::Result<Arguments> decodeArguments(const CommandSpec &, const QJsonValue &);
-    QHash<QString, QJsonValue> m_values; // camelCase keys
+    QHash<QString, QJsonValue> m_values; // camelCase keys; a list of records holds camelCase keys too
 };
 
 /** @brief Longest string (in UTF-16 code units) any argument may carry. */
 inline constexpr qsizetype kMaxStringLength = qsizetype {1} << 20;
-/** @brief Most elements a string array argument may carry. */
+/** @brief Most elements an array argument may carry. */
 inline constexpr qsizetype kMaxListLength = 10'000;
 /** @brief Largest whole number a Count argument may carry (exact in a JS number and in SQLite). */
 inline constexpr qint64 kMaxCount = 2'147'483'647;
@@ -83,7 +110,8 @@ inline constexpr qint64 kMaxCount = 2'147'483'647;
 /**
  * @brief Checks `raw` against `spec`: an object (or null/undefined for "no arguments"), known keys
  * only (camelCase or snake_case, not both), required keys present, types and enum spellings right,
- * strings valid UTF-16 without NUL and within kMaxStringLength. Errors are InvalidArgument naming the key.
+ * strings valid UTF-16 without NUL and within kMaxStringLength; the same for each element of a list
+ * of records. Errors are InvalidArgument naming the key ("checklist[2].title").
  */
 [[nodiscard]] core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw);
 

@@ -12,9 +12,10 @@ namespace quire::app {
 
 /**
  * @brief Count is a whole number from 0 to kMaxCount (offsets and limits of a listing); LocalDate
- * is text that core::parseLocalDate() accepts.
+ * is text that core::parseLocalDate() accepts; RecordList is an array of objects of one record
+ * type (a task's checklist), each element's keys checked as ArgSpec::fields say.
  */
-enum class ArgType { String, StringList, Enum, Count, Boolean, LocalDate };
+enum class ArgType { String, StringList, Enum, Count, Boolean, LocalDate, RecordList };
 
 /** @brief What a JSON null means for one key (the contract's "null" field). */
 enum class NullMeaning {
@@ -30,8 +31,9 @@ struct ArgSpec {
     ArgType type = ArgType::String;
     bool required = false;
     NullMeaning null = NullMeaning::Reject;
-    QString enumKind; ///< for ArgType::Enum: "priority", "status", ...
+    QString typeName; ///< for ArgType::Enum the enum ("priority"), for RecordList the record ("ChecklistItem")
     QStringList enumValues; ///< for ArgType::Enum: the accepted spellings
+    QList<ArgSpec> fields; ///< for ArgType::RecordList: the keys of each element
 };
 
 /** @brief One IPC command, as resources/ipc-contract.json describes it. */

@@ -15,12 +15,20 @@ using namespace Qt::StringLiterals;
 namespace quire::app {
 namespace {
 
+template<class Record>
+QJsonObject recordToJson(const Record &record);
+
 template<class T>
 QJsonValue toJsonValue(const T &value)
 {
-    if constexpr (std::is_same_v<T, QString>)
+    if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, bool>)
         return value;
-    else if constexpr (std::is_same_v<T, QStringList>)
+    else if constexpr (core::IsRecordList<T>::value) {
+        QJsonArray array;
+        for (const auto &record : value)
+            array.append(recordToJson(record));
+        return array;
+    } else if constexpr (std::is_same_v<T, QStringList>)
         return QJsonArray::fromStringList(value);
     else if constexpr (std::is_same_v<T, QDateTime>)
         return core::formatTimestamp(value);

@@ -73,6 +73,9 @@ int enumIndex(E value)
         std::ranges::find(values, value, &std::pair<E, std::u16string_view>::first) - values.begin());
 }
 
+template<class Record>
+void appendObject(QByteArray &out, const Record &record);
+
 template<class T>
 void appendElement(QByteArray &out, const T &value, bool asIndex)
 {
@@ -94,6 +97,16 @@ void appendElement(QByteArray &out, const T &value, bool asIndex)
         out.append('"');
         out.append(core::formatLocalDate(value).toLatin1());
         out.append('"');
+    } else if constexpr (std::is_same_v<T, bool>) {
+        out.append(value ? "true" : "false");
+    } else if constexpr (core::IsRecordList<T>::value) {
+        out.append('[');
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            appendObject(out, value.at(i));
+        }
+        out.append(']');
     } else if constexpr (std::is_same_v<T, QStringList>) {
         out.append('[');
         for (qsizetype i = 0; i < value.size(); ++i) {
@@ -106,6 +119,21 @@ void appendElement(QByteArray &out, const T &value, bool asIndex)
         static_assert(std::is_same_v<T, QString>, "no TaskColumns form for this field type");
         appendString(out, value);
     }
+}
+
+/** A record inside a column (a checklist item): an object of its fields by key, enums spelled out. */
+template<class Record>
+void appendObject(QByteArray &out, const Record &record)
+{
+    char separator = '{';
+    core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
+        out.append(separator);
+        separator = ',';
+        appendString(out, QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())));
+        out.append(':');
+        appendElement(out, record.*field.member, false);
+    });
+    out.append('}');
 }
 
 /** The member of the Task field named `key` if it has type T, else null. */

@@ -275,7 +275,8 @@ Result<> Database::migrate(int from)
 {
     using Step = Result<> (Database::*)();
     static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2,
-        &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5, &Database::migrateTo6};
+        &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5, &Database::migrateTo6,
+        &Database::migrateTo7};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -423,6 +424,13 @@ Result<> Database::migrateTo6()
         u"CREATE INDEX tasks_done_by_creation ON tasks (created_at) WHERE status = 'completed'"_s,
     };
     return executeAll(u"cannot index open and completed tasks"_s, sql);
+}
+
+Result<> Database::migrateTo7()
+{
+    // A task's checklist: JSON text in its row (NULL when it has none), read and written with the
+    // task, so that a list page needs no second query and a change to it is one row.
+    return execute(u"cannot add checklists"_s, u"ALTER TABLE tasks ADD COLUMN checklist TEXT"_s);
 }
 
 } // namespace quire::core

@@ -74,4 +74,19 @@ QString toJsonArray(const QStringList &values)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
+QList<ChecklistItem> normalizedChecklist(QList<ChecklistItem> items)
+{
+    for (ChecklistItem &item : items)
+        item.title = item.title.trimmed();
+    items.removeIf([](const ChecklistItem &item) { return item.title.isEmpty(); });
+    return items;
+}
+
+QList<ChecklistItem> untickedChecklist(QList<ChecklistItem> items)
+{
+    for (ChecklistItem &item : items)
+        item.done = false;
+    return items;
+}
+
 } // namespace quire::core

@@ -3,6 +3,7 @@
 
 // Internal to core: the input rules both repositories apply before writing.
 
+#include <quire/core/checklist_item.h>
 #include <quire/core/error.h>
 
 #include <QString>
@@ -29,6 +30,12 @@ namespace quire::core {
 
 /** @brief Trimmed, blanks dropped, duplicates removed (first seen kept, order kept). */
 [[nodiscard]] QStringList normalizedTags(const QStringList &tags);
+
+/** @brief Titles trimmed, items left blank dropped, order kept. */
+[[nodiscard]] QList<ChecklistItem> normalizedChecklist(QList<ChecklistItem> items);
+
+/** @brief The same items, none done: the checklist of a repeating task's next occurrence. */
+[[nodiscard]] QList<ChecklistItem> untickedChecklist(QList<ChecklistItem> items);
 
 /** @brief Duplicates removed, first seen kept, order kept. */
 [[nodiscard]] QStringList withoutDuplicates(const QStringList &values);

@@ -2,8 +2,8 @@
 #pragma once
 
 // Internal to core: a record's columns in SQL, driven by RecordTraits<R>::fields, so that a new
-// field needs no hand-counted placeholders or positional reads. Lists are not columns (their
-// Field has no column): repositories store them in their own tables.
+// field needs no hand-counted placeholders or positional reads. Lists of strings are not columns:
+// repositories store them in their own tables. A list of records is one column of JSON text.
 
 #include "statement.h"
 #include <quire/core/timestamp.h>
@@ -14,6 +14,10 @@
 #include <quire/core/record.h>
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -43,10 +47,25 @@ inline QString toQString(std::u16string_view text)
 }
 
 template<class T>
+QJsonValue storedJson(const T &value);
+
+/** A column's text: NULL (nullopt) for an absent optional and for an empty list of records. */
+template<class T>
 std::optional<QString> storedText(const T &value)
 {
     if constexpr (IsOptional<T>::value) {
         return value ? storedText(*value) : std::nullopt;
+    } else if constexpr (IsRecordList<T>::value) {
+        if (value.isEmpty())
+            return std::nullopt;
+        QJsonArray array;
+        for (const auto &record : value) {
+            QJsonObject object;
+            forEachField(RecordTraits<typename T::value_type>::fields,
+                [&](const auto &field) { object.insert(toQString(field.column), storedJson(record.*field.member)); });
+            array.append(object);
+        }
+        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
     } else if constexpr (std::is_enum_v<T>) {
         return enumName(value);
     } else if constexpr (std::is_same_v<T, QDateTime>) {
@@ -59,11 +78,58 @@ std::optional<QString> storedText(const T &value)
     }
 }
 
+/** A field of a record in a list of records, as the column's JSON holds it. */
+template<class T>
+QJsonValue storedJson(const T &value)
+{
+    if constexpr (std::is_same_v<T, bool>) {
+        return value;
+    } else {
+        const std::optional<QString> text = storedText(value);
+        return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
+    }
+}
+
+template<class T>
+std::optional<T> fromStoredJson(const QJsonValue &value);
+
+template<class T>
+bool readStoredJson(const QJsonValue &value, T &out);
+
+/** The fields of `record` from a stored JSON object; false when one is missing or not of its type. */
+template<class Record>
+bool readStoredRecord(const QJsonObject &object, Record &record)
+{
+    bool valid = true;
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        valid = valid && readStoredJson(object.value(toQString(field.column)), record.*field.member);
+    });
+    return valid;
+}
+
+/** A list of records from the JSON text of its column; nullopt when the text is not one. */
+template<class List>
+std::optional<List> recordListFromStored(QAnyStringView text)
+{
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(text.toString().toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return std::nullopt;
+    List records;
+    for (const QJsonValue element : document.array()) {
+        if (!element.isObject() || !readStoredRecord(element.toObject(), records.emplace_back()))
+            return std::nullopt;
+    }
+    return records;
+}
+
 /** The value of a column as its field's type; nullopt when the stored text is not one. */
 template<class T>
 std::optional<T> fromStored(const std::optional<QAnyStringView> &text)
 {
-    if constexpr (IsOptional<T>::value) {
+    if constexpr (IsRecordList<T>::value) {
+        return text ? recordListFromStored<T>(*text) : std::optional<T>(T());
+    } else if constexpr (IsOptional<T>::value) {
         // Built in place: GCC 12 at -O3 warns (falsely) that copying an empty T reads its payload.
         std::optional<T> value;
         if (!text) {
@@ -86,6 +152,29 @@ std::optional<T> fromStored(const std::optional<QAnyStringView> &text)
         static_assert(std::is_same_v<T, QString>, "no column form for this field type");
         return text->toString();
     }
+}
+
+template<class T>
+std::optional<T> fromStoredJson(const QJsonValue &value)
+{
+    if constexpr (std::is_same_v<T, bool>) {
+        return value.isBool() ? std::optional(value.toBool()) : std::nullopt;
+    } else if (value.isString()) {
+        const QString text = value.toString();
+        return fromStored<T>(QAnyStringView(text));
+    } else {
+        return value.isNull() || value.isUndefined() ? fromStored<T>(std::nullopt) : std::nullopt;
+    }
+}
+
+template<class T>
+bool readStoredJson(const QJsonValue &value, T &out)
+{
+    std::optional<T> parsed = fromStoredJson<T>(value);
+    if (!parsed)
+        return false;
+    out = std::move(*parsed);
+    return true;
 }
 
 /**

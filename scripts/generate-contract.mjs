@@ -29,7 +29,24 @@ function fail(where, message) {
 
 const ARG_TYPES = new Set(['string', 'string[]', 'count', 'boolean', 'localDate']);
 const NULL_MEANINGS = new Set(['absent', 'clear', 'reject']);
-const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp', 'localDate']);
+const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp', 'localDate', 'boolean']);
+
+/** 'ChecklistItem' for 'ChecklistItem[]' when that names a type of "types"; otherwise null. */
+function recordListElement(contract, type) {
+  const element = type.endsWith('[]') ? type.slice(0, -2) : null;
+  return element !== null && Object.hasOwn(contract.types, element) ? element : null;
+}
+
+/**
+ * A type whose lists are fields or arguments holds scalars and enums only, and is not a command's
+ * result: it lives inside another record (its storage is that record's column).
+ */
+function checkElementType(contract, where, typeName) {
+  for (const [field, type] of Object.entries(contract.types[typeName])) {
+    if (recordListElement(contract, type.replace(/\|null$/, '')))
+      fail(`types.${typeName}.${field}`, `'${typeName}' is a list element, so it cannot hold lists of records`);
+  }
+}
 
 function checkEnumRef(contract, where, type) {
   const name = type.slice('enum:'.length);
@@ -40,6 +57,11 @@ function checkEnumRef(contract, where, type) {
 function checkFieldType(contract, where, type) {
   const base = type.endsWith('|null') ? type.slice(0, -'|null'.length) : type;
   if (base.startsWith('enum:')) return checkEnumRef(contract, where, base);
+  const element = recordListElement(contract, base);
+  if (element) {
+    if (base !== type) fail(where, `a list of ${element} is empty rather than null`);
+    return checkElementType(contract, where, element);
+  }
   if (!FIELD_SCALARS.has(base)) fail(where, `unknown field type '${type}'`);
 }
 
@@ -115,6 +137,7 @@ function checkContract(contract) {
       const at = `${where}.args.${key}`;
       if (!/^[a-z][A-Za-z0-9]*$/.test(key)) fail(at, 'argument keys are camelCase');
       if (arg.type.startsWith('enum:')) checkEnumRef(contract, at, arg.type);
+      else if (recordListElement(contract, arg.type)) checkElementType(contract, at, recordListElement(contract, arg.type));
       else if (!ARG_TYPES.has(arg.type)) fail(at, `unknown argument type '${arg.type}'`);
       if (typeof arg.required !== 'boolean') fail(at, '"required" must be true or false');
       if (!NULL_MEANINGS.has(arg.null)) fail(at, `"null" must be one of ${[...NULL_MEANINGS].join(', ')}`);
@@ -264,7 +287,8 @@ function snakeCase(text) {
 function cppFieldType(type) {
   if (type.endsWith('|null')) return `std::optional<${cppFieldType(type.slice(0, -'|null'.length))}>`;
   if (type.startsWith('enum:')) return pascalCase(type.slice('enum:'.length));
-  return { string: 'QString', 'string[]': 'QStringList', timestamp: 'QDateTime', localDate: 'LocalDate' }[type];
+  if (type.endsWith('[]') && type !== 'string[]') return `QList<${type.slice(0, -2)}>`;
+  return { string: 'QString', 'string[]': 'QStringList', timestamp: 'QDateTime', localDate: 'LocalDate', boolean: 'bool' }[type];
 }
 
 function cppMember(contract, typeName, field, type) {
@@ -285,8 +309,10 @@ function coreRecord(contract, typeName) {
   const draftKeys = recordArguments(contract, typeName, 'creates');
   const patchKeys = recordArguments(contract, typeName, 'updates');
   const out = [`// ${HEADER}`, '#pragma once', ''];
-  out.push('#include <quire/core/enums.h>', '#include <quire/core/local_date.h>', '#include <quire/core/record.h>', '');
-  out.push('#include <QDateTime>', '#include <QString>', '#include <QStringList>', '', '#include <optional>', '#include <tuple>', '');
+  const elements = new Set(Object.values(fields).map((type) => recordListElement(contract, type)).filter(Boolean));
+  out.push('#include <quire/core/enums.h>', '#include <quire/core/local_date.h>', '#include <quire/core/record.h>');
+  for (const element of elements) out.push(`#include <quire/core/${snakeCase(element)}.h>`);
+  out.push('', '#include <QDateTime>', '#include <QList>', '#include <QString>', '#include <QStringList>', '', '#include <optional>', '#include <tuple>', '');
   out.push('namespace quire::core {', '');
   out.push(`/** @brief A stored ${typeName}. */`, `struct ${typeName} {`);
   for (const [field, type] of Object.entries(fields)) out.push(cppMember(contract, typeName, field, type));
@@ -336,6 +362,31 @@ function coreRecord(contract, typeName) {
 
 const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count', boolean: 'Boolean', localDate: 'LocalDate' };
 
+/**
+ * The initialiser of one ArgSpec: an argument of a command or, for a list of records, one key of
+ * each element (required unless nullable, when null means absent).
+ */
+function cppArgSpec(contract, where, key, arg) {
+  const required = arg.required ? 'true' : 'false';
+  const head = `${cppString(key)}_s, `;
+  const tail = `${required}, ${pascalCase(arg.null)}`;
+  if (arg.type.startsWith('enum:')) {
+    const enumName = arg.type.slice('enum:'.length);
+    return `{${head}Enum, ${tail}, ${cppString(enumName)}_s, core::enumNames<core::${pascalCase(enumName)}>(), {}}`;
+  }
+  const element = recordListElement(contract, arg.type);
+  if (element) {
+    const fields = Object.entries(contract.types[element]).map(([field, type]) => {
+      const nullable = type.endsWith('|null');
+      const spec = { type: type.replace(/\|null$/, ''), required: !nullable, null: nullable ? 'absent' : 'reject' };
+      return cppArgSpec(contract, `types.${element}.${field}`, field, spec);
+    });
+    return `{${head}RecordList, ${tail}, ${cppString(element)}_s, {}, {${fields.join(', ')}}}`;
+  }
+  if (!Object.hasOwn(CPP_ARG_TYPES, arg.type)) fail(where, `'${arg.type}' cannot travel as an argument`);
+  return `{${head}${CPP_ARG_TYPES[arg.type]}, ${tail}, {}, {}, {}}`;
+}
+
 function appCommandTableHeader(contract) {
   const out = [`// ${HEADER}`, '#pragma once', '', '#include <QString>', '#include <QtGlobal>', '', '#include <array>', '#include <string_view>', '#include <utility>', ''];
   out.push('namespace quire::app::contract {', '');
@@ -370,19 +421,8 @@ function appCommandTableSource(contract) {
         `${command.wire ? `${cppString(command.wire)}_s` : 'QString()'},`,
     );
     out.push('         {');
-    for (const [key, arg] of Object.entries(command.args)) {
-      const nullMeaning = pascalCase(arg.null);
-      const required = arg.required ? 'true' : 'false';
-      if (arg.type.startsWith('enum:')) {
-        const enumName = arg.type.slice('enum:'.length);
-        out.push(
-          `             {${cppString(key)}_s, Enum, ${required}, ${nullMeaning}, ${cppString(enumName)}_s, ` +
-            `core::enumNames<core::${pascalCase(enumName)}>()},`,
-        );
-      } else {
-        out.push(`             {${cppString(key)}_s, ${CPP_ARG_TYPES[arg.type]}, ${required}, ${nullMeaning}, {}, {}},`);
-      }
-    }
+    for (const [key, arg] of Object.entries(command.args))
+      out.push(`             ${cppArgSpec(contract, `commands.${name}.args.${key}`, key, arg)},`);
     out.push('         }},');
   }
   out.push('    };', '}', '', '} // namespace quire::app', '');

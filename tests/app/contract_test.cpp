@@ -28,10 +28,11 @@ QString typeName(const app::ArgSpec &arg)
     switch (arg.type) {
     case app::ArgType::String: return u"string"_s;
     case app::ArgType::StringList: return u"string[]"_s;
-    case app::ArgType::Enum: return u"enum:"_s + arg.enumKind;
+    case app::ArgType::Enum: return u"enum:"_s + arg.typeName;
     case app::ArgType::Count: return u"count"_s;
     case app::ArgType::Boolean: return u"boolean"_s;
     case app::ArgType::LocalDate: return u"localDate"_s;
+    case app::ArgType::RecordList: return arg.typeName + u"[]"_s;
     }
     return {};
 }
@@ -73,8 +74,20 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
             EXPECT_EQ(expected.value(u"required"_s).toBool(), arg.required);
             EXPECT_EQ(expected.value(u"null"_s).toString(), nullName(arg.null));
             if (arg.type == app::ArgType::Enum) {
-                EXPECT_EQ(contract.value(u"enums"_s).toObject().value(arg.enumKind).toVariant().toStringList(),
+                EXPECT_EQ(contract.value(u"enums"_s).toObject().value(arg.typeName).toVariant().toStringList(),
                     arg.enumValues);
+            }
+            if (arg.type == app::ArgType::RecordList) {
+                const QJsonObject element = contract.value(u"types"_s).toObject().value(arg.typeName).toObject();
+                QStringList elementKeys;
+                for (const app::ArgSpec &field : arg.fields) {
+                    elementKeys.append(field.key);
+                    EXPECT_EQ(element.value(field.key).toString().remove(u"|null"_s), typeName(field))
+                        << field.key.toStdString();
+                    EXPECT_EQ(field.required, !element.value(field.key).toString().endsWith(u"|null"_s));
+                }
+                elementKeys.sort();
+                EXPECT_EQ(elementKeys, element.keys()); // QJsonObject::keys() are sorted
             }
         }
         QStringList contractKeys = args.keys();

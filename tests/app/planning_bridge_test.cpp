@@ -112,5 +112,42 @@ TEST_F(BridgeTest, MoveTaskRepliesWithTheMovedTaskAndSignalsIt)
     EXPECT_EQ(emitted[1].at(0).toObject().value(u"tasks"_s), QJsonArray {first});
 }
 
+TEST_F(BridgeTest, AChecklistTravelsAsObjectsInTheReplyTheListAndTheChangeEvent)
+{
+    // Given a task created with a checklist, one of its items blank
+    const QJsonArray given {QJsonObject {{u"title"_s, u" passport "_s}, {u"done"_s, true}},
+        QJsonObject {{u"title"_s, u"charger"_s}, {u"done"_s, false}},
+        QJsonObject {{u"title"_s, u""_s}, {u"done"_s, false}}};
+    const QJsonObject task = createTask(u"Pack"_s, {}, QJsonObject {{u"checklist"_s, given}});
+    const QJsonArray expected {QJsonObject {{u"title"_s, u"passport"_s}, {u"done"_s, true}},
+        QJsonObject {{u"title"_s, u"charger"_s}, {u"done"_s, false}}};
+    EXPECT_EQ(task.value(u"checklist"_s), expected);
+
+    // Then the list (the TaskColumns wire form) and db_get_task carry the same items
+    const QJsonArray listed = ok(u"db_get_tasks"_s, QJsonObject {}).toArray();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed.at(0).toObject(), task);
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}}).toObject(), task);
+
+    // And ticking an item is an update that replaces the checklist, announced with the new row
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+    const QJsonArray ticked {QJsonObject {{u"title"_s, u"passport"_s}, {u"done"_s, true}},
+        QJsonObject {{u"title"_s, u"charger"_s}, {u"done"_s, true}}};
+    const QJsonObject updated
+        = ok(u"db_update_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}, {u"checklist"_s, ticked}})
+              .toObject();
+    EXPECT_EQ(updated.value(u"checklist"_s), ticked);
+    const QList<QJsonArray> emitted = m_client->signalArguments(u"tasks"_s, u"tasksChanged"_s);
+    ASSERT_EQ(emitted.size(), 1);
+    EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), QJsonArray {updated});
+}
+
+TEST_F(BridgeTest, ATaskWithoutAChecklistHasAnEmptyOne)
+{
+    const QJsonObject task = createTask(u"Plain"_s);
+    EXPECT_EQ(task.value(u"checklist"_s), QJsonArray {});
+    EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject {}).toArray().at(0).toObject().value(u"checklist"_s), QJsonArray {});
+}
+
 } // namespace
 } // namespace quire::test

@@ -80,7 +80,7 @@ describe('a change to the description reaches both sides', () => {
       .map((line, i) => [line, afterChange[i]])
       .filter(([a, b]) => a !== b);
     assert.deepEqual(differing, [
-      [`             {u"${KEY}"_s, String, true, Reject, {}, {}},`, `             {u"${KEY}"_s, Count, true, Reject, {}, {}},`],
+      [`             {u"${KEY}"_s, String, true, Reject, {}, {}, {}},`, `             {u"${KEY}"_s, Count, true, Reject, {}, {}, {}},`],
     ]);
     // The changed row belongs to db_get_task: the closest command line above it names it.
     const row = afterChange.findIndex((line) => line.includes(`u"${KEY}"_s, Count`));

@@ -126,6 +126,7 @@ TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastCha
     EXPECT_EQ(roof.dueDate, std::nullopt);
     EXPECT_EQ(roof.recurrence, std::nullopt);
     EXPECT_EQ(roof.completedAt, std::nullopt);
+    EXPECT_TRUE(roof.checklist.isEmpty());
     const Task &fence = all.at(1);
     EXPECT_EQ(fence.status, Status::Completed);
     EXPECT_EQ(fence.completedAt, std::optional(fence.updatedAt));

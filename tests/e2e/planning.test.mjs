@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Planning through the real window: quick add with a recurrence, Upcoming, completing a recurring
-// task (the next occurrence appears), the Logbook, Today with an overdue task in red. Each view is
+// task (the next occurrence appears), the Logbook, Today with an overdue task in red, the dialog
+// with a checklist typed from the keyboard and its count on the row. Each view is
 // photographed at three widths, light and dark, and checked with axe-core.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -148,7 +149,7 @@ test('todayShowsAnOverdueTaskInRedAndATaskDueToday', async () => {
   assert.deepEqual(violations, []);
 });
 
-test('theTaskDialogEditsTheDueDateAndRepetition', async () => {
+test('theTaskDialogEditsTheDueDateRepetitionAndChecklist', async () => {
   const { page } = quire.app;
   const row = await rowByTitle(page, 'Call the dentist');
   await row.focus();
@@ -160,12 +161,47 @@ test('theTaskDialogEditsTheDueDateAndRepetition', async () => {
     { timeout: 5_000 },
     byTestId('repeat-summary'),
   );
+  // "Custom…" opens the editor on the same rule; every 3 weeks instead, typed in its number field
+  await page.select(`${byTestId('task-dialog')} ${byTestId('repeat')}`, 'custom');
+  await page.click(`${byTestId('recurrence-editor')} input[type="number"]`, { clickCount: 3 });
+  await page.keyboard.type('3');
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent.includes('Every 3 weeks on'),
+    { timeout: 5_000 },
+    byTestId('repeat-summary'),
+  );
+  // A checklist from the keyboard: two items, the first ticked with Space
+  await page.focus(byTestId('checklist-add'));
+  await page.keyboard.type('Find the card');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ask about the bill');
+  await page.keyboard.press('Enter');
+  await page.focus(`${byTestId('checklist-item')} input[type="checkbox"]`);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent.includes('1 of 2 done'),
+    { timeout: 5_000 },
+    byTestId('checklist-progress'),
+  );
   const violations = await screenshotsAtEveryWidth(page, 'planning-dialog');
   assert.deepEqual(violations, []);
   await clickTestId(page, 'save-task', { scope: byTestId('task-dialog') });
   await waitForNoDialog(page);
-  const [dentist] = db("SELECT due_date, recurrence FROM tasks WHERE title = 'Call the dentist'");
-  assert.deepEqual(dentist, { due_date: `${localDay()}T16:30`, recurrence: 'FREQ=WEEKLY;INTERVAL=2' });
+  const [dentist] = db("SELECT due_date, recurrence, checklist FROM tasks WHERE title = 'Call the dentist'");
+  assert.deepEqual(
+    { ...dentist, checklist: JSON.parse(dentist.checklist) },
+    {
+      due_date: `${localDay()}T16:30`,
+      recurrence: 'FREQ=WEEKLY;INTERVAL=3',
+      checklist: [
+        { title: 'Find the card', done: true },
+        { title: 'Ask about the bill', done: false },
+      ],
+    },
+  );
+  const count = await (await rowByTitle(page, 'Call the dentist')).$eval(byTestId('checklist-count'), (c) => c.textContent);
+  assert.match(count, /^1\/2/);
+  assert.deepEqual(await screenshotsAtEveryWidth(page, 'planning-checklist-row'), []);
 });
 
 test('dragARowIntoPlaceAndTheOrderOutlivesARestart', async () => {

@@ -31,6 +31,11 @@ void PrintTo(const Error &error, std::ostream *os)
     *os << quire::test::describe(error);
 }
 
+void PrintTo(const ChecklistItem &item, std::ostream *os)
+{
+    *os << "{\"" << item.title.toStdString() << "\", " << (item.done ? "done" : "not done") << '}';
+}
+
 } // namespace quire::core
 
 namespace quire::test {

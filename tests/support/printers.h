@@ -3,6 +3,7 @@
 
 // gtest printers, so failures show readable values instead of byte dumps. Found by ADL.
 
+#include <quire/core/checklist_item.h>
 #include <quire/core/error.h>
 
 #include <QString>
@@ -18,6 +19,8 @@ QT_END_NAMESPACE
 namespace quire::core {
 void PrintTo(ErrorCode code, std::ostream *os);
 void PrintTo(const Error &error, std::ostream *os);
+/** @brief {"title", done}. */
+void PrintTo(const ChecklistItem &item, std::ostream *os);
 } // namespace quire::core
 
 namespace quire::test {

@@ -37,6 +37,9 @@ describe('a reply that arrives after its timeout', () => {
 });
 
 describe('a change made anywhere', () => {
+  /** Calls that load rows of a list: a count (limit 0) carries none. */
+  const listLoads = (backend: ReturnType<typeof fakeBackend>) =>
+    backend.bridge.callsTo('db_get_tasks').filter((args) => args.limit !== 0).length;
   // The screen orders rows its own way (by status, priority, title): compare what is there.
   const rowTitles = () =>
     screen
@@ -48,7 +51,7 @@ describe('a change made anywhere', () => {
     const backend = fakeBackend({ tasks: [makeTask({ id: 't1', title: 'Kept' }), makeTask({ id: 't2', title: 'Doomed' })] });
     renderWithProviders(<App />);
     await waitFor(() => expect(rowTitles()).toEqual(['Doomed', 'Kept']));
-    const loadsBefore = backend.bridge.callsTo('db_get_tasks').length;
+    const loadsBefore = listLoads(backend);
 
     // Another window creates one task and deletes another
     const added = makeTask({ id: 't3', title: 'From another window', createdAt: '2030-01-01T00:00:00.000Z' });
@@ -58,7 +61,7 @@ describe('a change made anywhere', () => {
     });
 
     await waitFor(() => expect(rowTitles()).toEqual(['From another window', 'Kept']));
-    expect(backend.bridge.callsTo('db_get_tasks').length).toBe(loadsBefore);
+    expect(listLoads(backend)).toBe(loadsBefore);
   });
 
   it('completing several tasks is one command and patches the list without loading it again', async () => {
@@ -68,7 +71,7 @@ describe('a change made anywhere', () => {
     });
     renderWithProviders(<App />);
     await waitFor(() => expect(rowTitles()).toEqual(['One', 'Two']));
-    const loadsBefore = backend.bridge.callsTo('db_get_tasks').length;
+    const loadsBefore = listLoads(backend);
 
     await act(async () => {
       await invokeDbUpdateTasks({ taskIds: ['a', 'b'], status: 'completed' });
@@ -78,7 +81,31 @@ describe('a change made anywhere', () => {
     expect(backend.bridge.callsTo('db_update_tasks')).toEqual([{ taskIds: ['a', 'b'], status: 'completed' }]);
     // Completed, they leave the list of open tasks.
     await waitFor(() => expect(rowTitles()).toEqual([]));
-    expect(backend.bridge.callsTo('db_get_tasks').length).toBe(loadsBefore);
+    expect(listLoads(backend)).toBe(loadsBefore);
+  });
+
+  it('counts the completed tasks beside "Show completed" and counts them again after a change', async () => {
+    const backend = fakeBackend({
+      tasks: [
+        makeTask({ id: 'a', title: 'Open' }),
+        makeTask({ id: 'b', title: 'Done', status: 'completed', completedAt: '2024-01-02T00:00:00Z' }),
+      ],
+    });
+    renderWithProviders(<App />);
+    const toggle = await screen.findByTestId('show-completed');
+    await waitFor(() => expect(toggle).toHaveAccessibleName('Show completed (1)'));
+    expect(toggle).not.toBeChecked();
+
+    await act(async () => {
+      await invokeDbUpdateTasks({ taskIds: ['a'], status: 'completed' });
+    });
+
+    await waitFor(() => expect(toggle).toHaveAccessibleName('Show completed (2)'));
+    expect(backend.bridge.callsTo('db_get_tasks').filter((args) => args.limit === 0).at(-1)).toEqual({
+      completed: true,
+      offset: 0,
+      limit: 0,
+    });
   });
 
   it('loads the lists again after a reset', async () => {

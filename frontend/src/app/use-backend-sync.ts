@@ -47,8 +47,11 @@ function coalescedSync(client: QueryClient) {
     if (everything) void client.invalidateQueries(undefined, { cancelRefetch: false });
     else {
       const [taskChanges, projectChanges] = [tasks, projects];
-      if (taskChanges.length > 0)
+      if (taskChanges.length > 0) {
         patchQueries<Task[]>(client, ['tasks', 'list'], (list, key) => applyTaskChanges(list, listQueryOfKey(key), taskChanges));
+        // A count is one call that carries no rows: loading it again is cheaper than deciding.
+        void client.invalidateQueries({ queryKey: ['tasks', 'count'] }, { cancelRefetch: false });
+      }
       if (projectChanges.length > 0)
         patchQueries<Project[]>(client, ['projects'], (list) => applyProjectChanges(list, projectChanges));
     }

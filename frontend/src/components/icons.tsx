@@ -105,3 +105,8 @@ export const GripIcon = (p: IconProps) => (
     <circle cx="15" cy="18" r="1" />
   </Svg>
 );
+export const ChecklistIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m3 6 2 2 3-3M3 13l2 2 3-3M11 7h10M11 14h10M11 20h10" />
+  </Svg>
+);

@@ -101,6 +101,26 @@ function withoutUnsetKeys(command: CommandName, args: Record<string, unknown>): 
   );
 }
 
+/** The commands whose results are lists that travel in a wire form with a total (TaskColumns). */
+export type ListCommandName = {
+  [C in CommandName]: (typeof commandSpecs)[C] extends { wire: string } ? C : never;
+}[CommandName];
+
+/**
+ * How many rows list command `command` has under the filters of `args`: one call that asks for
+ * none of them, so a count costs no rows on the wire.
+ */
+export function invokeListTotal<C extends ListCommandName>(
+  command: C,
+  args: Omit<CommandArgs<C>, 'offset' | 'limit'>,
+  options: InvokeOptions = {},
+): Promise<number> {
+  const window = { ...withoutUnsetKeys(command, args), offset: 0, limit: 0 };
+  return send(command, window, options.timeoutMs ?? defaultTimeoutMs(command)).then(
+    (data) => decodeTaskColumns(data, command).total,
+  );
+}
+
 function dispatch<T>(command: CommandName, args: Record<string, unknown>, options: InvokeOptions): Promise<T> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(command);
   if (!('wire' in commandSpecs[command])) return send(command, args, timeoutMs) as Promise<T>;

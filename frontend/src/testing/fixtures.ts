@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Records for tests, built from the contract's description of their fields: a new field gets a
-// plain value here (null, the default or first enum value, empty text or list) without an edit.
+// plain value here (null, the default or first enum value, false, empty text or list) without an edit.
 import { defaults, enums, typeSpecs, type EnumName, type Project, type Task } from '@/ipc/contract';
 
 let counter = 0;
@@ -9,7 +9,8 @@ const TIMESTAMP = '2024-01-01T00:00:00Z';
 
 function plainValue(typeName: keyof typeof typeSpecs, field: string, type: string): unknown {
   if (type.endsWith('|null')) return null;
-  if (type === 'string[]') return [];
+  if (type.endsWith('[]')) return [];
+  if (type === 'boolean') return false;
   if (type === 'timestamp') return TIMESTAMP;
   if (type.startsWith('enum:')) {
     const given = (defaults as Partial<Record<string, Record<string, string>>>)[typeName]?.[field];

@@ -26,7 +26,7 @@ namespace quire::core {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     static constexpr int kBusyTimeoutMs = 5000;
 
     /**
@@ -128,6 +128,7 @@ private:
     Result<> migrateTo4();
     Result<> migrateTo5();
     Result<> migrateTo6();
+    Result<> migrateTo7();
     Result<> backUp(int from);
     /** @brief Executes one statement with no bound values and no result rows. */
     Result<> execute(const QString &what, const QString &sql);

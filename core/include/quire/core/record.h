@@ -4,6 +4,8 @@
 // fields) are generated from resources/ipc-contract.json; this header holds what code that treats
 // every field alike (SQL columns, binding, reading, the wire form, arguments) works with.
 
+#include <QList>
+#include <QString>
 #include <QStringList>
 
 #include <optional>
@@ -20,6 +22,17 @@ struct IsOptional : std::false_type {
 };
 template<class T>
 struct IsOptional<std::optional<T>> : std::true_type {
+};
+
+/**
+ * @brief Whether a field's type is a list of records (a task's checklist): unlike a list of
+ * strings, it is a column of its record's row, and travels as an array of objects.
+ */
+template<class T>
+struct IsRecordList : std::false_type {
+};
+template<class T>
+struct IsRecordList<QList<T>> : std::bool_constant<!std::is_same_v<T, QString>> {
 };
 
 /** @brief The enum of an enum field, nullable or not; void for other fields. */
@@ -39,9 +52,10 @@ template<class Record>
 struct RecordTraits;
 
 /**
- * @brief One field of a record: its wire key, its column name and its member. A list is not a
- * column of the record's table (it is stored in a table of its own, one row per element); its
- * column name names that storage.
+ * @brief One field of a record: its wire key, its column name and its member. A list of strings
+ * is not a column of the record's table (it is stored in a table of its own, one row per element);
+ * its column name names that storage. For the fields of a record that lives in a list of records,
+ * the column name is its key in the stored JSON.
  */
 template<class Record, class T>
 struct Field {

@@ -10,13 +10,18 @@ import {
   invokeDbUpdateTasks,
   type TaskPatch,
 } from '@/ipc/commands';
+import { invokeListTotal } from '@/ipc/invoke';
 import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { listQueryOfKey, matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { CommandArgs, Status, Task } from '@/ipc/contract';
 
 export const taskKeys = {
-  all: ['tasks'] as const,
+  /** Every cached list (optimistic updates patch them all). */
+  lists: ['tasks', 'list'] as const,
   list: (query: TaskListQuery) => ['tasks', 'list', query] as const,
+  /** Counts load again after any change to tasks (app/use-backend-sync.ts). */
+  counts: ['tasks', 'count'] as const,
+  count: (query: TaskListQuery) => ['tasks', 'count', query] as const,
 };
 
 /** The query of the tasks that db_get_tasks loads with the filters of `query`. */
@@ -39,6 +44,17 @@ export function tasksQuery(query: TaskListQuery) {
 
 export function useTasks(query: TaskListQuery) {
   return useQuery(tasksQuery(query));
+}
+
+/** How many tasks `query` lists, without loading them; null while unknown or when not `enabled`. */
+export function useTaskCount(query: TaskListQuery, enabled = true): number | null {
+  const count = useQuery({
+    queryKey: taskKeys.count(query),
+    queryFn: () => invokeListTotal('db_get_tasks', query),
+    enabled,
+    meta: { action: 'Counting tasks' },
+  });
+  return enabled ? (count.data ?? null) : null;
 }
 
 export type NewTask = CommandArgs<'db_create_task'>;
@@ -83,8 +99,8 @@ export function useSetTaskStatus() {
     mutationFn: ({ ids, status }: { ids: string[]; status: Status }) => invokeDbUpdateTasks({ taskIds: ids, status }),
     meta: { action: 'Updating task status' },
     onMutate: async ({ ids, status }) => {
-      await client.cancelQueries({ queryKey: taskKeys.all });
-      const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.all });
+      await client.cancelQueries({ queryKey: taskKeys.lists });
+      const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.lists });
       const wanted = new Set(ids);
       // A completed task leaves the open lists at once (and a reopened one the Logbook).
       for (const [key, tasks] of previous) {
@@ -115,8 +131,8 @@ export function useMoveTask() {
       invokeDbMoveTask({ taskId, afterTaskId }),
     meta: { action: 'Moving task' },
     onMutate: async ({ taskId, afterTaskId }) => {
-      await client.cancelQueries({ queryKey: taskKeys.all });
-      const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.all });
+      await client.cancelQueries({ queryKey: taskKeys.lists });
+      const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.lists });
       for (const [key, tasks] of previous) {
         if (!tasks) continue;
         const sortKey = keyAfterTask(tasks, taskId, afterTaskId);

@@ -4,10 +4,12 @@ import { DialogActions } from '@/components/dialog-actions';
 import { Modal } from '@/components/modal';
 import { RequiredTextField } from '@/components/required-text-field';
 import { useCreateTask, useUpdateTask } from '@/features/tasks/api/tasks-api';
+import { ChecklistEditor } from '@/features/tasks/components/checklist-editor';
 import { DueDateFields } from '@/features/tasks/components/due-date-fields';
 import { TagInput } from '@/features/tasks/components/tag-input';
 import {
   draftOf,
+  savedChecklist,
   statusLabels,
   statusOrder,
   taskPatch,
@@ -44,6 +46,7 @@ function initialDraft(task: Task | null, defaultProjectId: string | null, defaul
     projectIds: defaultProjectId ? [defaultProjectId] : [],
     dueDate: defaultDueDate,
     recurrence: null,
+    checklist: [],
   };
 }
 
@@ -96,6 +99,7 @@ function TaskForm({ task, projects, defaultProjectId, defaultDueDate = null, pre
       }
       update.mutate({ taskId: task.id, patch }, { onSuccess: onClose });
     } else {
+      const checklist = savedChecklist(draft.checklist);
       create.mutate(
         {
           title,
@@ -108,6 +112,7 @@ function TaskForm({ task, projects, defaultProjectId, defaultDueDate = null, pre
           type: draft.type ?? undefined,
           dueDate: draft.dueDate ?? undefined,
           recurrence: draft.recurrence ?? undefined,
+          checklist: checklist.length > 0 ? checklist : undefined,
         },
         { onSuccess: onClose },
       );
@@ -214,6 +219,8 @@ function TaskForm({ task, projects, defaultProjectId, defaultDueDate = null, pre
         onDueDateChange={(value) => set('dueDate', value)}
         onRecurrenceChange={(value) => set('recurrence', value)}
       />
+
+      <ChecklistEditor items={draft.checklist} onChange={(items) => set('checklist', items)} />
 
       <TagInput tags={draft.tags} onChange={(tags) => set('tags', tags)} />
 

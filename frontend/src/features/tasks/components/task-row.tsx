@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { forwardRef, type KeyboardEvent, type ReactNode } from 'react';
-import { CheckIcon, PencilIcon, PinIcon, RepeatIcon, TrashIcon } from '@/components/icons';
+import { CheckIcon, ChecklistIcon, PencilIcon, PinIcon, RepeatIcon, TrashIcon } from '@/components/icons';
 import { formatDueDate } from '@/features/tasks/utils/format-due-date';
 import { describeRecurrence } from '@/features/tasks/utils/recurrence-rule';
 import type { Task } from '@/ipc/contract';
@@ -81,6 +81,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
       </button>
       <div className="task-meta">
         {task.dueDate ? <DueDate dueDate={task.dueDate} recurrence={task.recurrence} completed={completed} /> : null}
+        {task.checklist.length > 0 ? <ChecklistCount checklist={task.checklist} /> : null}
         {task.tags.slice(0, 3).map((tag) => (
           <span key={tag} className="chip chip-small">
             {tag}
@@ -109,6 +110,21 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
     </div>
   );
 });
+
+/** "2/5": how much of the task's checklist is done. */
+function ChecklistCount({ checklist }: { checklist: Task['checklist'] }) {
+  const done = checklist.filter((item) => item.done).length;
+  const label = `Checklist: ${done} of ${checklist.length} done`;
+  return (
+    <span className={`checklist-count${done === checklist.length ? ' is-complete' : ''}`} data-testid="checklist-count" title={label}>
+      <ChecklistIcon width={12} height={12} />
+      <span aria-hidden="true">
+        {done}/{checklist.length}
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
 
 /** "Today 17:00", "Fri", "12 Mar": red when overdue (and not done), with a mark when it repeats. */
 function DueDate({ dueDate, recurrence, completed }: { dueDate: string; recurrence: string | null; completed: boolean }) {

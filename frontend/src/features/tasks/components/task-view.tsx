@@ -2,7 +2,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PlusIcon, SearchIcon } from '@/components/icons';
-import { useDeleteTasks, useMoveTask, useSetTaskStatus, useTasks } from '@/features/tasks/api/tasks-api';
+import { useDeleteTasks, useMoveTask, useSetTaskStatus, useTaskCount, useTasks } from '@/features/tasks/api/tasks-api';
 import { QuickAdd } from '@/features/tasks/components/quick-add';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
 import { TaskList } from '@/features/tasks/components/task-list';
@@ -53,6 +53,7 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
   const [showCompleted, setShowCompleted] = useState(false);
   const canShowCompleted = selection.view === 'all' || selection.view === 'project';
   const tasksQuery = useTasks(listQueryOf(selection, today, canShowCompleted && showCompleted));
+  const completedCount = useTaskCount({ ...listQueryOf(selection, today, true), completed: true }, canShowCompleted);
   const projectId = selection.view === 'project' ? selection.projectId : null;
   const setStatus = useSetTaskStatus();
   const moveTask = useMoveTask();
@@ -240,7 +241,7 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
               checked={showCompleted}
               onChange={(e) => setShowCompleted(e.target.checked)}
             />
-            Show completed
+            {completedCount === null ? 'Show completed' : `Show completed (${completedCount})`}
           </label>
         ) : null}
       </div>

@@ -2,7 +2,7 @@
 import { formatDueDate } from '@/features/tasks/utils/format-due-date';
 import { dueDay, UPCOMING_DAYS } from '@/features/tasks/utils/task-lists';
 import type { TaskPatch } from '@/ipc/commands';
-import { enums, type Priority, type Status, type Task } from '@/ipc/contract';
+import { enums, type ChecklistItem, type Priority, type Status, type Task } from '@/ipc/contract';
 import { addDays, localDateToDate, todayText } from '@/lib/local-date';
 
 export type SortOrder = 'manual' | 'due' | 'priority' | 'created' | 'updated' | 'title';
@@ -203,6 +203,8 @@ export interface TaskDraft {
   dueDate: string | null;
   /** An RRULE, or null for none. */
   recurrence: string | null;
+  /** In the user's order; items left blank are dropped on save. */
+  checklist: ChecklistItem[];
 }
 
 /** The dialog's fields as `task` has them. */
@@ -218,8 +220,16 @@ export function draftOf(task: Task): TaskDraft {
     projectIds: [...task.projectIds],
     dueDate: task.dueDate,
     recurrence: task.recurrence,
+    checklist: task.checklist.map((item) => ({ ...item })),
   };
 }
+
+/** The checklist as the backend keeps it: titles trimmed, blank items dropped. */
+export function savedChecklist(items: readonly ChecklistItem[]): ChecklistItem[] {
+  return items.map((item) => ({ title: item.title.trim(), done: item.done })).filter((item) => item.title !== '');
+}
+
+const checklistText = (items: readonly ChecklistItem[]) => JSON.stringify(items.map((item) => [item.title, item.done]));
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
@@ -238,6 +248,8 @@ export function taskPatch(original: Task, draft: TaskDraft): TaskPatch {
   if (!sameSet(draft.projectIds, original.projectIds)) patch.projectIds = draft.projectIds;
   if (draft.dueDate !== original.dueDate) patch.dueDate = draft.dueDate;
   if (draft.recurrence !== original.recurrence) patch.recurrence = draft.recurrence;
+  const checklist = savedChecklist(draft.checklist);
+  if (checklistText(checklist) !== checklistText(original.checklist)) patch.checklist = checklist;
   return patch;
 }
 

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import {
+  dayOfUntil,
   describeRecurrence,
   firstOccurrence,
   formatRecurrenceRule,
   ordinalSuffix,
+  parseCount,
+  parseInterval,
   parseRecurrenceRule,
+  untilOfDay,
+  weekdayInMonthOf,
   type RecurrenceRule,
 } from '@/features/tasks/utils/recurrence-rule';
 
@@ -272,5 +277,37 @@ describe('ordinalSuffix', () => {
     [31, '31st'],
   ])('writes %i as %s', (n, text) => {
     expect(ordinalSuffix(n)).toBe(text);
+  });
+});
+
+describe('the fields of a form', () => {
+  it('reads an interval and a count within the backend’s limits, and nothing else', () => {
+    expect(parseInterval('3')).toBe(3);
+    expect(parseInterval(' 999 ')).toBe(999);
+    expect(parseCount('999999')).toBe(999999);
+    for (const text of ['', '0', '-1', '1.5', '1e2', 'x']) {
+      expect(parseInterval(text)).toBeNull();
+      expect(parseCount(text)).toBeNull();
+    }
+    expect(parseInterval('1000')).toBeNull();
+    expect(parseCount('1000000')).toBeNull();
+  });
+
+  it('turns a picked day into an UNTIL value and back', () => {
+    expect(untilOfDay('2027-03-12')).toBe('20270312');
+    expect(dayOfUntil('20270312')).toBe('2027-03-12');
+    expect(untilOfDay('')).toBeNull();
+    expect(untilOfDay('2027-02-30')).toBeNull();
+    expect(untilOfDay('2027-03-12T10:00')).toBeNull();
+  });
+
+  it.each([
+    ['2026-12-01', { ordinal: 1, day: 'TU' }],
+    ['2026-12-08', { ordinal: 2, day: 'TU' }],
+    ['2026-12-28', { ordinal: 4, day: 'MO' }],
+    ['2026-12-29T09:00', { ordinal: -1, day: 'TU' }],
+    ['2026-12-31', { ordinal: -1, day: 'TH' }],
+  ])('names %s by its place among its weekday in the month', (date, expected) => {
+    expect(weekdayInMonthOf(date)).toEqual(expected);
   });
 });

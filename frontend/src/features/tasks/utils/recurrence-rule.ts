@@ -334,3 +334,34 @@ export function describeRecurrence(text: string, due?: string): string {
   const words = describeFrequency(rule, due !== undefined && parseLocalDate(due) ? due : null);
   return words === null ? customRuleText : `${words}${endWords(rule)}`;
 }
+
+// --- The fields of a form --------------------------------------------------------------------
+
+/** The backend's limits, for the bounds of number inputs. */
+export const recurrenceLimits = { interval: maxInterval, count: maxCount } as const;
+
+/** An interval as typed ("3"), or null unless it is a whole number the backend takes. */
+export const parseInterval = (text: string): number | null => parsePositive(text.trim(), maxInterval);
+
+/** A number of occurrences as typed, or null unless it is a whole number the backend takes. */
+export const parseCount = (text: string): number | null => parsePositive(text.trim(), maxCount);
+
+/** The UNTIL value of a day picked as YYYY-MM-DD, or null unless it is a real day without a time. */
+export function untilOfDay(day: string): string | null {
+  const parts = parseLocalDate(day);
+  return parts && parts.hour === undefined ? day.replaceAll('-', '') : null;
+}
+
+/** The YYYY-MM-DD of an UNTIL value the parser accepted, as a date input shows it. */
+export const dayOfUntil = (until: string): string => untilDay(until);
+
+/**
+ * Which of its weekday `date` (YYYY-MM-DD) is in its month, as a numbered BYDAY: the second
+ * Tuesday is 2TU. A fifth one is always the month's last, and a form offering first to fourth and
+ * last names it so.
+ */
+export function weekdayInMonthOf(date: string): { ordinal: number; day: Weekday } {
+  const { day } = parseLocalDate(date)!;
+  const ordinal = Math.ceil(day / 7);
+  return { ordinal: ordinal > 4 ? -1 : ordinal, day: weekdayCodes[weekdayOf(date)]! };
+}
