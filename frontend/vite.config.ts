@@ -13,6 +13,10 @@ export default defineConfig({
   },
   publicDir: false,
   build: {
+    // Qt 6.4's WebEngine is Chromium 102: newer syntax (media query ranges such as
+    // `(width<=720px)`, which the CSS minifier writes by default) would be ignored there.
+    target: 'chrome102',
+    cssTarget: 'chrome102',
     outDir: 'dist',
     emptyOutDir: true,
     modulePreload: false,

@@ -202,6 +202,23 @@ test('theTaskDialogEditsTheDueDateRepetitionAndChecklist', async () => {
   const count = await (await rowByTitle(page, 'Call the dentist')).$eval(byTestId('checklist-count'), (c) => c.textContent);
   assert.match(count, /^1\/2/);
   assert.deepEqual(await screenshotsAtEveryWidth(page, 'planning-checklist-row'), []);
+
+  // At 480 px the row keeps its title and gives up the default priority pill; the lists move to
+  // a drawer. (Qt 6.4's Chromium 102 ignores media query ranges, so this also checks the CSS build.)
+  await page.setViewport({ width: 480, height: 800 });
+  try {
+    const narrow = await (await rowByTitle(page, 'Call the dentist')).evaluate((r) => ({
+      title: r.querySelector('.task-title-text').getBoundingClientRect().width,
+      pill: getComputedStyle(r.querySelector('.priority-standard')).display,
+    }));
+    assert.equal(narrow.pill, 'none');
+    assert.ok(narrow.title > 90, `the title keeps room (${narrow.title} px)`);
+    await clickTestId(page, 'open-navigation');
+    await waitForTestId(page, 'navigation-drawer');
+    await page.keyboard.press('Escape');
+  } finally {
+    await page.setViewport(null);
+  }
 });
 
 test('dragARowIntoPlaceAndTheOrderOutlivesARestart', async () => {

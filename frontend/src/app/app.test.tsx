@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { App } from '@/app/app';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App, NARROW_WINDOW } from '@/app/app';
 import { wireForms } from '@/ipc/contract';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeProject, makeTask } from '@/testing/fixtures';
@@ -247,6 +247,47 @@ describe('the task screen', () => {
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(100);
     expect(screen.getByText('10,000 tasks')).toBeInTheDocument();
+  });
+});
+
+describe('a narrow window', () => {
+  afterEach(() => vi.restoreAllMocks());
+  /** matchMedia as a window `width` px wide would answer it, for the one query the app asks. */
+  function windowOfWidth(width: number) {
+    const narrow = width <= 720;
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query: string) =>
+        ({
+          matches: query === NARROW_WINDOW && narrow,
+          media: query,
+          addEventListener() {},
+          removeEventListener() {},
+        }) as unknown as MediaQueryList,
+    );
+  }
+
+  it('keeps the lists and projects in a drawer that a button opens and a choice closes', async () => {
+    windowOfWidth(480);
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+    expect(screen.queryByTestId('project-item')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Lists and projects' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Lists and projects' });
+    await user.click(within(drawer).getByText('Work'));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+  });
+
+  it('shows the sidebar beside the tasks, and no drawer button, in a wide window', async () => {
+    windowOfWidth(1280);
+    seed();
+    renderWithProviders(<App />);
+    await waitFor(() => expect(screen.getAllByTestId('project-item')).toHaveLength(2));
+    expect(screen.queryByRole('button', { name: 'Lists and projects' })).not.toBeInTheDocument();
   });
 });
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { useState } from 'react';
+import { Drawer } from '@/components/drawer';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { BookIcon, CalendarIcon, InboxIcon, StarIcon } from '@/components/icons';
 import { useBackendSync } from '@/app/use-backend-sync';
@@ -9,6 +10,7 @@ import { ProjectSidebar, type SidebarList } from '@/features/projects/components
 import { TaskView } from '@/features/tasks/components/task-view';
 import type { TaskListSelection, TaskListView } from '@/features/tasks/utils/task-lists';
 import type { Project } from '@/ipc/contract';
+import { useMediaQuery } from '@/lib/use-media-query';
 
 const noProjects: Project[] = [];
 
@@ -18,6 +20,9 @@ const lists: readonly (SidebarList & { id: TaskListView })[] = [
   { id: 'upcoming', label: 'Upcoming', icon: <CalendarIcon /> },
   { id: 'logbook', label: 'Logbook', icon: <BookIcon /> },
 ];
+
+/** Below this width the lists and projects leave the side for a drawer, and the tasks get the window. */
+export const NARROW_WINDOW = '(max-width: 720px)';
 
 const selectionKey = (selection: TaskListSelection) =>
   selection.view === 'project' ? `project:${selection.projectId}` : selection.view;
@@ -35,26 +40,50 @@ export function App() {
   const heading =
     selection.view === 'project' ? (project?.name ?? '') : lists.find((l) => l.id === selection.view)!.label;
   const key = selectionKey(selection);
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // Choosing a list in the drawer is what the user opened it for: it closes and shows the list.
+  const choose = (next: TaskListSelection) => {
+    setChosen(next);
+    setDrawerOpen(false);
+  };
+
+  const sidebar = (
+    <ErrorBoundary area="Showing projects">
+      <ProjectSidebar
+        lists={lists}
+        currentListId={selection.view === 'project' ? null : selection.view}
+        onSelectList={(id) => choose({ view: id as TaskListView })}
+        projects={projects}
+        loading={projectsQuery.isPending}
+        failed={projectsQuery.isError}
+        onRetry={() => void projectsQuery.refetch()}
+        selectedId={selection.view === 'project' ? selection.projectId : null}
+        onSelect={(projectId) => choose({ view: 'project', projectId })}
+        onCurrentProjectDeleted={() => setChosen({ view: 'all' })}
+      />
+    </ErrorBoundary>
+  );
 
   return (
-    <div className="app-shell">
-      <ErrorBoundary area="Showing projects">
-        <ProjectSidebar
-          lists={lists}
-          currentListId={selection.view === 'project' ? null : selection.view}
-          onSelectList={(id) => setChosen({ view: id as TaskListView })}
-          projects={projects}
-          loading={projectsQuery.isPending}
-          failed={projectsQuery.isError}
-          onRetry={() => void projectsQuery.refetch()}
-          selectedId={selection.view === 'project' ? selection.projectId : null}
-          onSelect={(projectId) => setChosen({ view: 'project', projectId })}
-          onCurrentProjectDeleted={() => setChosen({ view: 'all' })}
-        />
-      </ErrorBoundary>
+    <div className={`app-shell${narrow ? ' is-narrow' : ''}`}>
+      {narrow ? (
+        <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} title="Lists and projects" testId="navigation-drawer">
+          {sidebar}
+        </Drawer>
+      ) : (
+        sidebar
+      )}
       <main className="main">
         <ErrorBoundary area="Showing tasks" key={key}>
-          <TaskView key={key} selection={selection} today={today} heading={heading} projects={projects} />
+          <TaskView
+            key={key}
+            selection={selection}
+            today={today}
+            heading={heading}
+            projects={projects}
+            onOpenNavigation={narrow ? () => setDrawerOpen(true) : undefined}
+          />
         </ErrorBoundary>
       </main>
     </div>

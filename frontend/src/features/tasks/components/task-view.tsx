@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { PlusIcon, SearchIcon } from '@/components/icons';
+import { MenuIcon, PlusIcon, SearchIcon } from '@/components/icons';
 import { useDeleteTasks, useMoveTask, useSetTaskStatus, useTaskCount, useTasks } from '@/features/tasks/api/tasks-api';
 import { QuickAdd } from '@/features/tasks/components/quick-add';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
@@ -28,6 +28,8 @@ interface TaskViewProps {
   today: string;
   heading: string;
   projects: Project[];
+  /** In a narrow window: opens the lists and projects, which are then not beside the tasks. */
+  onOpenNavigation?: () => void;
 }
 
 const groupingOf: Record<TaskListSelection['view'], Grouping> = {
@@ -49,7 +51,7 @@ const emptyMessages: Record<TaskListSelection['view'], { title: string; hint: st
 
 type DialogState = { mode: 'create'; prefill?: Partial<TaskDraft> } | { mode: 'edit'; task: Task } | null;
 
-export function TaskView({ selection, today, heading, projects }: TaskViewProps) {
+export function TaskView({ selection, today, heading, projects, onOpenNavigation }: TaskViewProps) {
   const [showCompleted, setShowCompleted] = useState(false);
   const canShowCompleted = selection.view === 'all' || selection.view === 'project';
   const tasksQuery = useTasks(listQueryOf(selection, today, canShowCompleted && showCompleted));
@@ -171,6 +173,17 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
     <section className="task-view" aria-labelledby="task-view-heading">
       <header className="toolbar">
         <div className="toolbar-title">
+          {onOpenNavigation ? (
+            <button
+              type="button"
+              className="icon-button navigation-button"
+              data-testid="open-navigation"
+              aria-label="Lists and projects"
+              onClick={onOpenNavigation}
+            >
+              <MenuIcon />
+            </button>
+          ) : null}
           <h1 id="task-view-heading">{heading}</h1>
           <span className="muted">{count === 1 ? '1 task' : `${count.toLocaleString()} tasks`}</span>
         </div>
@@ -181,7 +194,7 @@ export function TaskView({ selection, today, heading, projects }: TaskViewProps)
           onClick={() => setDialog({ mode: 'create' })}
           aria-keyshortcuts="N"
         >
-          <PlusIcon /> New task
+          <PlusIcon /> <span className="button-label">New task</span>
         </button>
       </header>
 
