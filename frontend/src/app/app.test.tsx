@@ -143,6 +143,38 @@ describe('the task screen', () => {
     expect(rowTitles()).toEqual(['Write report']);
   });
 
+  it('says how many of the tasks the filters show, and clears them when none match', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(screen.getByTestId('task-count')).toHaveTextContent('2 tasks'));
+
+    await user.selectOptions(screen.getByLabelText('Filter by priority'), 'pinned');
+    expect(screen.getByTestId('task-count')).toHaveTextContent('1 of 2 tasks');
+    await user.type(screen.getByTestId('task-filter'), 'nothing like this');
+    expect(rowTitles()).toEqual([]);
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'title');
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+    expect(screen.getByTestId('task-filter')).toHaveValue('');
+    expect(screen.getByLabelText('Filter by priority')).toHaveValue('');
+    expect(screen.getByLabelText('Sort by')).toHaveValue('title'); // the order is not a filter
+    expect(screen.getByTestId('task-count')).toHaveTextContent('2 tasks');
+  });
+
+  it('offers the tags in use while a tag is typed in the dialog, and names type and complexity on rows', async () => {
+    fakeBackend({ tasks: [makeTask({ title: 'Tagged', tags: ['errand', 'home'], type: 'bug', complexity: 'hard' })] });
+    const { user } = renderWithProviders(<App />);
+    const row = await screen.findByTestId('task-row');
+    expect(within(row).getByTitle('Type: bug')).toHaveTextContent('Type: bug');
+    expect(within(row).getByTitle('Complexity: hard')).toHaveTextContent('Complexity: hard');
+
+    await user.click(screen.getByTestId('new-task-button'));
+    const tags = await screen.findByLabelText('Tags');
+    const list = document.getElementById(tags.getAttribute('list') ?? '');
+    expect([...(list?.querySelectorAll('option') ?? [])].map((o) => o.value)).toEqual(['errand', 'home']);
+  });
+
   it('opens the new-task dialog with N, but not while typing in a field', async () => {
     seed();
     const { user } = renderWithProviders(<App />);

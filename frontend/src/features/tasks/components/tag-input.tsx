@@ -4,13 +4,17 @@ import { CloseIcon } from '@/components/icons';
 
 interface TagInputProps {
   tags: string[];
+  /** Tags to offer as the user types (the browser's own list, keyboard-usable). */
+  suggestions?: readonly string[];
   onChange: (tags: string[]) => void;
 }
 
 /** Tags as removable chips; Enter or comma adds what was typed (Enter on an empty field saves the form). */
-export function TagInput({ tags, onChange }: TagInputProps) {
+export function TagInput({ tags, suggestions = [], onChange }: TagInputProps) {
   const [text, setText] = useState('');
   const id = useId();
+  const listId = useId();
+  const offered = suggestions.filter((tag) => !tags.includes(tag));
 
   const add = () => {
     const tag = text.trim().replace(/,+$/, '').trim();
@@ -54,7 +58,15 @@ export function TagInput({ tags, onChange }: TagInputProps) {
           onKeyDown={onKeyDown}
           onBlur={() => text.trim() && add()}
           autoComplete="off"
+          list={offered.length > 0 ? listId : undefined}
         />
+        {offered.length > 0 ? (
+          <datalist id={listId}>
+            {offered.map((tag) => (
+              <option key={tag} value={tag} />
+            ))}
+          </datalist>
+        ) : null}
       </div>
     </div>
   );

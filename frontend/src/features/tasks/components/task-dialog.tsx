@@ -22,6 +22,8 @@ interface TaskDialogProps {
   /** The task to edit, or null to create one. */
   task: Task | null;
   projects: Project[];
+  /** Tags already in use, offered as the user types one. */
+  knownTags?: readonly string[];
   /** Preselected project when creating. */
   defaultProjectId: string | null;
   /** Preset due date when creating (YYYY-MM-DD), as in Today. */
@@ -51,12 +53,13 @@ function initialDraft(task: Task | null, defaultProjectId: string | null, defaul
 }
 
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
-export function TaskDialog({ task, projects, defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
+export function TaskDialog({ task, projects, knownTags, defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
   return (
     <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
       <TaskForm
         task={task}
         projects={projects}
+        knownTags={knownTags}
         defaultProjectId={defaultProjectId}
         defaultDueDate={defaultDueDate}
         prefill={prefill}
@@ -68,7 +71,7 @@ export function TaskDialog({ task, projects, defaultProjectId, defaultDueDate = 
 
 // The draft lives below the Modal so that a keystroke re-renders only the form, not Radix's
 // portal, focus trap, dismissable layer and scroll lock around it.
-function TaskForm({ task, projects, defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
+function TaskForm({ task, projects, knownTags = [], defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
   const [draft, setDraft] = useState<TaskDraft>(() => ({
     ...initialDraft(task, defaultProjectId, defaultDueDate),
     ...prefill,
@@ -222,7 +225,7 @@ function TaskForm({ task, projects, defaultProjectId, defaultDueDate = null, pre
 
       <ChecklistEditor items={draft.checklist} onChange={(items) => set('checklist', items)} />
 
-      <TagInput tags={draft.tags} onChange={(tags) => set('tags', tags)} />
+      <TagInput tags={draft.tags} suggestions={knownTags} onChange={(tags) => set('tags', tags)} />
 
       <fieldset className="field project-picker">
         <legend>Projects</legend>

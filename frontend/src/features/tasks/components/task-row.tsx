@@ -88,8 +88,8 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
           </span>
         ))}
         {task.tags.length > 3 ? <span className="muted">+{task.tags.length - 3}</span> : null}
-        {task.type ? <span className="meta-text">{task.type}</span> : null}
-        {task.complexity ? <span className="meta-text">{task.complexity}</span> : null}
+        {task.type ? <MetaText label="Type" value={task.type} /> : null}
+        {task.complexity ? <MetaText label="Complexity" value={task.complexity} /> : null}
         <span className={`priority priority-${task.priority.replace(' ', '-')}`}>{task.priority}</span>
       </div>
       <div className="row-actions">
@@ -110,6 +110,16 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
     </div>
   );
 });
+
+/** A field shown as its bare value ("bug"), named for screen readers and on hover. */
+function MetaText({ label, value }: { label: string; value: string }) {
+  return (
+    <span className="meta-text" title={`${label}: ${value}`}>
+      <span className="visually-hidden">{label}: </span>
+      {value}
+    </span>
+  );
+}
 
 /** "2/5": how much of the task's checklist is done. */
 function ChecklistCount({ checklist }: { checklist: Task['checklist'] }) {

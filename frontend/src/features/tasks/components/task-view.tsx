@@ -147,7 +147,19 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
       </div>
     );
   } else if (visibleTasks.length === 0) {
-    body = <p className="panel-message muted">No task matches the filters.</p>;
+    body = (
+      <div className="panel-message" role="status">
+        <p className="muted">No task matches the filters.</p>
+        <button
+          type="button"
+          className="button"
+          data-testid="clear-filters"
+          onClick={() => setFilters((f) => ({ ...emptyFilters, sort: f.sort }))}
+        >
+          Clear filters
+        </button>
+      </div>
+    );
   } else {
     body = (
       <TaskList
@@ -185,7 +197,12 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
             </button>
           ) : null}
           <h1 id="task-view-heading">{heading}</h1>
-          <span className="muted">{count === 1 ? '1 task' : `${count.toLocaleString()} tasks`}</span>
+          <span className="muted" data-testid="task-count">
+            {/* Honest about filters: what is shown, of how many. */}
+            {visibleTasks.length === count
+              ? `${count.toLocaleString()} ${count === 1 ? 'task' : 'tasks'}`
+              : `${visibleTasks.length.toLocaleString()} of ${count.toLocaleString()} tasks`}
+          </span>
         </div>
         <button
           type="button"
@@ -285,6 +302,7 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
         <TaskDialog
           task={dialog.mode === 'edit' ? dialog.task : null}
           projects={projects}
+          knownTags={tags}
           defaultProjectId={projectId}
           defaultDueDate={selection.view === 'today' ? today : null}
           prefill={dialog.mode === 'create' ? dialog.prefill : undefined}
