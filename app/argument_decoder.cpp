@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +29,23 @@ QString jsonTypeName(const QJsonValue &value)
     return u"unknown"_s;
 }
 
+/**
+ * The first Unicode noncharacter in valid UTF-16 `text` (U+FDD0..U+FDEF, and the last two code
+ * points of each plane). SQLite turns U+FFFE and U+FFFF into U+FFFD when it hands text back as
+ * UTF-16, so such text would not come back as it was given: it is refused instead.
+ */
+std::optional<char32_t> firstNoncharacter(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size())
+            c = QChar::surrogateToUcs4(static_cast<char16_t>(c), text[++i].unicode());
+        if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+            return c;
+    }
+    return std::nullopt;
+}
+
 core::Result<> checkString(const QString &key, const QString &text)
 {
     if (text.size() > kMaxStringLength)
@@ -37,6 +55,11 @@ core::Result<> checkString(const QString &key, const QString &text)
         return fail(ErrorCode::InvalidArgument, u"'%1' must not contain NUL characters"_s.arg(key));
     if (!QStringView(text).isValidUtf16())
         return fail(ErrorCode::InvalidArgument, u"'%1' is not valid Unicode text"_s.arg(key));
+    if (const std::optional<char32_t> c = firstNoncharacter(text)) {
+        const QString code = QString::number(static_cast<uint>(*c), 16).toUpper().rightJustified(4, u'0');
+        return fail(ErrorCode::InvalidArgument,
+            u"'%1' contains U+%2, a Unicode noncharacter, which Quire cannot store exactly"_s.arg(key, code));
+    }
     return {};
 }
 
@@ -105,10 +128,11 @@ core::Result<> checkValue(const ArgSpec &arg, const QString &key, const QJsonVal
     return fail(ErrorCode::Internal, u"unhandled argument type for '%1'"_s.arg(key));
 }
 
-const ArgSpec *findArg(const QList<ArgSpec> &specs, const QString &key)
+/** The spec of the key spelled `given`: its own camelCase name or camelToSnake() of it, nothing looser. */
+const ArgSpec *findArg(const QList<ArgSpec> &specs, const QString &given)
 {
     for (const ArgSpec &arg : specs) {
-        if (arg.key == key)
+        if (arg.key == given || camelToSnake(arg.key) == given)
             return &arg;
     }
     return nullptr;
@@ -138,8 +162,6 @@ core::Result<QHash<QString, QJsonValue>> decodeKeys(
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString given = it.key();
         const ArgSpec *arg = findArg(specs, given);
-        if (!arg)
-            arg = findArg(specs, snakeToCamel(given));
         if (!arg)
             return fail(ErrorCode::InvalidArgument,
                 u"unknown key '%1%2' (%3)"_s.arg(prefix, given.left(80), expectedKeys(specs)));
@@ -207,20 +229,17 @@ core::Result<QJsonValue> checkedValue(const ArgSpec &arg, const QString &key, co
 
 } // namespace
 
-QString snakeToCamel(const QString &key)
+QString camelToSnake(const QString &key)
 {
-    QString camel;
-    camel.reserve(key.size());
-    bool upperNext = false;
+    QString snake;
+    snake.reserve(key.size() + 4);
     for (const QChar c : key) {
-        if (c == u'_' && !camel.isEmpty()) {
-            upperNext = true;
-            continue;
-        }
-        camel.append(upperNext ? c.toUpper() : c);
-        upperNext = false;
+        if (c.isUpper())
+            snake.append(u'_').append(c.toLower());
+        else
+            snake.append(c);
     }
-    return camel;
+    return snake;
 }
 
 core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw)

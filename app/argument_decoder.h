@@ -109,9 +109,9 @@ inline constexpr qint64 kMaxCount = 2'147'483'647;
 
 /**
  * @brief Checks `raw` against `spec`: an object (or null/undefined for "no arguments"), known keys
- * only (camelCase or snake_case, not both), required keys present, types and enum spellings right,
- * strings valid UTF-16 without NUL and within kMaxStringLength; the same for each element of a list
- * of records. Errors are InvalidArgument naming the key ("checklist[2].title").
+ * only (each exactly as the contract spells it or as camelToSnake() does, not both), required keys present, types and
+ * enum spellings right, strings valid UTF-16 without NUL and within kMaxStringLength; the same for each element of a
+ * list of records. Errors are InvalidArgument naming the key ("checklist[2].title").
  */
 [[nodiscard]] core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw);
 
@@ -144,7 +144,7 @@ template<class Record>
     return patch;
 }
 
-/** @brief "project_ids" -> "projectIds". */
-[[nodiscard]] QString snakeToCamel(const QString &key);
+/** @brief "projectIds" -> "project_ids": the one spelling a key is accepted in besides its own. */
+[[nodiscard]] QString camelToSnake(const QString &key);
 
 } // namespace quire::app

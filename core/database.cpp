@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -32,6 +33,31 @@ constexpr auto kSqlWhitespace
 QString openFailure(const QString &path)
 {
     return u"cannot open database at "_s % path;
+}
+
+// Task data is private: what Quire creates, only its owner may read, whatever the umask. SQLite
+// gives the WAL and shared-memory files the mode of their database file.
+constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
+constexpr QFile::Permissions kPrivateFolder = kPrivateFile | QFile::ExeOwner;
+
+/** Creates `folder` and its missing parents, each open to its owner only; true when it exists. */
+bool makePrivateFolder(const QString &folder)
+{
+    if (QFileInfo(folder).isDir())
+        return true;
+    const QString parent = QFileInfo(folder).absolutePath();
+    if (parent != folder && !makePrivateFolder(parent))
+        return false;
+    return QDir().mkdir(folder, kPrivateFolder) || QFileInfo(folder).isDir();
+}
+
+/** An empty file at `path`, open to its owner only, for SQLite to fill; an error says why not. */
+Result<> createPrivateFile(const QString &path, const QString &failure)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kPrivateFile))
+        return fail(ErrorCode::Storage, failure % u": cannot create "_s % path % u": "_s % file.errorString());
+    return {};
 }
 
 } // namespace
@@ -113,8 +139,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
         if (info.isDir())
             return fail(ErrorCode::Storage, openFailure(path) % u": it is a folder"_s);
         const QString folder = info.absolutePath();
-        if (!QDir().mkpath(folder))
+        if (!makePrivateFolder(folder))
             return fail(ErrorCode::Storage, openFailure(path) % u": cannot create folder "_s % folder);
+        // An existing file keeps the mode its owner chose.
+        if (!info.exists()) {
+            if (auto created = createPrivateFile(path, openFailure(path)); !created)
+                return std::unexpected(std::move(created.error()));
+        }
     }
 
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
@@ -259,13 +290,23 @@ Result<> Database::backUp(int from)
         for (int n = 2; QFileInfo::exists(target); ++n)
             target = stamped % u"-"_s % QString::number(n) % u".bak"_s;
     }
+    const QString failure = u"cannot back up database to "_s % target;
+    // VACUUM INTO fills an empty file, which is created private like the database.
+    if (auto created = createPrivateFile(target, failure); !created)
+        return created;
     // VACUUM INTO reads through this connection, so pages still in the WAL are included.
-    auto statement = Statement::prepare(*this, u"cannot back up database to "_s % target, u"VACUUM INTO ?"_s);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    statement->bind(target);
-    if (auto copied = statement->exec(); !copied)
+    auto vacuumInto = [&]() -> Result<> {
+        auto statement = Statement::prepare(*this, failure, u"VACUUM INTO ?"_s);
+        if (!statement)
+            return std::unexpected(std::move(statement.error()));
+        statement->bind(target);
+        return statement->exec();
+    };
+    auto copied = vacuumInto();
+    if (!copied) {
+        QFile::remove(target); // not a backup: empty, or cut short
         return copied;
+    }
     d->backupPath = target;
     qCInfo(lcDatabase, "backed up %s (schema version %d) to %s", qUtf8Printable(d->path), from, qUtf8Printable(target));
     return {};

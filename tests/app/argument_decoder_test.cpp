@@ -16,12 +16,12 @@ namespace {
 using app::commandSpec;
 using app::decodeArguments;
 
-TEST(SnakeToCamel, ConvertsUnderscoreSeparatedWords)
+TEST(CamelToSnake, SpellsEachCapitalAsAnUnderscoreAndItsSmallLetter)
 {
-    EXPECT_EQ(app::snakeToCamel(u"project_ids"_s), u"projectIds"_s);
-    EXPECT_EQ(app::snakeToCamel(u"task_id"_s), u"taskId"_s);
-    EXPECT_EQ(app::snakeToCamel(u"title"_s), u"title"_s);
-    EXPECT_EQ(app::snakeToCamel(u"_private"_s), u"_private"_s);
+    EXPECT_EQ(app::camelToSnake(u"projectIds"_s), u"project_ids"_s);
+    EXPECT_EQ(app::camelToSnake(u"taskId"_s), u"task_id"_s);
+    EXPECT_EQ(app::camelToSnake(u"title"_s), u"title"_s);
+    EXPECT_EQ(app::camelToSnake(u"afterTaskId"_s), u"after_task_id"_s);
 }
 
 TEST(ArgumentDecoder, APatchTellsAbsentFromNull)

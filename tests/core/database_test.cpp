@@ -7,10 +7,13 @@
 #include <quire/core/database.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace quire::core;
@@ -40,6 +43,70 @@ TEST(Database, OpenCreatesTheParentFolderAndTheCurrentSchema)
                   .toInt(),
         4);
     EXPECT_FALSE(db->backupPath().has_value()) << "a new database needs no backup";
+}
+
+namespace {
+
+/** Sets the process umask for the life of the object: the usual 022, under which files are 0644. */
+class Umask
+{
+public:
+    explicit Umask(mode_t mask)
+        : m_previous(::umask(mask))
+    {
+    }
+    ~Umask() { ::umask(m_previous); }
+    Umask(const Umask &) = delete;
+    Umask &operator=(const Umask &) = delete;
+
+private:
+    mode_t m_previous;
+};
+
+constexpr QFile::Permissions kOwnerReadWrite
+    = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser;
+constexpr QFile::Permissions kOwnerOnlyFolder = kOwnerReadWrite | QFile::ExeOwner | QFile::ExeUser;
+
+} // namespace
+
+TEST(Database, WhatItCreatesOnlyItsOwnerCanRead)
+{
+    // Given the usual umask, and a path in folders that do not exist yet
+    const Umask usual(022);
+    TemporaryFolder folder;
+    ASSERT_TRUE(folder.isValid());
+    const QString path = folder.filePath(u"a/b/quire.db"_s);
+
+    // When the database is created and written to
+    ASSERT_OK_AND_ASSIGN(const std::unique_ptr<Database> db, Database::open(path, uniqueConnectionName()));
+    SqliteTaskRepository tasks(*db);
+    TaskDraft draft;
+    draft.title = u"Private"_s;
+    ASSERT_OK(tasks.create(draft));
+
+    // Then the folders it made are 0700, the database, its WAL and shared memory 0600
+    EXPECT_EQ(QFileInfo(folder.filePath(u"a"_s)).permissions(), kOwnerOnlyFolder);
+    EXPECT_EQ(QFileInfo(folder.filePath(u"a/b"_s)).permissions(), kOwnerOnlyFolder);
+    for (const QString &file : QStringList {path, path + u"-wal"_s, path + u"-shm"_s}) {
+        ASSERT_TRUE(QFileInfo::exists(file)) << file.toStdString();
+        EXPECT_EQ(QFileInfo(file).permissions(), kOwnerReadWrite) << file.toStdString();
+    }
+}
+
+TEST(Database, AnExistingDatabaseKeepsTheModeItsOwnerChose)
+{
+    const Umask usual(022);
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"shared.db"_s);
+    {
+        ASSERT_OK(Database::open(path, uniqueConnectionName()));
+    }
+    const QFile::Permissions chosen = kOwnerReadWrite | QFile::ReadGroup | QFile::ReadOther;
+    ASSERT_TRUE(QFile::setPermissions(path, chosen));
+
+    ASSERT_OK(Database::open(path, uniqueConnectionName()));
+
+    EXPECT_EQ(QFileInfo(path).permissions(), chosen);
 }
 
 TEST(Database, OpenSetsAndKeepsThePragmas)

@@ -8,6 +8,7 @@
 #include <quire/core/sqlite_task_repository.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <gtest/gtest.h>
@@ -114,6 +115,8 @@ TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastCha
     ASSERT_TRUE(db->backupPath().has_value());
     ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
     EXPECT_EQ(backupVersion.toInt(), 3);
+    EXPECT_EQ(QFileInfo(*db->backupPath()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions())
+        << "a backup is as private as a new database";
     SqliteTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 2);
