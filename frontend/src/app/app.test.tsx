@@ -223,6 +223,38 @@ describe('the task screen', () => {
     expect(screen.getByLabelText('Title')).toHaveValue('Buy milk');
   });
 
+  it('works a task from the keyboard alone and gives the focus back to the list after each dialog', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    const row = (title: string) => screen.getAllByTestId('task-row').find((r) => r.getAttribute('aria-label') === title)!;
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    // Edit with Enter, leave with Esc: the row has the focus again
+    row('Buy milk').focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'Edit task' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(row('Buy milk')).toHaveFocus());
+
+    // Tab walks the focused row's own controls, which the other rows keep out of the tab order
+    await user.tab();
+    expect(within(row('Buy milk')).getByRole('checkbox', { name: 'Select Buy milk' })).toHaveFocus();
+    await user.tab();
+    expect(within(row('Buy milk')).getByRole('button', { name: 'Complete Buy milk' })).toHaveFocus();
+    expect(within(row('Write report')).getByRole('button', { name: 'Complete Write report' })).toHaveAttribute('tabindex', '-1');
+
+    // Delete asks first; once it is done the focus is on the row that took its place
+    row('Buy milk').focus();
+    await user.keyboard('{Delete}');
+    await user.click(await screen.findByTestId('confirm-delete'));
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+    await waitFor(() => expect(row('Write report')).toHaveFocus());
+
+    // Ctrl+Enter completes the focused task
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(backend.tasks.find((t) => t.id === 't-report')?.status).toBe('completed'));
+  });
+
   it('renders user text as text, never as HTML', async () => {
     fakeBackend({ tasks: [makeTask({ title: '<img src=x onerror=alert(1)>', tags: ['<b>x</b>'] })] });
     renderWithProviders(<App />);

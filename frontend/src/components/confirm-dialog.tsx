@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   /** data-testid of the confirm button; the end-to-end tests look for confirm-delete. */
   confirmTestId?: string;
+  /** Puts the focus somewhere better than where it was when the dialog opened. */
+  onReturnFocus?: () => void;
 }
 
 export function ConfirmDialog({
@@ -20,12 +22,21 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   confirmTestId = 'confirm-delete',
+  onReturnFocus,
 }: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="overlay" />
-        <AlertDialog.Content className="modal modal-small" data-testid="confirm-dialog">
+        <AlertDialog.Content
+          className="modal modal-small"
+          data-testid="confirm-dialog"
+          onCloseAutoFocus={(event) => {
+            if (!onReturnFocus) return;
+            event.preventDefault();
+            onReturnFocus();
+          }}
+        >
           <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
           <AlertDialog.Description className="modal-description">{description}</AlertDialog.Description>
           <div className="modal-actions">

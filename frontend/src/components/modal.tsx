@@ -10,10 +10,12 @@ interface ModalProps {
   title: string;
   description?: string;
   testId?: string;
+  /** Puts the focus somewhere better than where it was when the dialog opened. */
+  onReturnFocus?: () => void;
   children: ReactNode;
 }
 
-export function Modal({ open, onOpenChange, title, description, testId, children }: ModalProps) {
+export function Modal({ open, onOpenChange, title, description, testId, onReturnFocus, children }: ModalProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -22,6 +24,11 @@ export function Modal({ open, onOpenChange, title, description, testId, children
           className="modal"
           data-testid={testId}
           {...(description ? {} : { 'aria-describedby': undefined })}
+          onCloseAutoFocus={(event) => {
+            if (!onReturnFocus) return;
+            event.preventDefault();
+            onReturnFocus();
+          }}
         >
           <header className="modal-header">
             <Dialog.Title className="modal-title">{title}</Dialog.Title>

@@ -31,6 +31,8 @@ interface TaskDialogProps {
   /** Fields a new task starts with (from quick add), over the defaults. */
   prefill?: Partial<TaskDraft>;
   onClose: () => void;
+  /** Where the focus goes once the dialog has closed (the task's row); else where it was. */
+  onReturnFocus?: () => void;
 }
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
@@ -53,18 +55,17 @@ function initialDraft(task: Task | null, defaultProjectId: string | null, defaul
 }
 
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
-export function TaskDialog({ task, projects, knownTags, defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
+export function TaskDialog(props: TaskDialogProps) {
+  const { task, onClose, onReturnFocus } = props;
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title={task ? 'Edit task' : 'New task'} testId="task-dialog">
-      <TaskForm
-        task={task}
-        projects={projects}
-        knownTags={knownTags}
-        defaultProjectId={defaultProjectId}
-        defaultDueDate={defaultDueDate}
-        prefill={prefill}
-        onClose={onClose}
-      />
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={task ? 'Edit task' : 'New task'}
+      testId="task-dialog"
+      onReturnFocus={onReturnFocus}
+    >
+      <TaskForm {...props} />
     </Modal>
   );
 }

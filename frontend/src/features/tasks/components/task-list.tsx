@@ -40,6 +40,8 @@ interface TaskListProps {
   /** Dragging is on when given: for each visible task, the [first, last] indexes it may be dropped at. */
   dropRanges?: ReadonlyArray<readonly [number, number]> | null;
   onDrop?: (from: number, to: number) => void;
+  /** A new value gives the active row the focus (once it is rendered). */
+  focusSignal?: number;
 }
 
 export function TaskList({
@@ -55,6 +57,7 @@ export function TaskList({
   onMoveKey,
   dropRanges = null,
   onDrop,
+  focusSignal = 0,
 }: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
@@ -82,6 +85,20 @@ export function TaskList({
   // A task being moved keeps the focus wherever the list puts it (at once, then where the backend
   // says), until another key or a click: React moving its row in the DOM would drop the focus.
   const followed = useRef<string | null>(null);
+  // Before the effect below, which then focuses the row in this same commit.
+  useEffect(() => {
+    if (focusSignal > 0) focusPending.current = true;
+  }, [focusSignal]);
+  // A focused row that leaves the list (deleted, completed out of an open list) would drop the
+  // focus to the page: the row in its place takes it.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const lost = lastFocused.current && !lastFocused.current.isConnected;
+    if (lost && (document.activeElement === document.body || document.activeElement === null)) {
+      lastFocused.current = null;
+      focusPending.current = true;
+    }
+  });
   useEffect(() => {
     if (followed.current) {
       const index = visibleTasks.findIndex((t) => t.id === followed.current);
@@ -201,7 +218,13 @@ export function TaskList({
   );
 
   return (
-    <div ref={scrollRef} className="task-scroll" onKeyDown={onKeyDown} onPointerDown={() => (followed.current = null)}>
+    <div
+      ref={scrollRef}
+      className="task-scroll"
+      onKeyDown={onKeyDown}
+      onPointerDown={() => (followed.current = null)}
+      onFocus={(event) => (lastFocused.current = event.target)}
+    >
       {dropRanges === null ? (
         rows
       ) : (

@@ -25,9 +25,14 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
   ref,
 ) {
   const completed = task.status === 'completed';
+  // The active row is the list's one tab stop; Tab then walks its own controls.
+  const controlTabIndex = active ? 0 : -1;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onToggleComplete();
+    } else if (event.key === 'Enter') {
       event.preventDefault();
       onEdit();
     } else if (event.key === ' ') {
@@ -46,6 +51,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
       aria-posinset={position}
       aria-setsize={total}
       aria-label={task.title}
+      aria-keyshortcuts="Enter Control+Enter Space Delete Alt+ArrowUp Alt+ArrowDown"
       tabIndex={active ? 0 : -1}
       className={`task-row${completed ? ' is-completed' : ''}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
       data-testid="task-row"
@@ -62,7 +68,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
         checked={selected}
         onChange={onToggleSelected}
         aria-label={`Select ${task.title}`}
-        tabIndex={-1}
+        tabIndex={controlTabIndex}
       />
       <button
         type="button"
@@ -71,7 +77,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
         aria-pressed={completed}
         aria-label={completed ? `Mark ${task.title} as not completed` : `Complete ${task.title}`}
         onClick={onToggleComplete}
-        tabIndex={-1}
+        tabIndex={controlTabIndex}
       >
         {completed ? <CheckIcon width={12} height={12} /> : null}
       </button>
@@ -93,7 +99,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
         <span className={`priority priority-${task.priority.replace(' ', '-')}`}>{task.priority}</span>
       </div>
       <div className="row-actions">
-        <button type="button" className="icon-button" aria-label={`Edit ${task.title}`} onClick={onEdit} tabIndex={-1}>
+        <button type="button" className="icon-button" aria-label={`Edit ${task.title}`} onClick={onEdit} tabIndex={controlTabIndex}>
           <PencilIcon />
         </button>
         <button
@@ -102,7 +108,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
           data-testid="delete-task"
           aria-label={`Delete ${task.title}`}
           onClick={onDelete}
-          tabIndex={-1}
+          tabIndex={controlTabIndex}
         >
           <TrashIcon />
         </button>

@@ -63,6 +63,10 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
   const [filters, setFilters] = useState<TaskFilters>(emptyFilters);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [pendingDelete, setPendingDelete] = useState<Task[] | null>(null);
+  // Bumped when a dialog about the focused task closes: the list gives its row the focus back
+  // (or the row now in its place), so the keyboard carries on where it was.
+  const [focusSignal, setFocusSignal] = useState(0);
+  const refocusList = () => setFocusSignal((n) => n + 1);
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [activeIndex, setActiveIndex] = useState(0);
 
@@ -163,6 +167,7 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
   } else {
     body = (
       <TaskList
+        focusSignal={focusSignal}
         items={items}
         visibleTasks={visibleTasks}
         activeIndex={Math.min(activeIndex, visibleTasks.length - 1)}
@@ -307,6 +312,7 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
           defaultDueDate={selection.view === 'today' ? today : null}
           prefill={dialog.mode === 'create' ? dialog.prefill : undefined}
           onClose={() => setDialog(null)}
+          onReturnFocus={dialog.mode === 'edit' ? refocusList : undefined}
         />
       ) : null}
 
@@ -321,6 +327,7 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
         }
         confirmLabel="Delete"
         onConfirm={confirmDelete}
+        onReturnFocus={refocusList}
       />
     </section>
   );
