@@ -268,3 +268,42 @@ test('dragARowIntoPlaceAndTheOrderOutlivesARestart', async () => {
   await waitForHeading(page, 'Chores');
   await waitForRows(page, ['Mop', 'Dust', 'Sweep'], { ordered: true, timeout: 15_000 });
 });
+
+test('rowsNeverOverlapAfterTasksAreCompleted', async () => {
+  const { page } = quire.app;
+  // Groups of several sizes, so that completing shifts headers into rows' places
+  await page.evaluate(() =>
+    Promise.all(
+      ['In progress A', 'In progress B', 'Blocked C', 'Backlog D', 'Backlog E', 'Backlog F'].map((title) =>
+        window.__QUIRE__.invoke('db_create_task', {
+          title,
+          priority: 'standard',
+          tags: [],
+          projectIds: [],
+          status: title.startsWith('In progress') ? 'in_progress' : title.startsWith('Blocked') ? 'blocked' : 'backlog',
+        }),
+      ),
+    ),
+  );
+  await clickTestId(page, 'all-tasks');
+  await waitForHeading(page, 'All tasks');
+  await rowByTitle(page, 'Backlog F');
+  for (const title of ['In progress A', 'Blocked C']) {
+    await (await (await rowByTitle(page, title)).$(byTestId('complete-task'))).click();
+    await page.waitForFunction(
+      (t) => ![...document.querySelectorAll('[data-testid="task-row"]')].some((r) => r.getAttribute('aria-label') === t),
+      { timeout: 10_000 },
+      title,
+    );
+  }
+  // Each box (group header or row) starts at or below where the one before it ends
+  const overlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.group-header, [data-testid="task-row"]')]
+      .map((element) => ({ text: element.textContent.trim().slice(0, 30), ...element.getBoundingClientRect().toJSON() }))
+      .sort((a, b) => a.top - b.top);
+    return boxes.slice(1).flatMap((box, i) =>
+      box.top < boxes[i].bottom - 0.5 ? [`${box.text} overlaps ${boxes[i].text} by ${boxes[i].bottom - box.top}px`] : [],
+    );
+  });
+  assert.deepEqual(overlaps, []);
+});

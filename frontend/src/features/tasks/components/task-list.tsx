@@ -19,6 +19,12 @@ import type { ListItem } from '@/features/tasks/utils/organise-tasks';
 import type { Task } from '@/ipc/contract';
 
 const ROW_HEIGHT = 44;
+
+/** What a list item is, whatever its position: a group or a task. */
+function itemKey(item: ListItem | undefined): string {
+  if (!item) return '';
+  return item.kind === 'header' ? `h-${item.key}` : item.task.id;
+}
 const HEADER_HEIGHT = 34;
 
 /** User-timing mark at the first frame showing task rows; bench/run reads it for start-up time. */
@@ -66,6 +72,9 @@ export function TaskList({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (items[i]?.kind === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
+    // Sizes are cached by key: by identity, a header's size never sticks to the row that takes
+    // its place when a completion shifts the list (e2e planning: rowsNeverOverlap...).
+    getItemKey: (i) => itemKey(items[i]),
     overscan: 8,
     initialRect: { width: 800, height: 600 },
   });
@@ -176,7 +185,7 @@ export function TaskList({
         if (item.kind === 'header') {
           return (
             <div
-              key={`h-${item.key}`}
+              key={itemKey(item)}
               className={`group-header${item.overdue ? ' is-overdue' : ''}`}
               style={style}
               aria-hidden="true"
