@@ -90,10 +90,11 @@ test('anEmptyTitleShowsTheInlineErrorAndNothingIsSaved', async () => {
   assert.equal(await again.evaluate((e) => e.textContent), 'Title is required');
   assert.ok(await page.$(dialog), 'the dialog stays open');
 
-  // Typing clears the message; Escape abandons the dialog.
+  // Typing clears the message; Escape asks before it throws the typing away, then abandons the dialog.
   await page.keyboard.type('x');
   await page.waitForFunction((sel) => !document.querySelector(`${sel} [role="alert"]`), { timeout: 5_000 }, dialog);
   await page.keyboard.press('Escape');
+  await clickTestId(page, 'confirm-discard');
   await waitForNoDialog(page);
 
   assert.deepEqual(db('SELECT count(*) AS n FROM tasks'), [{ n: 0 }]);

@@ -7,6 +7,8 @@ interface ConfirmDialogProps {
   title: string;
   description: string;
   confirmLabel: string;
+  /** "Cancel" unless the choice reads better another way ("Keep editing"). */
+  cancelLabel?: string;
   onConfirm: () => void;
   /** data-testid of the confirm button; the end-to-end tests look for confirm-delete. */
   confirmTestId?: string;
@@ -20,6 +22,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = 'Cancel',
   onConfirm,
   confirmTestId = 'confirm-delete',
   onReturnFocus,
@@ -40,7 +43,7 @@ export function ConfirmDialog({
           <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
           <AlertDialog.Description className="modal-description">{description}</AlertDialog.Description>
           <div className="modal-actions">
-            <AlertDialog.Cancel className="button">Cancel</AlertDialog.Cancel>
+            <AlertDialog.Cancel className="button">{cancelLabel}</AlertDialog.Cancel>
             <AlertDialog.Action className="button button-danger" data-testid={confirmTestId} onClick={onConfirm}>
               {confirmLabel}
             </AlertDialog.Action>

@@ -112,13 +112,16 @@ describe('TaskDialog (create)', () => {
     expect(screen.getByLabelText('Title')).toHaveValue('Too long');
   });
 
-  it('closes on Escape without saving', async () => {
+  it('closes on Escape without saving, once the user agrees to lose what was typed', async () => {
     const backend = fakeBackend();
     const onClose = vi.fn();
     const { user } = renderWithProviders(<TaskDialog task={null} projects={[]} defaultProjectId={null} onClose={onClose} />);
 
     await user.type(screen.getByLabelText('Title'), 'Draft');
     await user.keyboard('{Escape}');
+    expect(await screen.findByRole('alertdialog', { name: 'Discard changes?' })).toHaveTextContent('The new task will be lost.');
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId('confirm-discard'));
 
     expect(onClose).toHaveBeenCalled();
     expect(backend.bridge.calls.filter((c) => c.command === 'db_create_task')).toHaveLength(0);
@@ -216,5 +219,50 @@ describe('TaskDialog (dates)', () => {
 
     await waitFor(() => expect(backend.bridge.callsTo('db_update_task')).toHaveLength(1));
     expect(backend.bridge.callsTo('db_update_task')[0]).toEqual({ taskId: 't-r', dueDate: null, recurrence: null });
+  });
+});
+
+describe('TaskDialog (leaving with changes)', () => {
+  it('closes at once with Esc when nothing was changed', async () => {
+    fakeBackend();
+    const onClose = vi.fn();
+    const { user } = renderWithProviders(<TaskDialog task={null} projects={[]} defaultProjectId={null} onClose={onClose} />);
+
+    await user.keyboard('{Escape}');
+
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('asks before Esc throws a typed description away, and keeps it on "Keep editing"', async () => {
+    const task = makeTask({ title: 'Write report' });
+    const backend = fakeBackend({ tasks: [task] });
+    const onClose = vi.fn();
+    const { user } = renderWithProviders(<TaskDialog task={task} projects={[]} defaultProjectId={null} onClose={onClose} />);
+    await enterText(user, screen.getByLabelText('Description'), 'Three pages of findings');
+
+    await user.keyboard('{Escape}');
+    const confirm = await screen.findByRole('alertdialog', { name: 'Discard changes?' });
+    expect(confirm).toHaveTextContent('Your changes to “Write report” will be lost.');
+    await user.click(within(confirm).getByRole('button', { name: 'Keep editing' }));
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Description')).toHaveValue('Three pages of findings');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(await screen.findByTestId('confirm-discard'));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(backend.bridge.callsTo('db_update_task')).toEqual([]);
+  });
+
+  it('does not ask once the changes are undone by hand', async () => {
+    fakeBackend();
+    const onClose = vi.fn();
+    const { user } = renderWithProviders(<TaskDialog task={null} projects={[]} defaultProjectId={null} onClose={onClose} />);
+    await user.type(screen.getByLabelText('Title'), 'x');
+    await user.keyboard('{Backspace}{Escape}');
+
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DialogActions } from '@/components/dialog-actions';
 import { Modal } from '@/components/modal';
 import { RequiredTextField } from '@/components/required-text-field';
@@ -57,26 +58,52 @@ function initialDraft(task: Task | null, defaultProjectId: string | null, defaul
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
 export function TaskDialog(props: TaskDialogProps) {
   const { task, onClose, onReturnFocus } = props;
+  // Esc, a click outside, Close or Cancel never throw away what the user typed without asking.
+  const changed = useRef(false);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const dismiss = () => (changed.current ? setConfirmingDiscard(true) : onClose());
+  const rememberChanged = useCallback((value: boolean) => {
+    changed.current = value;
+  }, []);
   return (
     <Modal
       open
-      onOpenChange={(open) => !open && onClose()}
+      onOpenChange={(open) => !open && dismiss()}
       title={task ? 'Edit task' : 'New task'}
       testId="task-dialog"
       onReturnFocus={onReturnFocus}
     >
-      <TaskForm {...props} />
+      <TaskForm {...props} onChangedChange={rememberChanged} />
+      <ConfirmDialog
+        open={confirmingDiscard}
+        onOpenChange={setConfirmingDiscard}
+        title="Discard changes?"
+        description={task ? `Your changes to “${task.title}” will be lost.` : 'The new task will be lost.'}
+        confirmLabel="Discard"
+        cancelLabel="Keep editing"
+        confirmTestId="confirm-discard"
+        onConfirm={onClose}
+      />
     </Modal>
   );
 }
 
 // The draft lives below the Modal so that a keystroke re-renders only the form, not Radix's
 // portal, focus trap, dismissable layer and scroll lock around it.
-function TaskForm({ task, projects, knownTags = [], defaultProjectId, defaultDueDate = null, prefill, onClose }: TaskDialogProps) {
-  const [draft, setDraft] = useState<TaskDraft>(() => ({
+interface TaskFormProps extends TaskDialogProps {
+  /** Whether the form now differs from what it opened with. */
+  onChangedChange: (changed: boolean) => void;
+}
+
+function TaskForm(props: TaskFormProps) {
+  const { task, projects, knownTags = [], defaultProjectId, defaultDueDate = null, prefill, onClose, onChangedChange } = props;
+  const [initial] = useState<TaskDraft>(() => ({
     ...initialDraft(task, defaultProjectId, defaultDueDate),
     ...prefill,
   }));
+  const [draft, setDraft] = useState<TaskDraft>(initial);
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
+  useEffect(() => onChangedChange(changed), [changed, onChangedChange]);
   const [titleError, setTitleError] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const create = useCreateTask();
