@@ -16,19 +16,16 @@ namespace quire::app {
 namespace {
 
 template<class Record>
-QJsonObject recordToJson(const Record &record);
+QJsonArray toJsonArray(const QList<Record> &records);
 
 template<class T>
 QJsonValue toJsonValue(const T &value)
 {
     if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, bool>)
         return value;
-    else if constexpr (core::IsRecordList<T>::value) {
-        QJsonArray array;
-        for (const auto &record : value)
-            array.append(recordToJson(record));
-        return array;
-    } else if constexpr (std::is_same_v<T, QStringList>)
+    else if constexpr (core::IsRecordList<T>::value)
+        return toJsonArray(value);
+    else if constexpr (std::is_same_v<T, QStringList>)
         return QJsonArray::fromStringList(value);
     else if constexpr (std::is_same_v<T, QDateTime>)
         return core::formatTimestamp(value);
@@ -52,12 +49,13 @@ QJsonObject recordToJson(const Record &record)
     return object;
 }
 
-template<class T>
-QJsonArray toJsonArray(const QList<T> &items)
+/** A list of records (tasks, a task's checklist) as an array of their wire shapes. */
+template<class Record>
+QJsonArray toJsonArray(const QList<Record> &records)
 {
     QJsonArray array;
-    for (const T &item : items)
-        array.append(toJson(item));
+    for (const Record &record : records)
+        array.append(recordToJson(record));
     return array;
 }
 
