@@ -71,6 +71,12 @@ int seed(const QString &path, int taskCount, int projectCount)
                 const QDate day = QDate::currentDate().addDays((i / 3) % 91 - 30);
                 draft.dueDate = core::LocalDate {day, i % 2 == 0 ? std::optional(QTime(9, 30)) : std::nullopt};
             }
+            // A fifth have a checklist of four steps, some done: a JSON column every listing reads.
+            if (i % 5 == 1) {
+                draft.checklist = {{.title = u"Gather what it needs"_s, .done = true},
+                    {.title = u"Do the \"main\" part"_s, .done = i % 2 == 0}, {.title = u"Check it"_s, .done = false},
+                    {.title = u"Tell the team"_s, .done = false}};
+            }
             draft.projectIds = {projectIds.at(i % projectCount)};
             if (auto task = tasks.create(draft); !task)
                 return std::unexpected(task.error());

@@ -102,9 +102,22 @@ bool readStoredRecord(const QJsonObject &object, Record &record)
 {
     bool valid = true;
     forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
-        valid = valid && readStoredJson(object.value(toQString(field.column)), record.*field.member);
+        const QStringView key(field.column.data(), static_cast<qsizetype>(field.column.size()));
+        valid = valid && readStoredJson(object.value(key), record.*field.member);
     });
     return valid;
+}
+
+/** `text` as UTF-8 bytes: borrowed when it is UTF-8 already (as SQLite hands out a column). */
+inline QByteArray utf8Bytes(QAnyStringView text)
+{
+    return text.visit([](auto view) {
+        using View = decltype(view);
+        if constexpr (std::is_same_v<View, QStringView> || std::is_same_v<View, QLatin1StringView>)
+            return view.toString().toUtf8();
+        else
+            return QByteArray::fromRawData(reinterpret_cast<const char *>(view.data()), view.size());
+    });
 }
 
 /** A list of records from the JSON text of its column; nullopt when the text is not one. */
@@ -112,7 +125,7 @@ template<class List>
 std::optional<List> recordListFromStored(QAnyStringView text)
 {
     QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(text.toString().toUtf8(), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(utf8Bytes(text), &error);
     if (error.error != QJsonParseError::NoError || !document.isArray())
         return std::nullopt;
     List records;
@@ -159,6 +172,8 @@ std::optional<T> fromStoredJson(const QJsonValue &value)
 {
     if constexpr (std::is_same_v<T, bool>) {
         return value.isBool() ? std::optional(value.toBool()) : std::nullopt;
+    } else if constexpr (std::is_same_v<T, QString>) {
+        return value.isString() ? std::optional(value.toString()) : std::nullopt;
     } else if (value.isString()) {
         const QString text = value.toString();
         return fromStored<T>(QAnyStringView(text));
