@@ -213,6 +213,7 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
           type="button"
           className="button button-primary"
           data-testid="new-task-button"
+          aria-label="New task"
           onClick={() => setDialog({ mode: 'create' })}
           aria-keyshortcuts="N"
         >
