@@ -51,8 +51,7 @@ template<class T>
             const QJsonObject object = element.toObject();
             Record &record = records.emplace_back();
             core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
-                const QJsonValue member
-                    = object.value(QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())));
+                const QJsonValue member = object.value(QStringView(field.key));
                 record.*field.member = valueAs<typename std::remove_cvref_t<decltype(field)>::Type>(member);
             });
         }
@@ -120,7 +119,7 @@ template<class Fields, class Target>
 void readGivenFields(const Arguments &arguments, const Fields &fields, Target &target)
 {
     core::forEachField(fields, [&](const auto &field) {
-        const QString key = QString::fromUtf16(field.key.data(), static_cast<qsizetype>(field.key.size()));
+        const QString key = QStringView(field.key).toString();
         if (arguments.contains(key))
             target.*field.from = arguments.as<typename std::remove_cvref_t<decltype(field)>::Type>(key);
     });

@@ -42,10 +42,8 @@ template<class Record>
 QJsonObject recordToJson(const Record &record)
 {
     QJsonObject object;
-    core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
-        object.insert(
-            QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())), toJsonValue(record.*field.member));
-    });
+    core::forEachField(core::RecordTraits<Record>::fields,
+        [&](const auto &field) { object.insert(QStringView(field.key), toJsonValue(record.*field.member)); });
     return object;
 }
 

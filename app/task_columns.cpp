@@ -129,7 +129,7 @@ void appendObject(QByteArray &out, const Record &record)
     core::forEachField(core::RecordTraits<Record>::fields, [&](const auto &field) {
         out.append(separator);
         separator = ',';
-        appendString(out, QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())));
+        appendString(out, QStringView(field.key));
         out.append(':');
         appendElement(out, record.*field.member, false);
     });
@@ -177,7 +177,7 @@ QByteArray taskColumnsJson(const core::TaskListing &listing)
         const bool asIndex = std::ranges::find(contract::TaskColumns::enumIndexes, field.key)
             != contract::TaskColumns::enumIndexes.end();
         T Task::*const sameAs = sameAsMember<T>(field.key);
-        out.append(",\"").append(QStringView(field.key.data(), static_cast<qsizetype>(field.key.size())).toUtf8());
+        out.append(",\"").append(QStringView(field.key).toUtf8());
         out.append("\":[");
         for (qsizetype i = 0; i < tasks.size(); ++i) {
             if (i > 0)

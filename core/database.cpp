@@ -170,11 +170,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     return db;
 }
 
-Result<> Database::execute(const QString &what, const QString &sql)
+Result<> Database::execute(const QString &what, const QString &sql, const QStringList &values)
 {
     auto statement = Statement::prepare(*this, what, sql);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
+    for (const QString &value : values)
+        statement->bind(value);
     return statement->exec();
 }
 
@@ -295,15 +297,7 @@ Result<> Database::backUp(int from)
     if (auto created = createPrivateFile(target, failure); !created)
         return created;
     // VACUUM INTO reads through this connection, so pages still in the WAL are included.
-    auto vacuumInto = [&]() -> Result<> {
-        auto statement = Statement::prepare(*this, failure, u"VACUUM INTO ?"_s);
-        if (!statement)
-            return std::unexpected(std::move(statement.error()));
-        statement->bind(target);
-        return statement->exec();
-    };
-    auto copied = vacuumInto();
-    if (!copied) {
+    if (auto copied = execute(failure, u"VACUUM INTO ?"_s, {target}); !copied) {
         QFile::remove(target); // not a backup: empty, or cut short
         return copied;
     }

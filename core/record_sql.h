@@ -43,7 +43,7 @@ inline bool isLeftOut(std::u16string_view key, FieldKeys leftOut)
 
 inline QString toQString(std::u16string_view text)
 {
-    return QString::fromUtf16(text.data(), static_cast<qsizetype>(text.size()));
+    return QStringView(text).toString();
 }
 
 template<class T>
@@ -102,8 +102,7 @@ bool readStoredRecord(const QJsonObject &object, Record &record)
 {
     bool valid = true;
     forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
-        const QStringView key(field.column.data(), static_cast<qsizetype>(field.column.size()));
-        valid = valid && readStoredJson(object.value(key), record.*field.member);
+        valid = valid && readStoredJson(object.value(QStringView(field.column)), record.*field.member);
     });
     return valid;
 }

@@ -5,6 +5,7 @@
 #include <quire/core/transaction.h>
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <memory>
@@ -130,8 +131,8 @@ private:
     Result<> migrateTo6();
     Result<> migrateTo7();
     Result<> backUp(int from);
-    /** @brief Executes one statement with no bound values and no result rows. */
-    Result<> execute(const QString &what, const QString &sql);
+    /** @brief Executes one statement with no result rows, `values` bound to its `?`s in order. */
+    Result<> execute(const QString &what, const QString &sql, const QStringList &values = {});
     /** @brief execute() for each statement in turn, stopping at the first failure. */
     Result<> executeAll(const QString &what, std::span<const QString> statements);
 
