@@ -12,7 +12,9 @@ import {
   createProjectThroughUi,
   projectItem,
   rowByTitle,
+  saveScreenshot,
   screenshotsAtEveryWidth,
+  seriousAxeViolations,
   waitForHeading,
   waitForNoDialog,
   waitForRows,
@@ -215,6 +217,8 @@ test('theTaskDialogEditsTheDueDateRepetitionAndChecklist', async () => {
     assert.ok(narrow.title > 90, `the title keeps room (${narrow.title} px)`);
     await clickTestId(page, 'open-navigation');
     await waitForTestId(page, 'navigation-drawer');
+    await saveScreenshot(page, 'planning-drawer-480-light');
+    assert.deepEqual(await seriousAxeViolations(page), []);
     await page.keyboard.press('Escape');
   } finally {
     await page.setViewport(null);

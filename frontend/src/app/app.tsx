@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { useState } from 'react';
-import { Drawer } from '@/components/drawer';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { Modal } from '@/components/modal';
 import { BookIcon, CalendarIcon, InboxIcon, StarIcon } from '@/components/icons';
 import { useBackendSync } from '@/app/use-backend-sync';
 import { useToday } from '@/app/use-today';
@@ -68,9 +68,15 @@ export function App() {
   return (
     <div className={`app-shell${narrow ? ' is-narrow' : ''}`}>
       {narrow ? (
-        <Drawer open={drawerOpen} onOpenChange={setDrawerOpen} title="Lists and projects" testId="navigation-drawer">
+        <Modal
+          variant="drawer"
+          open={drawerOpen}
+          onOpenChange={setDrawerOpen}
+          title="Lists and projects"
+          testId="navigation-drawer"
+        >
           {sidebar}
-        </Drawer>
+        </Modal>
       ) : (
         sidebar
       )}

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { closeAutoFocus } from '@/components/return-focus';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -34,11 +35,7 @@ export function ConfirmDialog({
         <AlertDialog.Content
           className="modal modal-small"
           data-testid="confirm-dialog"
-          onCloseAutoFocus={(event) => {
-            if (!onReturnFocus) return;
-            event.preventDefault();
-            onReturnFocus();
-          }}
+          onCloseAutoFocus={closeAutoFocus(onReturnFocus)}
         >
           <AlertDialog.Title className="modal-title">{title}</AlertDialog.Title>
           <AlertDialog.Description className="modal-description">{description}</AlertDialog.Description>

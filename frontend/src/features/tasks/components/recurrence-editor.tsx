@@ -7,7 +7,7 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { weekdayNames, weekdayShortNames } from '@/features/tasks/utils/format-due-date';
 import {
-  dayOfUntil,
+  untilDay,
   formatRecurrenceRule,
   parseCount,
   parseInterval,
@@ -124,7 +124,7 @@ function draftOf(recurrence: string): Draft {
     weekdayInMonth: monthly ? (rule.byDay[0] ?? null) : null,
     end: rule.count !== undefined ? 'count' : rule.until !== undefined ? 'until' : 'never',
     count: String(rule.count ?? defaultCount),
-    until: rule.until === undefined ? '' : dayOfUntil(rule.until),
+    until: rule.until === undefined ? '' : untilDay(rule.until),
   };
 }
 

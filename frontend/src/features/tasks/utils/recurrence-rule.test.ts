@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
 import {
-  dayOfUntil,
+  untilDay,
   describeRecurrence,
   firstOccurrence,
   formatRecurrenceRule,
@@ -295,7 +295,7 @@ describe('the fields of a form', () => {
 
   it('turns a picked day into an UNTIL value and back', () => {
     expect(untilOfDay('2027-03-12')).toBe('20270312');
-    expect(dayOfUntil('20270312')).toBe('2027-03-12');
+    expect(untilDay('20270312')).toBe('2027-03-12');
     expect(untilOfDay('')).toBeNull();
     expect(untilOfDay('2027-02-30')).toBeNull();
     expect(untilOfDay('2027-03-12T10:00')).toBeNull();

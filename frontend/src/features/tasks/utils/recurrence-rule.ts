@@ -74,8 +74,8 @@ function parseByMonthDay(value: string): number[] | null {
   return hasRepeats(days) ? null : days;
 }
 
-/** The YYYY-MM-DD of an UNTIL value, unchecked. */
-const untilDay = (until: string) => `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6)}`;
+/** The YYYY-MM-DD of an UNTIL value (YYYYMMDD), unchecked: as a date input shows it. */
+export const untilDay = (until: string) => `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6)}`;
 
 /** YYYYMMDD of a real day; the date-time form of UNTIL is outside what the app supports. */
 function parseUntil(value: string): string | null {
@@ -352,8 +352,6 @@ export function untilOfDay(day: string): string | null {
   return parts && parts.hour === undefined ? day.replaceAll('-', '') : null;
 }
 
-/** The YYYY-MM-DD of an UNTIL value the parser accepted, as a date input shows it. */
-export const dayOfUntil = (until: string): string => untilDay(until);
 
 /**
  * Which of its weekday `date` (YYYY-MM-DD) is in its month, as a numbered BYDAY: the second
