@@ -2,6 +2,7 @@
 #include "bridge_registry.h"
 
 #include "app_bridge.h"
+#include "history_bridge.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
 #ifdef QUIRE_WITH_TEST_HOOKS
@@ -12,10 +13,16 @@
 
 namespace quire::app {
 
-void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, AppBridge &app)
+void registerBridges(
+    QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history, AppBridge &app)
 {
+    // Changes that one bridge makes to another's rows reach the page where it listens for them.
+    QObject::connect(&projects, &ProjectBridge::tasksUnlinked, &tasks, &TaskBridge::tasksChanged);
+    QObject::connect(&history, &HistoryBridge::tasksChanged, &tasks, &TaskBridge::tasksChanged);
+    QObject::connect(&history, &HistoryBridge::projectsChanged, &projects, &ProjectBridge::projectsChanged);
     channel.registerObject(ChannelObjects::tasks, &tasks);
     channel.registerObject(ChannelObjects::projects, &projects);
+    channel.registerObject(ChannelObjects::history, &history);
     channel.registerObject(ChannelObjects::app, &app);
 }
 

@@ -10,6 +10,7 @@ class QWebChannel;
 namespace quire::app {
 
 class AppBridge;
+class HistoryBridge;
 class ProjectBridge;
 class TaskBridge;
 
@@ -21,8 +22,12 @@ struct ChannelObjects : contract::Objects {
 #endif
 };
 
-/** @brief The one place where bridge objects are put on a channel. */
-void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, AppBridge &app);
+/**
+ * @brief The one place where bridge objects are put on a channel, and where the signals one
+ * bridge sends about another's rows are forwarded to the object the page listens to.
+ */
+void registerBridges(
+    QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history, AppBridge &app);
 
 #ifdef QUIRE_WITH_TEST_HOOKS
 class TestHookBridge;

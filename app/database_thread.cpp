@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <quire/core/database.h>
+#include <quire/core/sqlite_history.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 
@@ -30,6 +31,7 @@ core::Result<Storage> openSqlite(const QString &path)
     Storage storage;
     storage.tasks = std::make_unique<core::SqliteTaskRepository>(**database);
     storage.projects = std::make_unique<core::SqliteProjectRepository>(**database);
+    storage.history = std::make_unique<core::SqliteHistory>(**database, *storage.tasks, *storage.projects);
     storage.database = std::move(*database);
     return storage;
 }
@@ -79,7 +81,8 @@ Storage::Storage(Storage &&) noexcept = default;
 Storage &Storage::operator=(Storage &&) noexcept = default;
 Storage::~Storage()
 {
-    // Repositories hold references into the database: drop them first.
+    // Repositories hold references into the database, and history into them: drop them first.
+    history.reset();
     tasks.reset();
     projects.reset();
     database.reset();

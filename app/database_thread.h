@@ -2,6 +2,7 @@
 #pragma once
 
 #include <quire/core/error.h>
+#include <quire/core/history.h>
 #include <quire/core/project_repository.h>
 #include <quire/core/task_repository.h>
 
@@ -28,6 +29,7 @@ struct Storage {
     std::unique_ptr<core::Database> database;
     std::unique_ptr<core::TaskRepository> tasks;
     std::unique_ptr<core::ProjectRepository> projects;
+    std::unique_ptr<core::History> history;
     Storage();
     Storage(Storage &&) noexcept;
     Storage &operator=(Storage &&) noexcept;

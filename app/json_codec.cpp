@@ -79,4 +79,14 @@ QJsonArray toJson(const QList<core::Project> &projects)
     return toJsonArray(projects);
 }
 
+QJsonObject toJson(const core::UndoState &state)
+{
+    return recordToJson(state);
+}
+
+QJsonObject toJson(const core::UndoStep &step)
+{
+    return recordToJson(step);
+}
+
 } // namespace quire::app

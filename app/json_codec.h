@@ -3,6 +3,8 @@
 
 #include <quire/core/project.h>
 #include <quire/core/task.h>
+#include <quire/core/undo_state.h>
+#include <quire/core/undo_step.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -15,5 +17,7 @@ namespace quire::app {
 [[nodiscard]] QJsonObject toJson(const core::Project &project);
 [[nodiscard]] QJsonArray toJson(const QList<core::Task> &tasks);
 [[nodiscard]] QJsonArray toJson(const QList<core::Project> &projects);
+[[nodiscard]] QJsonObject toJson(const core::UndoState &state);
+[[nodiscard]] QJsonObject toJson(const core::UndoStep &step);
 
 } // namespace quire::app

@@ -5,6 +5,7 @@
 #include "app_scheme_handler.h"
 #include "bridge_registry.h"
 #include "database_thread.h"
+#include "history_bridge.h"
 #include "main_window.h"
 #include "options.h"
 #include "project_bridge.h"
@@ -48,7 +49,7 @@ int runQuire(int argc, char *argv[])
     TaskBridge tasks(database);
     ProjectBridge projects(database);
     AppBridge app;
-    QObject::connect(&projects, &ProjectBridge::tasksUnlinked, &tasks, &TaskBridge::tasksChanged);
+    HistoryBridge history(database);
 
     // Declaration order is destruction order reversed: the page must go before its channel and profile.
     QWebEngineProfile profile;
@@ -56,7 +57,7 @@ int runQuire(int argc, char *argv[])
     AppSchemeHandler schemeHandler;
     profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &schemeHandler);
     QWebChannel channel;
-    registerBridges(channel, tasks, projects, app);
+    registerBridges(channel, tasks, projects, history, app);
 #ifdef QUIRE_WITH_TEST_HOOKS
     // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
     // hook code, so the environment variable cannot switch anything on there.

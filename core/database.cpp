@@ -311,7 +311,7 @@ Result<> Database::migrate(int from)
     using Step = Result<> (Database::*)();
     static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2,
         &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5, &Database::migrateTo6,
-        &Database::migrateTo7};
+        &Database::migrateTo7, &Database::migrateTo8};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -466,6 +466,28 @@ Result<> Database::migrateTo7()
     // A task's checklist: JSON text in its row (NULL when it has none), read and written with the
     // task, so that a list page needs no second query and a change to it is one row.
     return execute(u"cannot add checklists"_s, u"ALTER TABLE tasks ADD COLUMN checklist TEXT"_s);
+}
+
+Result<> Database::migrateTo8()
+{
+    // The undo journal: each write is one step (journal), holding an image of every row it
+    // touched before and after it (journal_changes; NULL where the row did not exist), as
+    // json_object() text of the row's columns. Written in the write's own transaction.
+    const std::array<QString, 2> sql {
+        uR"(CREATE TABLE journal (
+                id INTEGER PRIMARY KEY,
+                label TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('done', 'undone')),
+                created_at TEXT NOT NULL))"_s,
+        uR"(CREATE TABLE journal_changes (
+                entry_id INTEGER NOT NULL REFERENCES journal (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('task', 'project')),
+                row_id TEXT NOT NULL,
+                before TEXT,
+                after TEXT,
+                PRIMARY KEY (entry_id, kind, row_id)) WITHOUT ROWID)"_s,
+    };
+    return executeAll(u"cannot add the undo journal"_s, sql);
 }
 
 } // namespace quire::core

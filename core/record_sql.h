@@ -224,6 +224,33 @@ template<class Record>
     return list;
 }
 
+/** @brief A list field's JSON copy on its record's row (`tags_json`), which listings read. */
+[[nodiscard]] inline QString listCopyColumn(std::u16string_view column)
+{
+    return detail::toQString(column) + QStringLiteral("_json");
+}
+
+/** @brief The list copy columns of R, in field order. */
+template<class Record>
+[[nodiscard]] QStringList listCopyColumns()
+{
+    QStringList columns;
+    forEachField(RecordTraits<Record>::fields, [&](const auto &field) {
+        if (field.isList)
+            columns.append(listCopyColumn(field.column));
+    });
+    return columns;
+}
+
+/** @brief Every column of R's row: columnList()'s, then the list copies. */
+template<class Record>
+[[nodiscard]] QStringList rowColumns()
+{
+    QStringList columns = columnList<Record>().split(QStringLiteral(", "));
+    columns.append(listCopyColumns<Record>());
+    return columns;
+}
+
 /** @brief "?, ?, ...": one placeholder per column of columnList(leftOut). */
 template<class Record>
 [[nodiscard]] QString columnPlaceholders(FieldKeys leftOut = {})

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/sqlite_project_repository.h>
 
+#include "journal.h"
 #include "normalize.h"
 #include "record_sql.h"
 #include "statement.h"
@@ -57,6 +58,22 @@ Result<std::optional<Project>> loadProject(Database &db, const QString &id)
     return std::optional<Project>(std::move(projects->first()));
 }
 
+/** The ids of the tasks linked to the project. */
+Result<QStringList> linkedTaskIds(Database &db, const QString &projectId)
+{
+    auto statement = Statement::prepare(
+        db, u"cannot read the project's tasks"_s, u"SELECT task_id FROM task_projects WHERE project_id = ?"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    statement->bind(projectId);
+    if (auto ran = statement->exec(); !ran)
+        return std::unexpected(std::move(ran.error()));
+    QStringList ids;
+    if (auto read = statement->forEachRow([&](const Statement &row) { ids.append(row.text(0)); }); !read)
+        return std::unexpected(std::move(read.error()));
+    return ids;
+}
+
 /** What an update never rewrites. */
 constexpr FieldKeys kFixedFields = {u"id", u"createdAt"};
 
@@ -106,12 +123,19 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
     return m_db.transact([&]() -> Result<Project> {
         static const QString sql = u"INSERT INTO projects ("_s % columnList<Project>() % u") VALUES ("_s
             % columnPlaceholders<Project>() % u")"_s;
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Project, {project.id}); !captured)
+            return std::unexpected(std::move(captured.error()));
         auto statement = Statement::prepare(m_db, u"cannot save project"_s, sql);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         bindColumns(*statement, project);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
+        if (auto recorded = entry->finish(u"Add"_s, JournalRowKind::Project, {project.id}); !recorded)
+            return std::unexpected(std::move(recorded.error()));
         return project;
     });
 }
@@ -138,6 +162,11 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
 
         static const QString sql = u"UPDATE projects SET ("_s % columnList<Project>(kFixedFields) % u") = ("_s
             % columnPlaceholders<Project>(kFixedFields) % u") WHERE id = ?"_s;
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Project, {id}); !captured)
+            return std::unexpected(std::move(captured.error()));
         auto statement = Statement::prepare(m_db, u"cannot save project"_s, sql);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
@@ -145,6 +174,8 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
         statement->bind(project.id);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
+        if (auto recorded = entry->finish(u"Edit"_s, JournalRowKind::Project, {id}); !recorded)
+            return std::unexpected(std::move(recorded.error()));
         return project;
     });
 }
@@ -152,11 +183,23 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
 Result<> SqliteProjectRepository::remove(const QString &id)
 {
     return m_db.transact([&]() -> Result<> {
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        auto linked = linkedTaskIds(m_db, id);
+        if (!linked)
+            return std::unexpected(std::move(linked.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Project, {id}); !captured)
+            return captured;
+        if (auto captured = entry->captureBefore(JournalRowKind::Task, *linked); !captured)
+            return captured;
         // The tasks stay but their project list changes: mark them updated, and drop the project
         // from their JSON copy of the list, before the links go.
         auto touch = Statement::prepare(m_db, u"cannot delete project"_s,
-            u"UPDATE tasks SET updated_at = ?, project_ids_json = "
-            "(SELECT json_group_array(value) FROM json_each(tasks.project_ids_json) WHERE value <> ?) "
+            // json_remove() at the project's index keeps the others in their order, which an
+            // aggregate over json_each() would not promise.
+            u"UPDATE tasks SET updated_at = ?, project_ids_json = json_remove(project_ids_json, "
+            "(SELECT '$[' || key || ']' FROM json_each(tasks.project_ids_json) WHERE value = ?)) "
             "WHERE id IN (SELECT task_id FROM task_projects WHERE project_id = ?)"_s);
         if (!touch)
             return std::unexpected(std::move(touch.error()));
@@ -173,7 +216,7 @@ Result<> SqliteProjectRepository::remove(const QString &id)
             return deleted;
         if (statement->rowsAffected() == 0)
             return std::unexpected(projectNotFound(id));
-        return {};
+        return entry->finish(u"Delete"_s, JournalRowKind::Project, {id});
     });
 }
 

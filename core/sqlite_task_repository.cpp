@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <quire/core/sqlite_task_repository.h>
 
+#include "journal.h"
 #include "normalize.h"
 #include "record_sql.h"
 #include "sqlite_statement.h"
@@ -41,22 +42,6 @@ void bindAll(SqliteStatement &statement, const QStringList &values)
         statement.bind(value);
 }
 
-/** Each list field's JSON copy on the task row (`tags_json`, `project_ids_json`), read by listings. */
-QString listCopyColumn(std::u16string_view column)
-{
-    return detail::toQString(column) + u"_json"_s;
-}
-
-QStringList listCopyColumns()
-{
-    QStringList columns;
-    forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
-        if (field.isList)
-            columns.append(listCopyColumn(field.column));
-    });
-    return columns;
-}
-
 void bindListCopies(Statement &statement, const Task &task)
 {
     forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
@@ -68,7 +53,7 @@ void bindListCopies(Statement &statement, const Task &task)
 /** The INSERT of a new task: every column, then the list copies. */
 QString insertTaskSql()
 {
-    const QStringList copies = listCopyColumns();
+    const QStringList copies = listCopyColumns<Task>();
     QString placeholders = columnPlaceholders<Task>();
     for (qsizetype i = 0; i < copies.size(); ++i)
         placeholders += u", ?"_s;
@@ -253,7 +238,7 @@ Result<> readListCopies(const SqliteStatement &row, int first, Task &task, Share
 Result<QList<Task>> loadTasks(
     Database &db, const TaskFilter &filter, qint64 offset = 0, std::optional<qint64> limit = {})
 {
-    static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns().join(u", t."_s);
+    static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns<Task>().join(u", t."_s);
     static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
     auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
         u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where
@@ -359,6 +344,10 @@ TaskFilter filterOf(const TaskQuery &query)
     TaskFilter filter = query.projectIds ? inProjects(*query.projectIds) : TaskFilter {};
     QStringList conditions;
     QStringList values;
+    if (query.ids) {
+        conditions.append(u"t.id IN (SELECT value FROM json_each(?))"_s);
+        values.append(toJsonArray(*query.ids));
+    }
     if (query.completed) {
         // The status spelled out, not bound: SQLite uses a partial index only for the very terms
         // its WHERE names, and tasks_open_by_creation / tasks_done_by_creation hold the open and
@@ -409,12 +398,6 @@ Result<> deleteFor(Database &db, const QString &what, const QString &table, cons
         return std::unexpected(std::move(statement.error()));
     statement->bind(toJsonArray(taskIds));
     return statement->exec();
-}
-
-/** The tasks of `ids`, each once, as a filter (one JSON array parameter). */
-TaskFilter withIds(const QStringList &ids)
-{
-    return {u"WHERE t.id IN (SELECT value FROM json_each(?))"_s, {toJsonArray(ids)}};
 }
 
 /**
@@ -606,8 +589,15 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
         if (!key)
             return std::unexpected(std::move(key.error()));
         task.sortKey = std::move(*key);
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Task, {task.id}); !captured)
+            return std::unexpected(std::move(captured.error()));
         if (auto saved = insertTask(m_db, task); !saved)
             return std::unexpected(std::move(saved.error()));
+        if (auto recorded = entry->finish(u"Add"_s, JournalRowKind::Task, {task.id}); !recorded)
+            return std::unexpected(std::move(recorded.error()));
         return task;
     });
 }
@@ -627,6 +617,11 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
             if (auto known = requireProjects(m_db, *normalized->projectIds); !known)
                 return std::unexpected(std::move(known.error()));
         }
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Task, taskIds); !captured)
+            return std::unexpected(std::move(captured.error()));
         // The recurring tasks this update completes, read before it marks them completed: their
         // ids only, since the tasks themselves are read once, after the update.
         QSet<QString> recurring;
@@ -688,7 +683,7 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
                 return std::unexpected(std::move(links.error()));
         }
         TaskUpdate update;
-        auto tasks = loadTasks(m_db, withIds(taskIds));
+        auto tasks = loadTasks(m_db, filterOf({.ids = taskIds}));
         if (!tasks)
             return std::unexpected(std::move(tasks.error()));
         update.tasks = std::move(*tasks);
@@ -709,10 +704,15 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
             if (!key)
                 return std::unexpected(std::move(key.error()));
             (*next)->sortKey = std::move(*key);
+            if (auto captured = entry->captureBefore(JournalRowKind::Task, {(*next)->id}); !captured)
+                return std::unexpected(std::move(captured.error()));
             if (auto saved = insertTask(m_db, **next); !saved)
                 return std::unexpected(std::move(saved.error()));
             update.nextOccurrences.append(std::move(**next));
         }
+        if (auto recorded = entry->finish(completes ? u"Complete"_s : u"Edit"_s, JournalRowKind::Task, taskIds);
+            !recorded)
+            return std::unexpected(std::move(recorded.error()));
         return update;
     });
 }
@@ -743,6 +743,11 @@ Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<Q
         auto key = storedKeyBetween(before, *after);
         if (!key)
             return std::unexpected(std::move(key.error()));
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Task, {id}); !captured)
+            return std::unexpected(std::move(captured.error()));
         auto statement = Statement::prepare(m_db, u"cannot move task"_s,
             u"UPDATE tasks SET sort_key = ?, updated_at = "_s % kNextUpdatedAt % u" WHERE id = ?"_s);
         if (!statement)
@@ -751,7 +756,9 @@ Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<Q
         statement->bind(*key).bind(now).bind(now).bind(id);
         if (auto saved = statement->exec(); !saved)
             return std::unexpected(std::move(saved.error()));
-        auto moved = loadTasks(m_db, withIds({id}));
+        if (auto recorded = entry->finish(u"Move"_s, JournalRowKind::Task, {id}); !recorded)
+            return std::unexpected(std::move(recorded.error()));
+        auto moved = loadTasks(m_db, filterOf({.ids = QStringList {id}}));
         if (!moved)
             return std::unexpected(std::move(moved.error()));
         return moved->first();
@@ -764,13 +771,20 @@ Result<> SqliteTaskRepository::removeMany(const QStringList &ids)
     return m_db.transact([&]() -> Result<> {
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return known;
+        auto entry = JournalEntry::begin(m_db);
+        if (!entry)
+            return std::unexpected(std::move(entry.error()));
+        if (auto captured = entry->captureBefore(JournalRowKind::Task, taskIds); !captured)
+            return captured;
         // Tags and project links go with the rows (ON DELETE CASCADE).
         auto statement = Statement::prepare(
             m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         statement->bind(toJsonArray(taskIds));
-        return statement->exec();
+        if (auto deleted = statement->exec(); !deleted)
+            return deleted;
+        return entry->finish(u"Delete"_s, JournalRowKind::Task, taskIds);
     });
 }
 

@@ -8,6 +8,7 @@
 #include <bridge_registry.h>
 #include <command_specs.h>
 #include <database_thread.h>
+#include <history_bridge.h>
 #include <project_bridge.h>
 #include <task_bridge.h>
 
@@ -37,9 +38,8 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_tasks = std::make_unique<app::TaskBridge>(*m_database);
         m_projects = std::make_unique<app::ProjectBridge>(*m_database);
-        QObject::connect(
-            m_projects.get(), &app::ProjectBridge::tasksUnlinked, m_tasks.get(), &app::TaskBridge::tasksChanged);
-        app::registerBridges(m_channel, *m_tasks, *m_projects, m_app);
+        m_history = std::make_unique<app::HistoryBridge>(*m_database);
+        app::registerBridges(m_channel, *m_tasks, *m_projects, *m_history, m_app);
         m_client = std::make_unique<ChannelClient>(m_channel);
     }
 
@@ -93,6 +93,7 @@ protected:
     std::unique_ptr<app::DatabaseThread> m_database;
     std::unique_ptr<app::TaskBridge> m_tasks;
     std::unique_ptr<app::ProjectBridge> m_projects;
+    std::unique_ptr<app::HistoryBridge> m_history;
     app::AppBridge m_app;
     QWebChannel m_channel;
     std::unique_ptr<ChannelClient> m_client;

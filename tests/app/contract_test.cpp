@@ -131,8 +131,9 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
     const QJsonObject contract = loadContract();
     const QJsonObject commands = contract.value(u"commands"_s).toObject();
     const QStringList objects = contract.value(u"objects"_s).toVariant().toStringList();
-    EXPECT_EQ(
-        objects, (QStringList {app::ChannelObjects::tasks, app::ChannelObjects::projects, app::ChannelObjects::app}));
+    EXPECT_EQ(objects,
+        (QStringList {app::ChannelObjects::tasks, app::ChannelObjects::projects, app::ChannelObjects::app,
+            app::ChannelObjects::history}));
 
     for (auto it = commands.begin(); it != commands.end(); ++it) {
         const QString object = it.value().toObject().value(u"object"_s).toString();
@@ -145,7 +146,7 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
 
     // No slot reaches the page without being in the contract.
     for (const QObject *bridge : {static_cast<QObject *>(m_tasks.get()), static_cast<QObject *>(m_projects.get()),
-             static_cast<QObject *>(&m_app)}) {
+             static_cast<QObject *>(m_history.get()), static_cast<QObject *>(&m_app)}) {
         const QMetaObject *meta = bridge->metaObject();
         for (int i = meta->methodOffset(); i < meta->methodCount(); ++i) {
             const QMetaMethod method = meta->method(i);

@@ -350,9 +350,10 @@ TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)
     app::DatabaseThread database(dir.path());
     app::TaskBridge tasks(database);
     app::ProjectBridge projects(database);
+    app::HistoryBridge history(database);
     app::AppBridge appBridge;
     QWebChannel channel;
-    app::registerBridges(channel, tasks, projects, appBridge);
+    app::registerBridges(channel, tasks, projects, history, appBridge);
     ChannelClient client(channel);
     // When
     const QJsonObject reply = client.call(u"tasks"_s, u"db_get_tasks"_s).toObject();

@@ -703,8 +703,9 @@ TEST(SqliteTaskRepository, UpdateManyAppliesThePatchToEveryTaskWithAFixedNumberO
     ASSERT_OK_AND_ASSIGN(const QList<Task> updated, updatedTasks(store.tasks(), created, patch));
     const quint64 forFifty = store.db().queryCount() - before;
 
-    // Then every task changed, in creation order, with the patch normalised, in as many statements as for one
-    EXPECT_EQ(forFifty, forOne);
+    // Then every task changed, in creation order, with the patch normalised, in no more statements
+    // than for one (the undo journal reads one task's title to name its step)
+    EXPECT_LE(forFifty, forOne);
     EXPECT_EQ(ids(updated), created);
     ASSERT_OK_AND_ASSIGN(const QList<Task> stored, listedTasks(store.tasks()));
     EXPECT_EQ(stored, updated);

@@ -30,6 +30,7 @@ TestStore::TestStore(const QString &fileName)
     m_db = std::move(*db);
     m_tasks = std::make_unique<SqliteTaskRepository>(*m_db);
     m_projects = std::make_unique<SqliteProjectRepository>(*m_db);
+    m_history = std::make_unique<SqliteHistory>(*m_db, *m_tasks, *m_projects);
 }
 
 TestStore::~TestStore() = default;
@@ -62,6 +63,11 @@ SqliteTaskRepository &TestStore::tasks()
 SqliteProjectRepository &TestStore::projects()
 {
     return *m_projects;
+}
+
+SqliteHistory &TestStore::history()
+{
+    return *m_history;
 }
 
 QVariant scalar(Database &db, const QString &sql)

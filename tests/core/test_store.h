@@ -4,6 +4,7 @@
 #include "connection_names.h"
 #include "temporary_folder.h"
 #include <quire/core/database.h>
+#include <quire/core/sqlite_history.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 
@@ -18,7 +19,7 @@ namespace quire::core_test {
 using namespace quire::core;
 
 /**
- * @brief A Database on a real file in a fresh temporary folder, with both repositories.
+ * @brief A Database on a real file in a fresh temporary folder, with both repositories and the history.
  *
  * Declare with OPEN_TEST_STORE(store) so that a failed open stops the test with its message.
  */
@@ -36,6 +37,7 @@ public:
     [[nodiscard]] Database &db();
     [[nodiscard]] SqliteTaskRepository &tasks();
     [[nodiscard]] SqliteProjectRepository &projects();
+    [[nodiscard]] SqliteHistory &history();
 
 private:
     quire::test::TemporaryFolder m_folder;
@@ -44,6 +46,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SqliteTaskRepository> m_tasks;
     std::unique_ptr<SqliteProjectRepository> m_projects;
+    std::unique_ptr<SqliteHistory> m_history;
 };
 
 /** @brief The first column of the first row of `sql` run on `db` (invalid QVariant when no row); fails the test on

@@ -12,6 +12,7 @@
 #include <bridge_registry.h>
 #include <command_specs.h>
 #include <database_thread.h>
+#include <history_bridge.h>
 #include <project_bridge.h>
 #include <task_bridge.h>
 
@@ -73,13 +74,14 @@ struct World {
     app::DatabaseThread database {u":memory:"_s};
     app::TaskBridge tasks {database};
     app::ProjectBridge projects {database};
+    app::HistoryBridge history {database};
     app::AppBridge appBridge;
     QWebChannel channel;
     Page page;
 
     World()
     {
-        app::registerBridges(channel, tasks, projects, appBridge);
+        app::registerBridges(channel, tasks, projects, history, appBridge);
         channel.connectTo(&page);
     }
 };

@@ -17,6 +17,8 @@ namespace quire::core {
 struct TaskQuery {
     /** @brief nullopt: every task; otherwise the tasks linked to any of these (unknown ids match nothing). */
     std::optional<QStringList> projectIds = std::nullopt;
+    /** @brief nullopt: any task; otherwise only these (unknown ids match nothing). */
+    std::optional<QStringList> ids = std::nullopt;
     /** @brief nullopt: completed or not; true: only completed tasks; false: only the others. */
     std::optional<bool> completed = std::nullopt;
     /** @brief Only tasks due on or after this day (timed ones included); nullopt: no lower bound. */
