@@ -25,6 +25,10 @@ core::Result<QJsonValue> asJson(const core::Result<T> &result)
 
 const QString kRows = u"tasks"_s;
 
+// A search answers a person typing: a first screen of the best matches, never the whole database.
+constexpr qint64 kSearchLimit = 50;
+constexpr qint64 kLargestSearchLimit = 500;
+
 /** tasksChanged's payload after a create or an update: the rows the reply carries, and `more`. */
 QJsonObject upsertedFrom(const QJsonValue &data, const QJsonArray &more = {})
 {
@@ -123,6 +127,18 @@ QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)
             if (!task)
                 return std::unexpected(task.error());
             return *task ? QJsonValue(toJson(**task)) : QJsonValue(QJsonValue::Null);
+        });
+}
+
+QFuture<QJsonObject> TaskBridge::db_search_tasks(const QJsonValue &args)
+{
+    return dispatchCommand(
+        this, m_database, u"db_search_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
+            auto found = s.tasks->list({.text = a.string(u"query"_s),
+                .limit = std::min(a.optionalCount(u"limit"_s).value_or(kSearchLimit), kLargestSearchLimit)});
+            if (!found)
+                return std::unexpected(std::move(found.error()));
+            return QJsonValue(toJson(found->tasks));
         });
 }
 

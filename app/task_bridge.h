@@ -31,6 +31,7 @@ public Q_SLOTS:
     QFuture<QString> db_get_tasks(const QJsonValue &args);
     QFuture<QString> db_get_project_tasks(const QJsonValue &args);
     QFuture<QJsonObject> db_get_task(const QJsonValue &args);
+    QFuture<QJsonObject> db_search_tasks(const QJsonValue &args);
     QFuture<QJsonObject> db_create_task(const QJsonValue &args);
     QFuture<QJsonObject> db_update_task(const QJsonValue &args);
     QFuture<QJsonObject> db_update_tasks(const QJsonValue &args);

@@ -311,7 +311,7 @@ Result<> Database::migrate(int from)
     using Step = Result<> (Database::*)();
     static constexpr std::array<Step, kSchemaVersion> steps {&Database::migrateTo1, &Database::migrateTo2,
         &Database::migrateTo3, &Database::migrateTo4, &Database::migrateTo5, &Database::migrateTo6,
-        &Database::migrateTo7, &Database::migrateTo8};
+        &Database::migrateTo7, &Database::migrateTo8, &Database::migrateTo9};
     for (int to = from + 1; to <= kSchemaVersion; ++to) {
         auto migrated = transact([&]() -> Result<> {
             if (auto done = (this->*steps[static_cast<std::size_t>(to - 1)])(); !done)
@@ -488,6 +488,47 @@ Result<> Database::migrateTo8()
                 PRIMARY KEY (entry_id, kind, row_id)) WITHOUT ROWID)"_s,
     };
     return executeAll(u"cannot add the undo journal"_s, sql);
+}
+
+Result<> Database::migrateTo9()
+{
+    // Full-text search: one FTS5 row per task (rowid = the task's rowid), kept by triggers, so
+    // every writer (repositories, undo, a migration) keeps it in step in its own transaction.
+    // unicode61 with remove_diacritics 2 makes "cafe" match "Café". A task's row holds its
+    // title, description, tags, checklist items and the names of its projects; renaming a
+    // project rewrites its tasks' rows (by touching their project list).
+    // The values of one task's search row, `row` being the task ("new" in a trigger). A damaged
+    // JSON copy reads as empty here: the listing reports it, and a write must not fail on it.
+    const auto searchValues = [](const QString &row) -> QString {
+        const auto array = [&](const QString &column) -> QString {
+            return u"json_each(CASE WHEN json_valid("_s % row % u'.' % column % u") THEN "_s % row % u'.' % column
+                % u" ELSE '[]' END)"_s;
+        };
+        return row % u".rowid, "_s % row % u".title, coalesce("_s % row
+            % u".description, ''), coalesce((SELECT group_concat(value, ' ') FROM "_s % array(u"tags_json"_s)
+            % u"), ''), coalesce((SELECT group_concat(json_extract(value, '$.title'), ' ') FROM "_s
+            % array(u"checklist"_s)
+            % u" WHERE type = 'object'), ''), coalesce((SELECT group_concat(p.name, ' ') FROM "_s
+            % array(u"project_ids_json"_s) % u" AS j JOIN projects AS p ON p.id = j.value), '')"_s;
+    };
+    const QString columns = u"task_search (rowid, title, description, tags, checklist, projects)"_s;
+    const QString insertNew = u"INSERT INTO "_s % columns % u" VALUES ("_s % searchValues(u"new"_s) % u");"_s;
+    const std::array<QString, 6> sql {
+        uR"(CREATE VIRTUAL TABLE task_search USING fts5(
+                title, description, tags, checklist, projects,
+                tokenize = 'unicode61 remove_diacritics 2'))"_s,
+        u"CREATE TRIGGER tasks_search_insert AFTER INSERT ON tasks BEGIN "_s % insertNew % u" END"_s,
+        u"CREATE TRIGGER tasks_search_update AFTER UPDATE OF title, description, tags_json, checklist, "
+        "project_ids_json ON tasks BEGIN DELETE FROM task_search WHERE rowid = old.rowid; "_s
+            % insertNew % u" END"_s,
+        u"CREATE TRIGGER tasks_search_delete AFTER DELETE ON tasks BEGIN "
+        "DELETE FROM task_search WHERE rowid = old.rowid; END"_s,
+        u"CREATE TRIGGER projects_search_rename AFTER UPDATE OF name ON projects BEGIN "
+        "UPDATE tasks SET project_ids_json = project_ids_json "
+        "WHERE id IN (SELECT task_id FROM task_projects WHERE project_id = new.id); END"_s,
+        u"INSERT INTO "_s % columns % u" SELECT "_s % searchValues(u"t"_s) % u" FROM tasks AS t"_s,
+    };
+    return executeAll(u"cannot add full-text search"_s, sql);
 }
 
 } // namespace quire::core

@@ -12,9 +12,11 @@
 #include <quire/core/recurrence.h>
 #include <quire/core/timestamp.h>
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -34,6 +36,8 @@ struct TaskFilter {
     QString count = u"SELECT count(*) FROM tasks"_s;
     /** The table the rows come from: `tasks AS t`, or that with the index that serves `where`. */
     QString source = u"tasks AS t"_s;
+    /** The listing's order: creation order (ties within a millisecond in insertion order). */
+    QString order = u"t.created_at, t.rowid"_s;
 };
 
 void bindAll(SqliteStatement &statement, const QStringList &values)
@@ -241,8 +245,8 @@ Result<QList<Task>> loadTasks(
     static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns<Task>().join(u", t."_s);
     static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
     auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
-        u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where
-            % u" ORDER BY t.created_at, t.rowid LIMIT ? OFFSET ?"_s);
+        u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where % u" ORDER BY "_s % filter.order
+            % u" LIMIT ? OFFSET ?"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     bindAll(*statement, filter.values);
@@ -338,6 +342,21 @@ TaskFilter inProjects(const QStringList &projectIds)
         "WHERE l.project_id IN (SELECT value FROM json_each(?))"_s};
 }
 
+/**
+ * What a person typed as an FTS5 query: each word a quoted prefix ("caf"* finds Café), all of
+ * them required. Quoting makes every character text (no operators, columns or syntax errors);
+ * words without a letter or digit are dropped, since the tokenizer would find nothing in them.
+ */
+QString ftsQuery(const QString &text)
+{
+    QStringList words;
+    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
+        if (std::any_of(word.begin(), word.end(), [](QChar c) { return c.isLetterOrNumber(); }))
+            words.append(u'"' % QString(word).replace(u'"', u"\"\""_s) % u"\"*"_s);
+    }
+    return words.join(u' ');
+}
+
 /** The tasks `query` asks for, as one filter: its conditions joined with AND. */
 TaskFilter filterOf(const TaskQuery &query)
 {
@@ -347,6 +366,12 @@ TaskFilter filterOf(const TaskQuery &query)
     if (query.ids) {
         conditions.append(u"t.id IN (SELECT value FROM json_each(?))"_s);
         values.append(toJsonArray(*query.ids));
+    }
+    if (query.text) {
+        const QString match = ftsQuery(*query.text);
+        conditions.append(match.isEmpty() ? u"0"_s : u"task_search MATCH ?"_s);
+        if (!match.isEmpty())
+            values.append(match);
     }
     if (query.completed) {
         // The status spelled out, not bound: SQLite uses a partial index only for the very terms
@@ -370,8 +395,13 @@ TaskFilter filterOf(const TaskQuery &query)
     // Left to itself, SQLite reads the whole list in creation order (the order asked for) and
     // tests each row's due date; through the due-date index it reads only the days asked for
     // and sorts those: 100 000 rows against a few hundred.
-    if (query.dueFrom || query.dueUntil)
+    if (query.text) {
+        // Best matches first: a word in the title counts most, then in tags and project names.
+        filter.source = u"task_search JOIN tasks AS t ON t.rowid = task_search.rowid"_s;
+        filter.order = u"bm25(task_search, 10.0, 2.0, 4.0, 2.0, 3.0), t.created_at, t.rowid"_s;
+    } else if (query.dueFrom || query.dueUntil) {
         filter.source = u"tasks AS t INDEXED BY tasks_by_due_date"_s;
+    }
     const QString joined = conditions.join(u" AND "_s);
     filter.where = filter.where.isEmpty() ? QString(u"WHERE "_s % joined) : QString(filter.where % u" AND "_s % joined);
     filter.values.append(values);

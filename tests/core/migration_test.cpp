@@ -143,6 +143,10 @@ TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastCha
                   "('tasks_by_due_date', 'tasks_by_sort_key', 'tasks_open_by_creation', 'tasks_done_by_creation')"_s)
                   .toInt(),
         4);
+    // And the tasks it had can be found by their words from the start
+    ASSERT_OK_AND_ASSIGN(const QList<Task> found, listedTasks(tasks, {.text = u"ZINC roo"_s}));
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found.first().title, u"Fix the roof"_s);
 }
 
 TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)

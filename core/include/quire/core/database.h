@@ -27,7 +27,7 @@ namespace quire::core {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
     static constexpr int kBusyTimeoutMs = 5000;
 
     /**
@@ -131,6 +131,7 @@ private:
     Result<> migrateTo6();
     Result<> migrateTo7();
     Result<> migrateTo8();
+    Result<> migrateTo9();
     Result<> backUp(int from);
     /** @brief Executes one statement with no result rows, `values` bound to its `?`s in order. */
     Result<> execute(const QString &what, const QString &sql, const QStringList &values = {});

@@ -19,6 +19,12 @@ struct TaskQuery {
     std::optional<QStringList> projectIds = std::nullopt;
     /** @brief nullopt: any task; otherwise only these (unknown ids match nothing). */
     std::optional<QStringList> ids = std::nullopt;
+    /**
+     * @brief nullopt: any task; otherwise only the tasks whose title, description, tags,
+     * checklist items or project names hold every word of it (as a word prefix, ignoring case and
+     * accents), best matches first instead of in creation order. Text without a word matches nothing.
+     */
+    std::optional<QString> text = std::nullopt;
     /** @brief nullopt: completed or not; true: only completed tasks; false: only the others. */
     std::optional<bool> completed = std::nullopt;
     /** @brief Only tasks due on or after this day (timed ones included); nullopt: no lower bound. */
@@ -32,7 +38,7 @@ struct TaskQuery {
 
 /** @brief The part of a listing a TaskQuery asked for. */
 struct TaskListing {
-    /** @brief In creation order (ties within a millisecond kept in insertion order). */
+    /** @brief In creation order (ties within a millisecond kept in insertion order), or best match first for a text. */
     QList<Task> tasks;
     /** @brief How many tasks the whole listing holds. */
     qint64 total = 0;
