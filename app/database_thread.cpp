@@ -76,6 +76,11 @@ core::Error explainStorageError(core::Error error, const QString &path)
     return error;
 }
 
+core::Error closingError()
+{
+    return {core::ErrorCode::Storage, u"Quire is closing"_s};
+}
+
 Storage::Storage() = default;
 Storage::Storage(Storage &&) noexcept = default;
 Storage &Storage::operator=(Storage &&) noexcept = default;
@@ -124,7 +129,15 @@ DatabaseThread::DatabaseThread(Opener opener, QString path)
 
 DatabaseThread::~DatabaseThread()
 {
-    // The connection must be closed on the thread that opened it.
+    shutdown();
+}
+
+void DatabaseThread::shutdown()
+{
+    if (m_closing.exchange(true))
+        return;
+    // Queued after every job already submitted, so those are answered first; the connection must
+    // be closed on the thread that opened it.
     QMetaObject::invokeMethod(
         m_context.get(), [this] { m_storage.reset(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
@@ -136,15 +149,20 @@ void DatabaseThread::post(std::function<void()> work)
     QMetaObject::invokeMethod(m_context.get(), std::move(work), Qt::QueuedConnection);
 }
 
-QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job)
+QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind)
 {
+    // The thread no longer runs queued work: a job posted now would wait forever.
+    if (m_closing)
+        return QtFuture::makeReadyFuture(core::Result<QJsonValue>(std::unexpected(closingError())));
     auto promise = std::make_shared<QPromise<core::Result<QJsonValue>>>();
     QFuture<core::Result<QJsonValue>> future = promise->future();
     promise->start();
-    post([this, promise, job = std::move(job)] {
+    post([this, promise, kind, job = std::move(job)] {
         core::Result<QJsonValue> result = std::unexpected(internalError("no result"));
         try {
-            if (*m_storage) {
+            if (!m_storage || (kind == JobKind::Read && m_closing)) {
+                result = std::unexpected(closingError());
+            } else if (*m_storage) {
                 result = job(**m_storage);
                 if (!result)
                     result = std::unexpected(explainStorageError(std::move(result.error()), m_path));
@@ -164,6 +182,8 @@ QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job)
 
 core::Result<> DatabaseThread::openResult()
 {
+    if (m_closing)
+        return std::unexpected(closingError());
     core::Result<> outcome;
     QMetaObject::invokeMethod(
         m_context.get(),

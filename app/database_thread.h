@@ -11,6 +11,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -44,6 +45,15 @@ struct Storage {
 [[nodiscard]] core::Error explainStorageError(core::Error error, const QString &path);
 
 /**
+ * @brief What shutdown() does with a job still queued: a read is answered without running (nobody
+ * is left to look at its rows), a write still runs (a person asked for it).
+ */
+enum class JobKind { Write, Read };
+
+/** @brief The error a job gets when the database has stopped taking work (ErrorCode::Storage). */
+[[nodiscard]] core::Error closingError();
+
+/**
  * @brief One dedicated thread that owns the SQLite connection (QSqlDatabase connections are
  * per-thread). Jobs run there in submission order, so the GUI thread never waits on SQL.
  */
@@ -65,11 +75,20 @@ public:
     /**
      * @brief Queues `job`. If the database failed to open, the future carries that error; an
      * exception escaping the job becomes an Internal error instead of crossing the event loop.
+     * Every future finishes: after shutdown() began, with closingError().
      */
-    [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job);
+    [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job, JobKind kind = JobKind::Write);
 
     /** @brief Waits for the open to finish and returns its outcome (for start-up reporting). */
     [[nodiscard]] core::Result<> openResult();
+
+    /**
+     * @brief Stops taking work and closes the connection on its thread, then stops the thread.
+     * The running job finishes; queued writes run, queued reads are answered with closingError().
+     * Returns when the connection is closed (the WAL checkpointed). Idempotent; the destructor
+     * calls it. Call it from the thread that owns this object.
+     */
+    void shutdown();
 
 private:
     DatabaseThread(Opener opener, QString path);
@@ -79,6 +98,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
     std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread
+    std::atomic<bool> m_closing = false; // set by shutdown(); read on m_thread by queued reads
 };
 
 } // namespace quire::app

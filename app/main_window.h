@@ -16,6 +16,9 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(QWebEnginePage *page, QWidget *parent = nullptr);
 
+    /** @brief The web view, whose input ExternalLinkOpener watches for user gestures. */
+    [[nodiscard]] QWebEngineView *view() const { return m_view; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -5,6 +5,7 @@
 #include "app_scheme_handler.h"
 #include "bridge_registry.h"
 #include "database_thread.h"
+#include "external_link_opener.h"
 #include "history_bridge.h"
 #include "main_window.h"
 #include "options.h"
@@ -20,12 +21,130 @@
 #include <QIcon>
 #include <QWebChannel>
 #include <QWebEngineProfile>
+#include <QWebEngineView>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
+
+namespace {
+
+/**
+ * @brief Everything one run of Quire wires together. The teardown order is written out in
+ * close(), so that no member order has to be right for shutdown to be safe.
+ */
+class Session final
+{
+public:
+    explicit Session(const QString &databasePath);
+    ~Session() { close(); }
+
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+
+    /** @brief Shows the window, runs the event loop, closes everything; returns the exit code. */
+    int run();
+
+private:
+    void close();
+
+    std::unique_ptr<DatabaseThread> m_database;
+    std::unique_ptr<TaskBridge> m_tasks;
+    std::unique_ptr<ProjectBridge> m_projects;
+    std::unique_ptr<HistoryBridge> m_history;
+    std::unique_ptr<AppBridge> m_app;
+#ifdef QUIRE_WITH_TEST_HOOKS
+    std::unique_ptr<TestHookBridge> m_testHooks;
+#endif
+    std::unique_ptr<QWebChannel> m_channel;
+    std::unique_ptr<AppSchemeHandler> m_schemeHandler;
+    std::unique_ptr<QWebEngineProfile> m_profile;
+    std::unique_ptr<ExternalLinkOpener> m_externalLinks;
+    std::unique_ptr<WebPage> m_page;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TerminationSignals> m_termination;
+};
+
+/** The profile every page of the session uses: locked down, serving the app's scheme, before any page exists. */
+std::unique_ptr<QWebEngineProfile> lockedDownProfile(AppSchemeHandler &schemeHandler)
+{
+    auto profile = std::make_unique<QWebEngineProfile>();
+    applySecureSettings(*profile);
+    profile->installUrlSchemeHandler(AppSchemeHandler::scheme, &schemeHandler);
+    return profile;
+}
+
+Session::Session(const QString &databasePath)
+    : m_database(std::make_unique<DatabaseThread>(databasePath))
+    , m_tasks(std::make_unique<TaskBridge>(*m_database))
+    , m_projects(std::make_unique<ProjectBridge>(*m_database))
+    , m_history(std::make_unique<HistoryBridge>(*m_database))
+    , m_app(std::make_unique<AppBridge>())
+    , m_channel(std::make_unique<QWebChannel>())
+    , m_schemeHandler(std::make_unique<AppSchemeHandler>())
+    , m_profile(lockedDownProfile(*m_schemeHandler))
+    , m_externalLinks(std::make_unique<ExternalLinkOpener>())
+    , m_page(std::make_unique<WebPage>(m_profile.get(), *m_externalLinks))
+    , m_window(std::make_unique<MainWindow>(m_page.get()))
+{
+    registerBridges(*m_channel, *m_tasks, *m_projects, *m_history, *m_app);
+#ifdef QUIRE_WITH_TEST_HOOKS
+    // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
+    // hook code, so the environment variable cannot switch anything on there.
+    m_testHooks = std::make_unique<TestHookBridge>(*m_database);
+    if (TestHookBridge::enabledByEnvironment())
+        registerTestHooks(*m_channel, *m_testHooks);
+#endif
+    m_page->setAppChannel(m_channel.get());
+    m_externalLinks->watchInput(m_window->view());
+    m_termination = std::make_unique<TerminationSignals>();
+    QObject::connect(
+        m_termination.get(), &TerminationSignals::terminationRequested, m_window.get(), &MainWindow::close);
+}
+
+int Session::run()
+{
+    m_page->load(AppSchemeHandler::entryUrl());
+    m_window->show();
+    const int status = QApplication::exec();
+    close();
+    return status;
+}
+
+void Session::close()
+{
+    // 1. Nothing new comes in: no signal handler, no window, and the page (which must go before
+    //    its profile) loses the channel first, so it cannot send another call.
+    m_termination.reset();
+    m_window.reset();
+    if (m_page)
+        m_page->setAppChannel(nullptr);
+    m_page.reset();
+    m_externalLinks.reset();
+    m_profile.reset();
+    m_schemeHandler.reset();
+    // 2. The database finishes what it is doing while the bridges still exist: the running
+    //    command completes, queued writes run, queued reads are answered without running, and the
+    //    connection closes on its thread (checkpointing the WAL). After this no database thread
+    //    is left to call back into a bridge.
+    if (m_database)
+        m_database->shutdown();
+    // 3. The channel and the bridges, any order now; destroying a bridge answers what it still owes.
+    m_channel.reset();
+#ifdef QUIRE_WITH_TEST_HOOKS
+    m_testHooks.reset();
+#endif
+    m_app.reset();
+    m_history.reset();
+    m_projects.reset();
+    m_tasks.reset();
+    m_database.reset();
+}
+
+} // namespace
 
 int runQuire(int argc, char *argv[])
 {
@@ -45,35 +164,8 @@ int runQuire(int argc, char *argv[])
         return 2;
     }
 
-    DatabaseThread database(options->databasePath);
-    TaskBridge tasks(database);
-    ProjectBridge projects(database);
-    AppBridge app;
-    HistoryBridge history(database);
-
-    // Declaration order is destruction order reversed: the page must go before its channel and profile.
-    QWebEngineProfile profile;
-    applySecureSettings(profile);
-    AppSchemeHandler schemeHandler;
-    profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &schemeHandler);
-    QWebChannel channel;
-    registerBridges(channel, tasks, projects, history, app);
-#ifdef QUIRE_WITH_TEST_HOOKS
-    // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
-    // hook code, so the environment variable cannot switch anything on there.
-    TestHookBridge testHooks(database);
-    if (TestHookBridge::enabledByEnvironment())
-        registerTestHooks(channel, testHooks);
-#endif
-    WebPage page(&profile);
-    page.setWebChannel(&channel);
-
-    MainWindow window(&page);
-    TerminationSignals termination;
-    QObject::connect(&termination, &TerminationSignals::terminationRequested, &window, &MainWindow::close);
-    page.load(AppSchemeHandler::entryUrl());
-    window.show();
-    return QApplication::exec();
+    Session session(options->databasePath);
+    return session.run();
 }
 
 } // namespace quire::app

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Issue 7: user text is text, the view never leaves the app's origin, the CSP blocks remote and
 // inline script, and no page but the app's own reaches the bridge.
+// Issue 16: leaving by script (about: URLs, which Chromium commits without asking
+// acceptNavigationRequest on Qt 6.4.2) brings the app back and never hands the bridge to another
+// document; scripts cannot open the system browser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchQuire, makeWorkspace, quireOnAFreshDatabase, rawPageSession } from './support/quire-app.mjs';
@@ -138,4 +141,152 @@ test('windowOpenIsRefusedAndThePageKeepsAnswering', async () => {
     await unattached.stop();
     own.cleanup();
   }
+});
+
+/**
+ * Every main-frame document that is not the app's reports, from its first task on and every few
+ * milliseconds, whether it can see the channel's transport: what its own scripts could reach.
+ * Returns the reports and a stop().
+ */
+async function watchForeignDocuments(page) {
+  const reports = [];
+  const listener = (message) => {
+    const match = /^quire-foreign-document (.*)$/.exec(message.text());
+    if (match) reports.push(JSON.parse(match[1]));
+  };
+  page.on('console', listener);
+  const { identifier } = await page.evaluateOnNewDocument(() => {
+    if (window !== window.top || (location.protocol === 'quire:' && location.host === 'app')) return;
+    const report = () =>
+      console.debug(`quire-foreign-document ${JSON.stringify({ url: location.href, transport: typeof window.qt?.webChannelTransport })}`);
+    setTimeout(report, 0);
+    setInterval(report, 5);
+  });
+  return {
+    reports,
+    stop: async () => {
+      page.off('console', listener);
+      await page.removeScriptToEvaluateOnNewDocument(identifier);
+    },
+  };
+}
+
+// What each does: 'returns' commits a foreign document, then the app is loaded again; 'refused'
+// is stopped by acceptNavigationRequest; 'settles' may or may not commit the foreign document first.
+const leavingScripts = [
+  ['location to about:blank', "location.href = 'about:blank'", 'returns'],
+  ['location to about:blank#anchor', "location.href = 'about:blank#anchor'", 'returns'],
+  ['location to about:srcdoc', "location.href = 'about:srcdoc'", 'returns'],
+  ['location.replace to about:invalid', "location.replace('about:invalid')", 'returns'],
+  ['a link to about:blank', "Object.assign(document.body.appendChild(document.createElement('a')), { href: 'about:blank' }).click()", 'returns'],
+  ['a form posted to about:blank', "Object.assign(document.body.appendChild(document.createElement('form')), { action: 'about:blank', method: 'post' }).submit()", 'returns'],
+  ['location to a blob: page', "location.href = URL.createObjectURL(new Blob(['<p>blob</p>'], { type: 'text/html' }))", 'refused'],
+  ['about:blank, then straight back to the app', "location.href = 'about:blank'; location.href = 'quire://app/index.html'", 'settles'],
+];
+
+/** Resolves once `check()` holds, polling; rejects after `ms`. */
+async function eventually(check, ms, what) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await settle(50);
+  }
+}
+
+for (const [name, leave, outcome] of leavingScripts) {
+  test(`leaving the app by script (${name}): the app's page comes back and no other document sees the bridge`, async () => {
+    // Given
+    const page = quire.app.page;
+    const foreign = await watchForeignDocuments(page);
+    const committed = [];
+    const onNavigated = (frame) => frame === page.mainFrame() && committed.push(frame.url());
+    page.on('framenavigated', onNavigated);
+    try {
+      await page.evaluate(() => {
+        window.__marker = 'the document before';
+      });
+      // When
+      await page.evaluate(leave);
+      // Then the app's own page is loaded again: once without the channel (the foreign document
+      // is gone only then), once more with it. A refused navigation commits nothing.
+      if (outcome === 'returns') {
+        await eventually(
+          () => committed.length >= 3 && committed[0] !== appUrl && committed.slice(-2).every((url) => url === appUrl),
+          15_000,
+          `the app's page twice after the foreign document (${committed.join(', ')})`,
+        );
+      } else if (outcome === 'refused') {
+        await settle();
+        assert.deepEqual(committed, []);
+      } else {
+        await settle(2000);
+      }
+      await page.waitForFunction(
+        () => typeof window.qt?.webChannelTransport === 'object' && typeof window.__QUIRE__?.invoke === 'function',
+        { timeout: 15_000 },
+      );
+      assert.equal(page.url(), appUrl);
+      assert.equal(await page.evaluate(() => window.__QUIRE__.invoke('ping')), 'pong');
+      const state = await page.evaluate(() => ({ marker: window.__marker ?? null, history: history.length }));
+      if (outcome === 'returns') {
+        assert.equal(state.marker, null, 'the app was loaded again');
+        assert.equal(state.history, 1, 'Back cannot lead to the foreign document');
+        assert.ok(foreign.reports.length > 0, 'a foreign document ran (else this test proves nothing)');
+      } else if (outcome === 'refused') {
+        assert.equal(state.marker, 'the document before', 'a refused navigation leaves the document alone');
+      }
+      // and no script of another document could reach the transport
+      const exposed = foreign.reports.filter((r) => r.transport !== 'undefined');
+      assert.deepEqual(exposed, [], JSON.stringify(foreign.reports.slice(0, 5)));
+      if (outcome !== 'settles') assert.equal(committed.length, outcome === 'returns' ? 3 : 0, `one return, no loop: ${committed.join(', ')}`);
+    } finally {
+      page.off('framenavigated', onNavigated);
+      await foreign.stop();
+    }
+  });
+}
+
+/** The offscreen platform cannot open URLs and says so on each call of QDesktopServices::openUrl. */
+const browserOpenings = (output) => (output.match(/openUrl\(\) for '[^']*'/g) ?? []).length;
+
+test('scripts cannot open the system browser: one location change and 20 scripted clicks open nothing', async () => {
+  // Given
+  const page = quire.app.page;
+  const before = quire.app.output().length;
+  // When a script tries it both ways
+  await page.evaluate(() => {
+    window.location.href = 'https://example.com/by-location';
+  });
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: 'https://example.com/by-click', textContent: 'out' });
+    document.body.append(link);
+    for (let i = 0; i < 20; i += 1) link.click();
+    link.remove();
+  });
+  await settle();
+  // Then nothing was handed to the desktop, each attempt was refused, and the app stayed
+  const output = quire.app.output().slice(before);
+  assert.equal(browserOpenings(output), 0, output);
+  assert.equal((output.match(/refused to open "https:\/\/example.com\/by-click"/g) ?? []).length, 20, output);
+  assert.equal((output.match(/refused to open "https:\/\/example.com\/by-location"/g) ?? []).length, 1, output);
+  assert.equal(page.url(), appUrl);
+});
+
+test('input injected through DevTools is no person either: a puppeteer click on a link opens nothing', async () => {
+  // Given a link where a person could click it
+  const page = quire.app.page;
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { id: 'external', href: 'https://example.com/devtools-click', textContent: 'out' });
+    Object.assign(link.style, { position: 'fixed', left: '0', top: '0', width: '80px', height: '40px', zIndex: '99999', background: 'white' });
+    document.body.append(link);
+  });
+  const before = quire.app.output().length;
+  // When DevTools clicks it (Chromium treats that input as trusted, but it never passed through Qt)
+  await page.click('#external');
+  await settle();
+  await page.evaluate(() => document.getElementById('external').remove());
+  // Then
+  const output = quire.app.output().slice(before);
+  assert.equal(browserOpenings(output), 0, output);
+  assert.match(output, /refused to open "https:\/\/example.com\/devtools-click"/);
 });

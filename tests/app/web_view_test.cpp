@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+// Issue 16 item 3 with the real QtWebEngine in process: only input that reaches the view through
+// Qt (a person) opens a web link, once per click or key press, however many navigations the
+// page's scripts start.
+
+#include <app_bridge.h>
+#include <app_scheme_handler.h>
+#include <external_link_opener.h>
+#include <web_page.h>
+
+#include <gtest/gtest.h>
+
+#include <QDeadlineTimer>
+#include <QList>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrl>
+#include <QWebChannel>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+#include <chrono>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace quire::test {
+namespace {
+
+using app::AppSchemeHandler;
+using app::ExternalLinkOpener;
+
+/** @brief Spins the event loop until `done` holds or `timeout` passes; returns `done()`. */
+template<class Predicate>
+bool waitUntil(Predicate done, std::chrono::milliseconds timeout = 10s)
+{
+    const QDeadlineTimer deadline(timeout);
+    while (!done() && !deadline.hasExpired())
+        QTest::qWait(20);
+    return done();
+}
+
+/** @brief The app's page in a shown view, with a link over its top-left corner. */
+class WebViewTest : public ::testing::Test
+{
+protected:
+    WebViewTest()
+        : m_links([this](const QUrl &url) {
+            m_opened.append(url);
+            return true;
+        })
+    {
+        m_profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &m_schemeHandler);
+        app::applySecureSettings(m_profile);
+        m_channel.registerObject(u"app"_s, &m_app);
+        m_page = std::make_unique<app::WebPage>(&m_profile, m_links);
+        m_page->setAppChannel(&m_channel);
+        m_view.setPage(m_page.get());
+        m_view.resize(800, 600);
+        m_links.watchInput(&m_view);
+    }
+
+    ~WebViewTest() override
+    {
+        m_view.setPage(nullptr);
+        m_page.reset();
+    }
+
+    void SetUp() override
+    {
+        QSignalSpy loaded(m_page.get(), &QWebEnginePage::loadFinished);
+        m_page->load(AppSchemeHandler::entryUrl());
+        m_view.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_view));
+        ASSERT_TRUE(waitUntil([&] { return !loaded.isEmpty(); })) << "the app's page did not load";
+        ASSERT_TRUE(loaded.first().first().toBool());
+        ASSERT_TRUE(waitUntil([&] { return m_view.focusProxy() != nullptr; }));
+        run(uR"(
+            const link = Object.assign(document.createElement('a'), { id: 'external', href: 'https://example.com/person', textContent: 'out' });
+            Object.assign(link.style, { position: 'fixed', left: '0', top: '0', width: '200px', height: '100px', display: 'block', zIndex: '99999', background: 'white' });
+            document.body.append(link);
+            true
+        )"_s);
+    }
+
+    /** @brief Runs `script` in the page and returns its value. */
+    QVariant run(const QString &script)
+    {
+        QVariant result;
+        bool done = false;
+        m_page->runJavaScript(script, [&](const QVariant &value) {
+            result = value;
+            done = true;
+        });
+        EXPECT_TRUE(waitUntil([&] { return done; })) << script.toStdString();
+        return result;
+    }
+
+    /** @brief What has been opened once the page has had `settle` to start more navigations. */
+    QList<QUrl> openedAfter(std::chrono::milliseconds settle = 500ms)
+    {
+        QTest::qWait(static_cast<int>(settle.count()));
+        return m_opened;
+    }
+
+    QWebEngineProfile m_profile;
+    AppSchemeHandler m_schemeHandler;
+    app::AppBridge m_app;
+    QWebChannel m_channel;
+    QList<QUrl> m_opened;
+    ExternalLinkOpener m_links;
+    std::unique_ptr<app::WebPage> m_page;
+    QWebEngineView m_view;
+};
+
+TEST_F(WebViewTest, ScriptedNavigationsToTheWebOpenNothing)
+{
+    // When
+    run(uR"(
+        location.href = 'https://example.com/by-location';
+        for (let i = 0; i < 20; i += 1) document.getElementById('external').click();
+    )"_s);
+    // Then
+    EXPECT_EQ(openedAfter(), QList<QUrl> {});
+    EXPECT_EQ(m_page->url(), AppSchemeHandler::entryUrl());
+}
+
+TEST_F(WebViewTest, APersonsClickOnALinkOpensItOnce)
+{
+    // When
+    QTest::mouseClick(m_view.focusProxy(), Qt::LeftButton, {}, QPoint(50, 50));
+    // Then
+    ASSERT_TRUE(waitUntil([&] { return !m_opened.isEmpty(); })) << "the click did not open the link";
+    EXPECT_EQ(openedAfter(), QList<QUrl> {QUrl(u"https://example.com/person"_s)});
+    EXPECT_EQ(m_page->url(), AppSchemeHandler::entryUrl());
+}
+
+TEST_F(WebViewTest, EnterOnAFocusedLinkOpensItOnce)
+{
+    // Given
+    run(u"document.getElementById('external').focus(); document.activeElement.id"_s);
+    // When
+    QTest::keyClick(m_view.focusProxy(), Qt::Key_Return);
+    // Then
+    ASSERT_TRUE(waitUntil([&] { return !m_opened.isEmpty(); })) << "Enter did not open the link";
+    EXPECT_EQ(openedAfter(), QList<QUrl> {QUrl(u"https://example.com/person"_s)});
+}
+
+TEST_F(WebViewTest, ScriptsRidingOnAPersonsClickGetOneOpeningInAll)
+{
+    // Given a page that answers the click with twenty navigations of its own
+    run(uR"(
+        document.getElementById('external').addEventListener('click', () => {
+            for (let i = 0; i < 20; i += 1)
+                Object.assign(document.createElement('a'), { href: `https://example.com/extra-${i}` }).click();
+            location.href = 'https://example.com/extra-location';
+        });
+        true
+    )"_s);
+    // When
+    QTest::mouseClick(m_view.focusProxy(), Qt::LeftButton, {}, QPoint(50, 50));
+    // Then
+    ASSERT_TRUE(waitUntil([&] { return !m_opened.isEmpty(); }));
+    EXPECT_EQ(openedAfter(1000ms).size(), 1);
+}
+
+TEST_F(WebViewTest, AClickSomewhereElseDoesNotLicenseALaterScriptedOpening)
+{
+    // Given a click outside the link, and time for it to expire
+    QTest::mouseClick(m_view.focusProxy(), Qt::LeftButton, {}, QPoint(400, 400));
+    QTest::qWait(static_cast<int>(ExternalLinkOpener::gestureLifetime.count()) + 200);
+    // When
+    run(u"location.href = 'https://example.com/later'"_s);
+    // Then
+    EXPECT_EQ(openedAfter(), QList<QUrl> {});
+}
+
+} // namespace
+} // namespace quire::test
