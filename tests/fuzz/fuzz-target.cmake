@@ -9,7 +9,9 @@ include("${CMAKE_CURRENT_LIST_DIR}/../../cmake/contract.cmake")
 function(quire_add_dispatch_fuzzer root)
   set(generated "${CMAKE_CURRENT_BINARY_DIR}/generated")
   set(generated_core "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h"
-                     "${generated}/quire/core/task.h" "${generated}/quire/core/project.h")
+                     "${generated}/quire/core/checklist_item.h" "${generated}/quire/core/task.h"
+                     "${generated}/quire/core/project.h" "${generated}/quire/core/undo_state.h"
+                     "${generated}/quire/core/undo_step.h")
   quire_generate_contract(core "${generated}" ${generated_core})
   quire_generate_contract(app "${generated}" "${generated}/command_table.h" "${generated}/command_table.cpp")
   file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h" "${root}/core/include/quire/core/*.h")
@@ -18,7 +20,8 @@ function(quire_add_dispatch_fuzzer root)
   # No test_hook_bridge: the fuzzer never registers the hooks, and without QUIRE_WITH_TEST_HOOKS
   # bridge_registry does not refer to them.
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry change_events command_dispatch command_specs
-                        database_thread envelope json_codec logging project_bridge task_bridge task_columns)
+                        database_thread envelope history_bridge json_codec logging project_bridge task_bridge
+                        task_columns)
     list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
   endforeach()
 

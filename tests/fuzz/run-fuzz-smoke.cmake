@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-# ctest fuzz.dispatch_smoke: configure and build the fuzzer with clang in BINARY_DIR (incremental
-# after the first run), then run it briefly from the seed corpus. Any contract violation, crash,
-# sanitizer report or leak fails the test; the input that caused it is left in BINARY_DIR/artifacts.
+# ctest fuzz.dispatch_smoke: configure and build the fuzzer with clang in BINARY_DIR (incremental:
+# the main build's target quire_fuzz_clang, which runs this with BUILD_ONLY, has built it), then run
+# it briefly from the seed corpus. Any contract violation, crash, sanitizer report or leak fails the
+# test; the input that caused it is left in BINARY_DIR/artifacts.
 
 if(NOT CLANGXX)
   message(FATAL_ERROR "no clang++ >= 16 given (CLANGXX)")
@@ -20,6 +21,9 @@ endif()
 execute_process(COMMAND "${CMAKE_COMMAND}" --build "${BINARY_DIR}" RESULT_VARIABLE built)
 if(NOT built EQUAL 0)
   message(FATAL_ERROR "building the fuzzer failed")
+endif()
+if(BUILD_ONLY)
+  return()
 endif()
 
 # New inputs go to the first (scratch) folder; the checked-in seed corpus is only read.
