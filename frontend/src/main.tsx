@@ -8,10 +8,14 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { projectsQuery } from '@/features/projects/api/projects-api';
 import { tasksQuery } from '@/features/tasks/api/tasks-api';
 import { listQueryOf } from '@/features/tasks/utils/task-lists';
+import { startTheme } from '@/features/theme/theme';
 import { startIpc } from '@/ipc/start';
 import { todayText } from '@/lib/local-date';
 import { createQueryClient } from '@/lib/query-client';
 import '@/styles/index.css';
+
+// Before anything renders, so the first frame already has the chosen colours.
+startTheme();
 
 const inQuire = startIpc();
 const queryClient = createQueryClient();

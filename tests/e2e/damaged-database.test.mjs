@@ -209,7 +209,7 @@ test('aReadOnlyDatabaseShowsItsTasksAndSaysWhyASaveFailed', async () => {
 
 function canMountTmpfs(dir) {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -217,7 +217,8 @@ function canMountTmpfs(dir) {
 }
 
 test('aFullDiskShowsWhyASaveFailedLosesNothingAndWorksOnceThereIsSpace', async (t) => {
-  // Given: the database on a 1 MB file system that is almost full
+  // Given: the database on a 4 MB file system that is almost full (a save of the long description
+  // below writes it three times: the task row, the undo journal's image and the search index)
   const ws = workspace();
   const disk = join(ws.dir, 'disk');
   mkdirSync(disk);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, NARROW_WINDOW } from '@/app/app';
+import { setTheme } from '@/features/theme/theme';
 import { wireForms } from '@/ipc/contract';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeProject, makeTask } from '@/testing/fixtures';
@@ -81,6 +82,33 @@ describe('the task screen', () => {
 
     expect(backend.bridge.callsTo('db_delete_tasks')).toEqual([{ taskIds: ['t-milk'] }]);
     await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+  });
+
+  it('brings a deleted task back with the toast’s Undo, Ctrl+Z, and not while typing', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    const milk = (await screen.findAllByTestId('task-row')).find((r) => r.textContent?.includes('Buy milk'))!;
+    await user.click(within(milk).getByTestId('delete-task'));
+    expect(screen.getByRole('alertdialog', { name: 'Delete task?' })).toHaveTextContent('Ctrl+Z brings it back');
+    await user.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+
+    // The toast offers the undo
+    expect(await screen.findByText('Task deleted')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    // Ctrl+Shift+Z redoes the delete, Ctrl+Z undoes it again; in a field, Ctrl+Z is the field's own
+    await user.click(document.body);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+    await user.click(screen.getByTestId('task-filter'));
+    await user.keyboard('{Control>}z{/Control}');
+    expect(backend.bridge.callsTo('db_undo')).toHaveLength(1);
+    await user.click(document.body);
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+    expect(backend.bridge.callsTo('db_undo')).toHaveLength(2);
   });
 
   it('cancelling the confirmation deletes nothing', async () => {
@@ -253,6 +281,12 @@ describe('the task screen', () => {
     // Ctrl+Enter completes the focused task
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(backend.tasks.find((t) => t.id === 't-report')?.status).toBe('completed'));
+
+    // N makes a task; once saved, its row has the focus
+    await user.keyboard('n');
+    await screen.findByRole('dialog', { name: 'New task' });
+    await user.keyboard('Call the plumber{Enter}');
+    await waitFor(() => expect(row('Call the plumber')).toHaveFocus());
   });
 
   it('renders user text as text, never as HTML', async () => {
@@ -314,6 +348,330 @@ describe('the task screen', () => {
   });
 });
 
+describe('the command palette, the keys list and the theme', () => {
+  afterEach(() => {
+    setTheme('system');
+    localStorage.clear();
+  });
+
+  const options = () => screen.getAllByRole('option').map((o) => o.textContent);
+  /** Opens the palette with Ctrl+K, types `search` and runs the first match with Enter. */
+  async function runFromPalette(user: ReturnType<typeof renderWithProviders>['user'], search: string) {
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard(search);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('command-palette')).not.toBeInTheDocument());
+  }
+
+  it('offers every list and project, the task keys on the active row, and the theme choices', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    await user.keyboard('{Control>}k{/Control}');
+
+    expect(options()).toEqual([
+      'Search all tasks/',
+      'Go to All tasks',
+      'Go to Today',
+      'Go to Upcoming',
+      'Go to Logbook',
+      'Go to Home',
+      'Go to Work',
+      'New taskN',
+      'Quick addQ',
+      'Filter tasks',
+      'Edit “Buy milk”Enter',
+      'Complete “Buy milk”Ctrl+Enter',
+      'Delete “Buy milk”Delete',
+      'Move “Buy milk” upAlt+↑',
+      'Move “Buy milk” downAlt+↓',
+      'Undo the latest changeCtrl+Z',
+      'RedoCtrl+Shift+Z',
+      'Keyboard shortcuts?',
+      'Theme: System (current)',
+      'Theme: Light',
+      'Theme: Dark',
+    ]);
+  });
+
+  it('goes to a project, opens the new-task dialog and focuses quick add', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await runFromPalette(user, 'go to work');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+
+    await runFromPalette(user, 'new task');
+    expect(await screen.findByTestId('task-dialog')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await runFromPalette(user, 'quick add');
+    await waitFor(() => expect(screen.getByTestId('quick-add')).toHaveFocus());
+  });
+
+  it('completes the active task', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    await runFromPalette(user, 'complete');
+
+    await waitFor(() => expect(backend.tasks.find((t) => t.id === 't-milk')?.status).toBe('completed'));
+  });
+
+  it('lists the task keys under Tasks when ? is pressed', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.keyboard('?');
+
+    const tasks = within(await screen.findByTestId('keys-dialog')).getByRole('heading', { name: 'Tasks' }).parentElement!;
+    expect(within(tasks).getAllByRole('term').map((t) => t.textContent)).toEqual(
+      expect.arrayContaining(['N', 'Q', 'Enter', 'Ctrl+Enter', 'Delete', 'Space']),
+    );
+  });
+
+  it('switches the theme from the sidebar and from the palette', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.selectOptions(screen.getByLabelText('Theme'), 'dark');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    expect(localStorage.getItem('quire.theme')).toBe('dark');
+
+    await runFromPalette(user, 'theme: light');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'light');
+    expect(screen.getByLabelText('Theme')).toHaveValue('light');
+  });
+});
+
+describe('the search of every task', () => {
+  function searchable() {
+    return fakeBackend({
+      projects: [home, work],
+      tasks: [
+        makeTask({ id: 't-cafe', title: 'Meet at Café Luna', projectIds: ['p-home'] }),
+        makeTask({ id: 't-beans', title: 'Buy coffee beans', description: 'For the café downstairs' }),
+        makeTask({ id: 't-menu', title: 'Cafeteria menu', status: 'completed', priority: 'nit' }),
+        makeTask({ id: 't-report', title: 'Write report', projectIds: ['p-work'] }),
+      ],
+    });
+  }
+  const field = () => screen.getByTestId('global-search');
+  const heading = () => screen.getByRole('heading', { level: 1 });
+  const marks = (row: HTMLElement) => [...row.querySelectorAll('mark')].map((m) => m.textContent);
+  const row = (title: string) => screen.getAllByTestId('task-row').find((r) => r.getAttribute('aria-label') === title)!;
+
+  it('shows the matches, best first, with the words they match marked, in a plain ranked list', async () => {
+    const backend = searchable();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Meet at Café Luna', 'Buy coffee beans', 'Write report']));
+    expect(screen.getByRole('search', { name: 'Search all tasks' })).toContainElement(field());
+    expect(field()).toHaveAttribute('placeholder', 'Search all tasks');
+
+    await user.type(field(), 'cafe');
+
+    await waitFor(() => expect(heading()).toHaveTextContent('Search: “cafe”'));
+    // Title matches first; the completed one included; a match in the description last.
+    await waitFor(() => expect(rowTitles()).toEqual(['Meet at Café Luna', 'Cafeteria menu', 'Buy coffee beans']));
+    expect(backend.bridge.callsTo('db_search_tasks').at(-1)).toEqual({ query: 'cafe', limit: 200 });
+    expect(row('Cafeteria menu')).toHaveAttribute('data-status', 'completed');
+    expect(marks(row('Meet at Café Luna'))).toEqual(['Café']);
+    expect(marks(row('Cafeteria menu'))).toEqual(['Cafe']);
+    expect(marks(row('Buy coffee beans'))).toEqual([]);
+    expect(screen.getByTestId('task-count')).toHaveTextContent('3 matches');
+    // No groups, no other order, no per-list text filter, no quick add, no "Show completed"
+    expect(document.querySelector('.group-header')).toBeNull();
+    expect(screen.queryByLabelText('Sort by')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('task-filter')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('quick-add')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('show-completed')).not.toBeInTheDocument();
+    // No list is current in the sidebar while the search is shown
+    expect(screen.getByTestId('all-tasks')).not.toHaveAttribute('aria-current');
+  });
+
+  it('searches once typing pauses, not for every key', async () => {
+    const backend = searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.type(field(), 'meet luna');
+
+    await waitFor(() => expect(rowTitles()).toEqual(['Meet at Café Luna']));
+    // (Exactly one unless the machine is slow enough to pause 150 ms between keys.)
+    expect(backend.bridge.callsTo('db_search_tasks').length).toBeLessThan('meet luna'.length);
+    expect(marks(row('Meet at Café Luna'))).toEqual(['Meet', 'Luna']);
+  });
+
+  it('puts the focus in the field with / from anywhere but a field, and with Ctrl+F from anywhere', async () => {
+    searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.click(heading());
+    await user.keyboard('/');
+    expect(field()).toHaveFocus();
+    expect(field()).toHaveValue('');
+
+    // In another field "/" is a character like any other
+    await user.click(screen.getByTestId('task-filter'));
+    await user.keyboard('/');
+    expect(screen.getByTestId('task-filter')).toHaveValue('/');
+    expect(field()).not.toHaveFocus();
+
+    // Ctrl+F is ours, even there: the browser's find does not open
+    await user.keyboard('{Control>}f{/Control}');
+    expect(field()).toHaveFocus();
+    await user.clear(screen.getByTestId('task-filter'));
+    (await screen.findAllByTestId('task-row'))[0]!.focus();
+    expect(fireEvent.keyDown(document.activeElement!, { key: 'f', ctrlKey: true })).toBe(false);
+    expect(field()).toHaveFocus();
+  });
+
+  it('goes back to the list shown before with Esc, or when the field is emptied', async () => {
+    searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    await user.click(screen.getAllByTestId('project-item')[1]!);
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+
+    await user.type(field(), 'cafe');
+    await waitFor(() => expect(heading()).toHaveTextContent('Search: “cafe”'));
+    await user.keyboard('{Escape}');
+
+    expect(heading()).toHaveTextContent('Work');
+    expect(field()).toHaveValue('');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+
+    await user.type(field(), 'beans');
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy coffee beans']));
+    await user.clear(field());
+    expect(heading()).toHaveTextContent('Work');
+    await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+  });
+
+  it('leaves the search, and empties the field, when a list is chosen in the sidebar', async () => {
+    searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    await user.type(field(), 'cafe');
+    await waitFor(() => expect(heading()).toHaveTextContent('Search: “cafe”'));
+
+    await user.click(screen.getByTestId('list-logbook'));
+
+    expect(heading()).toHaveTextContent('Logbook');
+    expect(field()).toHaveValue('');
+    await waitFor(() => expect(rowTitles()).toEqual(['Cafeteria menu']));
+  });
+
+  it('takes Enter to the first result, whose keys work as in any list but moving it', async () => {
+    const backend = searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    // Enter at once, before the pause that starts the search
+    await user.type(field(), 'cafe{Enter}');
+
+    await waitFor(() => expect(row('Meet at Café Luna')).toHaveFocus());
+    await user.keyboard('{ArrowDown}');
+    expect(row('Cafeteria menu')).toHaveFocus();
+    // The rank is the order: Alt+arrows move nothing
+    await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
+    expect(backend.bridge.callsTo('db_move_task')).toEqual([]);
+    expect(rowTitles()).toEqual(['Meet at Café Luna', 'Cafeteria menu', 'Buy coffee beans']);
+    expect(screen.queryByRole('button', { name: 'Move task' })).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog', { name: 'Edit task' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).toHaveValue('Cafeteria menu');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(row('Cafeteria menu')).toHaveFocus());
+
+    // Typing on in the field keeps the focus there, through no results and back
+    await user.click(field());
+    await user.type(field(), 'zzz');
+    await waitFor(() => expect(screen.getByTestId('empty-list')).toBeInTheDocument());
+    await user.keyboard('{Backspace}{Backspace}{Backspace}');
+    await waitFor(() => expect(rowTitles()).toHaveLength(3));
+    expect(field()).toHaveFocus();
+  });
+
+  it('keeps a completed result in the results, completed', async () => {
+    const backend = searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    await user.type(field(), 'luna');
+    await waitFor(() => expect(rowTitles()).toEqual(['Meet at Café Luna']));
+    const searches = backend.bridge.callsTo('db_search_tasks').length;
+
+    await user.click(within(row('Meet at Café Luna')).getByTestId('complete-task'));
+
+    await waitFor(() => expect(backend.tasks.find((t) => t.id === 't-cafe')?.status).toBe('completed'));
+    expect(row('Meet at Café Luna')).toHaveAttribute('data-status', 'completed');
+    // The change loads the results again: the backend says who belongs
+    await waitFor(() => expect(backend.bridge.callsTo('db_search_tasks').length).toBeGreaterThan(searches));
+    await waitFor(() => expect(row('Meet at Café Luna')).toHaveAttribute('data-status', 'completed'));
+    expect(rowTitles()).toEqual(['Meet at Café Luna']);
+  });
+
+  it('says so when nothing matches, and what the search looks at', async () => {
+    searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.type(field(), 'zebra');
+
+    const empty = await screen.findByTestId('empty-list');
+    expect(empty).toHaveTextContent('No tasks match “zebra”');
+    expect(empty).toHaveTextContent('title, description, tags, checklist or projects');
+    expect(empty).toHaveAttribute('role', 'status');
+    expect(rowTitles()).toEqual([]);
+  });
+
+  it('shows titles that look like HTML as text, marks and all', async () => {
+    fakeBackend({ tasks: [makeTask({ title: '<b>Cafe</b> <img src=x onerror=alert(1)>' })] });
+    const { user } = renderWithProviders(<App />);
+    await screen.findByTestId('task-row');
+
+    await user.type(field(), 'cafe');
+
+    await waitFor(() => expect(heading()).toHaveTextContent('Search: “cafe”'));
+    const result = await screen.findByTestId('task-row');
+    await waitFor(() => expect(marks(result)).toEqual(['Cafe']));
+    expect(result).toHaveTextContent('<b>Cafe</b> <img src=x onerror=alert(1)>');
+    expect(result.querySelector('b, img')).toBeNull();
+  });
+
+  it('reports a failed search as "Searching tasks: <reason>"', async () => {
+    const backend = searchable();
+    backend.failNext('db_search_tasks', 'storage', 'database is locked');
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.type(field(), 'cafe');
+
+    await waitFor(() => expect(screen.getByTestId('toast-region')).toHaveTextContent('Searching tasks: database is locked'));
+    expect(screen.getByText('The tasks could not be loaded.')).toBeInTheDocument();
+  });
+
+  it('is in the command palette', async () => {
+    searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard('search all');
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(field()).toHaveFocus());
+  });
+});
+
 describe('a narrow window', () => {
   afterEach(() => vi.restoreAllMocks());
   /** matchMedia as a window `width` px wide would answer it, for the one query the app asks. */
@@ -344,6 +702,34 @@ describe('a narrow window', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Work');
     await waitFor(() => expect(rowTitles()).toEqual(['Write report']));
+  });
+
+  it('opens the drawer with the search field focused on /, and closes it to the first result on Enter', async () => {
+    windowOfWidth(480);
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+    expect(screen.queryByTestId('global-search')).not.toBeInTheDocument();
+
+    await user.keyboard('/');
+    const drawer = await screen.findByRole('dialog', { name: 'Lists and projects' });
+    expect(within(drawer).getByTestId('global-search')).toHaveFocus();
+
+    await user.keyboard('milk{Enter}');
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Search: “milk”');
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk']));
+    await waitFor(() => expect(screen.getByTestId('task-row')).toHaveFocus());
+    // Radix gives the focus back a moment after closing: not here.
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(screen.getByTestId('task-row')).toHaveFocus();
+
+    // Opened from its button, the drawer keeps the search and leaves the focus to Radix
+    await user.click(screen.getByRole('button', { name: 'Lists and projects' }));
+    const again = await screen.findByRole('dialog', { name: 'Lists and projects' });
+    expect(within(again).getByTestId('global-search')).toHaveValue('milk');
+    expect(within(again).getByTestId('global-search')).not.toHaveFocus();
   });
 
   it('shows the sidebar beside the tasks, and no drawer button, in a wide window', async () => {

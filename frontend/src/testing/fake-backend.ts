@@ -4,6 +4,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type { EventName, EventPayloadMap, Project, Task } from '@/ipc/contract';
+import { wordsOf } from '@/lib/highlight';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
@@ -50,6 +51,34 @@ function completion(task: Task, before: Task): Task {
   return { ...task, completedAt: before.status === 'completed' ? before.completedAt : task.updatedAt };
 }
 
+/**
+ * db_search_tasks, simply: every word of `query` begins a word of the task's title, description,
+ * tags, checklist items or project names (case and accents ignored); tasks with more of the words
+ * in their title first, then in the order they are kept; at most `limit` (50 unless given, 500 at most).
+ */
+function searchTasks(tasks: readonly Task[], projects: readonly Project[], query: string, limit = 50): Task[] {
+  const wanted = wordsOf(query);
+  if (wanted.length === 0) return [];
+  const begins = (words: readonly string[], word: string) => words.some((w) => w.startsWith(word));
+  const projectNames = new Map(projects.map((p) => [p.id, p.name]));
+  const ranked = tasks.flatMap((task) => {
+    const title = wordsOf(task.title);
+    const rest = wordsOf(
+      [
+        task.description ?? '',
+        ...task.tags,
+        ...task.checklist.map((item) => item.title),
+        ...task.projectIds.map((id) => projectNames.get(id) ?? ''),
+      ].join('\n'),
+    );
+    if (!wanted.every((word) => begins(title, word) || begins(rest, word))) return [];
+    return [{ task, inTitle: wanted.filter((word) => begins(title, word)).length }];
+  });
+  // Array#sort is stable: equal ranks keep the order the tasks are kept in.
+  ranked.sort((a, b) => b.inTitle - a.inTitle);
+  return ranked.slice(0, Math.min(limit, 500)).map(({ task }) => task);
+}
+
 export interface FakeBackend {
   bridge: MockBridge;
   tasks: Task[];
@@ -71,6 +100,20 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     return encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version: String(writes) });
   };
 
+  // Undo as the journal does it, whole states instead of row images; views load again (reset).
+  type Step = { label: string; before: typeof state; after: typeof state };
+  const done: Step[] = [];
+  const undone: Step[] = [];
+  const snapshot = () => ({ tasks: [...state.tasks], projects: [...state.projects] });
+  const historyStep = (from: Step[], to: Step[], restore: 'before' | 'after') => {
+    const step = from.pop();
+    if (!step) return ok(null);
+    to.push(step);
+    state.tasks = [...step[restore].tasks];
+    state.projects = [...step[restore].projects];
+    return ok({ label: step.label, undo: done.at(-1)?.label ?? null, redo: undone.at(-1)?.label ?? null });
+  };
+
   const handle = (command: string, args: Record<string, unknown>) => {
     const failure = failures.get(command);
     if (failure) {
@@ -82,6 +125,8 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(taskPage(state.tasks.filter((t) => matchesListQuery(t, args as TaskListQuery)), args));
       case 'db_get_project_tasks':
         return ok(taskPage(state.tasks.filter((t) => t.projectIds.includes(args.projectId as string)), args));
+      case 'db_search_tasks':
+        return ok(searchTasks(state.tasks, state.projects, args.query as string, args.limit as number | undefined));
       case 'db_get_task':
         return ok(state.tasks.find((t) => t.id === args.taskId) ?? null);
       case 'db_create_task': {
@@ -164,16 +209,32 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(null);
       case 'ping':
         return ok('pong');
+      case 'db_undo':
+        return historyStep(done, undone, 'before');
+      case 'db_redo':
+        return historyStep(undone, done, 'after');
+      case 'db_get_history':
+        return ok({ undo: done.at(-1)?.label ?? null, redo: undone.at(-1)?.label ?? null });
       default:
         return err('invalid_argument', `unknown command ${command}`);
     }
   };
 
   const bridge: MockBridge = mockBridge((command, args) => {
+    const before = snapshot();
     const reply = handle(command, args);
     if (!('data' in reply)) return reply;
     const changes = changesAfter(command, args, reply.data);
-    if (changes.length > 0) writes += 1;
+    if (changes.length > 0) {
+      writes += 1;
+      done.push({ label: command, before, after: snapshot() });
+      undone.length = 0;
+    }
+    if ((command === 'db_undo' || command === 'db_redo') && reply.data !== null) {
+      writes += 1;
+      changes.push(['tasksChanged', { kind: 'reset', ids: [], tasks: [] }]);
+      changes.push(['projectsChanged', { kind: 'reset', ids: [], projects: [] }]);
+    }
     queueMicrotask(() => changes.forEach(([event, payload]) => bridge.emit(event, payload)));
     return reply;
   });

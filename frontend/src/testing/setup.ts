@@ -13,6 +13,14 @@ for (const [prop, value] of [
 ] as const) {
   Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
 }
+// jsdom has no pointer capture; sonner takes it when a toast's button is pressed.
+for (const [name, value] of [
+  ['setPointerCapture', () => {}],
+  ['releasePointerCapture', () => {}],
+  ['hasPointerCapture', () => false],
+] as const) {
+  if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { configurable: true, value });
+}
 if (!('ResizeObserver' in window)) {
   class NoopResizeObserver {
     observe() {}

@@ -27,6 +27,10 @@ interface ProjectSidebarProps {
   onSelect: (projectId: string) => void;
   /** After the shown project was deleted. */
   onCurrentProjectDeleted: () => void;
+  /** Settings at the bottom (the theme), which the app provides. */
+  footer?: ReactNode;
+  /** At the top, above the lists: the search of every task, which the app provides. */
+  search?: ReactNode;
 }
 
 type DialogState = { mode: 'create' } | { mode: 'rename'; project: Project } | null;
@@ -42,6 +46,8 @@ export function ProjectSidebar({
   selectedId,
   onSelect,
   onCurrentProjectDeleted,
+  footer,
+  search,
 }: ProjectSidebarProps) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [pendingDelete, setPendingDelete] = useState<Project | null>(null);
@@ -56,6 +62,7 @@ export function ProjectSidebar({
 
   return (
     <nav className="sidebar" aria-label="Projects">
+      {search ? <div className="sidebar-search">{search}</div> : null}
       <ul className="list-nav">
         {lists.map((list) => (
           <li key={list.id}>
@@ -148,10 +155,11 @@ export function ProjectSidebar({
         open={pendingDelete !== null}
         onOpenChange={(open) => !open && setPendingDelete(null)}
         title="Delete project?"
-        description={`“${pendingDelete?.name ?? ''}” will be deleted. This cannot be undone.`}
+        description={`“${pendingDelete?.name ?? ''}” will be deleted; its tasks stay. Ctrl+Z brings it back.`}
         confirmLabel="Delete project"
         onConfirm={confirmDelete}
       />
+      {footer ? <div className="sidebar-footer">{footer}</div> : null}
     </nav>
   );
 }

@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: MIT
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   invokeDbCreateProject,
   invokeDbCreateTask,
   invokeDbDeleteTasks,
   invokeDbGetTasks,
   invokeDbMoveTask,
+  invokeDbSearchTasks,
   invokeDbUpdateTask,
   invokeDbUpdateTasks,
   type TaskPatch,
 } from '@/ipc/commands';
 import { invokeListTotal } from '@/ipc/invoke';
+import { offerUndo } from '@/lib/undo';
 import { keyAfterTask } from '@/features/tasks/utils/order-keys';
-import { listQueryOfKey, matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
+import {
+  listQueryOfKey,
+  matchesListQuery,
+  SEARCH_RESULT_LIMIT,
+  type TaskListQuery,
+} from '@/features/tasks/utils/task-lists';
 import type { CommandArgs, Status, Task } from '@/ipc/contract';
 
 export const taskKeys = {
@@ -24,8 +31,21 @@ export const taskKeys = {
   count: (query: TaskListQuery) => ['tasks', 'count', query] as const,
 };
 
-/** The query of the tasks that db_get_tasks loads with the filters of `query`. */
+/**
+ * The query of the tasks that db_get_tasks loads with the filters of `query`, or, for a search,
+ * the best matches db_search_tasks finds. The key is the query either way, so the optimistic
+ * updates below patch search results as they patch the lists.
+ */
 export function tasksQuery(query: TaskListQuery) {
+  const { search, ...filters } = query;
+  if (search !== undefined)
+    return queryOptions({
+      queryKey: taskKeys.list(query),
+      queryFn: () => invokeDbSearchTasks({ query: search, limit: SEARCH_RESULT_LIMIT }),
+      // While the next word's results load, the last ones stay on screen rather than "Loading".
+      placeholderData: keepPreviousData,
+      meta: { action: 'Searching tasks' },
+    });
   return queryOptions({
     queryKey: taskKeys.list(query),
     // A long list shows its first page while the others load, when nothing is shown yet: a
@@ -36,7 +56,7 @@ export function tasksQuery(query: TaskListQuery) {
           if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, tasks);
         },
       };
-      return invokeDbGetTasks(query, options);
+      return invokeDbGetTasks(filters, options);
     },
     meta: { action: 'Loading tasks' },
   });
@@ -116,6 +136,9 @@ export function useSetTaskStatus() {
     onError: (_error, _vars, context) => {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
+    onSuccess: (_data, { ids, status }) => {
+      if (status === 'completed') offerUndo(ids.length === 1 ? 'Task completed' : `${ids.length} tasks completed`);
+    },
   });
 }
 
@@ -151,5 +174,6 @@ export function useDeleteTasks() {
   return useMutation({
     mutationFn: (ids: string[]) => invokeDbDeleteTasks({ taskIds: ids }),
     meta: { action: 'Deleting tasks' },
+    onSuccess: (_data, ids) => offerUndo(ids.length === 1 ? 'Task deleted' : `${ids.length} tasks deleted`),
   });
 }

@@ -34,6 +34,8 @@ interface TaskDialogProps {
   onClose: () => void;
   /** Where the focus goes once the dialog has closed (the task's row); else where it was. */
   onReturnFocus?: () => void;
+  /** The task the dialog created, once saved (the view puts the focus on its row). */
+  onCreated?: (task: Task) => void;
 }
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
@@ -145,7 +147,12 @@ function TaskForm(props: TaskFormProps) {
           recurrence: draft.recurrence ?? undefined,
           checklist: checklist.length > 0 ? checklist : undefined,
         },
-        { onSuccess: onClose },
+        {
+          onSuccess: (created) => {
+            props.onCreated?.(created);
+            onClose();
+          },
+        },
       );
     }
   };

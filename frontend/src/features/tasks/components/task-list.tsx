@@ -48,6 +48,8 @@ interface TaskListProps {
   onDrop?: (from: number, to: number) => void;
   /** A new value gives the active row the focus (once it is rendered). */
   focusSignal?: number;
+  /** The words of a search, which each row marks in its title. */
+  highlight?: readonly string[];
 }
 
 export function TaskList({
@@ -64,6 +66,7 @@ export function TaskList({
   dropRanges = null,
   onDrop,
   focusSignal = 0,
+  highlight,
 }: TaskListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
@@ -210,6 +213,7 @@ export function TaskList({
                 active={item.index === activeIndex}
                 selected={selectedIds.has(task.id)}
                 dragHandle={handle}
+                highlight={highlight}
                 onFocusRow={() => {
                   if (followed.current !== task.id) followed.current = null;
                   onActiveIndexChange(item.index);

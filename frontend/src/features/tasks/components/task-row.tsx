@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-import { forwardRef, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, Fragment, type KeyboardEvent, type ReactNode } from 'react';
 import { CheckIcon, ChecklistIcon, PencilIcon, PinIcon, RepeatIcon, TrashIcon } from '@/components/icons';
 import { formatDueDate } from '@/features/tasks/utils/format-due-date';
 import { describeRecurrence } from '@/features/tasks/utils/recurrence-rule';
 import type { Task } from '@/ipc/contract';
+import { highlightRuns } from '@/lib/highlight';
 
 interface TaskRowProps {
   task: Task;
@@ -13,6 +14,8 @@ interface TaskRowProps {
   total: number;
   /** The grip that drags the row, when the list can be reordered. */
   dragHandle?: ReactNode;
+  /** The words of a search (folded, as wordsOf gives them): the title marks the words they begin. */
+  highlight?: readonly string[];
   onFocusRow: () => void;
   onToggleSelected: () => void;
   onToggleComplete: () => void;
@@ -21,7 +24,20 @@ interface TaskRowProps {
 }
 
 export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow(
-  { task, active, selected, position, total, dragHandle, onFocusRow, onToggleSelected, onToggleComplete, onEdit, onDelete },
+  {
+    task,
+    active,
+    selected,
+    position,
+    total,
+    dragHandle,
+    highlight,
+    onFocusRow,
+    onToggleSelected,
+    onToggleComplete,
+    onEdit,
+    onDelete,
+  },
   ref,
 ) {
   const completed = task.status === 'completed';
@@ -83,7 +99,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
       </button>
       <button type="button" className="task-title" onClick={onEdit} tabIndex={-1} title={task.title}>
         {task.priority === 'pinned' ? <PinIcon className="pin" width={13} height={13} /> : null}
-        <span className="task-title-text">{task.title}</span>
+        <span className="task-title-text">{highlight ? <HighlightedText text={task.title} words={highlight} /> : task.title}</span>
       </button>
       <div className="task-meta">
         {task.dueDate ? <DueDate dueDate={task.dueDate} recurrence={task.recurrence} completed={completed} /> : null}
@@ -116,6 +132,13 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
     </div>
   );
 });
+
+/** `text` with the starts of the words that `words` begin in <mark>: text nodes, never HTML. */
+function HighlightedText({ text, words }: { text: string; words: readonly string[] }) {
+  return highlightRuns(text, words).map((run, i) =>
+    run.match ? <mark key={i}>{run.text}</mark> : <Fragment key={i}>{run.text}</Fragment>,
+  );
+}
 
 /** A field shown as its bare value ("bug"), named for screen readers and on hover. */
 function MetaText({ label, value }: { label: string; value: string }) {

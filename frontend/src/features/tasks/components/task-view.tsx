@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { MenuIcon, PlusIcon, SearchIcon } from '@/components/icons';
 import { useDeleteTasks, useMoveTask, useSetTaskStatus, useTaskCount, useTasks } from '@/features/tasks/api/tasks-api';
 import { QuickAdd } from '@/features/tasks/components/quick-add';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
 import { TaskList } from '@/features/tasks/components/task-list';
-import { useNewTaskShortcut } from '@/features/tasks/hooks/use-new-task-shortcut';
+import { NEW_TASK_KEY, useNewTaskShortcut } from '@/features/tasks/hooks/use-new-task-shortcut';
 import {
   afterTaskIdForMove,
   allTags,
@@ -19,8 +19,10 @@ import {
   type TaskDraft,
   type TaskFilters,
 } from '@/features/tasks/utils/organise-tasks';
-import { listQueryOf, type TaskListSelection } from '@/features/tasks/utils/task-lists';
+import { listQueryOf, SEARCH_RESULT_LIMIT, type TaskListSelection } from '@/features/tasks/utils/task-lists';
 import { enums, type Priority, type Project, type Task } from '@/ipc/contract';
+import { useRegisterActions, type Action } from '@/lib/action-registry';
+import { wordsOf } from '@/lib/highlight';
 
 interface TaskViewProps {
   selection: TaskListSelection;
@@ -30,6 +32,11 @@ interface TaskViewProps {
   projects: Project[];
   /** In a narrow window: opens the lists and projects, which are then not beside the tasks. */
   onOpenNavigation?: () => void;
+  /**
+   * Search results: a new value (above 0) gives the first result the focus once the results of
+   * the current query are shown (Enter in the search field).
+   */
+  resultsFocusRequest?: number;
 }
 
 const groupingOf: Record<TaskListSelection['view'], Grouping> = {
@@ -38,6 +45,7 @@ const groupingOf: Record<TaskListSelection['view'], Grouping> = {
   today: 'today',
   upcoming: 'upcoming',
   logbook: 'logbook',
+  search: 'search',
 };
 
 /** What an empty list says: what belongs there, and how to put something there. */
@@ -47,12 +55,32 @@ const emptyMessages: Record<TaskListSelection['view'], { title: string; hint: st
   today: { title: 'Nothing due today', hint: 'Tasks due today, and overdue ones, show here.' },
   upcoming: { title: 'Nothing coming up', hint: 'Give a task a due date to plan it here.' },
   logbook: { title: 'No completed tasks yet', hint: 'Tasks you complete are kept here, newest first.' },
+  search: {
+    title: 'No tasks match',
+    hint: 'Each word must begin a word of a task’s title, description, tags, checklist or projects; completed tasks count too.',
+  },
 };
+
+/** "3 tasks", or for a search "3 matches", and "the best 200" when it reached its limit. */
+function countLabel(count: number, search: boolean): string {
+  if (!search) return `${count.toLocaleString()} ${count === 1 ? 'task' : 'tasks'}`;
+  if (count >= SEARCH_RESULT_LIMIT) return `${count.toLocaleString()} best matches`;
+  return `${count.toLocaleString()} ${count === 1 ? 'match' : 'matches'}`;
+}
 
 type DialogState = { mode: 'create'; prefill?: Partial<TaskDraft> } | { mode: 'edit'; task: Task } | null;
 
-export function TaskView({ selection, today, heading, projects, onOpenNavigation }: TaskViewProps) {
+export function TaskView({
+  selection,
+  today,
+  heading,
+  projects,
+  onOpenNavigation,
+  resultsFocusRequest = 0,
+}: TaskViewProps) {
   const [showCompleted, setShowCompleted] = useState(false);
+  const searchQuery = selection.view === 'search' ? selection.query : null;
+  const searching = searchQuery !== null;
   const canShowCompleted = selection.view === 'all' || selection.view === 'project';
   const tasksQuery = useTasks(listQueryOf(selection, today, canShowCompleted && showCompleted));
   const completedCount = useTaskCount({ ...listQueryOf(selection, today, true), completed: true }, canShowCompleted);
@@ -64,11 +92,31 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
   const [dialog, setDialog] = useState<DialogState>(null);
   const [pendingDelete, setPendingDelete] = useState<Task[] | null>(null);
   // Bumped when a dialog about the focused task closes: the list gives its row the focus back
-  // (or the row now in its place), so the keyboard carries on where it was.
-  const [focusSignal, setFocusSignal] = useState(0);
-  const refocusList = () => setFocusSignal((n) => n + 1);
+  // (or the row now in its place), so the keyboard carries on where it was. A new search query
+  // disarms it: the user typing on in the search field gets no row focused later, when results
+  // come back after none.
+  const [focusRequest, setFocusRequest] = useState({ count: 0, armed: false });
+  const refocusList = () => setFocusRequest(({ count }) => ({ count: count + 1, armed: true }));
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [activeIndex, setActiveIndex] = useState(0);
+  // A new search starts at its first result; Enter in the search field focuses it.
+  const [shownQuery, setShownQuery] = useState(searchQuery);
+  if (shownQuery !== searchQuery) {
+    setShownQuery(searchQuery);
+    setActiveIndex(0);
+    setFocusRequest(({ count }) => ({ count, armed: false }));
+  }
+  const [seenResultsFocusRequest, setSeenResultsFocusRequest] = useState(0);
+  if (seenResultsFocusRequest !== resultsFocusRequest) {
+    setSeenResultsFocusRequest(resultsFocusRequest);
+    if (resultsFocusRequest > 0) {
+      setActiveIndex(0);
+      refocusList();
+    }
+  }
+  // Not while the last query's results stand in for this one's.
+  const focusSignal = focusRequest.armed && !tasksQuery.isPlaceholderData ? focusRequest.count : 0;
+  const highlight = useMemo(() => (searchQuery === null ? undefined : wordsOf(searchQuery)), [searchQuery]);
 
   const tasks = useMemo(() => tasksQuery.data ?? [], [tasksQuery.data]);
   // The field shows each key at once; the list follows as soon as it can (100 000 tasks to sift).
@@ -78,6 +126,17 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
     () => buildListItems(tasks, listFilters, grouping, today),
     [tasks, listFilters, grouping, today],
   );
+  // A task made in the dialog takes the focus once its row is in the list (the change event that
+  // brings it can come just after the dialog closes); until then the list's active row has it.
+  const [newTaskId, setNewTaskId] = useState<string | null>(null);
+  if (newTaskId !== null) {
+    const index = visibleTasks.findIndex((t) => t.id === newTaskId);
+    if (index >= 0) {
+      setNewTaskId(null);
+      setActiveIndex(index);
+      refocusList();
+    }
+  }
   const tags = useMemo(() => allTags(tasks), [tasks]);
   // The user's own order is the one a row can be moved in (by drag, or Alt+↑/↓), within its group;
   // Today, Upcoming and the Logbook order by date first, where a move would show nothing.
@@ -102,7 +161,57 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
 
-  useNewTaskShortcut(() => setDialog({ mode: 'create' }));
+  const activeListIndex = Math.min(activeIndex, visibleTasks.length - 1);
+  const activeTask = visibleTasks[activeListIndex];
+  const quickAddRef = useRef<HTMLDivElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const openNewTask = () => setDialog({ mode: 'create' });
+  useNewTaskShortcut(openNewTask);
+  const toggleComplete = (task: Task) =>
+    setStatus.mutate({ ids: [task.id], status: task.status === 'completed' ? 'backlog' : 'completed' });
+
+  // The palette offers what the keys here do. A row's keys act on the focused row; its actions act
+  // on the list's active row, the one the keys would reach.
+  const rowActions = (task: Task): Action[] => {
+    const title = `“${task.title}”`;
+    // Alt+↑/↓ moves within the user's own order, which only the status-grouped lists have.
+    const moves: Action[] =
+      grouping === 'status'
+        ? [
+            { id: 'move-task-up', label: `Move ${title} up`, group: 'Tasks', shortcut: 'Alt+↑', run: () => moveByKey(activeListIndex, -1) },
+            { id: 'move-task-down', label: `Move ${title} down`, group: 'Tasks', shortcut: 'Alt+↓', run: () => moveByKey(activeListIndex, 1) },
+          ]
+        : [];
+    return [
+      { id: 'edit-task', label: `Edit ${title}`, group: 'Tasks', shortcut: 'Enter', run: () => setDialog({ mode: 'edit', task }) },
+      {
+        id: 'complete-task',
+        label: `${task.status === 'completed' ? 'Reopen' : 'Complete'} ${title}`,
+        group: 'Tasks',
+        shortcut: 'Ctrl+Enter',
+        run: () => toggleComplete(task),
+      },
+      { id: 'delete-task', label: `Delete ${title}`, group: 'Tasks', shortcut: 'Delete', run: () => setPendingDelete([task]) },
+      ...moves,
+    ];
+  };
+  // QuickAdd binds its Q itself and keeps its field to itself: the palette reaches it through a wrapper.
+  const focusQuickAdd = () => quickAddRef.current?.querySelector('input')?.focus();
+  // Search results have no quick add (nothing to add them to) and no text filter (the search is one).
+  const hasQuickAdd = selection.view !== 'logbook' && !searching;
+  const quickAdd: Action[] = hasQuickAdd
+    ? [{ id: 'quick-add', label: 'Quick add', group: 'Tasks', shortcut: 'Q', keywords: ['add task'], run: focusQuickAdd }]
+    : [];
+  const filterText: Action[] = searching
+    ? []
+    : [{ id: 'filter-tasks', label: 'Filter tasks', group: 'Tasks', keywords: ['search', 'find'], run: () => filterRef.current?.focus() }];
+  useRegisterActions([
+    { id: 'new-task', label: 'New task', group: 'Tasks', shortcut: NEW_TASK_KEY, run: openNewTask },
+    ...quickAdd,
+    ...filterText,
+    ...(activeTask ? rowActions(activeTask) : []),
+  ]);
 
   const updateFilter = <K extends keyof TaskFilters>(key: K, value: TaskFilters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
@@ -132,7 +241,7 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
   const count = tasks.length;
   let body;
   if (tasksQuery.isPending) {
-    body = <p className="panel-message muted">Loading tasks…</p>;
+    body = <p className="panel-message muted">{searching ? 'Searching…' : 'Loading tasks…'}</p>;
   } else if (tasksQuery.isError) {
     body = (
       <div className="panel-message" role="status">
@@ -145,8 +254,8 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
   } else if (count === 0) {
     const empty = emptyMessages[selection.view];
     body = (
-      <div className="panel-message">
-        <p className="panel-message-title">{empty.title}</p>
+      <div className="panel-message" role={searching ? 'status' : undefined} data-testid="empty-list">
+        <p className="panel-message-title">{searching ? `${empty.title} “${searchQuery}”` : empty.title}</p>
         <p className="muted">{empty.hint}</p>
       </div>
     );
@@ -170,18 +279,17 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
         focusSignal={focusSignal}
         items={items}
         visibleTasks={visibleTasks}
-        activeIndex={Math.min(activeIndex, visibleTasks.length - 1)}
+        activeIndex={activeListIndex}
         onActiveIndexChange={setActiveIndex}
         selectedIds={selectedIds}
         onToggleSelected={toggleSelected}
-        onToggleComplete={(task) =>
-          setStatus.mutate({ ids: [task.id], status: task.status === 'completed' ? 'backlog' : 'completed' })
-        }
+        onToggleComplete={toggleComplete}
         onEdit={(task) => setDialog({ mode: 'edit', task })}
         onDelete={(task) => setPendingDelete([task])}
         onMoveKey={moveByKey}
         dropRanges={ranges}
         onDrop={move}
+        highlight={highlight}
       />
     );
   }
@@ -205,8 +313,8 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
           <span className="muted" data-testid="task-count">
             {/* Honest about filters: what is shown, of how many. */}
             {visibleTasks.length === count
-              ? `${count.toLocaleString()} ${count === 1 ? 'task' : 'tasks'}`
-              : `${visibleTasks.length.toLocaleString()} of ${count.toLocaleString()} tasks`}
+              ? countLabel(count, searching)
+              : `${visibleTasks.length.toLocaleString()} of ${count.toLocaleString()} ${searching ? 'matches' : 'tasks'}`}
           </span>
         </div>
         <button
@@ -221,27 +329,32 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
         </button>
       </header>
 
-      {selection.view === 'logbook' ? null : (
-        <QuickAdd
-          projects={projects}
-          defaultProjectId={projectId}
-          defaultDueDate={selection.view === 'today' ? today : null}
-          onOpenDialog={(prefill) => setDialog({ mode: 'create', prefill })}
-        />
-      )}
-
-      <div className="filters" role="search">
-        <div className="search-field">
-          <SearchIcon />
-          <input
-            type="search"
-            aria-label="Filter tasks"
-            placeholder="Filter tasks"
-            data-testid="task-filter"
-            value={filters.text}
-            onChange={(e) => updateFilter('text', e.target.value)}
+      {hasQuickAdd ? (
+        <div ref={quickAddRef}>
+          <QuickAdd
+            projects={projects}
+            defaultProjectId={projectId}
+            defaultDueDate={selection.view === 'today' ? today : null}
+            onOpenDialog={(prefill) => setDialog({ mode: 'create', prefill })}
           />
         </div>
+      ) : null}
+
+      <div className="filters" role="search" aria-label="Filter this list">
+        {searching ? null : (
+          <div className="search-field">
+            <SearchIcon />
+            <input
+              ref={filterRef}
+              type="search"
+              aria-label="Filter tasks"
+              placeholder="Filter tasks"
+              data-testid="task-filter"
+              value={filters.text}
+              onChange={(e) => updateFilter('text', e.target.value)}
+            />
+          </div>
+        )}
         <select aria-label="Filter by tag" value={filters.tag ?? ''} onChange={(e) => updateFilter('tag', e.target.value || null)}>
           <option value="">All tags</option>
           {tags.map((tag) => (
@@ -262,13 +375,16 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
             </option>
           ))}
         </select>
-        <select aria-label="Sort by" value={filters.sort} onChange={(e) => updateFilter('sort', e.target.value as SortOrder)}>
-          {(Object.keys(sortLabels) as SortOrder[]).map((sort) => (
-            <option key={sort} value={sort}>
-              Sort: {sortLabels[sort]}
-            </option>
-          ))}
-        </select>
+        {/* Search results stay in their rank: best match first. */}
+        {searching ? null : (
+          <select aria-label="Sort by" value={filters.sort} onChange={(e) => updateFilter('sort', e.target.value as SortOrder)}>
+            {(Object.keys(sortLabels) as SortOrder[]).map((sort) => (
+              <option key={sort} value={sort}>
+                Sort: {sortLabels[sort]}
+              </option>
+            ))}
+          </select>
+        )}
         {canShowCompleted ? (
           <label className="toggle-field">
             <input
@@ -313,7 +429,8 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
           defaultDueDate={selection.view === 'today' ? today : null}
           prefill={dialog.mode === 'create' ? dialog.prefill : undefined}
           onClose={() => setDialog(null)}
-          onReturnFocus={dialog.mode === 'edit' ? refocusList : undefined}
+          onReturnFocus={refocusList}
+          onCreated={(task) => setNewTaskId(task.id)}
         />
       ) : null}
 
@@ -323,8 +440,8 @@ export function TaskView({ selection, today, heading, projects, onOpenNavigation
         title={pendingDelete && pendingDelete.length > 1 ? `Delete ${pendingDelete.length} tasks?` : 'Delete task?'}
         description={
           pendingDelete && pendingDelete.length === 1
-            ? `“${pendingDelete[0]!.title}” will be deleted. This cannot be undone.`
-            : 'The selected tasks will be deleted. This cannot be undone.'
+            ? `“${pendingDelete[0]!.title}” will be deleted. Ctrl+Z brings it back.`
+            : `${pendingDelete?.length ?? 0} tasks will be deleted. Ctrl+Z brings them back.`
         }
         confirmLabel="Delete"
         onConfirm={confirmDelete}

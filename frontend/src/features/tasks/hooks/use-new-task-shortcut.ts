@@ -1,34 +1,13 @@
 // SPDX-License-Identifier: MIT
-import { useEffect, useRef } from 'react';
+import { useKeyShortcut } from '@/lib/use-key-shortcut';
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
+/** The key that opens the new-task dialog, as bound here and as the palette and keys list show it. */
+export const NEW_TASK_KEY = 'N';
 
 /** "N" opens the new-task dialog unless the user is typing or a dialog is open. */
 export function useNewTaskShortcut(onNewTask: () => void): void {
-  useLetterShortcut('n', onNewTask);
+  useKeyShortcut(NEW_TASK_KEY, onNewTask);
 }
 
-/**
- * A single letter (either case, no modifier) runs `onKey`, unless the user is typing in a field or
- * a dialog is open.
- */
-export function useLetterShortcut(letter: string, onKey: () => void): void {
-  const callback = useRef(onKey);
-  useEffect(() => {
-    callback.current = onKey;
-  });
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== letter) return;
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.defaultPrevented) return;
-      if (isTyping(event.target) || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
-      event.preventDefault();
-      callback.current();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [letter]);
-}
+// QuickAdd binds its "Q" under this older name.
+export { useKeyShortcut as useLetterShortcut } from '@/lib/use-key-shortcut';

@@ -60,6 +60,13 @@ describe('applyTaskChanges', () => {
     expect(applyTaskChanges(all, {}, [upserted(first), { kind: 'reset', ids: [], tasks: [] }])).toBeNull();
   });
 
+  it('asks for search results to be loaded again after any change, and keeps them when there is none', () => {
+    const renamed = { ...second, title: 'Second, renamed' };
+    expect(applyTaskChanges(all, { search: 'sec' }, [upserted(renamed)])).toBeNull();
+    expect(applyTaskChanges(all, { search: 'sec' }, [deleted('elsewhere')])).toBeNull();
+    expect(titles(applyTaskChanges(all, { search: 'sec' }, []))).toEqual(['First', 'Second', 'Third']);
+  });
+
   it('leaves the given list untouched', () => {
     const before = [...all];
     applyTaskChanges(all, {}, [deleted(first.id)]);

@@ -21,13 +21,16 @@ function insertInCreationOrder(tasks: Task[], task: Task): void {
 /**
  * The list that `query` loads after `changes`, or null when one of them is a reset (the list must
  * be loaded again). Changed tasks keep their place, new ones go in creation order, and tasks that
- * no longer belong (deleted, moved out of the project, completed, due another day) leave.
+ * no longer belong (deleted, moved out of the project, completed, due another day) leave. Search
+ * results load again after any change: whether a task matches, and where it ranks, depend on words
+ * (its projects' names among them) that only the backend weighs.
  */
 export function applyTaskChanges(
   tasks: readonly Task[],
   query: TaskListQuery,
   changes: readonly TaskChange[],
 ): Task[] | null {
+  if (query.search !== undefined && changes.length > 0) return null;
   let result = [...tasks];
   for (const change of changes) {
     if (change.kind === 'reset') return null;

@@ -54,6 +54,21 @@ describe('buildListItems', () => {
     expect(buildListItems([task], { ...emptyFilters, text: 'start' }).visibleTasks).toHaveLength(1);
   });
 
+  it('keeps search results in their rank, whatever the sort, in one list without headers', () => {
+    for (const sort of ['manual', 'priority', 'title', 'updated'] as const) {
+      const { items, visibleTasks } = buildListItems(tasks, { ...emptyFilters, sort }, 'search');
+
+      expect(titles(visibleTasks)).toEqual(['nit old', 'pinned', 'high newest', 'done', 'doing']);
+      expect(items.every((item) => item.kind === 'task')).toBe(true);
+      expect(items.map((item) => (item.kind === 'task' ? item.index : -1))).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
+
+  it('filters search results by tag and priority, keeping their rank', () => {
+    const { visibleTasks } = buildListItems(tasks, { ...emptyFilters, priority: 'high' }, 'search');
+    expect(titles(visibleTasks)).toEqual(['high newest']);
+  });
+
   it('filters by tag and by priority', () => {
     expect(titles(buildListItems(tasks, { ...emptyFilters, tag: 'ui' }).visibleTasks)).toEqual(['high newest']);
     expect(titles(buildListItems(tasks, { ...emptyFilters, priority: 'nit' }).visibleTasks)).toEqual(['nit old']);

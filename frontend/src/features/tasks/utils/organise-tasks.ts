@@ -92,9 +92,10 @@ export type ListItem =
 
 /**
  * How a list is cut into groups: by status (All, a project), overdue and today (Today), by due
- * day for the next days and then later (Upcoming), by the day of completion (Logbook).
+ * day for the next days and then later (Upcoming), by the day of completion (Logbook). Search
+ * results are one group without a header, in the backend's order (best match first).
  */
-export type Grouping = 'status' | 'today' | 'upcoming' | 'logbook';
+export type Grouping = 'status' | 'today' | 'upcoming' | 'logbook' | 'search';
 
 interface Group {
   key: string;
@@ -111,6 +112,7 @@ function dayLabel(day: string, today: string): string {
 }
 
 function groupsOf(tasks: Task[], grouping: Grouping, today: string): { groups: Group[]; compare?: (a: Task, b: Task) => number } {
+  if (grouping === 'search') return { groups: [{ key: 'results', label: 'Results', tasks }] };
   if (grouping === 'status') {
     const groups = statusOrder.map((status): Group => ({ key: status, label: statusLabels[status], tasks: [] }));
     for (const task of tasks) (groups.find((g) => g.key === task.status) ?? groups[1]!).tasks.push(task);
@@ -157,7 +159,8 @@ function groupsOf(tasks: Task[], grouping: Grouping, today: string): { groups: G
 
 /**
  * Filters, groups and sorts: the rows of the (virtualised) list. Within a group tasks follow the
- * chosen sort, after the grouping's own order (due date, or completion, newest first).
+ * chosen sort, after the grouping's own order (due date, or completion, newest first). Search
+ * results keep their rank whatever the sort, and have no group header.
  */
 export function buildListItems(
   tasks: Task[],
@@ -174,10 +177,13 @@ export function buildListItems(
   const compare = first ? (a: Task, b: Task) => first(a, b) || then(a, b) : then;
   const items: ListItem[] = [];
   const visibleTasks: Task[] = [];
+  const ranked = grouping === 'search';
   for (const group of groups) {
     if (group.tasks.length === 0) continue;
-    group.tasks.sort(compare);
-    items.push({ kind: 'header', key: group.key, label: group.label, count: group.tasks.length, overdue: group.overdue ?? false });
+    if (!ranked) {
+      group.tasks.sort(compare);
+      items.push({ kind: 'header', key: group.key, label: group.label, count: group.tasks.length, overdue: group.overdue ?? false });
+    }
     for (const task of group.tasks) {
       items.push({ kind: 'task', task, index: visibleTasks.length });
       visibleTasks.push(task);

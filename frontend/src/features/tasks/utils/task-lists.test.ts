@@ -17,6 +17,11 @@ describe('listQueryOf', () => {
     expect(listQueryOf({ view: 'upcoming' }, today)).toEqual({ completed: false, dueFrom: '2026-12-01' });
     expect(listQueryOf({ view: 'logbook' }, today, true)).toEqual({ completed: true });
   });
+
+  it('asks the search for its text alone: results include completed tasks', () => {
+    expect(listQueryOf({ view: 'search', query: 'café milk' }, today)).toEqual({ search: 'café milk' });
+    expect(listQueryOf({ view: 'search', query: 'café milk' }, today, true)).toEqual({ search: 'café milk' });
+  });
 });
 
 describe('matchesListQuery', () => {
@@ -36,5 +41,10 @@ describe('matchesListQuery', () => {
     expect(matchesListQuery(done, { projectIds: ['p'] })).toBe(true);
     expect(matchesListQuery(done, { projectIds: ['q'] })).toBe(false);
     expect(matchesListQuery(done, {})).toBe(true);
+  });
+
+  it('keeps every task in search results, completed or not: only the backend decides who belongs', () => {
+    expect(matchesListQuery(makeTask({ status: 'completed' }), { search: 'milk' })).toBe(true);
+    expect(matchesListQuery(makeTask({ title: 'Unrelated' }), { search: 'milk' })).toBe(true);
   });
 });
