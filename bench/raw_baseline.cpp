@@ -562,6 +562,33 @@ int readDue(const std::string &path, const std::string &name, const std::string 
     return 0;
 }
 
+/**
+ * A full-text search as the app runs it (schema 9's task_search): the best `limit` tasks for the
+ * FTS5 query `match`, ranked as the repository ranks them, with their task rows (whose JSON copies
+ * carry tags and links); reported as raw_search_<name>, rows being how many matched in all.
+ */
+int search(const std::string &path, const std::string &name, const std::string &match, int limit, int repetitions)
+{
+    DatabaseHandle db = open(path, SQLITE_OPEN_READWRITE);
+    Statement best(db.get(),
+        "SELECT t.* FROM task_search JOIN tasks AS t ON t.rowid = task_search.rowid WHERE task_search MATCH ?1 "
+        "ORDER BY bm25(task_search, 10.0, 2.0, 4.0, 2.0, 3.0) LIMIT "
+            + std::to_string(limit));
+    Statement count(db.get(), "SELECT count(*) FROM task_search WHERE task_search MATCH ?1");
+    count.bindText(1, match);
+    const std::int64_t matched = count.step() ? sqlite3_column_int64(count.get(), 0) : 0;
+    const auto once = [&](int) {
+        best.reset();
+        best.bindText(1, match);
+        drain(best);
+    };
+    once(0);
+    if (matched == 0)
+        throw Failure {"no task matches " + match};
+    report(("raw_search_" + name).c_str(), measure(repetitions, once), matched);
+    return 0;
+}
+
 // ---- pages --------------------------------------------------------------------------------------
 
 /**
@@ -625,7 +652,7 @@ int usage()
     std::fprintf(stderr,
         "usage: quire_bench_raw lookup <db> <n> [ids] | commit <db> <n> [ids] | read <db> <projectId|all> "
         "<repetitions> | read-due <db> <name> <from|-> <before|-> <repetitions> | pages <db> <page size> "
-        "<repetitions>\n");
+        "<repetitions> | search <db> <name> <fts5 query> <limit> <repetitions>\n");
     return 2;
 }
 
@@ -649,6 +676,9 @@ int main(int argc, char *argv[])
             status = pages(path, std::max(1, args.at(3).toInt()), std::max(1, args.at(4).toInt()));
         else if (command == "read-due" && args.size() >= 7)
             status = readDue(path, args.at(3).toStdString(), args.at(4).toStdString(), args.at(5).toStdString(),
+                std::max(1, args.at(6).toInt()));
+        else if (command == "search" && args.size() >= 7)
+            status = search(path, args.at(3).toStdString(), args.at(4).toStdString(), std::max(1, args.at(5).toInt()),
                 std::max(1, args.at(6).toInt()));
         else if (command == "read" && args.size() >= 5)
             status = read(path, args.at(3).toStdString(), std::max(1, args.at(4).toInt()));

@@ -47,7 +47,7 @@ const label = process.env.QUIRE_BENCH_LABEL ?? '';
 const startupRuns = Number(process.env.QUIRE_BENCH_STARTUP_RUNS ?? 5);
 
 // How many samples each figure takes (the warm-ups are on top).
-const COUNTS = { ipcRounds: 30, ipcBlock: 100, creates: 200, moves: 100, bulkRounds: 7, bulkSize: 1000, listProject: 20, listAll: 7 };
+const COUNTS = { ipcRounds: 30, ipcBlock: 100, creates: 200, moves: 100, bulkRounds: 7, bulkSize: 1000, undoRounds: 5, searches: 20, listProject: 20, listAll: 7 };
 // The raw lookups and commits use the very ids the page used, as many times.
 const RAW_COUNTS = { lookups: COUNTS.ipcRounds * COUNTS.ipcBlock, commits: COUNTS.creates, readProject: 20, readAll: 7 };
 
@@ -119,6 +119,12 @@ async function pickIds(page, { lookups, creates, bulkRounds, bulkSize }) {
         lookups: shuffled.slice(-n.lookups),
         templates,
         bulk: Array.from({ length: n.bulkRounds }, (_, r) => open.slice(r * n.bulkSize, (r + 1) * n.bulkSize)),
+      };
+      // After a write of many tasks: lets the change signal reach the view and the patched list
+      // be drawn before the next round.
+      window.__BENCH_SETTLE__ = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), new Promise((r) => setTimeout(r, 500))]);
       };
       return { total: tasks.length, open: open.length, lookups: window.__BENCH_IDS__.lookups, templateIds };
     },
@@ -232,9 +238,7 @@ async function benchBulk(page, rounds) {
           const updated = await window.__QUIRE__.invoke('db_update_tasks', { taskIds, status: 'completed' }, { timeoutMs: 60_000 });
           const ms = performance.now() - t;
           if (updated.length !== taskIds.length) throw new Error(`db_update_tasks returned ${updated.length} tasks`);
-          // Let the change signal reach the view and the patched list be drawn before the next round.
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), new Promise((r) => setTimeout(r, 500))]);
+          await window.__BENCH_SETTLE__();
           return { ms, rows: taskIds.length };
         },
         r,
@@ -242,6 +246,56 @@ async function benchBulk(page, rounds) {
     );
   }
   return samples;
+}
+
+// ---- Undo of a bulk delete: db_delete_tasks of 1000 tasks, then db_undo timed, the view open ------
+async function benchUndo(page, rounds) {
+  const samples = [];
+  for (let r = 0; r < rounds; r += 1) {
+    samples.push(
+      await page.evaluate(
+        async (round) => {
+          const taskIds = window.__BENCH_IDS__.bulk[round];
+          await window.__QUIRE__.invoke('db_delete_tasks', { taskIds }, { timeoutMs: 60_000 });
+          await window.__BENCH_SETTLE__();
+          const t = performance.now();
+          const step = await window.__QUIRE__.invoke('db_undo', {}, { timeoutMs: 60_000 });
+          const ms = performance.now() - t;
+          if (step?.label !== `Delete ${taskIds.length} tasks`) throw new Error(`db_undo undid ${JSON.stringify(step)}`);
+          await window.__BENCH_SETTLE__();
+          return { ms, rows: taskIds.length };
+        },
+        r,
+      ),
+    );
+  }
+  return samples;
+}
+
+// ---- Search: db_search_tasks end to end into JS objects, the view open --------------------------
+// A broad query (every seeded title says "list view": all 100 000 tasks match and are ranked) and
+// a narrow one; each with the FTS5 text the repository makes of it, for the raw baseline.
+const SEARCHES = [
+  { name: 'broad', query: 'list view', match: '"list"* "view"*' },
+  { name: 'narrow', query: 'task 4242', match: '"task"* "4242"*' },
+];
+async function benchSearch(page, repetitions) {
+  const figures = {};
+  for (const { name, query } of SEARCHES) {
+    const samples = [];
+    let rows = 0;
+    for (let r = 0; r <= repetitions; r += 1) {
+      const sample = await page.evaluate(async (q) => {
+        const t = performance.now();
+        const found = await window.__QUIRE__.invoke('db_search_tasks', { query: q }, { timeoutMs: 60_000 });
+        return { ms: performance.now() - t, rows: found.length };
+      }, query);
+      if (r > 0) samples.push(sample.ms); // the first warms the FTS pages, as the raw warm-up does
+      rows = sample.rows;
+    }
+    figures[name] = { ...stats(samples), rows };
+  }
+  return figures;
 }
 
 // ---- Listings end to end into JS objects ---------------------------------------------------------
@@ -496,6 +550,11 @@ const workDir = dirname(db100k);
     log('bulk complete (db_update_tasks of 1000 tasks)');
     const bulk = await benchBulk(app.page, COUNTS.bulkRounds + 1);
     figures.bulk = { ...stats(bulk.slice(1).map((b) => b.ms)), rows: bulk[0].rows };
+    log('search (db_search_tasks, a broad and a narrow query)');
+    figures.search = await benchSearch(app.page, COUNTS.searches);
+    log('undo of a bulk delete (db_undo after db_delete_tasks of 1000 tasks)');
+    const undo = await benchUndo(app.page, COUNTS.undoRounds + 1);
+    figures.undo = { ...stats(undo.slice(1).map((u) => u.ms)), rows: undo[0].rows };
   } finally {
     await app.stop();
     rmSync(sessionDir, { recursive: true, force: true });
@@ -512,6 +571,7 @@ const workDir = dirname(db100k);
     ...(figures.listToday ? raw('read-due', db100k, 'today', '-', localDay(1), RAW_COUNTS.readProject) : {}),
     ...(figures.listUpcoming ? raw('read-due', db100k, 'upcoming', localDay(1), '-', RAW_COUNTS.readProject) : {}),
     ...raw('commit', db100k, RAW_COUNTS.commits, join(workDir, 'template-ids.txt')),
+    ...Object.assign({}, ...SEARCHES.map(({ name, match }) => raw('search', db100k, name, match, 50, COUNTS.searches))),
   };
 }
 
@@ -631,6 +691,20 @@ for (const [figure, page, rawName] of [
     within(ratio, 1.5),
   );
 }
+for (const { name, query } of SEARCHES) {
+  const found = figures.search?.[name];
+  const base = rawFigures[`raw_search_${name}`];
+  if (!found || !base) continue;
+  const ratio = found.median / base.median_ms;
+  row(
+    `db_search_tasks "${query}" (best ${found.rows} of ${base.rows} matches in 100000 tasks, median / p99)`,
+    `${ms(found.median)} / ${ms(found.p99)}`,
+    `raw FTS5 query ${ms(base.median_ms)}`,
+    ratio,
+    '<= 2',
+    within(ratio, 2),
+  );
+}
 for (const [tasks, run] of Object.entries(figures.listPaths)) {
   const base = run.raw?.median_ms;
   for (const [way, text] of [
@@ -659,6 +733,15 @@ row(
   bulkRatio,
   '<= 3',
   within(bulkRatio, 3),
+);
+const undoRatio = figures.undo.median / figures.create.median;
+row(
+  `Undo of a bulk delete of ${figures.undo.rows} tasks, db_undo (median / p99)`,
+  `${ms(figures.undo.median)} / ${ms(figures.undo.p99)}`,
+  `one db_create_task ${ms(figures.create.median)}`,
+  undoRatio,
+  '<= 3',
+  within(undoRatio, 3),
 );
 const bareMemory = stats(Object.values(figures.startup).flatMap((s) => s.bare.map((b) => b.memory.mib))).median;
 row(
@@ -735,7 +818,7 @@ const machine = `${cpus().length} CPUs (${cpuModel}), ${(totalmem() / 2 ** 30).t
 const runsOf = (list, key = 'frame') => list.map((s) => (s[key] === undefined ? 'n/a' : s[key].toFixed(0))).join(', ');
 const notes = [
   `Timer resolution in the page: ${ipc.resolution.toFixed(3)} ms (per-call figures are quantised to it; 100-call block figures are not).`,
-  `Samples: IPC ${COUNTS.ipcRounds} rounds of ${COUNTS.ipcBlock}-call blocks per kind, interleaved; ${COUNTS.creates} creates; ${COUNTS.moves} moves; ${COUNTS.bulkRounds} bulk completes; listings ${COUNTS.listProject} (project) and ${COUNTS.listAll} (all); raw: ${RAW_COUNTS.lookups} lookups, ${RAW_COUNTS.commits} commits, reads ${RAW_COUNTS.readProject} and ${RAW_COUNTS.readAll}; start-up ${startupRuns} runs per size after one warm-up pair.`,
+  `Samples: IPC ${COUNTS.ipcRounds} rounds of ${COUNTS.ipcBlock}-call blocks per kind, interleaved; ${COUNTS.creates} creates; ${COUNTS.moves} moves; ${COUNTS.bulkRounds} bulk completes; ${COUNTS.undoRounds} undos of a bulk delete; listings ${COUNTS.listProject} (project) and ${COUNTS.listAll} (all); raw: ${RAW_COUNTS.lookups} lookups, ${RAW_COUNTS.commits} commits, reads ${RAW_COUNTS.readProject} and ${RAW_COUNTS.readAll}; start-up ${startupRuns} runs per size after one warm-up pair.`,
   `Per call, db_get_task median / p99: ${ms(ipc.single.getTask.median)} / ${ms(ipc.single.getTask.p99)}; raw lookup p99 ${ms(rawFigures.raw_lookup?.p99_ms)}.`,
   `Processes in the memory figure (MiB VmHWM each): ${figures.memory.processes.join(', ')}.`,
   ...Object.entries(figures.startup).map(
