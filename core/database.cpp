@@ -172,12 +172,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
 
 Result<> Database::execute(const QString &what, const QString &sql, const QStringList &values)
 {
-    auto statement = Statement::prepare(*this, what, sql);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    for (const QString &value : values)
-        statement->bind(value);
-    return statement->exec();
+    return Statement::execute(*this, what, sql, values);
 }
 
 Result<> Database::executeAll(const QString &what, std::span<const QString> statements)

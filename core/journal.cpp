@@ -19,12 +19,7 @@ const QString kWhat = u"cannot record the change for undo"_s;
 
 Result<> run(Database &db, const QString &sql, const QVariantList &values)
 {
-    auto statement = Statement::prepare(db, kWhat, sql);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    for (const QVariant &value : values)
-        statement->bind(value);
-    return statement->exec();
+    return Statement::execute(db, kWhat, sql, values);
 }
 
 /** A row's name as a step's label shows it: quoted, and short enough for a menu. */

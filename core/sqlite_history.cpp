@@ -33,24 +33,15 @@ struct Way {
 
 Result<> run(Database &db, const QString &sql, const QVariantList &values)
 {
-    auto statement = Statement::prepare(db, kWhat, sql);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    for (const QVariant &value : values)
-        statement->bind(value);
-    return statement->exec();
+    return Statement::execute(db, kWhat, sql, values);
 }
 
 /** The first row of `sql` as texts (empty when there is none). */
 Result<QStringList> firstRow(Database &db, const QString &sql, const QVariantList &values, int columns)
 {
-    auto statement = Statement::prepare(db, kWhat, sql);
+    auto statement = Statement::run(db, kWhat, sql, values);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    for (const QVariant &value : values)
-        statement->bind(value);
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
     QStringList row;
     auto read = statement->forEachRow([&](const Statement &r) {
         if (!row.isEmpty())
@@ -171,16 +162,10 @@ Result<> requireUnlinked(Database &db, const Way &way, qint64 entry)
 /** The ids of the step's rows of `table` that exist after it (`exists`) or not. */
 Result<QStringList> stepRowIds(Database &db, const Way &way, qint64 entry, const JournalTable &table, bool exists)
 {
-    auto statement = Statement::prepare(db, kWhat, changedRows(table, way.restored, exists));
+    auto statement = Statement::run(db, kWhat, changedRows(table, way.restored, exists), QVariantList {entry});
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    statement->bind(QVariant(entry));
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
-    QStringList ids;
-    if (auto read = statement->forEachRow([&](const Statement &row) { ids.append(row.text(0)); }); !read)
-        return std::unexpected(std::move(read.error()));
-    return ids;
+    return statement->texts();
 }
 
 } // namespace

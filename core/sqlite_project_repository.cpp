@@ -61,17 +61,11 @@ Result<std::optional<Project>> loadProject(Database &db, const QString &id)
 /** The ids of the tasks linked to the project. */
 Result<QStringList> linkedTaskIds(Database &db, const QString &projectId)
 {
-    auto statement = Statement::prepare(
-        db, u"cannot read the project's tasks"_s, u"SELECT task_id FROM task_projects WHERE project_id = ?"_s);
+    auto statement = Statement::run(db, u"cannot read the project's tasks"_s,
+        u"SELECT task_id FROM task_projects WHERE project_id = ?"_s, QStringList {projectId});
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    statement->bind(projectId);
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
-    QStringList ids;
-    if (auto read = statement->forEachRow([&](const Statement &row) { ids.append(row.text(0)); }); !read)
-        return std::unexpected(std::move(read.error()));
-    return ids;
+    return statement->texts();
 }
 
 /** What an update never rewrites. */

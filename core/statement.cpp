@@ -125,17 +125,21 @@ Result<> Statement::exec()
 
 Result<QVariant> Statement::queryValue(Database &db, const QString &what, const QString &sql, const QStringList &values)
 {
-    auto statement = prepare(db, what, sql);
+    auto statement = run(db, what, sql, values);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
-    for (const QString &value : values)
-        statement->bind(value);
-    if (auto ran = statement->exec(); !ran)
-        return std::unexpected(std::move(ran.error()));
     auto value = statement->singleValue();
     if (!value)
         return std::unexpected(std::move(value.error()));
     return value->value_or(QVariant());
+}
+
+Result<QStringList> Statement::texts(int column)
+{
+    QStringList texts;
+    if (auto read = forEachRow([&](const Statement &row) { texts.append(row.text(column)); }); !read)
+        return std::unexpected(std::move(read.error()));
+    return texts;
 }
 
 Result<std::optional<QVariant>> Statement::singleValue(int column)

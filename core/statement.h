@@ -30,6 +30,32 @@ public:
     /** @brief `what` names the operation for messages, e.g. u"cannot insert task"_s. */
     [[nodiscard]] static Result<Statement> prepare(Database &db, const QString &what, const QString &sql);
     /**
+     * @brief prepare(), `values` (QStrings or QVariants, bound as bind() binds them) bound to its
+     * `?`s in order, and exec(): a statement whose rows are ready to read.
+     */
+    template<class Values = QVariantList>
+    [[nodiscard]] static Result<Statement> run(
+        Database &db, const QString &what, const QString &sql, const Values &values = {})
+    {
+        auto statement = prepare(db, what, sql);
+        if (!statement)
+            return statement;
+        for (const auto &value : values)
+            statement->bind(value);
+        if (auto ran = statement->exec(); !ran)
+            return std::unexpected(std::move(ran.error()));
+        return statement;
+    }
+    /** @brief run() for a statement with no rows to read. */
+    template<class Values = QVariantList>
+    [[nodiscard]] static Result<> execute(
+        Database &db, const QString &what, const QString &sql, const Values &values = {})
+    {
+        if (auto ran = run(db, what, sql, values); !ran)
+            return std::unexpected(std::move(ran.error()));
+        return {};
+    }
+    /**
      * @brief Runs `sql` with `values` bound to its `?`s in order, and gives the first column of its
      * first row (an invalid QVariant when there is none): pragmas and other one-value queries.
      */
@@ -60,6 +86,9 @@ public:
             row(static_cast<const Statement &>(*this));
         return checkFetch();
     }
+
+    /** @brief Column `column` of every row, as text. */
+    [[nodiscard]] Result<QStringList> texts(int column = 0);
 
     /** @brief The first row's column `column`, or nullopt when there is no row. */
     [[nodiscard]] Result<std::optional<QVariant>> singleValue(int column = 0);
