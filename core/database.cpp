@@ -167,6 +167,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
         return std::unexpected(storageError(openFailure(path), db->d->connection.lastError()));
     if (auto ready = db->configureAndMigrate(); !ready)
         return std::unexpected(std::move(ready.error()));
+    db->d->interruptHandle = db->d->sqliteHandle();
     return db;
 }
 

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 class QSqlError;
@@ -36,6 +37,8 @@ struct Database::Private {
     /** Compiled statements of SqliteStatement by SQL text; finalized before the connection closes. */
     QHash<QString, sqlite3_stmt *> sqliteStatements;
     sqlite3 *handle = nullptr;
+    /** The handle interrupt() may use from another thread: set once open, cleared before closing. */
+    std::atomic<sqlite3 *> interruptHandle = nullptr;
 
     /** The connection's sqlite3 handle (SqliteStatement); null when it is not open. */
     sqlite3 *sqliteHandle();

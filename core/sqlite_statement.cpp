@@ -3,6 +3,8 @@
 
 #include "database_p.h"
 
+#include <quire/core/operation.h>
+
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -18,6 +20,8 @@ namespace {
 Error sqliteError(const QString &what, sqlite3 *handle)
 {
     const int code = sqlite3_extended_errcode(handle);
+    if (code == SQLITE_INTERRUPT)
+        return cancelledError(); // Database::interrupt(): the person cancelled
     const bool unique = code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
     return Error {
         unique ? ErrorCode::Conflict : ErrorCode::Storage, what % u": "_s % QString::fromUtf8(sqlite3_errmsg(handle))};
@@ -43,11 +47,18 @@ sqlite3 *Database::Private::sqliteHandle()
     return handle;
 }
 
+void Database::interrupt()
+{
+    if (sqlite3 *handle = d->interruptHandle.load())
+        sqlite3_interrupt(handle);
+}
+
 void Database::Private::finalizeSqliteStatements()
 {
     for (sqlite3_stmt *statement : std::as_const(sqliteStatements))
         sqlite3_finalize(statement);
     sqliteStatements.clear();
+    interruptHandle = nullptr;
     handle = nullptr;
 }
 

@@ -2,6 +2,8 @@
 #include "statement.h"
 
 #include "database_p.h"
+
+#include <quire/core/operation.h>
 #include <quire/core/database.h>
 
 #include <QSqlError>
@@ -23,6 +25,12 @@ bool isUniqueViolation(const QSqlError &error)
     return code == u"19"_s && error.databaseText().contains(u"UNIQUE constraint failed"_s);
 }
 
+// SQLITE_INTERRUPT: Database::interrupt() stopped the statement because the person cancelled.
+bool isInterrupted(const QSqlError &error)
+{
+    return error.nativeErrorCode() == u"9"_s;
+}
+
 } // namespace
 
 Error storageError(const QString &what, const QSqlError &error)
@@ -32,6 +40,8 @@ Error storageError(const QString &what, const QSqlError &error)
         reason = error.driverText();
     if (reason.isEmpty())
         reason = u"unknown database error"_s;
+    if (isInterrupted(error))
+        return cancelledError();
     return Error {isUniqueViolation(error) ? ErrorCode::Conflict : ErrorCode::Storage, what % u": "_s % reason};
 }
 

@@ -82,6 +82,14 @@ public:
     static const QString kChangeVersionParts;
 
     /**
+     * @brief Stops the SQL statement running on this connection, from any thread: it fails with
+     * ErrorCode::Cancelled and its transaction rolls back. No effect when nothing runs. The caller
+     * makes sure the Database lives until interrupt() returns (DatabaseThread calls it only while
+     * one of its jobs runs).
+     */
+    void interrupt();
+
+    /**
      * @brief Starts a transaction, or a savepoint when one is already open on this connection.
      *
      * A write transaction is `BEGIN IMMEDIATE` (takes the write lock up front, so busy_timeout
