@@ -7,17 +7,33 @@
 
 namespace quire::app {
 
-/** @brief Commands that need no database (object "app"). */
+class DatabaseThread;
+
+/** @brief Commands that need no database (object "app"), and the control of long calls: cancel and progress. */
 class AppBridge final : public QObject
 {
     Q_OBJECT
 
 public:
-    using QObject::QObject;
+    /** @brief Sends `database`'s progress reports to the page as the `progress` signal, until destroyed. */
+    explicit AppBridge(DatabaseThread &database, QObject *parent = nullptr);
+    ~AppBridge() override;
+
+    AppBridge(const AppBridge &) = delete;
+    AppBridge &operator=(const AppBridge &) = delete;
 
 public Q_SLOTS:
     // Called by the page and the benchmarks: the cheapest full round trip, answered "pong".
     QJsonObject ping(const QJsonValue &args);
+    // Called by the page's invoke() when a call's AbortSignal fires or its timeout passes.
+    QJsonObject cancel_request(const QJsonValue &args);
+
+Q_SIGNALS:
+    /** @brief How far a call that reports progress has come: {requestId, done, total, phase}. */
+    void progress(const QJsonObject &report);
+
+private:
+    DatabaseThread &m_database;
 };
 
 } // namespace quire::app

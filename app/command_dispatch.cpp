@@ -131,20 +131,29 @@ void answer(QPromise<Reply> &promise, Reply reply)
  * the reply is what `finish` returns, or `closing()` when the bridge is destroyed first.
  */
 template<class Reply>
-QFuture<Reply> runForBridge(QObject *bridge, DatabaseThread &database, JobKind kind, DatabaseThread::Job job,
-    std::function<Reply(const core::Result<QJsonValue> &)> finish, std::function<Reply()> closing)
+QFuture<Reply> runForBridge(QObject *bridge, DatabaseThread &database, JobKind kind, const QString &requestId,
+    DatabaseThread::Job job, std::function<Reply(const core::Result<QJsonValue> &)> finish,
+    std::function<Reply()> closing)
 {
     auto promise = std::make_shared<QPromise<Reply>>();
     promise->start();
     QFuture<Reply> reply = promise->future();
     const std::shared_ptr<PendingCalls> calls = ReplyGate::of(bridge);
     const quint64 ticket = calls->add([promise, closing = std::move(closing)] { answer(*promise, closing()); });
-    database.run(std::move(job), kind)
+    database.run(std::move(job), kind, requestId)
         .then(QtFuture::Launch::Sync,
             [calls, ticket, promise, finish = std::move(finish)](const core::Result<QJsonValue> &result) {
                 calls->deliver(ticket, [promise, finish, result] { answer(*promise, finish(result)); });
             });
     return reply;
+}
+
+/** @brief The id cancel_request may name, for the commands that take one; empty otherwise. */
+QString requestIdOf(const CommandSpec &spec, const Arguments &arguments)
+{
+    static const QString key = u"requestId"_s;
+    return spec.cancellable || spec.reportsProgress ? arguments.as<std::optional<QString>>(key).value_or(QString())
+                                                    : QString();
 }
 
 /** @brief List commands only read: the ones still queued when Quire closes need not run. */
@@ -158,6 +167,16 @@ JobKind jobKind(const CommandSpec &spec)
 QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess)
 {
+    return dispatchOperation(
+        context, database, command, raw,
+        [job = std::move(job)](
+            const Arguments &arguments, Storage &storage, core::Operation &) { return job(arguments, storage); },
+        std::move(onSuccess));
+}
+
+QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
+    const QJsonValue &raw, OperationJob job, SuccessHandler onSuccess)
+{
     const CommandSpec &spec = commandSpec(command);
     const QString action = spec.action;
     try {
@@ -166,8 +185,9 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         auto decoded = std::make_shared<const Arguments>(std::move(*arguments));
         return runForBridge<QJsonObject>(
-            context, database, jobKind(spec),
-            [decoded, job = std::move(job)](Storage &storage) { return job(*decoded, storage); },
+            context, database, jobKind(spec), requestIdOf(spec, *decoded),
+            [decoded, job = std::move(job)](
+                Storage &storage, core::Operation &operation) { return job(*decoded, storage, operation); },
             [action, decoded, onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {
                 if (result && onSuccess)
                     onSuccess(*decoded, *result);
@@ -190,10 +210,11 @@ QFuture<QString> dispatchTextCommand(
             return QtFuture::makeReadyFuture(errorEnvelopeText(arguments.error(), action));
         // The text is handed over through `reply` rather than the job's QJsonValue, which would copy it.
         auto reply = std::make_shared<QString>();
+        const QString requestId = requestIdOf(spec, *arguments);
         return runForBridge<QString>(
-            context, database, JobKind::Read,
+            context, database, JobKind::Read, requestId,
             [arguments = std::move(*arguments), job = std::move(job), reply](
-                Storage &storage) -> core::Result<QJsonValue> {
+                Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
                 auto data = job(arguments, storage);
                 if (!data)
                     return std::unexpected(std::move(data.error()));

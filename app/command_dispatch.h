@@ -18,6 +18,8 @@ class QObject;
 namespace quire::app {
 
 using CommandJob = std::function<core::Result<QJsonValue>(const Arguments &, Storage &)>;
+/** @brief Long work: it asks `operation` whether to stop, and tells it how far it has come. */
+using OperationJob = std::function<core::Result<QJsonValue>(const Arguments &, Storage &, core::Operation &)>;
 /** @brief Runs after a command succeeded, with its arguments and the reply's data (to signal the change). */
 using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)>;
 
@@ -28,6 +30,14 @@ using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)
  */
 [[nodiscard]] QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess = {});
+
+/**
+ * @brief dispatchCommand() for long work that reports progress and checks for a cancel between
+ * steps. Any cancellable command can be stopped without it: a cancel drops a queued job and
+ * interrupts a running SQL statement.
+ */
+[[nodiscard]] QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
+    const QJsonValue &raw, OperationJob job, SuccessHandler onSuccess = {});
 
 /** @brief Gives the command's data as UTF-8 JSON text. */
 using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &)>;

@@ -43,6 +43,8 @@ struct CommandSpec {
     CommandKind kind = CommandKind::Single;
     QString action; ///< for messages: "Failed to <action>: <reason>"
     QString wire; ///< the form the result travels in ("TaskColumns"); empty when as itself
+    bool cancellable = false; ///< takes a requestId that cancel_request can stop (DatabaseThread::cancel)
+    bool reportsProgress = false; ///< reports progress events bound to its requestId
     QList<ArgSpec> args;
 };
 

@@ -8,9 +8,12 @@
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 
+#include <QElapsedTimer>
 #include <QMetaObject>
+#include <QMutexLocker>
 #include <QObject>
 #include <QPromise>
+#include <QScopeGuard>
 #include <QThread>
 #include <QUuid>
 
@@ -75,6 +78,60 @@ core::Error explainStorageError(core::Error error, const QString &path)
     }
     return error;
 }
+
+/**
+ * @brief One job's life: queued, running, done, claimed by exactly one of the database thread
+ * (which runs it) and cancel() (which answers it while still queued); and the Operation the job
+ * asks whether to stop and tells how far it has come.
+ */
+class DatabaseThread::Request final : public core::Operation
+{
+public:
+    using Promise = QPromise<core::Result<QJsonValue>>;
+    enum class State { Queued, Running, Done };
+
+    Request(QString id, DatabaseThread *owner)
+        : m_id(std::move(id))
+        , m_owner(owner)
+    {
+        m_promise.start();
+    }
+
+    [[nodiscard]] const QString &id() const { return m_id; }
+    [[nodiscard]] QFuture<core::Result<QJsonValue>> future() { return m_promise.future(); }
+
+    /** @brief Moves from `from` to `to`; false when another thread moved it first. */
+    bool claim(State from, State to) { return m_state.compare_exchange_strong(from, to); }
+
+    void cancel() { m_cancelled = true; }
+    [[nodiscard]] bool cancelled() const override { return m_cancelled; }
+
+    void progress(qint64 done, qint64 total, QStringView phase) override
+    {
+        if (m_id.isEmpty())
+            return;
+        // About ten reports a second reach the page, and always the last one.
+        constexpr qint64 kReportIntervalMs = 100;
+        if (done < total && m_sinceReport.isValid() && m_sinceReport.elapsed() < kReportIntervalMs)
+            return;
+        m_sinceReport.start();
+        m_owner->reportProgress(m_id, done, total, phase.toString());
+    }
+
+    void answer(core::Result<QJsonValue> result)
+    {
+        m_promise.addResult(std::move(result));
+        m_promise.finish();
+    }
+
+private:
+    QString m_id;
+    DatabaseThread *m_owner;
+    Promise m_promise;
+    std::atomic<State> m_state = State::Queued;
+    std::atomic<bool> m_cancelled = false;
+    QElapsedTimer m_sinceReport; // used on the database thread only
+};
 
 core::Error closingError()
 {
@@ -151,33 +208,115 @@ void DatabaseThread::post(std::function<void()> work)
 
 QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind)
 {
+    return run(std::move(job), kind, QString());
+}
+
+QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind, const QString &requestId)
+{
     // The thread no longer runs queued work: a job posted now would wait forever.
     if (m_closing)
         return QtFuture::makeReadyFuture(core::Result<QJsonValue>(std::unexpected(closingError())));
-    auto promise = std::make_shared<QPromise<core::Result<QJsonValue>>>();
-    QFuture<core::Result<QJsonValue>> future = promise->future();
-    promise->start();
-    post([this, promise, kind, job = std::move(job)] {
-        core::Result<QJsonValue> result = std::unexpected(internalError("no result"));
-        try {
-            if (!m_storage || (kind == JobKind::Read && m_closing)) {
-                result = std::unexpected(closingError());
-            } else if (*m_storage) {
-                result = job(**m_storage);
-                if (!result)
-                    result = std::unexpected(explainStorageError(std::move(result.error()), m_path));
-            } else {
-                result = std::unexpected(m_storage->error()); // explained when the open failed
-            }
-        } catch (const std::exception &e) {
-            result = std::unexpected(internalError(e.what()));
-        } catch (...) {
-            result = std::unexpected(internalError("unknown exception"));
+    auto request = std::make_shared<Request>(requestId, this);
+    if (!requestId.isEmpty()) {
+        const QMutexLocker lock(&m_requestsMutex);
+        if (m_requests.contains(requestId)) {
+            return QtFuture::makeReadyFuture(core::Result<QJsonValue>(core::fail(core::ErrorCode::InvalidArgument,
+                u"requestId '%1' names a call that is still running; give each call its own"_s.arg(requestId))));
         }
-        promise->addResult(std::move(result));
-        promise->finish();
-    });
+        m_requests.insert(requestId, request);
+    }
+    QFuture<core::Result<QJsonValue>> future = request->future();
+    post([this, request, kind, job = std::move(job)] { execute(request, job, kind); });
     return future;
+}
+
+void DatabaseThread::execute(const std::shared_ptr<Request> &request, const Job &job, JobKind kind)
+{
+    if (!request->claim(Request::State::Queued, Request::State::Running))
+        return; // cancel() has answered it
+    core::Result<QJsonValue> result = std::unexpected(internalError("no result"));
+    try {
+        if (!m_storage || (kind == JobKind::Read && m_closing)) {
+            result = std::unexpected(closingError());
+        } else if (*m_storage) {
+            result = runAsCancellable(*request, job);
+            // A write that committed before the cancel came answers as usual; any failure after a
+            // cancel is the cancel's doing (an interrupted statement, a job that stopped).
+            if (!result && request->cancelled())
+                result = std::unexpected(core::cancelledError());
+            else if (!result)
+                result = std::unexpected(explainStorageError(std::move(result.error()), m_path));
+        } else {
+            result = std::unexpected(m_storage->error()); // explained when the open failed
+        }
+    } catch (const std::exception &e) {
+        result = std::unexpected(internalError(e.what()));
+    } catch (...) {
+        result = std::unexpected(internalError("unknown exception"));
+    }
+    forget(request);
+    request->claim(Request::State::Running, Request::State::Done);
+    request->answer(std::move(result));
+}
+
+core::Result<QJsonValue> DatabaseThread::runAsCancellable(Request &request, const Job &job)
+{
+    {
+        const QMutexLocker lock(&m_requestsMutex);
+        m_running = &request;
+        m_runningDatabase = (*m_storage)->database.get();
+    }
+    // Cleared however the job ends, before the connection could go: cancel() interrupts only a live one.
+    const auto notRunning = qScopeGuard([this] {
+        const QMutexLocker lock(&m_requestsMutex);
+        m_running = nullptr;
+        m_runningDatabase = nullptr;
+    });
+    return job(**m_storage, request);
+}
+
+void DatabaseThread::forget(const std::shared_ptr<Request> &request)
+{
+    if (request->id().isEmpty())
+        return;
+    const QMutexLocker lock(&m_requestsMutex);
+    if (auto known = m_requests.constFind(request->id()); known != m_requests.cend() && known->get() == request.get())
+        m_requests.erase(known);
+}
+
+bool DatabaseThread::cancel(const QString &requestId)
+{
+    std::shared_ptr<Request> queued;
+    {
+        const QMutexLocker lock(&m_requestsMutex);
+        const auto known = m_requests.constFind(requestId);
+        if (known == m_requests.cend())
+            return false;
+        const std::shared_ptr<Request> request = *known;
+        request->cancel();
+        if (request->claim(Request::State::Queued, Request::State::Done)) {
+            m_requests.erase(known);
+            queued = request;
+        } else if (m_running == request.get() && m_runningDatabase) {
+            m_runningDatabase->interrupt(); // alive: the job that uses it has not returned
+        }
+    }
+    if (queued)
+        queued->answer(std::unexpected(core::cancelledError()));
+    return true;
+}
+
+void DatabaseThread::setProgressListener(ProgressListener listener)
+{
+    const QMutexLocker lock(&m_listenerMutex);
+    m_progressListener = std::move(listener);
+}
+
+void DatabaseThread::reportProgress(const QString &requestId, qint64 done, qint64 total, const QString &phase)
+{
+    const QMutexLocker lock(&m_listenerMutex);
+    if (m_progressListener)
+        m_progressListener(requestId, done, total, phase);
 }
 
 core::Result<> DatabaseThread::openResult()

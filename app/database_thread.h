@@ -3,12 +3,15 @@
 
 #include <quire/core/error.h>
 #include <quire/core/history.h>
+#include <quire/core/operation.h>
 #include <quire/core/project_repository.h>
 #include <quire/core/task_repository.h>
 
 #include <QByteArray>
 #include <QFuture>
+#include <QHash>
 #include <QJsonValue>
+#include <QMutex>
 #include <QString>
 
 #include <atomic>
@@ -60,8 +63,12 @@ enum class JobKind { Write, Read };
 class DatabaseThread final
 {
 public:
-    using Job = std::function<core::Result<QJsonValue>(Storage &)>;
+    /** @brief A job gets the storage and its Operation: whether it was cancelled, where to report progress. */
+    using Job = std::function<core::Result<QJsonValue>(Storage &, core::Operation &)>;
     using Opener = std::function<core::Result<Storage>()>;
+    /** @brief Told on the database thread how far the request `requestId` has come (throttled). */
+    using ProgressListener
+        = std::function<void(const QString &requestId, qint64 done, qint64 total, const QString &phase)>;
 
     /** @brief Opens `databasePath` (a file or ":memory:") with the SQLite repositories. */
     explicit DatabaseThread(const QString &databasePath);
@@ -79,6 +86,23 @@ public:
      */
     [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job, JobKind kind = JobKind::Write);
 
+    /**
+     * @brief run() under a request id that cancel() can stop, and that the job's progress reports
+     * carry. InvalidArgument, without running, when a job still queued or running has that id.
+     */
+    [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job, JobKind kind, const QString &requestId);
+
+    /**
+     * @brief From the thread that owns this object: stops the job of `requestId`. A queued one is
+     * answered Cancelled at once and never runs; a running one sees Operation::cancelled() and has
+     * its SQL statement interrupted, so it fails with Cancelled and rolls back. Returns false when
+     * no queued or running job has that id (finished already, or never was).
+     */
+    bool cancel(const QString &requestId);
+
+    /** @brief Where jobs' progress goes from now on; an empty one stops it (from any thread). */
+    void setProgressListener(ProgressListener listener);
+
     /** @brief Waits for the open to finish and returns its outcome (for start-up reporting). */
     [[nodiscard]] core::Result<> openResult();
 
@@ -91,14 +115,29 @@ public:
     void shutdown();
 
 private:
+    class Request;
+
     DatabaseThread(Opener opener, QString path);
     void post(std::function<void()> work);
+    /** @brief On the database thread: runs the job of `request` unless it was cancelled while queued. */
+    void execute(const std::shared_ptr<Request> &request, const Job &job, JobKind kind);
+    /** @brief Runs `job` as the request cancel() may interrupt. */
+    core::Result<QJsonValue> runAsCancellable(Request &request, const Job &job);
+    void forget(const std::shared_ptr<Request> &request);
+    void reportProgress(const QString &requestId, qint64 done, qint64 total, const QString &phase);
 
     QString m_path; // for error explanations; empty when an Opener was given
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
     std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread
     std::atomic<bool> m_closing = false; // set by shutdown(); read on m_thread by queued reads
+
+    QMutex m_requestsMutex; // guards the three members below
+    QHash<QString, std::shared_ptr<Request>> m_requests; // queued or running, by request id
+    Request *m_running = nullptr; // the request whose job runs now
+    core::Database *m_runningDatabase = nullptr; // its connection, alive while it runs
+    QMutex m_listenerMutex; // a listener is never called after setProgressListener() replaced it
+    ProgressListener m_progressListener;
 };
 
 } // namespace quire::app

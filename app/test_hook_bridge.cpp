@@ -28,7 +28,7 @@ QJsonObject TestHookBridge::stall_database(int ms)
 {
     const auto duration = static_cast<unsigned long>(std::clamp(ms, 0, 60'000));
     // The future is not awaited: the point is to occupy the thread, not to report back.
-    (void)m_database.run([duration](Storage &) -> core::Result<QJsonValue> {
+    (void)m_database.run([duration](Storage &, core::Operation &) -> core::Result<QJsonValue> {
         QThread::msleep(duration);
         return QJsonValue(true);
     });

@@ -67,7 +67,7 @@ function checkFieldType(contract, where, type) {
 
 /** A command's result: null, a scalar, or an object type, as itself, a list or nullable. */
 function checkReturnType(contract, where, type) {
-  if (type === 'null' || type === 'string') return;
+  if (type === 'null' || type === 'string' || type === 'boolean') return;
   const base = type.replace(/\[\]$/, '').replace(/\|null$/, '');
   if (!Object.hasOwn(contract.types, base)) fail(where, `unknown result type '${type}'`);
 }
@@ -100,6 +100,7 @@ function checkContract(contract) {
     for (const [field, type] of Object.entries(payload)) {
       const where = `eventPayloads.${event}.${field}`;
       if (type.endsWith('[]') && Object.hasOwn(contract.types, type.slice(0, -2))) continue;
+      if (type === 'count') continue;
       checkFieldType(contract, where, type);
     }
   }
@@ -130,6 +131,9 @@ function checkContract(contract) {
     if (typeof command.action !== 'string' || !command.action) fail(where, 'needs an "action" ("Failed to <action>")');
     if (typeof command.summary !== 'string' || !command.summary) fail(where, 'needs a "summary"');
     if (typeof command.writes !== 'boolean') fail(where, '"writes" must be true or false');
+    for (const flag of ['cancellable', 'progress']) {
+      if (command[flag] !== undefined && typeof command[flag] !== 'boolean') fail(where, `"${flag}" must be true or false`);
+    }
     checkReturnType(contract, `${where}.returns`, command.returns);
     if (command.wire !== undefined && !Object.hasOwn(contract.wireForms, command.wire))
       fail(`${where}.wire`, `'${command.wire}' is not in "wireForms"`);
@@ -146,6 +150,22 @@ function checkContract(contract) {
     checkRecordArguments(contract, where, command);
   }
   checkOnePatchPerType(contract);
+}
+
+/** The argument every cancellable or progress-reporting command takes, declared here once for all of them. */
+const REQUEST_ID_ARG = Object.freeze({ type: 'string', required: false, null: 'absent' });
+
+/**
+ * Adds `requestId` to the arguments of each command that is cancellable or reports progress, so
+ * the description says it once per command (a flag) and every generated form has the key.
+ */
+function withRequestIds(contract) {
+  for (const [name, command] of Object.entries(contract.commands)) {
+    if (!command.cancellable && !command.progress) continue;
+    if (Object.hasOwn(command.args, 'requestId')) fail(`commands.${name}.args.requestId`, 'is added by "cancellable"/"progress"; do not declare it');
+    command.args = { ...command.args, requestId: { ...REQUEST_ID_ARG } };
+  }
+  return contract;
 }
 
 function checkDefaults(contract) {
@@ -418,7 +438,7 @@ function appCommandTableSource(contract) {
     const kind = command.kind === 'list' ? 'CommandKind::List' : 'CommandKind::Single';
     out.push(
       `        {${cppString(name)}_s, ${cppString(command.object)}_s, ${kind}, ${cppString(command.action)}_s, ` +
-        `${command.wire ? `${cppString(command.wire)}_s` : 'QString()'},`,
+        `${command.wire ? `${cppString(command.wire)}_s` : 'QString()'}, ${Boolean(command.cancellable)}, ${Boolean(command.progress)},`,
     );
     out.push('         {');
     for (const [key, arg] of Object.entries(command.args))
@@ -619,7 +639,8 @@ function docs(contract) {
   out.push('## Commands', '');
   for (const [name, command] of Object.entries(contract.commands)) {
     out.push(`### \`${name}\``, '', `${command.summary}`, '');
-    out.push(`Object \`${command.object}\`, ${command.kind}; returns \`${command.returns}\`${command.wire ? ` (travels as ${command.wire})` : ''}.`, '');
+    const abilities = [command.cancellable && 'cancellable', command.progress && 'reports progress'].filter(Boolean);
+    out.push(`Object \`${command.object}\`, ${command.kind}; returns \`${command.returns}\`${command.wire ? ` (travels as ${command.wire})` : ''}${abilities.length ? `; ${abilities.join(', ')}` : ''}.`, '');
     const args = Object.entries(command.args);
     if (args.length === 0) {
       out.push('No arguments.', '');
@@ -684,6 +705,7 @@ function main() {
     throw new ContractError(`cannot read ${contractPath}: ${error.message}`);
   }
   checkContract(contract);
+  withRequestIds(contract);
   if (outputs.core) {
     write(join(outputs.core, 'quire/core/enum_values.h'), coreEnumValues(contract));
     write(join(outputs.core, 'quire/core/error_codes.h'), coreErrorCodes(contract));

@@ -39,7 +39,8 @@ protected:
         m_tasks = std::make_unique<app::TaskBridge>(*m_database);
         m_projects = std::make_unique<app::ProjectBridge>(*m_database);
         m_history = std::make_unique<app::HistoryBridge>(*m_database);
-        app::registerBridges(m_channel, *m_tasks, *m_projects, *m_history, m_app);
+        m_app = std::make_unique<app::AppBridge>(*m_database);
+        app::registerBridges(m_channel, *m_tasks, *m_projects, *m_history, *m_app);
         m_client = std::make_unique<ChannelClient>(m_channel);
     }
 
@@ -94,7 +95,7 @@ protected:
     std::unique_ptr<app::TaskBridge> m_tasks;
     std::unique_ptr<app::ProjectBridge> m_projects;
     std::unique_ptr<app::HistoryBridge> m_history;
-    app::AppBridge m_app;
+    std::unique_ptr<app::AppBridge> m_app;
     QWebChannel m_channel;
     std::unique_ptr<ChannelClient> m_client;
 };

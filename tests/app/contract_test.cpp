@@ -62,8 +62,16 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
         EXPECT_EQ(command.value(u"object"_s).toString(), spec.object);
         EXPECT_EQ(command.value(u"kind"_s).toString(), spec.kind == app::CommandKind::List ? u"list"_s : u"single"_s);
         EXPECT_EQ(command.value(u"wire"_s).toString(), spec.wire);
+        EXPECT_EQ(command.value(u"cancellable"_s).toBool(), spec.cancellable);
+        EXPECT_EQ(command.value(u"progress"_s).toBool(), spec.reportsProgress);
 
-        const QJsonObject args = command.value(u"args"_s).toObject();
+        QJsonObject args = command.value(u"args"_s).toObject();
+        // The description says "cancellable"/"progress" once; the key that goes with it is implied.
+        if (spec.cancellable || spec.reportsProgress) {
+            EXPECT_FALSE(args.contains(u"requestId"_s)) << "requestId is implied, not declared";
+            args.insert(u"requestId"_s,
+                QJsonObject {{u"type"_s, u"string"_s}, {u"required"_s, false}, {u"null"_s, u"absent"_s}});
+        }
         QStringList specKeys;
         for (const app::ArgSpec &arg : spec.args) {
             specKeys.append(arg.key);
@@ -121,7 +129,7 @@ TEST(IpcContract, ErrorCodeNamesMatchTheCore)
     const QStringList codes = loadContract().value(u"errorCodes"_s).toVariant().toStringList();
     using enum core::ErrorCode;
     QStringList names;
-    for (const core::ErrorCode code : {NotFound, InvalidArgument, Conflict, Storage, Internal})
+    for (const core::ErrorCode code : {NotFound, InvalidArgument, Conflict, Storage, Cancelled, Internal})
         names.append(core::errorCodeName(code));
     EXPECT_EQ(codes, names);
 }
@@ -146,7 +154,7 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
 
     // No slot reaches the page without being in the contract.
     for (const QObject *bridge : {static_cast<QObject *>(m_tasks.get()), static_cast<QObject *>(m_projects.get()),
-             static_cast<QObject *>(m_history.get()), static_cast<QObject *>(&m_app)}) {
+             static_cast<QObject *>(m_history.get()), static_cast<QObject *>(m_app.get())}) {
         const QMetaObject *meta = bridge->metaObject();
         for (int i = meta->methodOffset(); i < meta->methodCount(); ++i) {
             const QMetaMethod method = meta->method(i);
@@ -203,7 +211,9 @@ TEST_F(BridgeTest, EverySignalCarriesThePayloadTheContractDescribes)
     const QJsonObject contract = loadContract();
     const QJsonObject payloads = contract.value(u"eventPayloads"_s).toObject();
     const QStringList kinds = contract.value(u"enums"_s).toObject().value(u"changeKind"_s).toVariant().toStringList();
-    const QJsonObject events = contract.value(u"events"_s).toObject();
+    // (progress reports are checked by cancellation_test.cpp)
+    QJsonObject events = contract.value(u"events"_s).toObject();
+    events.remove(u"progress"_s);
     for (auto it = events.begin(); it != events.end(); ++it)
         m_client->connectToSignal(it.value().toString(), it.key());
     const QString projectId = createProject(u"Home"_s);

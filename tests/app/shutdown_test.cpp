@@ -123,7 +123,7 @@ TEST(Shutdown, ACommandAfterShutdownIsAnsweredAtOnce)
     bool ran = false;
 
     // When
-    QFuture<core::Result<QJsonValue>> late = database->run([&ran](Storage &) -> core::Result<QJsonValue> {
+    QFuture<core::Result<QJsonValue>> late = database->run([&ran](Storage &, core::Operation &) -> core::Result<QJsonValue> {
         ran = true;
         return QJsonValue(true);
     });

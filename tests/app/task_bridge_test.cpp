@@ -274,7 +274,7 @@ TEST_F(BridgeTest, PingAnswersPong)
 TEST_F(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
 {
     // Given: the database thread is busy for a while
-    auto slow = m_database->run([](app::Storage &) -> core::Result<QJsonValue> {
+    auto slow = m_database->run([](app::Storage &, core::Operation &) -> core::Result<QJsonValue> {
         QThread::msleep(1500);
         return QJsonValue(true);
     });
@@ -351,7 +351,7 @@ TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)
     app::TaskBridge tasks(database);
     app::ProjectBridge projects(database);
     app::HistoryBridge history(database);
-    app::AppBridge appBridge;
+    app::AppBridge appBridge(database);
     QWebChannel channel;
     app::registerBridges(channel, tasks, projects, history, appBridge);
     ChannelClient client(channel);

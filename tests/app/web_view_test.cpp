@@ -5,6 +5,7 @@
 
 #include <app_bridge.h>
 #include <app_scheme_handler.h>
+#include <database_thread.h>
 #include <external_link_opener.h>
 #include <web_page.h>
 
@@ -106,7 +107,8 @@ protected:
 
     QWebEngineProfile m_profile;
     AppSchemeHandler m_schemeHandler;
-    app::AppBridge m_app;
+    app::DatabaseThread m_database {u":memory:"_s};
+    app::AppBridge m_app {m_database};
     QWebChannel m_channel;
     QList<QUrl> m_opened;
     ExternalLinkOpener m_links;

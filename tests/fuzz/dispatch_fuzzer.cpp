@@ -75,7 +75,7 @@ struct World {
     app::TaskBridge tasks {database};
     app::ProjectBridge projects {database};
     app::HistoryBridge history {database};
-    app::AppBridge appBridge;
+    app::AppBridge appBridge {database};
     QWebChannel channel;
     Page page;
 
@@ -139,7 +139,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         // database thread: a call to a name outside the command table is not waited for here,
         // and such a job running while exit() tore Qt down crashed the smoke test once.
         static const bool destroyedAtExit = [] {
-            g_world->database.run([](app::Storage &) -> core::Result<QJsonValue> { return QJsonValue(); })
+            g_world->database.run([](app::Storage &, core::Operation &) -> core::Result<QJsonValue> { return QJsonValue(); })
                 .waitForFinished();
             return std::atexit([] { delete std::exchange(g_world, nullptr); }) == 0;
         }();

@@ -509,6 +509,23 @@ describe('the search of every task', () => {
     expect(marks(row('Meet at Café Luna'))).toEqual(['Meet', 'Luna']);
   });
 
+  it('stops a search in the backend once more typing has made it stale', async () => {
+    const backend = searchable();
+    const { user } = renderWithProviders(<App />);
+    await screen.findAllByTestId('task-row');
+    const release = backend.holdNext('db_search_tasks');
+    await user.type(field(), 'meet');
+    await waitFor(() => expect(backend.bridge.callsTo('db_search_tasks')).toHaveLength(1));
+    const stale = backend.bridge.calls.find((c) => c.command === 'db_search_tasks')?.requestId;
+
+    await user.type(field(), ' luna');
+
+    await waitFor(() => expect(backend.bridge.callsTo('cancel_request')).toEqual([{ requestId: stale }]));
+    release();
+    await waitFor(() => expect(rowTitles()).toEqual(['Meet at Café Luna']));
+    expect(screen.queryByTestId('toast-region')).not.toHaveTextContent(/cancel/i);
+  });
+
   it('puts the focus in the field with / from anywhere but a field, and with Ctrl+F from anywhere', async () => {
     searchable();
     const { user } = renderWithProviders(<App />);
@@ -815,7 +832,7 @@ describe('failures reach the user', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('toast-region')).toHaveTextContent(
-        "Loading tasks: Quire did not answer within 15 s (db_get_tasks timed out); the list refreshes once it does",
+        "Loading tasks: Quire did not answer within 15 s (db_get_tasks timed out); it was called off",
       ),
     );
   });

@@ -17,6 +17,7 @@ describe('a reply that arrives after its timeout', () => {
     let answerFirst: (reply: unknown) => void = () => {};
     mockBridge((command, args) => {
       if (command === 'db_get_projects') return ok([]);
+      if (command === 'cancel_request') return ok(true); // the timed-out page is stopped in the backend
       if ('offset' in args) return ok(encodeTaskColumns([])); // the page after the first: none
       listCalls += 1;
       if (listCalls === 1) return new Promise((resolve) => (answerFirst = resolve));

@@ -35,6 +35,8 @@ interface JsonContract {
       kind: string;
       returns: string;
       wire?: string;
+      cancellable?: boolean;
+      progress?: boolean;
       args: Record<string, { type: string; required: boolean; null: string }>;
     }
   >;
@@ -99,7 +101,15 @@ describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
     });
 
     it('takes the same argument keys with the same type, requiredness and null meaning', () => {
-      expect(ts?.args).toEqual(json.args);
+      // "cancellable" and "progress" imply the requestId argument; the description does not repeat it.
+      const implied =
+        json.cancellable || json.progress ? { requestId: { type: 'string', required: false, null: 'absent' } } : {};
+      if (json.cancellable || json.progress) expect(json.args).not.toHaveProperty('requestId');
+      expect(ts?.args).toEqual({ ...json.args, ...implied });
+      expect({ cancellable: ts?.cancellable, progress: ts?.progress }).toEqual({
+        cancellable: json.cancellable,
+        progress: json.progress,
+      });
     });
 
     it('has a typed wrapper', () => {

@@ -27,12 +27,20 @@ export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
   readonly command: string;
   readonly timeoutMs: number;
+  /** True when the command was cancelled in the backend too: it will not happen late. */
+  readonly calledOff: boolean;
 
-  constructor(command: string, timeoutMs: number) {
+  constructor(command: string, timeoutMs: number, calledOff = false) {
     super(`Command '${command}' timed out after ${timeoutMs}ms`);
     this.command = command;
     this.timeoutMs = timeoutMs;
+    this.calledOff = calledOff;
   }
+}
+
+/** True for a call given up on purpose (its AbortSignal): not a failure to tell anyone about. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof IpcError && error.code === 'cancelled';
 }
 
 /** The reason part of "<what we were doing>: <reason>". */
@@ -40,7 +48,8 @@ export function errorReason(error: unknown): string {
   if (error instanceof TimeoutError) {
     // A person needs to know the change is unconfirmed, not the timer's internals.
     const seconds = Math.round(error.timeoutMs / 100) / 10;
-    return `Quire did not answer within ${seconds} s (${error.command} timed out); the list refreshes once it does`;
+    const outcome = error.calledOff ? 'it was called off' : 'the list refreshes once it does';
+    return `Quire did not answer within ${seconds} s (${error.command} timed out); ${outcome}`;
   }
   if (error instanceof IpcError) return error.message;
   if (error instanceof Error) return error.message || error.name;

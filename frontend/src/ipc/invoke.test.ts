@@ -5,7 +5,7 @@ import { IpcError, TimeoutError } from '@/ipc/errors';
 import { installGlobalInvoke } from '@/ipc/global';
 import { invoke, invokeRaw } from '@/ipc/invoke';
 import { makeTask } from '@/testing/fixtures';
-import { clearBridgeMocks, err, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
+import { clearBridgeMocks, err, inAnyOrder, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
 import { taskListPage } from '@/testing/task-columns';
 
 const task = makeTask({ id: 't1', title: 'Write tests' });
@@ -117,16 +117,102 @@ describe('invoke', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('waits 15 s by default for list commands', async () => {
-    mockBridge(() => NEVER_REPLY);
+  it('waits 15 s by default for list commands, then cancels them in the backend', async () => {
+    const bridge = mockBridge((command) => (command === 'cancel_request' ? ok(true) : NEVER_REPLY));
     const outcome = invoke('db_get_tasks', {}).catch((e: unknown) => e);
 
     await vi.advanceTimersByTimeAsync(14_999);
     expect(vi.getTimerCount()).toBe(2); // the first page's call and the next page's, asked together
+    expect(bridge.callsTo('cancel_request')).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
 
     expect(await outcome).toMatchObject({ message: "Command 'db_get_tasks' timed out after 15000ms" });
+    const pageIds = bridge.calls.filter((c) => c.command === 'db_get_tasks').map((c) => c.requestId);
+    expect(pageIds).toHaveLength(2);
+    expect(new Set(pageIds).size).toBe(2);
+    expect(inAnyOrder(bridge.callsTo('cancel_request'))).toEqual(inAnyOrder(pageIds.map((requestId) => ({ requestId }))));
+    await vi.advanceTimersByTimeAsync(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('cancels a call when its signal aborts: rejects at once and stops it in the backend', async () => {
+    const bridge = mockBridge((command) => (command === 'cancel_request' ? ok(true) : NEVER_REPLY));
+    const controller = new AbortController();
+    const outcome = invoke('db_delete_tasks', { taskIds: ['t1'] }, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(0);
+
+    controller.abort();
+
+    expect(await outcome).toMatchObject({ name: 'IpcError', code: 'cancelled', command: 'db_delete_tasks' });
+    await vi.advanceTimersByTimeAsync(0);
+    const [call] = bridge.calls.filter((c) => c.command === 'db_delete_tasks');
+    expect(call?.requestId).toEqual(expect.any(String));
+    expect(bridge.callsTo('cancel_request')).toEqual([{ requestId: call?.requestId }]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('sends nothing when the signal has already aborted', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const controller = new AbortController();
+    controller.abort();
+
+    await expect(invoke('db_delete_tasks', { taskIds: ['t1'] }, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
+    expect(bridge.calls).toEqual([]);
+  });
+
+  it('does not announce the late reply of a call that was cancelled on purpose', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    mockBridge((command) =>
+      command === 'cancel_request' ? ok(true) : new Promise((resolve) => (answer = resolve)),
+    );
+    const late = vi.fn();
+    const stop = onLateReply(late);
+    const controller = new AbortController();
+    const outcome = invoke('db_search_tasks', { query: 'milk' }, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(0);
+
+    controller.abort();
+    answer(err('cancelled', 'cancelled; nothing was changed'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(await outcome).toMatchObject({ code: 'cancelled' });
+    expect(late).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('a command that is not cancellable carries no requestId and is not cancelled in the backend', async () => {
+    const bridge = mockBridge(() => NEVER_REPLY);
+    const controller = new AbortController();
+    const outcome = invoke('db_get_task', { taskId: 't1' }, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(0);
+
+    controller.abort();
+
+    expect(await outcome).toMatchObject({ code: 'cancelled' });
+    expect(bridge.calls).toEqual([{ object: 'tasks', command: 'db_get_task', args: { taskId: 't1' } }]);
+  });
+
+  it('hands the progress reports of its own call to onProgress, and stops listening when done', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    const bridge = mockBridge(() => new Promise((resolve) => (answer = resolve)));
+    const reports: unknown[] = [];
+    const outcome = invoke('db_update_tasks', { taskIds: ['t1'], priority: 'high' }, { onProgress: (p) => reports.push(p) });
+    await vi.advanceTimersByTimeAsync(0);
+    const requestId = bridge.calls[0]?.requestId ?? '';
+
+    bridge.emit('progress', { requestId, done: 1, total: 2, phase: 'writing' });
+    bridge.emit('progress', { requestId: 'someone-else', done: 9, total: 9, phase: 'writing' });
+    bridge.emit('progress', { requestId, done: 2, total: 2, phase: 'writing' });
+    answer(ok([]));
+    await outcome;
+    bridge.emit('progress', { requestId, done: 3, total: 3, phase: 'after' });
+
+    expect(reports).toEqual([
+      { done: 1, total: 2, phase: 'writing' },
+      { done: 2, total: 2, phase: 'writing' },
+    ]);
   });
 
   it('honours a per-call timeout', async () => {

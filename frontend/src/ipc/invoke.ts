@@ -10,13 +10,21 @@ import {
   type Task,
 } from '@/ipc/contract';
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
-import { emitLateReply } from '@/ipc/events';
+import { emitLateReply, onProgressReport, type ProgressReport } from '@/ipc/events';
 import { decodeTaskColumns } from '@/ipc/task-columns';
 import { fetchTaskList, wantsWholeList } from '@/ipc/task-list';
 
 export interface InvokeOptions {
-  /** Overrides the default (15 s for list commands, 10 s for the rest). */
+  /** Overrides the default (15 s for list commands, 10 s for the rest). A timeout also cancels a cancellable command. */
   timeoutMs?: number;
+  /**
+   * Cancels the call: the promise rejects at once with IpcError 'cancelled'. A command the
+   * contract marks cancellable is also stopped in the backend (dropped while queued, interrupted
+   * and rolled back while running); any other one still runs to its end, unheard.
+   */
+  signal?: AbortSignal;
+  /** For commands that report progress: how far the call has come, about ten times a second. */
+  onProgress?: (progress: ProgressReport) => void;
   /**
    * Whole task lists only: called with the first page when more pages follow, so a view can show
    * the first rows of a long list before the rest has arrived. The promise still resolves with
@@ -101,6 +109,32 @@ function withoutUnsetKeys(command: CommandName, args: Record<string, unknown>): 
   );
 }
 
+/** What send() needs beside the command and its arguments. */
+interface SendOptions {
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: ProgressReport) => void) | undefined;
+}
+
+let lastRequestId = 0;
+/** Unique among this page's calls, and unlike another page's: the backend keys running calls by it. */
+function nextRequestId(): string {
+  lastRequestId += 1;
+  return `${PAGE_TAG}-${lastRequestId}`;
+}
+const PAGE_TAG = Math.random().toString(36).slice(2, 10);
+
+/** True for the commands that take a requestId (the contract's cancellable / progress). */
+function takesRequestId(command: CommandName): boolean {
+  const spec = commandSpecs[command];
+  return ('cancellable' in spec && spec.cancellable) || ('progress' in spec && spec.progress === true);
+}
+
+/** Asks the backend to stop call `requestId`; its own answer (cancelled or done) no longer matters. */
+function cancelInBackend(requestId: string): void {
+  send('cancel_request', { requestId }, { timeoutMs: defaultTimeoutMs('cancel_request') }).catch(() => undefined);
+}
+
 /** The commands whose results are lists that travel in a wire form with a total (TaskColumns). */
 export type ListCommandName = {
   [C in CommandName]: (typeof commandSpecs)[C] extends { wire: string } ? C : never;
@@ -116,32 +150,62 @@ export function invokeListTotal<C extends ListCommandName>(
   options: InvokeOptions = {},
 ): Promise<number> {
   const window = { ...withoutUnsetKeys(command, args), offset: 0, limit: 0 };
-  return send(command, window, options.timeoutMs ?? defaultTimeoutMs(command)).then(
+  const sendOptions = { timeoutMs: options.timeoutMs ?? defaultTimeoutMs(command), signal: options.signal };
+  return send(command, window, sendOptions).then(
     (data) => decodeTaskColumns(data, command).total,
   );
 }
 
 function dispatch<T>(command: CommandName, args: Record<string, unknown>, options: InvokeOptions): Promise<T> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(command);
-  if (!('wire' in commandSpecs[command])) return send(command, args, timeoutMs) as Promise<T>;
-  if (wantsWholeList(args)) return fetchTaskList(command, args, timeoutMs, send, options.onFirstPage) as Promise<T>;
-  return send(command, args, timeoutMs).then((data) => decodeTaskColumns(data, command).tasks) as Promise<T>;
+  const { signal, onProgress } = options;
+  if (!('wire' in commandSpecs[command])) return send(command, args, { timeoutMs, signal, onProgress }) as Promise<T>;
+  if (wantsWholeList(args)) {
+    const sendPage = (c: CommandName, a: Record<string, unknown>, t: number) => send(c, a, { timeoutMs: t, signal });
+    return fetchTaskList(command, args, timeoutMs, sendPage, options.onFirstPage) as Promise<T>;
+  }
+  return send(command, args, { timeoutMs, signal }).then((data) => decodeTaskColumns(data, command).tasks) as Promise<T>;
 }
 
-/** One call: resolves with the envelope's data, rejects with its IpcError or a TimeoutError. */
-function send(command: CommandName, args: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+/**
+ * One call: resolves with the envelope's data, rejects with its IpcError, a TimeoutError, or
+ * IpcError 'cancelled' when `signal` fires first. A cancellable call that is given up (timeout or
+ * signal) is cancelled in the backend too, under the requestId this adds to its arguments.
+ */
+function send(command: CommandName, givenArgs: Record<string, unknown>, options: SendOptions): Promise<unknown> {
   const objectName = commandSpecs[command].object;
+  const { timeoutMs, signal, onProgress } = options;
+  const requestId =
+    typeof givenArgs.requestId === 'string' ? givenArgs.requestId : takesRequestId(command) ? nextRequestId() : undefined;
+  const args = requestId === undefined ? givenArgs : { ...givenArgs, requestId };
 
   return new Promise<unknown>((resolve, reject) => {
     let settled = false;
-    const timer = setTimeout(() => {
+    let sent = false;
+    const stopProgress = requestId !== undefined && onProgress ? onProgressReport(requestId, onProgress) : () => {};
+    const giveUp = (error: Error) => {
+      if (settled) return;
       settled = true;
-      reject(new TimeoutError(command, timeoutMs));
-    }, timeoutMs);
+      cleanUp();
+      reject(error);
+      if (sent && requestId !== undefined) cancelInBackend(requestId);
+    };
+    const timer = setTimeout(() => giveUp(new TimeoutError(command, timeoutMs, sent && requestId !== undefined)), timeoutMs);
+    const onAbort = () => giveUp(new IpcError('cancelled', 'Cancelled', command));
+    const cleanUp = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      stopProgress();
+    };
+    if (signal?.aborted) {
+      onAbort();
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
     const settle = (outcome: () => unknown) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      cleanUp();
       try {
         resolve(outcome());
       } catch (error) {
@@ -162,9 +226,11 @@ function send(command: CommandName, args: Record<string, unknown>, timeoutMs: nu
         return;
       }
       try {
+        sent = true;
         (slot as (a: unknown, cb: (reply: unknown) => void) => void).call(target, args, (reply: unknown) => {
           if (settled) {
-            emitLateReply(command);
+            // A call cancelled on purpose has nothing to make up for; a timed-out one may have changed things.
+            if (!signal?.aborted) emitLateReply(command);
             return;
           }
           settle(() => unwrapEnvelope(command, reply));

@@ -61,7 +61,7 @@ export async function fetchTaskList(
     }
   } catch (error) {
     // One deadline for the whole list: say so with the caller's timeout, not a page's remainder.
-    throw error instanceof TimeoutError ? new TimeoutError(command, timeoutMs) : error;
+    throw error instanceof TimeoutError ? new TimeoutError(command, timeoutMs, error.calledOff) : error;
   }
   throw new IpcError('conflict', 'The task list kept changing while it loaded', command);
 }

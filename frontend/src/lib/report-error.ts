@@ -4,13 +4,14 @@
 // (src/lib/query-client.ts); dialogs that keep the user's input show the same
 // text inline instead, via describeError().
 import { toast } from 'sonner';
-import { errorReason } from '@/ipc/errors';
+import { errorReason, isCancellation } from '@/ipc/errors';
 
 export function describeError(action: string, error: unknown): string {
   return `${action}: ${errorReason(error)}`;
 }
 
 export function reportError(action: string, error: unknown): void {
+  if (isCancellation(error)) return; // someone chose to stop it: nothing failed
   const text = describeError(action, error);
   console.error(`[quire] ${text}`, error);
   toast.error(text);

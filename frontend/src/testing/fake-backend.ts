@@ -85,11 +85,14 @@ export interface FakeBackend {
   projects: Project[];
   /** Makes the next call of `command` fail with this envelope error. */
   failNext(command: string, code: Parameters<typeof err>[0], message: string): void;
+  /** Makes the next call of `command` wait for the returned function before it is answered (a slow backend). */
+  holdNext(command: string): () => void;
 }
 
 export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = {}): FakeBackend {
   const state = { tasks: [...(initial.tasks ?? [])], projects: [...(initial.projects ?? [])] };
   const failures = new Map<string, ReturnType<typeof err>>();
+  const holds = new Map<string, Promise<void>>();
   let seq = 0;
   const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++seq)).toISOString();
   let writes = 0;
@@ -209,6 +212,8 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(null);
       case 'ping':
         return ok('pong');
+      case 'cancel_request':
+        return ok(false); // the fake answers every call at once: nothing is left running to cancel
       case 'db_undo':
         return historyStep(done, undone, 'before');
       case 'db_redo':
@@ -221,6 +226,14 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
   };
 
   const bridge: MockBridge = mockBridge((command, args) => {
+    const hold = holds.get(command);
+    if (hold) {
+      holds.delete(command);
+      return hold.then(() => answer(command, args));
+    }
+    return answer(command, args);
+  });
+  const answer = (command: string, args: Record<string, unknown>) => {
     const before = snapshot();
     const reply = handle(command, args);
     if (!('data' in reply)) return reply;
@@ -237,7 +250,7 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     }
     queueMicrotask(() => changes.forEach(([event, payload]) => bridge.emit(event, payload)));
     return reply;
-  });
+  };
 
   return {
     bridge,
@@ -248,5 +261,10 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       return state.projects;
     },
     failNext: (command, code, message) => failures.set(command, err(code, message)),
+    holdNext: (command) => {
+      let release: () => void = () => {};
+      holds.set(command, new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
+    },
   };
 }

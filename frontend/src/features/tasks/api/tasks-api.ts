@@ -41,7 +41,8 @@ export function tasksQuery(query: TaskListQuery) {
   if (search !== undefined)
     return queryOptions({
       queryKey: taskKeys.list(query),
-      queryFn: () => invokeDbSearchTasks({ query: search, limit: SEARCH_RESULT_LIMIT }),
+      // The signal stops a search the next keystroke made stale, in the backend too.
+      queryFn: ({ signal }) => invokeDbSearchTasks({ query: search, limit: SEARCH_RESULT_LIMIT }, { signal }),
       // While the next word's results load, the last ones stay on screen rather than "Loading".
       placeholderData: keepPreviousData,
       meta: { action: 'Searching tasks' },
@@ -50,8 +51,9 @@ export function tasksQuery(query: TaskListQuery) {
     queryKey: taskKeys.list(query),
     // A long list shows its first page while the others load, when nothing is shown yet: a
     // refetch keeps the list on screen until the new one is whole.
-    queryFn: ({ client, queryKey }) => {
+    queryFn: ({ client, queryKey, signal }) => {
       const options = {
+        signal,
         onFirstPage: (tasks: Task[]) => {
           if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, tasks);
         },
@@ -70,7 +72,7 @@ export function useTasks(query: TaskListQuery) {
 export function useTaskCount(query: TaskListQuery, enabled = true): number | null {
   const count = useQuery({
     queryKey: taskKeys.count(query),
-    queryFn: () => invokeListTotal('db_get_tasks', query),
+    queryFn: ({ signal }) => invokeListTotal('db_get_tasks', query, { signal }),
     enabled,
     meta: { action: 'Counting tasks' },
   });
