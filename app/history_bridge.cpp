@@ -3,13 +3,14 @@
 
 #include "change_events.h"
 #include "command_dispatch.h"
-#include "json_codec.h"
+#include <quire/exchange/record_json.h>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
+using exchange::toJson;
 
 HistoryBridge::HistoryBridge(DatabaseThread &database, QObject *parent)
     : QObject(parent)

@@ -3,11 +3,12 @@
 
 #include "change_events.h"
 #include "command_dispatch.h"
-#include "json_codec.h"
+#include <quire/exchange/record_json.h>
 
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
+using exchange::toJson;
 namespace {
 
 const QString kRows = u"projects"_s;

@@ -3,8 +3,8 @@
 
 #include "change_events.h"
 #include "command_dispatch.h"
-#include "json_codec.h"
 #include "task_columns.h"
+#include <quire/exchange/record_json.h>
 
 #include <quire/core/database.h>
 
@@ -13,6 +13,7 @@
 using namespace Qt::StringLiterals;
 
 namespace quire::app {
+using exchange::toJson;
 namespace {
 
 template<class T>

@@ -2,7 +2,7 @@
 // quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
 // quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
 // quire_bench_core create <db> [count]              times durable single-task creates in C++
-#include <json_codec.h>
+#include <quire/exchange/record_json.h>
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
@@ -150,7 +150,7 @@ int list(const QString &path, int repetitions)
     const auto nothing = [](const core::TaskListing &) {};
     const auto columns = [](const core::TaskListing &listing) { (void)app::taskColumnsJson(listing); };
     const auto viaQJson = [](const core::TaskListing &listing) {
-        (void)QJsonDocument(app::toJson(listing.tasks)).toJson(QJsonDocument::Compact);
+        (void)QJsonDocument(exchange::toJson(listing.tasks)).toJson(QJsonDocument::Compact);
     };
     timed("repo_list_project", repetitions, oneProject, nothing);
     timed("repo_list_all", fewer, all, nothing);

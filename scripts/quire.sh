@@ -16,7 +16,7 @@ apt_packages=(
   cmake ninja-build g++ git pkg-config
   qt6-base-dev qt6-webengine-dev qt6-webchannel-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev
   libgtest-dev libgmock-dev clang-16 libclang-rt-16-dev clang-format clang-tidy-16
-  sqlite3 xauth xvfb fonts-dejavu-core dpkg-dev
+  libical-dev sqlite3 xauth xvfb fonts-dejavu-core dpkg-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

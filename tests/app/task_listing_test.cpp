@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // List replies are written column by column (taskColumnsJson), while single tasks go through
-// json_codec's toJson(): the two must describe every task identically.
+// exchange's toJson() (quire/exchange/record_json.h): the two must describe every task identically.
 #include "connection_names.h"
 #include "result_assertions.h"
 #include "task_column_rows.h"
 #include "temporary_folder.h"
 
-#include <json_codec.h>
+#include <quire/exchange/record_json.h>
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
@@ -93,10 +93,10 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
 
     // Then
     ASSERT_EQ(all.size(), titles.size());
-    EXPECT_EQ(taskRowsFromColumns(allJson), app::toJson(all));
+    EXPECT_EQ(taskRowsFromColumns(allJson), exchange::toJson(all));
     ASSERT_EQ(inWork.size(), 4);
     EXPECT_EQ(all.last().projectIds, (QStringList {work.id, home.id}));
-    EXPECT_EQ(taskRowsFromColumns(workJson), app::toJson(inWork));
+    EXPECT_EQ(taskRowsFromColumns(workJson), exchange::toJson(inWork));
 }
 
 QJsonObject parsed(const core::Result<QByteArray> &json)

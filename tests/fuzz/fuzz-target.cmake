@@ -20,16 +20,19 @@ function(quire_add_dispatch_fuzzer root)
   # No test_hook_bridge: the fuzzer never registers the hooks, and without QUIRE_WITH_TEST_HOOKS
   # bridge_registry does not refer to them.
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry change_events command_dispatch command_specs
-                        database_thread envelope history_bridge json_codec logging project_bridge task_bridge
+                        database_thread envelope history_bridge logging project_bridge task_bridge
                         task_columns)
     list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
   endforeach()
+  # The bridges' record JSON lives in exchange/ (the rest of that layer needs libical, the fuzzer does not).
+  list(APPEND app_sources "${root}/exchange/record_json.cpp" "${root}/exchange/field_text.cpp"
+                          "${root}/exchange/field_text.h" "${root}/exchange/include/quire/exchange/record_json.h")
 
   add_executable(quire_dispatch_fuzzer "${root}/tests/fuzz/dispatch_fuzzer.cpp" ${core_sources} ${app_sources})
   set_target_properties(quire_dispatch_fuzzer PROPERTIES AUTOMOC ON CXX_STANDARD 23 CXX_STANDARD_REQUIRED ON
                                                          CXX_EXTENSIONS OFF)
   target_include_directories(quire_dispatch_fuzzer PRIVATE
-    "${root}/core" "${root}/core/include" "${root}/app" "${generated}")
+    "${root}/core" "${root}/core/include" "${root}/exchange" "${root}/exchange/include" "${root}/app" "${generated}")
   find_package(SQLite3 REQUIRED)
   target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel SQLite::SQLite3)
   target_compile_definitions(quire_dispatch_fuzzer PRIVATE

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+#include <quire/exchange/quire_json.h>
+
+#include <quire/exchange/record_json.h>
+
+#include "progress_ticker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace quire::exchange {
+namespace {
+
+core::Error invalidFile(const QString &reason)
+{
+    return {core::ErrorCode::InvalidArgument, reason};
+}
+
+/** Appends each record's JSON to `array`; false when cancelled. */
+template<class Record>
+bool appendRecords(QJsonArray &array, const QList<Record> &records, ProgressTicker &ticker)
+{
+    for (const Record &record : records) {
+        if (!ticker.advance())
+            return false;
+        array.append(toJson(record));
+    }
+    return true;
+}
+
+/** Checks the header: a Quire file, of a version this build reads. */
+core::Result<void> checkHeader(const QJsonObject &root)
+{
+    if (root.value(u"format"_s) != QJsonValue(u"quire"_s))
+        return std::unexpected(invalidFile(u"not a Quire export: \"format\" is not \"quire\""_s));
+    const QJsonValue version = root.value(u"version"_s);
+    const double number = version.toDouble(-1);
+    if (!version.isDouble() || number < 1 || number != static_cast<double>(static_cast<qint64>(number)))
+        return std::unexpected(invalidFile(u"\"version\" must be a whole number from 1"_s));
+    if (number > quireJsonVersion)
+        return std::unexpected(invalidFile(
+            u"this file was written by a newer Quire (format version %1; this one reads up to %2): update Quire to import it"_s
+                .arg(static_cast<qint64>(number))
+                .arg(quireJsonVersion)));
+    return {};
+}
+
+/** The array under `key` (an absent one is empty: a file may hold no projects). */
+core::Result<QJsonArray> recordArray(const QJsonObject &root, const QString &key)
+{
+    const QJsonValue value = root.value(key);
+    if (value.isUndefined())
+        return QJsonArray();
+    if (!value.isArray())
+        return std::unexpected(invalidFile(u"\"%1\" must be an array"_s.arg(key)));
+    return value.toArray();
+}
+
+/** Each element of `array` decoded by `decode`; an error names the record ("task 12: ..."). */
+template<class Record>
+core::Result<QList<Record>> recordsFromJson(const QJsonArray &array, QStringView what,
+    core::Result<Record> (*decode)(const QJsonObject &), ProgressTicker &ticker)
+{
+    QList<Record> records;
+    records.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!ticker.advance())
+            return std::unexpected(core::cancelledError());
+        const QString name = what + u' ' + QString::number(i + 1);
+        const QJsonValue value = array.at(i);
+        if (!value.isObject())
+            return std::unexpected(invalidFile(name + u": must be an object"_s));
+        auto record = decode(value.toObject());
+        if (!record)
+            return std::unexpected(invalidFile(name + u": "_s + record.error().message));
+        records.append(std::move(*record));
+    }
+    return records;
+}
+
+} // namespace
+
+core::Result<QByteArray> writeQuireJson(const core::Snapshot &snapshot, core::Operation &operation)
+{
+    ProgressTicker ticker(operation, snapshot.projects.size() + snapshot.tasks.size(), u"writing"_s);
+    QJsonArray projects;
+    QJsonArray tasks;
+    if (!appendRecords(projects, snapshot.projects, ticker) || !appendRecords(tasks, snapshot.tasks, ticker))
+        return std::unexpected(core::cancelledError());
+    QJsonObject root;
+    root.insert(u"format"_s, u"quire"_s);
+    root.insert(u"version"_s, quireJsonVersion);
+    root.insert(u"projects"_s, projects);
+    root.insert(u"tasks"_s, tasks);
+    ticker.finish();
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+core::Result<ParsedFile> readQuireJson(QByteArrayView bytes, core::Operation &operation)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return std::unexpected(
+            invalidFile(u"not JSON: %1 at byte %2"_s.arg(parseError.errorString()).arg(parseError.offset)));
+    if (!document.isObject())
+        return std::unexpected(invalidFile(u"not a Quire export: the file is not a JSON object"_s));
+    const QJsonObject root = document.object();
+    if (auto header = checkHeader(root); !header)
+        return std::unexpected(std::move(header.error()));
+    auto projectArray = recordArray(root, u"projects"_s);
+    if (!projectArray)
+        return std::unexpected(std::move(projectArray.error()));
+    auto taskArray = recordArray(root, u"tasks"_s);
+    if (!taskArray)
+        return std::unexpected(std::move(taskArray.error()));
+
+    ProgressTicker ticker(operation, projectArray->size() + taskArray->size(), u"reading"_s);
+    ParsedFile parsed;
+    auto projects = recordsFromJson<core::Project>(*projectArray, u"project", &projectFromJson, ticker);
+    if (!projects)
+        return std::unexpected(std::move(projects.error()));
+    auto tasks = recordsFromJson<core::Task>(*taskArray, u"task", &taskFromJson, ticker);
+    if (!tasks)
+        return std::unexpected(std::move(tasks.error()));
+    parsed.snapshot.projects = std::move(*projects);
+    parsed.snapshot.tasks = std::move(*tasks);
+    ticker.finish();
+    return parsed;
+}
+
+} // namespace quire::exchange
