@@ -22,15 +22,14 @@ Result<> run(Database &db, const QString &sql, const QVariantList &values)
     return Statement::execute(db, kWhat, sql, values);
 }
 
-/** A row's name as a step's label shows it: quoted, and short enough for a menu. */
-QString quoted(const QString &name)
+} // namespace
+
+QString quotedName(const QString &name)
 {
     constexpr qsizetype kLongest = 40;
     const QString shown = name.size() > kLongest ? QString(name.left(kLongest - 1).trimmed() % u'…') : name;
     return u'“' % shown % u'”';
 }
-
-} // namespace
 
 const QList<JournalTable> &journalTables()
 {
@@ -119,7 +118,8 @@ Result<> JournalEntry::finish(const QString &verb, JournalRowKind subjectKind, c
             {QString::number(m_id), subject.kindName, subjectIds.first()});
         if (!name)
             return std::unexpected(std::move(name.error()));
-        label = verb % (subjectKind == JournalRowKind::Project ? u" project "_s : u" "_s) % quoted(name->toString());
+        label
+            = verb % (subjectKind == JournalRowKind::Project ? u" project "_s : u" "_s) % quotedName(name->toString());
     } else {
         label = verb % u' ' % QString::number(subjectIds.size()) % u' ' % subject.table;
     }

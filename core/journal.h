@@ -79,6 +79,9 @@ struct TaskListRows {
 /** @brief Tags (task_tags) and project links (task_projects). */
 [[nodiscard]] const QList<TaskListRows> &taskListRows();
 
+/** @brief A row's name as a step's label (or a message) shows it: quoted, and short enough for a menu. */
+[[nodiscard]] QString quotedName(const QString &name);
+
 /** @brief How many steps the journal keeps: the oldest go as new ones come. */
 inline constexpr qint64 kJournalLength = 200;
 

@@ -5,6 +5,7 @@
 #include "normalize.h"
 #include "record_sql.h"
 #include "statement.h"
+#include "stored_rows.h"
 #include <quire/core/database.h>
 #include <quire/core/timestamp.h>
 
@@ -78,6 +79,18 @@ Error projectNotFound(const QString &id)
 
 } // namespace
 
+// Shared through stored_rows.h with SqliteDataTransfer.
+Result<> insertProject(Database &db, const Project &project)
+{
+    static const QString sql = u"INSERT INTO projects ("_s % columnList<Project>() % u") VALUES ("_s
+        % columnPlaceholders<Project>() % u")"_s;
+    auto statement = Statement::prepare(db, u"cannot save project"_s, sql);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    bindColumns(*statement, project);
+    return statement->exec();
+}
+
 SqliteProjectRepository::SqliteProjectRepository(Database &db)
     : m_db(db)
 {
@@ -115,18 +128,12 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
     project.updatedAt = project.createdAt;
 
     return m_db.transact([&]() -> Result<Project> {
-        static const QString sql = u"INSERT INTO projects ("_s % columnList<Project>() % u") VALUES ("_s
-            % columnPlaceholders<Project>() % u")"_s;
         auto entry = JournalEntry::begin(m_db);
         if (!entry)
             return std::unexpected(std::move(entry.error()));
         if (auto captured = entry->captureBefore(JournalRowKind::Project, {project.id}); !captured)
             return std::unexpected(std::move(captured.error()));
-        auto statement = Statement::prepare(m_db, u"cannot save project"_s, sql);
-        if (!statement)
-            return std::unexpected(std::move(statement.error()));
-        bindColumns(*statement, project);
-        if (auto saved = statement->exec(); !saved)
+        if (auto saved = insertProject(m_db, project); !saved)
             return std::unexpected(std::move(saved.error()));
         if (auto recorded = entry->finish(u"Add"_s, JournalRowKind::Project, {project.id}); !recorded)
             return std::unexpected(std::move(recorded.error()));

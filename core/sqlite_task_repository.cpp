@@ -6,6 +6,7 @@
 #include "record_sql.h"
 #include "sqlite_statement.h"
 #include "statement.h"
+#include "stored_rows.h"
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
 #include <quire/core/order_key.h>
@@ -239,8 +240,8 @@ Result<> readListCopies(const SqliteStatement &row, int first, Task &task, Share
  * rows: one statement whatever the number of tasks. Every listing and lookup of tasks goes
  * through here, inside its caller's transaction.
  */
-Result<QList<Task>> loadTasks(
-    Database &db, const TaskFilter &filter, qint64 offset = 0, std::optional<qint64> limit = {})
+Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter, qint64 offset = 0,
+    std::optional<qint64> limit = {}, const RowHook &afterEachRow = {})
 {
     static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns<Task>().join(u", t."_s);
     static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
@@ -267,6 +268,10 @@ Result<QList<Task>> loadTasks(
             return;
         }
         tasks.append(std::move(*task));
+        if (afterEachRow) {
+            if (auto goOn = afterEachRow(); !goOn)
+                invalid = std::move(goOn.error());
+        }
     });
     if (!read)
         return std::unexpected(std::move(read.error()));
@@ -289,22 +294,11 @@ Result<std::optional<Task>> loadTask(Database &db, const QString &id)
 /** NotFound naming the first of `ids` (in the given order) that is not a row of `table`. One statement. */
 Result<> requireExisting(Database &db, const QString &table, const QString &what, const QStringList &ids)
 {
-    if (ids.isEmpty())
-        return {};
-    auto statement = Statement::prepare(db, u"cannot check "_s % table,
-        u"SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
-        "(SELECT 1 FROM "_s
-            % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    statement->bind(toJsonArray(ids));
-    if (auto ran = statement->exec(); !ran)
-        return ran;
-    auto missing = statement->singleValue();
+    auto missing = firstMissing(db, table, ids);
     if (!missing)
         return std::unexpected(std::move(missing.error()));
-    if (const std::optional<QVariant> &id = *missing)
-        return fail(ErrorCode::NotFound, what % u' ' % id->toString() % u" not found"_s);
+    if (const std::optional<QString> &id = *missing)
+        return fail(ErrorCode::NotFound, what % u' ' % *id % u" not found"_s);
     return {};
 }
 
@@ -467,39 +461,11 @@ Result<QString> textValue(Database &db, const QString &what, const QString &sql,
     return value->toString();
 }
 
-/**
- * A key between `before` and `after` (empty: no bound); a key in storage that is not one reads as
- * a Storage error, since only storage can have put it there.
- */
-Result<QString> storedKeyBetween(const QString &before, const QString &after)
-{
-    auto key = orderKeyBetween(before, after);
-    if (!key)
-        return fail(ErrorCode::Storage, u"the task order is damaged: "_s % key.error().message);
-    return key;
-}
-
 /** The smallest order key after `key` (every key when empty) of a task other than `exceptId`. */
 Result<QString> nextOrderKey(Database &db, const QString &key, const QString &exceptId)
 {
     return textValue(db, u"cannot read the task order"_s,
         u"SELECT min(sort_key) FROM tasks WHERE sort_key > ? AND id <> ?"_s, {key, exceptId});
-}
-
-/** Saves a new task with its tags and project links; its projects must exist. */
-Result<> insertTask(Database &db, const Task &task)
-{
-    static const QString sql = insertTaskSql();
-    auto insert = Statement::prepare(db, u"cannot save task"_s, sql);
-    if (!insert)
-        return std::unexpected(std::move(insert.error()));
-    bindColumns(*insert, task);
-    bindListCopies(*insert, task);
-    if (auto saved = insert->exec(); !saved)
-        return saved;
-    if (auto tags = insertTags(db, {task.id}, task.tags); !tags)
-        return tags;
-    return insertLinks(db, {task.id}, task.projectIds);
 }
 
 /**
@@ -546,6 +512,63 @@ const QString kNextUpdatedAt = u"CASE WHEN updated_at < ? THEN ? "
                                "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END"_s;
 
 } // namespace
+
+// Shared through stored_rows.h with SqliteDataTransfer.
+
+Result<QList<Task>> loadAllTasks(Database &db, const RowHook &afterEachRow)
+{
+    return loadTasks(db, filterOf({}), 0, std::nullopt, afterEachRow);
+}
+
+Result<> insertTask(Database &db, const Task &task)
+{
+    static const QString sql = insertTaskSql();
+    auto insert = Statement::prepare(db, u"cannot save task"_s, sql);
+    if (!insert)
+        return std::unexpected(std::move(insert.error()));
+    bindColumns(*insert, task);
+    bindListCopies(*insert, task);
+    if (auto saved = insert->exec(); !saved)
+        return saved;
+    if (auto tags = insertTags(db, {task.id}, task.tags); !tags)
+        return tags;
+    return insertLinks(db, {task.id}, task.projectIds);
+}
+
+Result<std::optional<QString>> firstMissing(Database &db, const QString &table, const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return std::optional<QString>();
+    auto statement = Statement::prepare(db, u"cannot check "_s % table,
+        u"SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
+        "(SELECT 1 FROM "_s
+            % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    statement->bind(toJsonArray(ids));
+    if (auto ran = statement->exec(); !ran)
+        return std::unexpected(std::move(ran.error()));
+    auto value = statement->singleValue();
+    if (!value)
+        return std::unexpected(std::move(value.error()));
+    const std::optional<QVariant> &missing = *value;
+    if (!missing)
+        return std::optional<QString>();
+    return std::optional<QString>(missing->toString());
+}
+
+Result<QString> lastOrderKey(Database &db)
+{
+    return textValue(db, u"cannot read the task order"_s, u"SELECT max(sort_key) FROM tasks"_s, {});
+}
+
+Result<QString> storedKeyBetween(const QString &before, const QString &after)
+{
+    auto key = orderKeyBetween(before, after);
+    if (!key)
+        return fail(ErrorCode::Storage, u"the task order is damaged: "_s % key.error().message);
+    return key;
+}
 
 SqliteTaskRepository::SqliteTaskRepository(Database &db)
     : m_db(db)
@@ -612,7 +635,7 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     return m_db.transact([&]() -> Result<Task> {
         if (auto known = requireProjects(m_db, task.projectIds); !known)
             return std::unexpected(std::move(known.error()));
-        auto last = textValue(m_db, u"cannot read the task order"_s, u"SELECT max(sort_key) FROM tasks"_s, {});
+        auto last = lastOrderKey(m_db);
         if (!last)
             return std::unexpected(std::move(last.error()));
         auto key = storedKeyBetween(*last, {});
