@@ -29,6 +29,11 @@ AppBridge::~AppBridge()
     m_database.setProgressListener({});
 }
 
+void AppBridge::requestAction(const QString &action)
+{
+    Q_EMIT actionRequested(QJsonObject {{u"action"_s, action}});
+}
+
 QJsonObject AppBridge::ping(const QJsonValue &args)
 {
     return dispatchLocal(

@@ -19,6 +19,9 @@ public:
     explicit AppBridge(DatabaseThread &database, QObject *parent = nullptr);
     ~AppBridge() override;
 
+    /** @brief Asks the page to run one of its actions by id (a menu item was chosen). */
+    void requestAction(const QString &action);
+
     AppBridge(const AppBridge &) = delete;
     AppBridge &operator=(const AppBridge &) = delete;
 
@@ -31,6 +34,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /** @brief How far a call that reports progress has come: {requestId, done, total, phase}. */
     void progress(const QJsonObject &report);
+    /** @brief Run the page action with this id: {action}. */
+    void actionRequested(const QJsonObject &request);
 
 private:
     DatabaseThread &m_database;

@@ -5,6 +5,7 @@
 #include "history_bridge.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
+#include "transfer_bridge.h"
 #ifdef QUIRE_WITH_TEST_HOOKS
 #include "test_hook_bridge.h"
 #endif
@@ -13,17 +14,20 @@
 
 namespace quire::app {
 
-void registerBridges(
-    QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history, AppBridge &app)
+void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history,
+    AppBridge &app, TransferBridge &transfer)
 {
     // Changes that one bridge makes to another's rows reach the page where it listens for them.
     QObject::connect(&projects, &ProjectBridge::tasksUnlinked, &tasks, &TaskBridge::tasksChanged);
     QObject::connect(&history, &HistoryBridge::tasksChanged, &tasks, &TaskBridge::tasksChanged);
     QObject::connect(&history, &HistoryBridge::projectsChanged, &projects, &ProjectBridge::projectsChanged);
+    QObject::connect(&transfer, &TransferBridge::tasksChanged, &tasks, &TaskBridge::tasksChanged);
+    QObject::connect(&transfer, &TransferBridge::projectsChanged, &projects, &ProjectBridge::projectsChanged);
     channel.registerObject(ChannelObjects::tasks, &tasks);
     channel.registerObject(ChannelObjects::projects, &projects);
     channel.registerObject(ChannelObjects::history, &history);
     channel.registerObject(ChannelObjects::app, &app);
+    channel.registerObject(ChannelObjects::transfer, &transfer);
 }
 
 #ifdef QUIRE_WITH_TEST_HOOKS

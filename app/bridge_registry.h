@@ -13,6 +13,7 @@ class AppBridge;
 class HistoryBridge;
 class ProjectBridge;
 class TaskBridge;
+class TransferBridge;
 
 /** @brief Names of the objects on the page's QWebChannel: the contract's, and the test hooks. */
 struct ChannelObjects : contract::Objects {
@@ -26,8 +27,8 @@ struct ChannelObjects : contract::Objects {
  * @brief The one place where bridge objects are put on a channel, and where the signals one
  * bridge sends about another's rows are forwarded to the object the page listens to.
  */
-void registerBridges(
-    QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history, AppBridge &app);
+void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history,
+    AppBridge &app, TransferBridge &transfer);
 
 #ifdef QUIRE_WITH_TEST_HOOKS
 class TestHookBridge;

@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <quire/core/database.h>
+#include <quire/core/sqlite_data_transfer.h>
 #include <quire/core/sqlite_history.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
@@ -35,6 +36,7 @@ core::Result<Storage> openSqlite(const QString &path)
     storage.tasks = std::make_unique<core::SqliteTaskRepository>(**database);
     storage.projects = std::make_unique<core::SqliteProjectRepository>(**database);
     storage.history = std::make_unique<core::SqliteHistory>(**database, *storage.tasks, *storage.projects);
+    storage.transfer = std::make_unique<core::SqliteDataTransfer>(**database);
     storage.database = std::move(*database);
     return storage;
 }
@@ -144,6 +146,7 @@ Storage &Storage::operator=(Storage &&) noexcept = default;
 Storage::~Storage()
 {
     // Repositories hold references into the database, and history into them: drop them first.
+    transfer.reset();
     history.reset();
     tasks.reset();
     projects.reset();
@@ -267,11 +270,12 @@ core::Result<QJsonValue> DatabaseThread::runAsCancellable(Request &request, cons
         m_runningDatabase = (*m_storage)->database.get();
     }
     // Cleared however the job ends, before the connection could go: cancel() interrupts only a live one.
-    const auto notRunning = qScopeGuard([this] {
-        const QMutexLocker lock(&m_requestsMutex);
-        m_running = nullptr;
-        m_runningDatabase = nullptr;
-    });
+    const auto notRunning
+        = qScopeGuard([&mutex = m_requestsMutex, &running = m_running, &database = m_runningDatabase] {
+              const QMutexLocker lock(&mutex);
+              running = nullptr;
+              database = nullptr;
+          });
     return job(**m_storage, request);
 }
 
@@ -292,12 +296,12 @@ bool DatabaseThread::cancel(const QString &requestId)
         const auto known = m_requests.constFind(requestId);
         if (known == m_requests.cend())
             return false;
-        const std::shared_ptr<Request> request = *known;
-        request->cancel();
-        if (request->claim(Request::State::Queued, Request::State::Done)) {
+        Request &request = **known;
+        request.cancel();
+        if (request.claim(Request::State::Queued, Request::State::Done)) {
+            queued = *known; // kept past erase(), to be answered outside the lock
             m_requests.erase(known);
-            queued = request;
-        } else if (m_running == request.get() && m_runningDatabase) {
+        } else if (m_running == &request && m_runningDatabase) {
             m_runningDatabase->interrupt(); // alive: the job that uses it has not returned
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <quire/core/data_transfer.h>
 #include <quire/core/error.h>
 #include <quire/core/history.h>
 #include <quire/core/operation.h>
@@ -34,6 +35,7 @@ struct Storage {
     std::unique_ptr<core::TaskRepository> tasks;
     std::unique_ptr<core::ProjectRepository> projects;
     std::unique_ptr<core::History> history;
+    std::unique_ptr<core::DataTransfer> transfer;
     Storage();
     Storage(Storage &&) noexcept;
     Storage &operator=(Storage &&) noexcept;

@@ -8,7 +8,10 @@ class QWebEngineView;
 
 namespace quire::app {
 
-/** @brief The one window: a web view showing the bundled UI; remembers its size and position. */
+/**
+ * @brief The one window: a web view showing the bundled UI, and a menu bar whose items run the
+ * page's own actions (actionChosen); remembers its size and position.
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -19,10 +22,16 @@ public:
     /** @brief The web view, whose input ExternalLinkOpener watches for user gestures. */
     [[nodiscard]] QWebEngineView *view() const { return m_view; }
 
+Q_SIGNALS:
+    /** @brief A menu item was chosen: the id of the page action it stands for ("undo", "transfer.export-ics"). */
+    void actionChosen(const QString &action);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildMenus();
+
     QWebEngineView *m_view;
 };
 

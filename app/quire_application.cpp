@@ -4,14 +4,18 @@
 #include "app_bridge.h"
 #include "app_scheme_handler.h"
 #include "bridge_registry.h"
+#include "command_line_transfer.h"
 #include "database_thread.h"
+#include "dialog_file_chooser.h"
 #include "external_link_opener.h"
+#include "file_chooser.h"
 #include "history_bridge.h"
 #include "main_window.h"
 #include "options.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
 #include "termination_signals.h"
+#include "transfer_bridge.h"
 #include "web_page.h"
 #ifdef QUIRE_WITH_TEST_HOOKS
 #include "test_hook_bridge.h"
@@ -56,6 +60,8 @@ private:
     std::unique_ptr<ProjectBridge> m_projects;
     std::unique_ptr<HistoryBridge> m_history;
     std::unique_ptr<AppBridge> m_app;
+    std::unique_ptr<FileChooser> m_fileChooser;
+    std::unique_ptr<TransferBridge> m_transfer;
 #ifdef QUIRE_WITH_TEST_HOOKS
     std::unique_ptr<TestHookBridge> m_testHooks;
 #endif
@@ -67,6 +73,19 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TerminationSignals> m_termination;
 };
+
+/**
+ * The system's file dialogs; in a test-hook build run by the end-to-end tests, the paths they plan
+ * (a native dialog cannot be clicked from the page).
+ */
+std::unique_ptr<FileChooser> chooseFilesHow(std::function<QWidget *()> parent)
+{
+#ifdef QUIRE_WITH_TEST_HOOKS
+    if (TestHookBridge::enabledByEnvironment())
+        return std::make_unique<PlannedFileChooser>();
+#endif
+    return std::make_unique<DialogFileChooser>(std::move(parent));
+}
 
 /** The profile every page of the session uses: locked down, serving the app's scheme, before any page exists. */
 std::unique_ptr<QWebEngineProfile> lockedDownProfile(AppSchemeHandler &schemeHandler)
@@ -83,6 +102,8 @@ Session::Session(const QString &databasePath)
     , m_projects(std::make_unique<ProjectBridge>(*m_database))
     , m_history(std::make_unique<HistoryBridge>(*m_database))
     , m_app(std::make_unique<AppBridge>(*m_database))
+    , m_fileChooser(chooseFilesHow([this] { return static_cast<QWidget *>(m_window.get()); }))
+    , m_transfer(std::make_unique<TransferBridge>(*m_database, *m_fileChooser))
     , m_channel(std::make_unique<QWebChannel>())
     , m_schemeHandler(std::make_unique<AppSchemeHandler>())
     , m_profile(lockedDownProfile(*m_schemeHandler))
@@ -90,16 +111,18 @@ Session::Session(const QString &databasePath)
     , m_page(std::make_unique<WebPage>(m_profile.get(), *m_externalLinks))
     , m_window(std::make_unique<MainWindow>(m_page.get()))
 {
-    registerBridges(*m_channel, *m_tasks, *m_projects, *m_history, *m_app);
+    registerBridges(*m_channel, *m_tasks, *m_projects, *m_history, *m_app, *m_transfer);
 #ifdef QUIRE_WITH_TEST_HOOKS
     // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
     // hook code, so the environment variable cannot switch anything on there.
-    m_testHooks = std::make_unique<TestHookBridge>(*m_database);
+    m_testHooks
+        = std::make_unique<TestHookBridge>(*m_database, dynamic_cast<PlannedFileChooser *>(m_fileChooser.get()));
     if (TestHookBridge::enabledByEnvironment())
         registerTestHooks(*m_channel, *m_testHooks);
 #endif
     m_page->setAppChannel(m_channel.get());
     m_externalLinks->watchInput(m_window->view());
+    QObject::connect(m_window.get(), &MainWindow::actionChosen, m_app.get(), &AppBridge::requestAction);
     m_termination = std::make_unique<TerminationSignals>();
     QObject::connect(
         m_termination.get(), &TerminationSignals::terminationRequested, m_window.get(), &MainWindow::close);
@@ -137,6 +160,8 @@ void Session::close()
 #ifdef QUIRE_WITH_TEST_HOOKS
     m_testHooks.reset();
 #endif
+    m_transfer.reset();
+    m_fileChooser.reset();
     m_app.reset();
     m_history.reset();
     m_projects.reset();
@@ -148,6 +173,23 @@ void Session::close()
 
 int runQuire(int argc, char *argv[])
 {
+    if (isHeadless(argc, argv)) {
+        // Scripts and backups: no window, no display needed.
+        QCoreApplication::setOrganizationName(u"Quire"_s);
+        QCoreApplication::setApplicationName(u"Quire"_s);
+        QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
+        const QCoreApplication application(argc, argv);
+        const auto options = parseOptions(QCoreApplication::arguments());
+        if (!options) {
+            std::fprintf(stderr, "quire: %s\nTry 'quire --help'.\n", qUtf8Printable(options.error().message));
+            return 2;
+        }
+        if (options->mode == RunMode::Window) { // "export" was an option's value, not the command
+            std::fprintf(stderr, "quire: give 'export FILE' or 'import FILE' after the options\n");
+            return 2;
+        }
+        return runTransferCommand(*options);
+    }
     AppSchemeHandler::registerScheme();
     // QtWebEngine shares GL contexts with the widgets; this must be set before QApplication exists.
     QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);

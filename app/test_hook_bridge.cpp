@@ -3,6 +3,7 @@
 
 #include "database_thread.h"
 #include "envelope.h"
+#include "file_chooser.h"
 
 #include <QThread>
 #include <QtGlobal>
@@ -13,9 +14,10 @@ using namespace Qt::StringLiterals;
 
 namespace quire::app {
 
-TestHookBridge::TestHookBridge(DatabaseThread &database, QObject *parent)
+TestHookBridge::TestHookBridge(DatabaseThread &database, PlannedFileChooser *chooser, QObject *parent)
     : QObject(parent)
     , m_database(database)
+    , m_chooser(chooser)
 {
 }
 
@@ -38,6 +40,14 @@ QJsonObject TestHookBridge::stall_database(int ms)
 QJsonValue TestHookBridge::echo(const QJsonValue &value)
 {
     return value;
+}
+
+QJsonObject TestHookBridge::plan_chosen_file(const QString &path)
+{
+    if (!m_chooser)
+        return errorEnvelope({core::ErrorCode::Internal, u"this run uses the system's file dialogs"_s}, u"plan a file");
+    m_chooser->plan(path);
+    return okEnvelope(QJsonValue(path));
 }
 
 } // namespace quire::app

@@ -8,6 +8,7 @@
 namespace quire::app {
 
 class DatabaseThread;
+class PlannedFileChooser;
 
 /**
  * @brief Hooks for end-to-end tests and benchmarks (object "testHooks"). Compiled only in a build
@@ -19,7 +20,8 @@ class TestHookBridge final : public QObject
     Q_OBJECT
 
 public:
-    explicit TestHookBridge(DatabaseThread &database, QObject *parent = nullptr);
+    /** @brief `chooser`: where plan_chosen_file() puts its paths (null: nowhere, the hook fails). */
+    TestHookBridge(DatabaseThread &database, PlannedFileChooser *chooser, QObject *parent = nullptr);
 
     /** @brief True when QUIRE_TEST_HOOKS=1. */
     [[nodiscard]] static bool enabledByEnvironment();
@@ -31,9 +33,12 @@ public Q_SLOTS:
     // Called by bench/: a bare echo through QWebChannel, the baseline the IPC benchmark compares
     // the full invoke('ping') stack against.
     QJsonValue echo(const QJsonValue &value);
+    // Called by tests/e2e: the path the next file dialog answers with, as if a person picked it.
+    QJsonObject plan_chosen_file(const QString &path);
 
 private:
     DatabaseThread &m_database;
+    PlannedFileChooser *m_chooser;
 };
 
 } // namespace quire::app

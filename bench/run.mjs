@@ -42,6 +42,13 @@ const coreFigures = (() => {
     return {};
   }
 })();
+const transferFigures = (() => {
+  try {
+    return process.env.QUIRE_BENCH_TRANSFER_JSON ? JSON.parse(readFileSync(process.env.QUIRE_BENCH_TRANSFER_JSON, 'utf8')) : {};
+  } catch {
+    return {};
+  }
+})();
 const resultsFile = process.env.QUIRE_BENCH_RESULTS ?? join(here, 'RESULTS.md');
 const label = process.env.QUIRE_BENCH_LABEL ?? '';
 const startupRuns = Number(process.env.QUIRE_BENCH_STARTUP_RUNS ?? 5);
@@ -804,6 +811,22 @@ for (const f of Object.values(coreFigures)) {
     `${ms(f.median_ms)} / ${ms(f.p99_ms)}`,
     base ? `${base.name} ${ms(base.median_ms)}` : '—',
     base ? f.median_ms / base.median_ms : '—',
+  );
+}
+
+// quire_bench_transfer's lines: export to Quire JSON and import of that file, each with its own raw
+// baseline and goal from the same run.
+const transferNames = { export_json: 'Export to Quire JSON', import_json: 'Import of that file into an empty database' };
+for (const f of Object.values(transferFigures)) {
+  if (typeof f?.ms !== 'number' || typeof f.baseline_ms !== 'number') continue;
+  const ratio = f.ms / f.baseline_ms;
+  row(
+    `${transferNames[f.name] ?? f.name}, ${f.rows} tasks (C++)`,
+    ms(f.ms),
+    `${f.baseline} ${ms(f.baseline_ms)}`,
+    ratio,
+    `≤ ${f.goal}`,
+    within(ratio, f.goal),
   );
 }
 

@@ -27,7 +27,7 @@ QJsonArray toJsonArray(const QList<Record> &records);
 template<class T>
 QJsonValue toJsonValue(const T &value)
 {
-    if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, bool>)
+    if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, bool> || std::is_same_v<T, qint64>)
         return value;
     else if constexpr (core::IsRecordList<T>::value)
         return toJsonArray(value);
@@ -206,6 +206,16 @@ QJsonObject toJson(const core::UndoState &state)
 QJsonObject toJson(const core::UndoStep &step)
 {
     return recordToJson(step);
+}
+
+QJsonObject toJson(const core::ImportPreview &preview)
+{
+    return recordToJson(preview);
+}
+
+QJsonObject toJson(const core::TransferSummary &summary)
+{
+    return recordToJson(summary);
 }
 
 core::Result<core::Task> taskFromJson(const QJsonObject &object)

@@ -29,7 +29,7 @@ function fail(where, message) {
 
 const ARG_TYPES = new Set(['string', 'string[]', 'count', 'boolean', 'localDate']);
 const NULL_MEANINGS = new Set(['absent', 'clear', 'reject']);
-const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp', 'localDate', 'boolean']);
+const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp', 'localDate', 'boolean', 'count']);
 
 /** 'ChecklistItem' for 'ChecklistItem[]' when that names a type of "types"; otherwise null. */
 function recordListElement(contract, type) {
@@ -131,6 +131,8 @@ function checkContract(contract) {
     if (typeof command.action !== 'string' || !command.action) fail(where, 'needs an "action" ("Failed to <action>")');
     if (typeof command.summary !== 'string' || !command.summary) fail(where, 'needs a "summary"');
     if (typeof command.writes !== 'boolean') fail(where, '"writes" must be true or false');
+    if (command.timeoutMs !== undefined && (!Number.isInteger(command.timeoutMs) || command.timeoutMs <= 0))
+      fail(where, '"timeoutMs" must be a positive whole number of milliseconds');
     for (const flag of ['cancellable', 'progress']) {
       if (command[flag] !== undefined && typeof command[flag] !== 'boolean') fail(where, `"${flag}" must be true or false`);
     }
@@ -308,7 +310,7 @@ function cppFieldType(type) {
   if (type.endsWith('|null')) return `std::optional<${cppFieldType(type.slice(0, -'|null'.length))}>`;
   if (type.startsWith('enum:')) return pascalCase(type.slice('enum:'.length));
   if (type.endsWith('[]') && type !== 'string[]') return `QList<${type.slice(0, -2)}>`;
-  return { string: 'QString', 'string[]': 'QStringList', timestamp: 'QDateTime', localDate: 'LocalDate', boolean: 'bool' }[type];
+  return { string: 'QString', 'string[]': 'QStringList', timestamp: 'QDateTime', localDate: 'LocalDate', boolean: 'bool', count: 'qint64' }[type];
 }
 
 function cppMember(contract, typeName, field, type) {

@@ -8,9 +8,11 @@
 #include <bridge_registry.h>
 #include <command_specs.h>
 #include <database_thread.h>
+#include <file_chooser.h>
 #include <history_bridge.h>
 #include <project_bridge.h>
 #include <task_bridge.h>
+#include <transfer_bridge.h>
 
 #include <gtest/gtest.h>
 
@@ -40,7 +42,8 @@ protected:
         m_projects = std::make_unique<app::ProjectBridge>(*m_database);
         m_history = std::make_unique<app::HistoryBridge>(*m_database);
         m_app = std::make_unique<app::AppBridge>(*m_database);
-        app::registerBridges(m_channel, *m_tasks, *m_projects, *m_history, *m_app);
+        m_transfer = std::make_unique<app::TransferBridge>(*m_database, m_files);
+        app::registerBridges(m_channel, *m_tasks, *m_projects, *m_history, *m_app, *m_transfer);
         m_client = std::make_unique<ChannelClient>(m_channel);
     }
 
@@ -96,6 +99,9 @@ protected:
     std::unique_ptr<app::ProjectBridge> m_projects;
     std::unique_ptr<app::HistoryBridge> m_history;
     std::unique_ptr<app::AppBridge> m_app;
+    /** @brief What the file dialogs answer: plan() the paths a test's person picks. */
+    app::PlannedFileChooser m_files;
+    std::unique_ptr<app::TransferBridge> m_transfer;
     QWebChannel m_channel;
     std::unique_ptr<ChannelClient> m_client;
 };

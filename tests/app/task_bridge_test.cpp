@@ -352,8 +352,10 @@ TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)
     app::ProjectBridge projects(database);
     app::HistoryBridge history(database);
     app::AppBridge appBridge(database);
+    app::PlannedFileChooser files;
+    app::TransferBridge transfer(database, files);
     QWebChannel channel;
-    app::registerBridges(channel, tasks, projects, history, appBridge);
+    app::registerBridges(channel, tasks, projects, history, appBridge, transfer);
     ChannelClient client(channel);
     // When
     const QJsonObject reply = client.call(u"tasks"_s, u"db_get_tasks"_s).toObject();

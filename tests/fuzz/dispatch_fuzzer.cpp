@@ -12,9 +12,11 @@
 #include <bridge_registry.h>
 #include <command_specs.h>
 #include <database_thread.h>
+#include <file_chooser.h>
 #include <history_bridge.h>
 #include <project_bridge.h>
 #include <task_bridge.h>
+#include <transfer_bridge.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -76,12 +78,14 @@ struct World {
     app::ProjectBridge projects {database};
     app::HistoryBridge history {database};
     app::AppBridge appBridge {database};
+    app::PlannedFileChooser files; // none planned: every file dialog answers "closed"
+    app::TransferBridge transfer {database, files};
     QWebChannel channel;
     Page page;
 
     World()
     {
-        app::registerBridges(channel, tasks, projects, history, appBridge);
+        app::registerBridges(channel, tasks, projects, history, appBridge, transfer);
         channel.connectTo(&page);
     }
 };
@@ -139,7 +143,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         // database thread: a call to a name outside the command table is not waited for here,
         // and such a job running while exit() tore Qt down crashed the smoke test once.
         static const bool destroyedAtExit = [] {
-            g_world->database.run([](app::Storage &, core::Operation &) -> core::Result<QJsonValue> { return QJsonValue(); })
+            g_world->database
+                .run([](app::Storage &, core::Operation &) -> core::Result<QJsonValue> { return QJsonValue(); })
                 .waitForFinished();
             return std::atexit([] { delete std::exchange(g_world, nullptr); }) == 0;
         }();

@@ -11,7 +11,8 @@ function(quire_add_dispatch_fuzzer root)
   set(generated_core "${generated}/quire/core/enum_values.h" "${generated}/quire/core/error_codes.h"
                      "${generated}/quire/core/checklist_item.h" "${generated}/quire/core/task.h"
                      "${generated}/quire/core/project.h" "${generated}/quire/core/undo_state.h"
-                     "${generated}/quire/core/undo_step.h")
+                     "${generated}/quire/core/undo_step.h" "${generated}/quire/core/import_preview.h"
+                     "${generated}/quire/core/transfer_summary.h")
   quire_generate_contract(core "${generated}" ${generated_core})
   quire_generate_contract(app "${generated}" "${generated}/command_table.h" "${generated}/command_table.cpp")
   file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h" "${root}/core/include/quire/core/*.h")
@@ -20,13 +21,16 @@ function(quire_add_dispatch_fuzzer root)
   # No test_hook_bridge: the fuzzer never registers the hooks, and without QUIRE_WITH_TEST_HOOKS
   # bridge_registry does not refer to them.
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry change_events command_dispatch command_specs
-                        database_thread envelope history_bridge logging project_bridge task_bridge
-                        task_columns)
+                        database_thread envelope file_chooser history_bridge logging project_bridge task_bridge
+                        task_columns transfer_bridge)
     list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
   endforeach()
-  # The bridges' record JSON lives in exchange/ (the rest of that layer needs libical, the fuzzer does not).
-  list(APPEND app_sources "${root}/exchange/record_json.cpp" "${root}/exchange/field_text.cpp"
-                          "${root}/exchange/field_text.h" "${root}/exchange/include/quire/exchange/record_json.h")
+  # The bridges' record JSON and the transfer bridge's file formats live in exchange/.
+  file(GLOB exchange_sources CONFIGURE_DEPENDS "${root}/exchange/*.cpp" "${root}/exchange/*.h"
+                                               "${root}/exchange/include/quire/exchange/*.h")
+  list(APPEND app_sources ${exchange_sources})
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(FUZZ_LIBICAL REQUIRED IMPORTED_TARGET libical)
 
   add_executable(quire_dispatch_fuzzer "${root}/tests/fuzz/dispatch_fuzzer.cpp" ${core_sources} ${app_sources})
   set_target_properties(quire_dispatch_fuzzer PROPERTIES AUTOMOC ON CXX_STANDARD 23 CXX_STANDARD_REQUIRED ON
@@ -34,7 +38,8 @@ function(quire_add_dispatch_fuzzer root)
   target_include_directories(quire_dispatch_fuzzer PRIVATE
     "${root}/core" "${root}/core/include" "${root}/exchange" "${root}/exchange/include" "${root}/app" "${generated}")
   find_package(SQLite3 REQUIRED)
-  target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel SQLite::SQLite3)
+  target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel SQLite::SQLite3
+                                                      PkgConfig::FUZZ_LIBICAL)
   target_compile_definitions(quire_dispatch_fuzzer PRIVATE
     __cpp_concepts=202002L QUIRE_VERSION="fuzz"
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY

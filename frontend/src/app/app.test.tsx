@@ -388,6 +388,11 @@ describe('the command palette, the keys list and the theme', () => {
       'Move “Buy milk” downAlt+↓',
       'Undo the latest changeCtrl+Z',
       'RedoCtrl+Shift+Z',
+      'Export tasks as Quire JSON…',
+      'Export tasks as CSV…',
+      'Export tasks as iCalendar…',
+      'Import tasks from a file…',
+      'Import from BlueKit…',
       'Keyboard shortcuts?',
       'Theme: System (current)',
       'Theme: Light',
@@ -434,6 +439,25 @@ describe('the command palette, the keys list and the theme', () => {
     expect(within(tasks).getAllByRole('term').map((t) => t.textContent)).toEqual(
       expect.arrayContaining(['N', 'Q', 'Enter', 'Ctrl+Enter', 'Delete', 'Space']),
     );
+  });
+
+  it('exports and imports from the palette, and runs what the menu bar asks for', async () => {
+    const backend = seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    await runFromPalette(user, 'export tasks as csv');
+    expect(await screen.findByText('Exported 3 tasks and 2 projects to quire.csv')).toBeInTheDocument();
+
+    await runFromPalette(user, 'import tasks from a file');
+    await user.click(within(await screen.findByTestId('import-preview')).getByRole('button', { name: 'Import' }));
+    expect(await screen.findByText('Imported 2 tasks and 1 project')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId('project-item')).toHaveLength(3));
+
+    // Edit ▸ Undo in the menu bar: the page's own undo
+    act(() => backend.bridge.emit('actionRequested', { action: 'history.undo' }));
+    await waitFor(() => expect(screen.getAllByTestId('project-item')).toHaveLength(2));
+    expect(backend.bridge.callsTo('db_undo')).toHaveLength(1);
   });
 
   it('switches the theme from the sidebar and from the palette', async () => {

@@ -16,9 +16,11 @@ import { useGlobalSearch } from '@/features/tasks/hooks/use-global-search';
 import type { SidebarSelection, TaskListSelection, TaskListView } from '@/features/tasks/utils/task-lists';
 import { ThemeSelect } from '@/features/theme/components/theme-select';
 import { useThemeActions } from '@/features/theme/hooks/use-theme-actions';
+import { DataTransfer } from '@/features/transfer/components/data-transfer';
 import type { Project } from '@/ipc/contract';
 import { useRegisterActions } from '@/lib/action-registry';
 import { useKeyShortcut } from '@/lib/use-key-shortcut';
+import { useMenuActions } from '@/lib/use-menu-actions';
 import { useMediaQuery } from '@/lib/use-media-query';
 
 const noProjects: Project[] = [];
@@ -128,6 +130,7 @@ export function App() {
   ]);
   useThemeActions();
   useUndoActions();
+  useMenuActions();
 
   const sidebar = (
     <ErrorBoundary area="Showing projects">
@@ -189,6 +192,7 @@ export function App() {
       </main>
       <CommandPalette />
       <KeysDialog />
+      <DataTransfer />
     </div>
   );
 }

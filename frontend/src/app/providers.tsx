@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { ProgressPanel } from '@/components/progress-panel';
 import { AppToaster } from '@/components/toaster';
 import { useTheme } from '@/features/theme/theme';
 import { ActionsProvider } from '@/lib/action-registry';
@@ -11,6 +12,7 @@ export function AppProviders({ children, client }: { children: ReactNode; client
   return (
     <QueryClientProvider client={queryClient}>
       <ActionsProvider>{children}</ActionsProvider>
+      <ProgressPanel />
       <AppToaster theme={useTheme()} />
     </QueryClientProvider>
   );

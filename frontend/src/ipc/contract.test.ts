@@ -37,6 +37,7 @@ interface JsonContract {
       wire?: string;
       cancellable?: boolean;
       progress?: boolean;
+      timeoutMs?: number;
       args: Record<string, { type: string; required: boolean; null: string }>;
     }
   >;
@@ -116,8 +117,9 @@ describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
       expect(typeof (commands as Record<string, unknown>)[name]).toBe('function');
     });
 
-    it('uses the default timeout for its kind', () => {
-      expect(defaultTimeoutMs(name as CommandName)).toBe(json.kind === 'list' ? LIST_TIMEOUT_MS : COMMAND_TIMEOUT_MS);
+    it('uses its own timeout, or the default for its kind', () => {
+      const kindDefault = json.kind === 'list' ? LIST_TIMEOUT_MS : COMMAND_TIMEOUT_MS;
+      expect(defaultTimeoutMs(name as CommandName)).toBe(json.timeoutMs ?? kindDefault);
     });
   });
 

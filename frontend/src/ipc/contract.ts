@@ -15,5 +15,7 @@ export function isCommandName(name: string): name is CommandName {
 }
 
 export function defaultTimeoutMs(command: CommandName): number {
-  return commandSpecs[command].kind === 'list' ? LIST_TIMEOUT_MS : COMMAND_TIMEOUT_MS;
+  const spec = commandSpecs[command];
+  if ('timeoutMs' in spec) return spec.timeoutMs;
+  return spec.kind === 'list' ? LIST_TIMEOUT_MS : COMMAND_TIMEOUT_MS;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it, vi } from 'vitest';
-import { onProjectsChanged, onTasksChanged, parsePayload } from '@/ipc/events';
+import { onActionRequested, onProjectsChanged, onTasksChanged, parsePayload } from '@/ipc/events';
 import { mockBridge, ok } from '@/testing/mock-bridge';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -76,5 +76,24 @@ describe('backend change events', () => {
     await flush();
 
     expect(bridge.listenerCount('tasksChanged')).toBe(0);
+  });
+});
+
+describe('the backend’s requests to the page', () => {
+  it('hands over a menu bar request as the contract describes it, and ignores a malformed one', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const bridge = mockBridge(() => ok(null));
+    const requests = vi.fn();
+    onActionRequested(requests);
+    await flush();
+    const emit = (payload: unknown) => bridge.emit('actionRequested', payload as never);
+
+    emit(undefined);
+    emit({ action: null });
+    emit('transfer.export-csv');
+    expect(requests).not.toHaveBeenCalled();
+
+    emit({ action: 'transfer.export-csv' });
+    expect(requests).toHaveBeenCalledWith({ action: 'transfer.export-csv' });
   });
 });

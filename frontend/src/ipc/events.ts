@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Backend -> frontend notifications: the bridge's change signals with what changed (the
-// contract's eventPayloads), and replies that came back after their timeout (the caller already
+// contract's eventPayloads), the progress of long calls, the backend's requests to the page (a
+// menu bar action to run), and replies that came back after their timeout (the caller already
 // gave up; app/use-backend-sync.ts loads views again after a late read).
 import { getChannel, type QtSignal } from '@/ipc/channel';
-import { enums, eventPayloads, eventSpecs, type EventName, type EventPayloadMap } from '@/ipc/contract';
+import { enums, eventPayloads, eventSpecs, typeSpecs, type EnumName, type EventName, type EventPayloadMap } from '@/ipc/contract';
 
 export type Unsubscribe = () => void;
 
@@ -80,7 +81,8 @@ export interface ProgressReport {
 }
 
 const progressListeners = new Map<string, (progress: ProgressReport) => void>();
-let stopProgressSignal: Unsubscribe | undefined;
+/** The one connection to the progress signal, and the channel it was made on. */
+let progressConnection: { channel: Promise<unknown>; stop: Unsubscribe } | undefined;
 
 function isProgressPayload(raw: unknown): raw is EventPayloadMap['progress'] {
   if (typeof raw !== 'object' || raw === null) return false;
@@ -90,18 +92,64 @@ function isProgressPayload(raw: unknown): raw is EventPayloadMap['progress'] {
 
 /**
  * Calls `listener` with the progress reports of call `requestId` until unsubscribed. One
- * connection to the backend's progress signal serves every call; it is made on first use.
+ * connection to the backend's progress signal serves every call; it is made on first use, and
+ * again if the channel was (as each test's fake bridge is).
  */
 export function onProgressReport(requestId: string, listener: (progress: ProgressReport) => void): Unsubscribe {
   progressListeners.set(requestId, listener);
-  stopProgressSignal ??= listenRaw('progress', (raw) => {
-    if (!isProgressPayload(raw)) return;
-    progressListeners.get(raw.requestId)?.({ done: raw.done, total: raw.total, phase: raw.phase });
-  });
+  const channel = getChannel();
+  if (progressConnection?.channel !== channel) {
+    progressConnection?.stop();
+    progressConnection = {
+      channel,
+      stop: listenRaw('progress', (raw) => {
+        if (!isProgressPayload(raw)) return;
+        progressListeners.get(raw.requestId)?.({ done: raw.done, total: raw.total, phase: raw.phase });
+      }),
+    };
+  }
   return () => {
-    progressListeners.delete(requestId);
+    if (progressListeners.get(requestId) === listener) progressListeners.delete(requestId);
   };
 }
+
+/**
+ * The events that ask the page for something rather than say what changed (actionRequested):
+ * each payload is handed over whole, or not at all.
+ */
+export type RequestEventName = Exclude<EventName, ChangeEventName | 'progress'>;
+
+/** Whether `value` is of the contract's field type `type` ('count', 'string[]', 'Task[]', 'enum:x|null'…). */
+function isOfType(value: unknown, type: string): boolean {
+  if (type.endsWith('|null')) return value === null || isOfType(value, type.slice(0, -'|null'.length));
+  if (type.endsWith('[]')) return Array.isArray(value) && value.every((item) => isOfType(item, type.slice(0, -2)));
+  if (type.startsWith('enum:')) return (enums[type.slice('enum:'.length) as EnumName] as readonly unknown[]).includes(value);
+  if (type === 'count') return Number.isInteger(value) && (value as number) >= 0;
+  if (type === 'boolean') return typeof value === 'boolean';
+  if (type in typeSpecs) return hasFields(value, typeSpecs[type as keyof typeof typeSpecs]);
+  return typeof value === 'string'; // string, timestamp, localDate
+}
+
+function hasFields(value: unknown, fields: Readonly<Record<string, string>>): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return Object.entries(fields).every(([field, type]) => isOfType(record[field], type));
+}
+
+/**
+ * Calls `listener` with the payload each time the backend emits `event`; a payload that is not
+ * as the contract describes it is ignored (with a warning), since there is nothing safe to guess.
+ */
+export function onRequest<E extends RequestEventName>(event: E, listener: (payload: EventPayloadMap[E]) => void): Unsubscribe {
+  return listenRaw(event, (raw) => {
+    if (hasFields(raw, eventPayloads[event])) listener(raw as EventPayloadMap[E]);
+    else console.warn(`[ipc] ignored a malformed '${event}' payload`, raw);
+  });
+}
+
+/** The window's menu bar asks the page to run one of its actions, by id. */
+export const onActionRequested = (listener: (request: EventPayloadMap['actionRequested']) => void): Unsubscribe =>
+  onRequest('actionRequested', listener);
 
 export const onTasksChanged = (listener: (change: EventPayloadMap['tasksChanged']) => void): Unsubscribe =>
   listen('tasksChanged', listener);

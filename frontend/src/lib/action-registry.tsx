@@ -8,10 +8,10 @@
 //
 // The list is read with useActions(). It lives in src/lib, not in a feature, because every feature
 // registers into it and features may not import one another.
-import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /** Where an action is listed, in the palette and in the keys list, in this order. */
-export const actionGroups = ['Navigation', 'Tasks', 'Editing', 'General'] as const;
+export const actionGroups = ['Navigation', 'Tasks', 'Editing', 'File', 'General'] as const;
 export type ActionGroup = (typeof actionGroups)[number];
 
 export interface Action {
@@ -94,4 +94,22 @@ export function useRegisterActions(actions: readonly Action[]): void {
 /** Every registered action, in the order registered. */
 export function useActions(): readonly Action[] {
   return useContext(ActionsContext);
+}
+
+/**
+ * A function that runs the registered action `id` and says whether there was one: for callers
+ * outside the palette (the menu bar, through lib/use-menu-actions.ts). Stable across renders; it
+ * always sees the actions registered now.
+ */
+export function useRunAction(): (id: string) => boolean {
+  const actions = useActions();
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  });
+  return useCallback((id: string) => {
+    const action = latest.current.find((a) => a.id === id);
+    action?.run();
+    return action !== undefined;
+  }, []);
 }

@@ -3,8 +3,10 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
-import type { EventName, EventPayloadMap, Project, Task } from '@/ipc/contract';
+import type { EventName, EventPayloadMap, FileFormat, ImportPreview, Project, Task, TransferSummary } from '@/ipc/contract';
+import type { ProgressReport } from '@/ipc/events';
 import { wordsOf } from '@/lib/highlight';
+import { forgetLongCalls } from '@/lib/long-call';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
@@ -38,6 +40,11 @@ function changesAfter(command: string, args: Record<string, unknown>, data: unkn
     case 'db_delete_project':
       return [
         ['projectsChanged', { kind: 'deleted', ids: [args.projectId as string], projects: [] }],
+        ['tasksChanged', { kind: 'reset', ids: [], tasks: [] }],
+      ];
+    case 'transfer_import':
+      return [
+        ['projectsChanged', { kind: 'reset', ids: [], projects: [] }],
         ['tasksChanged', { kind: 'reset', ids: [], tasks: [] }],
       ];
     default:
@@ -87,12 +94,46 @@ export interface FakeBackend {
   failNext(command: string, code: Parameters<typeof err>[0], message: string): void;
   /** Makes the next call of `command` wait for the returned function before it is answered (a slow backend). */
   holdNext(command: string): () => void;
+  /**
+   * Canned answers of the transfer commands, which tests may change. `exported`: what
+   * transfer_export_tasks answers, null as when the save dialog is closed (by default every task
+   * and project, to quire.<format>). `preview`: what transfer_preview_import answers, null as when
+   * the open dialog is closed; transfer_import then adds that many made-up tasks and projects, as
+   * one undoable step.
+   */
+  transfer: { exported?: TransferSummary | null; preview: ImportPreview | null };
+  /** The imports read and neither imported nor discarded yet, by importId. */
+  readonly pendingImports: ReadonlyMap<string, ImportPreview>;
+  /** Emits a progress report for the latest call of `command` (which must carry a requestId). */
+  reportProgress(command: string, progress: ProgressReport): void;
+}
+
+/** A preview of a file that adds two tasks and a project. */
+export function makeImportPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    importId: 'import-1',
+    fileName: 'tasks.json',
+    format: 'json',
+    projects: 1,
+    tasks: 2,
+    projectsSkipped: 0,
+    tasksSkipped: 0,
+    notes: [],
+    ...overrides,
+  };
 }
 
 export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = {}): FakeBackend {
+  // A call left waiting on the last test's backend would keep its progress panel on screen.
+  forgetLongCalls();
   const state = { tasks: [...(initial.tasks ?? [])], projects: [...(initial.projects ?? [])] };
   const failures = new Map<string, ReturnType<typeof err>>();
   const holds = new Map<string, Promise<void>>();
+  const transfer: FakeBackend['transfer'] = { preview: makeImportPreview() };
+  const pendingImports = new Map<string, ImportPreview>();
+  // Calls held back (holdNext) and those cancel_request named while they were.
+  const heldRequests = new Set<string>();
+  const cancelled = new Set<string>();
   let seq = 0;
   const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++seq)).toISOString();
   let writes = 0;
@@ -212,8 +253,40 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         return ok(null);
       case 'ping':
         return ok('pong');
-      case 'cancel_request':
-        return ok(false); // the fake answers every call at once: nothing is left running to cancel
+      case 'cancel_request': {
+        // Only a held call is still running; any other has been answered already.
+        const requestId = args.requestId as string;
+        if (!heldRequests.has(requestId)) return ok(false);
+        cancelled.add(requestId);
+        return ok(true);
+      }
+      case 'transfer_export_tasks':
+        if (transfer.exported !== undefined) return ok(transfer.exported);
+        return ok({
+          fileName: `quire.${args.format as FileFormat}`,
+          projects: state.projects.length,
+          tasks: state.tasks.length,
+          projectsSkipped: 0,
+          tasksSkipped: 0,
+        } satisfies TransferSummary);
+      case 'transfer_preview_import':
+        if (transfer.preview) pendingImports.set(transfer.preview.importId, transfer.preview);
+        return ok(transfer.preview);
+      case 'transfer_import': {
+        const preview = pendingImports.get(args.importId as string);
+        if (!preview) return err('not_found', `no import ${String(args.importId)}`);
+        pendingImports.delete(preview.importId);
+        const stamp = now();
+        for (let i = 1; i <= preview.projects; i += 1)
+          state.projects.push(makeProject({ id: `${preview.importId}-p${i}`, createdAt: stamp, updatedAt: stamp }));
+        for (let i = 1; i <= preview.tasks; i += 1)
+          state.tasks.push(makeTask({ id: `${preview.importId}-t${i}`, title: `Imported ${i}`, createdAt: stamp, updatedAt: stamp }));
+        const { importId: _id, format: _format, notes: _notes, ...summary } = preview;
+        return ok(summary satisfies TransferSummary);
+      }
+      case 'transfer_discard_import':
+        pendingImports.delete(args.importId as string);
+        return ok(null);
       case 'db_undo':
         return historyStep(done, undone, 'before');
       case 'db_redo':
@@ -229,7 +302,14 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     const hold = holds.get(command);
     if (hold) {
       holds.delete(command);
-      return hold.then(() => answer(command, args));
+      const requestId = typeof args.requestId === 'string' ? args.requestId : undefined;
+      if (requestId !== undefined) heldRequests.add(requestId);
+      return hold.then(() => {
+        if (requestId !== undefined) heldRequests.delete(requestId);
+        // Stopped while held: it answers 'cancelled' having changed nothing, as the bridge does.
+        if (requestId !== undefined && cancelled.delete(requestId)) return err('cancelled', 'Cancelled');
+        return answer(command, args);
+      });
     }
     return answer(command, args);
   });
@@ -261,6 +341,13 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       return state.projects;
     },
     failNext: (command, code, message) => failures.set(command, err(code, message)),
+    transfer,
+    pendingImports,
+    reportProgress: (command, progress) => {
+      const requestId = bridge.calls.filter((c) => c.command === command).at(-1)?.requestId;
+      if (requestId === undefined) throw new Error(`no call of ${command} with a requestId to report progress for`);
+      bridge.emit('progress', { requestId, ...progress });
+    },
     holdNext: (command) => {
       let release: () => void = () => {};
       holds.set(command, new Promise<void>((resolve) => (release = resolve)));

@@ -218,3 +218,46 @@ export async function rawPageSession(app) {
   });
   return { evaluate, close: () => socket.close() };
 }
+
+/**
+ * Calls testHooks.<method>(...args) over a second QWebChannel on the page's transport (the app
+ * must run with QUIRE_TEST_HOOKS=1 in a test-hook build). The bundle's own channel is private to
+ * it; qwebchannel.js's constructor takes over transport.onmessage, so the bundle's handler is kept
+ * and both channels get every message (each ignores replies to the other's ids), and the bundle's
+ * handler alone is put back after.
+ */
+export async function callTestHook(page, method, ...args) {
+  return page.evaluate(
+    (name, values) =>
+      new Promise((resolve, reject) => {
+        const transport = window.qt.webChannelTransport;
+        const bundleHandler = transport.onmessage;
+        const safely = (handler, message) => {
+          try {
+            handler?.(message);
+          } catch {
+            // A reply meant for the other channel.
+          }
+        };
+        new QWebChannel(transport, (channel) => {
+          const hooks = channel.objects.testHooks;
+          if (!hooks) {
+            transport.onmessage = bundleHandler;
+            reject(new Error('testHooks is not registered (QUIRE_TEST_HOOKS=1?)'));
+            return;
+          }
+          hooks[name](...values, (reply) => {
+            transport.onmessage = bundleHandler;
+            resolve(reply);
+          });
+        });
+        const hooksHandler = transport.onmessage;
+        transport.onmessage = (message) => {
+          safely(bundleHandler, message);
+          safely(hooksHandler, message);
+        };
+      }),
+    method,
+    args,
+  );
+}

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <quire/core/error.h>
+#include <quire/core/import_preview.h>
 #include <quire/core/project.h>
 #include <quire/core/task.h>
+#include <quire/core/transfer_summary.h>
 #include <quire/core/undo_state.h>
 #include <quire/core/undo_step.h>
 
@@ -20,6 +22,8 @@ namespace quire::exchange {
 [[nodiscard]] QJsonArray toJson(const QList<core::Project> &projects);
 [[nodiscard]] QJsonObject toJson(const core::UndoState &state);
 [[nodiscard]] QJsonObject toJson(const core::UndoStep &step);
+[[nodiscard]] QJsonObject toJson(const core::ImportPreview &preview);
+[[nodiscard]] QJsonObject toJson(const core::TransferSummary &summary);
 
 /**
  * @brief The inverse of toJson(), strict and driven by the same field table: every field of the
