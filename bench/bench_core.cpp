@@ -2,10 +2,10 @@
 // quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
 // quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
 // quire_bench_core create <db> [count]              times durable single-task creates in C++
-#include <quire/exchange/record_json.h>
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
+#include <quire/exchange/record_json.h>
 #include <task_columns.h>
 
 #include <QCoreApplication>

@@ -60,7 +60,10 @@ core::Snapshot generated(int taskCount)
     const QDateTime start(QDate(2026, 1, 1), QTime(9, 0), QTimeZone::UTC);
     for (int i = 0; i < 50; ++i) {
         snapshot.projects.append(core::Project {.id = QUuid::createUuid().toString(QUuid::WithoutBraces),
-            .name = u"Project %1"_s.arg(i + 1), .description = std::nullopt, .createdAt = start, .updatedAt = start});
+            .name = u"Project %1"_s.arg(i + 1),
+            .description = std::nullopt,
+            .createdAt = start,
+            .updatedAt = start});
     }
     for (int i = 0; i < taskCount; ++i) {
         core::Task task;
@@ -73,7 +76,8 @@ core::Snapshot generated(int taskCount)
         if (i % 3 == 0)
             task.dueDate = core::LocalDate {QDate(2026, 2, 1).addDays(i % 90), std::nullopt};
         if (i % 5 == 1)
-            task.checklist = {{.title = u"Gather what it needs"_s, .done = true}, {.title = u"Check it"_s, .done = false}};
+            task.checklist
+                = {{.title = u"Gather what it needs"_s, .done = true}, {.title = u"Check it"_s, .done = false}};
         if (i % 4 == 0)
             task.status = core::Status::Completed;
         task.createdAt = start.addMSecs(i);
@@ -90,7 +94,8 @@ struct RawDatabase {
     {
         if (sqlite3_open(path.toUtf8().constData(), &handle) != SQLITE_OK)
             fail(u"cannot open "_s + path);
-        for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"})
+        for (const char *pragma :
+            {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"})
             exec(pragma);
     }
     ~RawDatabase() { sqlite3_close(handle); }
@@ -206,10 +211,11 @@ double rawInsert(const QString &path, const core::Snapshot &snapshot)
     for (const core::Task &task : snapshot.tasks)
         rows.push_back(rawTask(task));
     const RawDatabase db(path);
-    sqlite3_stmt *insertTask = db.prepare(
-        "INSERT INTO tasks (id, title, description, priority, status, complexity, type, due_date, recurrence, checklist, "
-        "created_at, updated_at, completed_at, sort_key, tags_json, project_ids_json) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *insertTask
+        = db.prepare("INSERT INTO tasks (id, title, description, priority, status, complexity, type, due_date, "
+                     "recurrence, checklist, "
+                     "created_at, updated_at, completed_at, sort_key, tags_json, project_ids_json) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     sqlite3_stmt *insertTag = db.prepare("INSERT INTO task_tags (task_id, tag, position) VALUES (?,?,?)");
     sqlite3_stmt *insertLink = db.prepare("INSERT INTO task_projects (task_id, project_id, position) VALUES (?,?,?)");
     sqlite3_stmt *insertProject

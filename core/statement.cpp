@@ -3,8 +3,8 @@
 
 #include "database_p.h"
 
-#include <quire/core/operation.h>
 #include <quire/core/database.h>
+#include <quire/core/operation.h>
 
 #include <QSqlError>
 

@@ -123,10 +123,11 @@ TEST(Shutdown, ACommandAfterShutdownIsAnsweredAtOnce)
     bool ran = false;
 
     // When
-    QFuture<core::Result<QJsonValue>> late = database->run([&ran](Storage &, core::Operation &) -> core::Result<QJsonValue> {
-        ran = true;
-        return QJsonValue(true);
-    });
+    QFuture<core::Result<QJsonValue>> late
+        = database->run([&ran](Storage &, core::Operation &) -> core::Result<QJsonValue> {
+              ran = true;
+              return QJsonValue(true);
+          });
 
     // Then
     ASSERT_TRUE(late.isFinished());

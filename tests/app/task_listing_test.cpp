@@ -6,10 +6,10 @@
 #include "task_column_rows.h"
 #include "temporary_folder.h"
 
-#include <quire/exchange/record_json.h>
 #include <quire/core/database.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
+#include <quire/exchange/record_json.h>
 #include <task_columns.h>
 
 #include <gtest/gtest.h>

@@ -56,7 +56,8 @@ public:
      * in the database nor in the snapshot is NotFound naming both. Cancelled, nothing written,
      * when `operation` is cancelled. Committed, it is one undoable step ("Import 312 tasks").
      */
-    [[nodiscard]] virtual Result<ImportReport> import(const Snapshot &snapshot, ImportMode mode, Operation &operation) = 0;
+    [[nodiscard]] virtual Result<ImportReport> import(const Snapshot &snapshot, ImportMode mode, Operation &operation)
+        = 0;
 
 protected:
     DataTransfer() = default;

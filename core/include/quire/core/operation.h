@@ -41,7 +41,7 @@ class UnwatchedOperation final : public Operation
 {
 public:
     [[nodiscard]] bool cancelled() const override { return false; }
-    void progress(qint64 /*done*/, qint64 /*total*/, QStringView /*phase*/) override {}
+    void progress(qint64 /*done*/, qint64 /*total*/, QStringView /*phase*/) override { }
 };
 
 /** @brief ErrorCode::Cancelled, "cancelled; nothing was changed" (or `what` when given). */
