@@ -55,6 +55,11 @@ QStringList normalizedTags(const QStringList &tags)
     return withoutDuplicates(trimmed);
 }
 
+QString projectNameKey(const QString &name)
+{
+    return name.toCaseFolded();
+}
+
 QStringList withoutDuplicates(const QStringList &values)
 {
     QStringList unique;

@@ -37,6 +37,9 @@ namespace quire::core {
 /** @brief The same items, none done: the checklist of a repeating task's next occurrence. */
 [[nodiscard]] QList<ChecklistItem> untickedChecklist(QList<ChecklistItem> items);
 
+/** @brief What two project names compare as: equal when they differ only in case, in any script. */
+[[nodiscard]] QString projectNameKey(const QString &name);
+
 /** @brief Duplicates removed, first seen kept, order kept. */
 [[nodiscard]] QStringList withoutDuplicates(const QStringList &values);
 

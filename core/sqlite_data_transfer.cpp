@@ -11,10 +11,12 @@
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/timestamp.h>
 
+#include <QHash>
 #include <QSet>
 #include <QUuid>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -275,10 +277,52 @@ Result<> giveOrderKeys(Database &db, QList<Task> &tasks, const QList<qsizetype> 
     return {};
 }
 
+/**
+ * Makes a project of the snapshot whose id is new but whose name the database (or an earlier
+ * project of the snapshot) already has into that project: it takes its id, and so do its tasks'
+ * links. A CSV or iCalendar file names projects, and "Home" must land in the "Home" that exists.
+ */
+Result<> joinSameNamedProjects(Database &db, Snapshot &checked)
+{
+    auto statement = Statement::run(db, u"cannot read the projects"_s, u"SELECT id, name FROM projects"_s);
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    QHash<QString, QString> idByName;
+    QSet<QString> storedIds;
+    auto read = statement->forEachRow([&](const Statement &row) {
+        storedIds.insert(row.text(0));
+        idByName.insert(projectNameKey(row.text(1)), row.text(0));
+    });
+    if (!read)
+        return read;
+    QHash<QString, QString> joined; // the snapshot's id -> the id it becomes
+    for (Project &project : checked.projects) {
+        if (storedIds.contains(project.id))
+            continue;
+        const auto known = idByName.constFind(projectNameKey(project.name));
+        if (known == idByName.cend()) {
+            idByName.insert(projectNameKey(project.name), project.id);
+            continue;
+        }
+        if (*known != project.id)
+            joined.insert(std::exchange(project.id, *known), *known);
+    }
+    if (joined.isEmpty())
+        return {};
+    for (Task &task : checked.tasks) {
+        for (QString &projectId : task.projectIds)
+            projectId = joined.value(projectId, projectId);
+        task.projectIds = withoutDuplicates(task.projectIds);
+    }
+    return {};
+}
+
 /** Everything a commit decides before it writes: what it adds, what it skips, the new order keys. */
 Result<Plan> planImport(Database &db, Snapshot &checked)
 {
     Plan plan;
+    if (auto joinedByName = joinSameNamedProjects(db, checked); !joinedByName)
+        return std::unexpected(std::move(joinedByName.error()));
     auto projects = newRecords(db, u"projects"_s, checked.projects, plan.report.projectsSkipped);
     if (!projects)
         return std::unexpected(std::move(projects.error()));

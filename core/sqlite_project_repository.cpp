@@ -115,6 +115,28 @@ Result<std::optional<Project>> SqliteProjectRepository::findById(const QString &
     return loadProject(m_db, id);
 }
 
+namespace {
+
+/** @brief Conflict naming the other project when one besides `id` is called `name` already (ignoring case). */
+Result<> requireNameFree(Database &db, const QString &name, const QString &id)
+{
+    auto statement = Statement::run(
+        db, u"cannot read the projects"_s, u"SELECT name FROM projects WHERE id <> ?"_s, QStringList {id});
+    if (!statement)
+        return std::unexpected(std::move(statement.error()));
+    auto names = statement->texts();
+    if (!names)
+        return std::unexpected(std::move(names.error()));
+    const QString key = projectNameKey(name);
+    for (const QString &other : std::as_const(*names)) {
+        if (projectNameKey(other) == key)
+            return fail(ErrorCode::Conflict, u"a project named “"_s % other % u"” already exists"_s);
+    }
+    return {};
+}
+
+} // namespace
+
 Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
 {
     auto name = requiredText(draft.name, u"name");
@@ -128,6 +150,8 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
     project.updatedAt = project.createdAt;
 
     return m_db.transact([&]() -> Result<Project> {
+        if (auto free = requireNameFree(m_db, project.name, project.id); !free)
+            return std::unexpected(std::move(free.error()));
         auto entry = JournalEntry::begin(m_db);
         if (!entry)
             return std::unexpected(std::move(entry.error()));
@@ -153,6 +177,11 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
         if (!*existing)
             return std::unexpected(projectNotFound(id));
         Project project = std::move(**existing);
+        // A rename must not take another project's name; keeping one's own name is always fine.
+        if (*name && projectNameKey(**name) != projectNameKey(project.name)) {
+            if (auto free = requireNameFree(m_db, **name, id); !free)
+                return std::unexpected(std::move(free.error()));
+        }
         applyPatch(project, patch);
         // Only what the patch gives is normalised: a field it leaves alone is written back as stored.
         if (*name)

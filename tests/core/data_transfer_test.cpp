@@ -546,3 +546,40 @@ TEST_F(DataTransferTest, interruptStopsARunningStatementWithCancelled)
 }
 
 } // namespace
+
+TEST_F(DataTransferTest, importJoinsAProjectOfTheSameNameInsteadOfAddingASecond)
+{
+    // Given a database with "Home", and a file (a CSV, say) whose own "home" project has another id
+    ASSERT_OK_AND_ASSIGN(const Project home, m_target.projects().create({.name = u"Home"_s}));
+    Snapshot file = generated(1, 2);
+    file.projects[0].name = u"home"_s;
+
+    // When it is imported
+    ASSERT_OK_AND_ASSIGN(const ImportReport report, importInto(m_target, file));
+
+    // Then no second project is made: the file's project is the one there, and its tasks link to it
+    EXPECT_EQ(report.projectsAdded, 0);
+    EXPECT_EQ(report.projectsSkipped, QStringList {home.id});
+    EXPECT_EQ(report.tasksAdded, 2);
+    ASSERT_OK_AND_ASSIGN(const QList<Project> projects, m_target.projects().findAll());
+    EXPECT_EQ(projects, QList<Project> {home});
+    ASSERT_OK_AND_ASSIGN(const QList<Task> tasks, listedTasks(m_target.tasks()));
+    for (const Task &task : tasks)
+        EXPECT_EQ(task.projectIds, QStringList {home.id}) << task.title.toStdString();
+}
+
+TEST_F(DataTransferTest, importMakesOneProjectOfTwoThatShareANameInTheFile)
+{
+    Snapshot file = generated(2, 4);
+    file.projects[1].name = file.projects[0].name.toUpper();
+
+    ASSERT_OK_AND_ASSIGN(const ImportReport report, importInto(m_target, file));
+
+    EXPECT_EQ(report.projectsAdded, 1);
+    ASSERT_OK_AND_ASSIGN(const QList<Project> projects, m_target.projects().findAll());
+    ASSERT_EQ(projects.size(), 1);
+    ASSERT_OK_AND_ASSIGN(const QList<Task> tasks, listedTasks(m_target.tasks()));
+    ASSERT_EQ(tasks.size(), 4);
+    for (const Task &task : tasks)
+        EXPECT_EQ(task.projectIds, QStringList {projects.first().id}) << task.title.toStdString();
+}

@@ -252,3 +252,31 @@ TEST(SqliteProjectRepository, UnicodeNamesRoundTrip)
     ASSERT_OK_AND_ASSIGN(const auto stored, store.projects().findById(project.id));
     EXPECT_EQ(stored->name, name);
 }
+
+TEST(SqliteProjectRepository, CreateRefusesANameAnotherProjectHasIgnoringCase)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK(store.projects().create(named(u"Home"_s)));
+    ASSERT_OK(store.projects().create(named(u"Ärger"_s)));
+
+    EXPECT_ERROR(
+        store.projects().create(named(u"  home "_s)), ErrorCode::Conflict, u"a project named “Home” already exists"_s);
+    EXPECT_ERROR(
+        store.projects().create(named(u"ÄRGER"_s)), ErrorCode::Conflict, u"a project named “Ärger” already exists"_s);
+    EXPECT_EQ(scalar(store.db(), u"SELECT count(*) FROM projects"_s).toInt(), 2);
+}
+
+TEST(SqliteProjectRepository, ARenameMayChangeItsOwnCaseButNotTakeAnotherName)
+{
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Project home, store.projects().create(named(u"Home"_s)));
+    ASSERT_OK(store.projects().create(named(u"Work"_s)));
+
+    ASSERT_OK_AND_ASSIGN(const Project recased, store.projects().update(home.id, ProjectPatch {.name = u"HOME"_s}));
+    EXPECT_EQ(recased.name, u"HOME"_s);
+    EXPECT_ERROR(store.projects().update(home.id, ProjectPatch {.name = u"work"_s}), ErrorCode::Conflict,
+        u"a project named “Work” already exists"_s);
+    ASSERT_OK_AND_ASSIGN(const auto stored, store.projects().findById(home.id));
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->name, u"HOME"_s);
+}
