@@ -242,8 +242,40 @@ QString camelToSnake(const QString &key)
     return snake;
 }
 
+qsizetype callSize(const QJsonValue &raw, qsizetype limit)
+{
+    // A stack rather than recursion: the raw protocol may nest 10 000 levels deep.
+    QList<QJsonValue> pending {raw};
+    qsizetype size = 0;
+    while (!pending.isEmpty() && size <= limit) {
+        const QJsonValue value = pending.takeLast();
+        if (value.isString()) {
+            size += value.toString().size();
+        } else if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            size += 1;
+            for (const QJsonValue &element : array)
+                pending.append(element);
+        } else if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            size += 1;
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                size += it.key().size();
+                pending.append(it.value());
+            }
+        } else {
+            size += 1;
+        }
+    }
+    return size;
+}
+
 core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw)
 {
+    if (callSize(raw) > kMaxCallSize) {
+        return fail(ErrorCode::InvalidArgument,
+            u"the call is too large: one call may carry at most %1 characters of keys and text"_s.arg(kMaxCallSize));
+    }
     if (!raw.isObject() && !raw.isNull() && !raw.isUndefined())
         return fail(ErrorCode::InvalidArgument, u"arguments must be a JSON object, got %1"_s.arg(jsonTypeName(raw)));
     auto values = decodeKeys(spec.args, raw.toObject(), QString());

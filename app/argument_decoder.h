@@ -100,17 +100,26 @@ private:
 };
 
 /** @brief Longest string (in UTF-16 code units) any argument may carry. */
-inline constexpr qsizetype kMaxStringLength = qsizetype {1} << 20;
+inline constexpr qsizetype kMaxStringLength = contract::Limits::stringLength;
 /** @brief Most elements an array argument may carry. */
-inline constexpr qsizetype kMaxListLength = 10'000;
+inline constexpr qsizetype kMaxListLength = contract::Limits::listLength;
+/** @brief Most a whole call may carry: the characters of its keys and strings, plus one per other value. */
+inline constexpr qsizetype kMaxCallSize = contract::Limits::callSize;
 /** @brief Largest whole number a Count argument may carry (exact in a JS number and in SQLite). */
 inline constexpr qint64 kMaxCount = 2'147'483'647;
 
 /**
- * @brief Checks `raw` against `spec`: an object (or null/undefined for "no arguments"), known keys
- * only (each exactly as the contract spells it or as camelToSnake() does, not both), required keys present, types and
- * enum spellings right, strings valid UTF-16 without NUL and within kMaxStringLength; the same for each element of a
- * list of records. Errors are InvalidArgument naming the key ("checklist[2].title").
+ * @brief The size of `raw` as kMaxCallSize counts it, or a number over `limit` as soon as it passes
+ * it (so a huge call costs no more than `limit` to measure); nesting of any depth is fine.
+ */
+[[nodiscard]] qsizetype callSize(const QJsonValue &raw, qsizetype limit = kMaxCallSize);
+
+/**
+ * @brief Checks `raw` against `spec`: first its whole size (callSize() within kMaxCallSize), then: an object (or
+ * null/undefined for "no arguments"), known keys only (each exactly as the contract spells it or as camelToSnake()
+ * does, not both), required keys present, types and enum spellings right, strings valid UTF-16 without NUL and within
+ * kMaxStringLength; the same for each element of a list of records. Errors are InvalidArgument naming the key
+ * ("checklist[2].title").
  */
 [[nodiscard]] core::Result<Arguments> decodeArguments(const CommandSpec &spec, const QJsonValue &raw);
 

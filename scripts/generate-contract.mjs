@@ -73,9 +73,14 @@ function checkReturnType(contract, where, type) {
 }
 
 function checkContract(contract) {
-  for (const section of ['timeouts', 'enums', 'errorCodes', 'objects', 'events', 'eventPayloads', 'commands', 'types', 'defaults', 'wireForms']) {
+  for (const section of ['timeouts', 'limits', 'enums', 'errorCodes', 'objects', 'events', 'eventPayloads', 'commands', 'types', 'defaults', 'wireForms']) {
     if (!(section in contract)) fail(SOURCE_NAME, `missing section "${section}"`);
   }
+  for (const limit of ['stringLength', 'listLength', 'callSize']) {
+    if (!Number.isInteger(contract.limits[limit]) || contract.limits[limit] <= 0)
+      fail('limits', `"${limit}" must be a positive whole number`);
+  }
+  if (contract.limits.callSize < contract.limits.stringLength) fail('limits', '"callSize" must hold at least one longest string');
   for (const kind of ['list', 'single']) {
     if (!Number.isInteger(contract.timeouts[kind]) || contract.timeouts[kind] <= 0)
       fail('timeouts', `"${kind}" must be a positive whole number of milliseconds`);
@@ -412,6 +417,11 @@ function cppArgSpec(contract, where, key, arg) {
 function appCommandTableHeader(contract) {
   const out = [`// ${HEADER}`, '#pragma once', '', '#include <QString>', '#include <QtGlobal>', '', '#include <array>', '#include <string_view>', '#include <utility>', ''];
   out.push('namespace quire::app::contract {', '');
+  out.push('/** @brief What one call may carry (the contract\'s "limits"). */', 'struct Limits {');
+  out.push(`    static constexpr qsizetype stringLength = ${contract.limits.stringLength};`);
+  out.push(`    static constexpr qsizetype listLength = ${contract.limits.listLength};`);
+  out.push(`    static constexpr qsizetype callSize = ${contract.limits.callSize};`);
+  out.push('};', '');
   out.push('/** @brief Names of the objects on the page\'s QWebChannel. */');
   out.push('struct Objects {');
   for (const object of contract.objects) out.push(`    static inline const QString ${object} = QStringLiteral(${jsString(object)});`);
@@ -491,6 +501,7 @@ function tsContract(contract) {
   );
   const exported = [
     ['timeouts', 'Default timeouts in milliseconds, by command kind.', tables.timeouts],
+    ['limits', 'What one call may carry: string length, list length, and its whole size.', tables.limits],
     ['enums', 'Every enum: its values in order.', tables.enums],
     ['errorCodes', 'Codes of the error envelope.', tables.errorCodes],
     ['objectNames', 'Names of the objects registered on the QWebChannel.', tables.objects],
@@ -638,6 +649,7 @@ function docs(contract) {
     '',
   );
   out.push(`Default timeouts: ${contract.timeouts.list} ms for list commands, ${contract.timeouts.single} ms for the rest.`, '');
+  out.push(`Limits of one call: strings up to ${contract.limits.stringLength} UTF-16 code units, arrays up to ${contract.limits.listLength} elements, ${contract.limits.callSize} in all (${contract.limits.$comment ?? ''}).`, '');
   out.push('## Commands', '');
   for (const [name, command] of Object.entries(contract.commands)) {
     out.push(`### \`${name}\``, '', `${command.summary}`, '');

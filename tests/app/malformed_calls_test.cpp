@@ -238,8 +238,20 @@ QString reversedPair()
     return QString(QChar(0xDE00)) + QString(QChar(0xD83D));
 }
 
+// Over the string limit, within the call limit: the key that is too long is named.
+const QString kTwoMegabytes(qsizetype {2} * 1024 * 1024, u'x');
 const QString kTenMegabytes(qsizetype {10} * 1024 * 1024, u'x');
 const QString kOneOverTheLimit(app::kMaxStringLength + 1, u'y');
+
+/** Tags each within the string limit, as many as the list limit allows, but too much in all. */
+QJsonArray tooMuchInAll()
+{
+    QJsonArray tags;
+    const QString tag(app::kMaxStringLength / 4, u't');
+    for (qsizetype i = 0; i * tag.size() <= app::kMaxCallSize; ++i)
+        tags.append(QString(tag + QString::number(i)));
+    return tags;
+}
 
 QJsonArray tooManyTags()
 {
@@ -262,6 +274,8 @@ INSTANTIATE_TEST_SUITE_P(Bridge, BadCalls,
         BadCall {"ArgumentsABoolean", u"db_delete_task"_s, QJsonValue(true), kInvalid, u"got a boolean"_s},
         BadCall {"ArgumentsNullForACommandWithRequiredKeys", u"db_delete_task"_s, QJsonValue(QJsonValue::Null),
             kInvalid, u"missing required key 'taskId'"_s},
+        BadCall {"MoreInAllThanOneCallMayCarry", u"db_create_task"_s, validCreate({{u"tags"_s, tooMuchInAll()}}),
+            kInvalid, u"the call is too large: one call may carry at most 4194304 characters"_s},
         // ---- Wrong types ----
         BadCall {"TitleWrongType", u"db_create_task"_s, validCreate({{u"title"_s, 7}}), kInvalid,
             u"'title' must be a string, got a number"_s},
@@ -484,16 +498,18 @@ INSTANTIATE_TEST_SUITE_P(Bridge, BadCalls,
             update({{u"title"_s, u"renamed"_s}, {u"projectIds"_s, QJsonArray {u"nope"_s}}}), kNotFound,
             u"project nope not found"_s},
         // ---- Huge strings and lists ----
-        BadCall {"TenMegabyteTitle", u"db_create_task"_s, validCreate({{u"title"_s, kTenMegabytes}}), kInvalid,
+        BadCall {"TwoMegabyteTitle", u"db_create_task"_s, validCreate({{u"title"_s, kTwoMegabytes}}), kInvalid,
             u"'title' is too long"_s},
-        BadCall {"TenMegabyteDescriptionOnUpdate", u"db_update_task"_s, update({{u"description"_s, kTenMegabytes}}),
+        BadCall {"TwoMegabyteDescriptionOnUpdate", u"db_update_task"_s, update({{u"description"_s, kTwoMegabytes}}),
             kInvalid, u"'description' is too long"_s},
-        BadCall {"TenMegabyteTag", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray {u"ok"_s, kTenMegabytes}}}),
+        BadCall {"TwoMegabyteTag", u"db_create_task"_s, validCreate({{u"tags"_s, QJsonArray {u"ok"_s, kTwoMegabytes}}}),
             kInvalid, u"'tags[1]' is too long"_s},
-        BadCall {"TenMegabyteTaskId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, kTenMegabytes}}, kInvalid,
+        BadCall {"TwoMegabyteTaskId", u"db_delete_task"_s, QJsonObject {{u"taskId"_s, kTwoMegabytes}}, kInvalid,
             u"'taskId' is too long"_s},
-        BadCall {"TenMegabyteUnknownKey", u"db_get_tasks"_s, QJsonObject {{kTenMegabytes, 1}}, kInvalid,
+        BadCall {"TwoMegabyteUnknownKey", u"db_get_tasks"_s, QJsonObject {{kTwoMegabytes, 1}}, kInvalid,
             u"unknown key 'xxxx"_s},
+        BadCall {"TenMegabyteTitleIsMoreThanOneCallMayCarry", u"db_create_task"_s,
+            validCreate({{u"title"_s, kTenMegabytes}}), kInvalid, u"the call is too large"_s},
         BadCall {"OneCharacterOverTheLimit", u"db_create_project"_s, QJsonObject {{u"name"_s, kOneOverTheLimit}},
             kInvalid, u"'name' is too long (1048577 characters; the limit is 1048576)"_s},
         BadCall {"TooManyTags", u"db_update_task"_s, update({{u"tags"_s, tooManyTags()}}), kInvalid,

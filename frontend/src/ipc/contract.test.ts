@@ -14,6 +14,7 @@ import {
   LIST_TIMEOUT_MS,
   objectNames,
   timeouts,
+  limits,
   typeSpecs,
   wireForms,
   type CommandName,
@@ -43,6 +44,7 @@ interface JsonContract {
   >;
   types: Record<string, Record<string, string>>;
   timeouts: Record<string, number>;
+  limits: Record<string, unknown>;
   wireForms: Record<string, Record<string, unknown>>;
 }
 
@@ -53,9 +55,11 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
     expect(sorted(Object.keys(contract))).toEqual(
-      ['commands', 'defaults', 'enums', 'errorCodes', 'eventPayloads', 'events', 'objects', 'timeouts', 'types', 'wireForms'],
+      ['commands', 'defaults', 'enums', 'errorCodes', 'eventPayloads', 'events', 'limits', 'objects', 'timeouts', 'types', 'wireForms'],
     );
     expect(timeouts).toEqual(contract.timeouts);
+    const { $comment: _limitsComment, ...limitValues } = contract.limits;
+    expect(limits).toEqual(limitValues);
   });
 
   it('describes the same wire forms, and TaskColumns has a column for every Task key', () => {

@@ -27,6 +27,17 @@ describe('invoke', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('refuses a call larger than the contract allows without sending it', async () => {
+    const bridge = mockBridge(() => ok(null));
+    const tags = Array.from({ length: 5 }, (_, i) => `${i}`.padEnd(1_000_000, 't'));
+
+    await expect(invoke('db_create_task', { title: 'x', priority: 'nit', tags, projectIds: [] })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'The call is too large: one call may carry at most 4194304 characters of keys and text',
+    });
+    expect(bridge.calls).toEqual([]);
+  });
+
   it('sends an empty object when a command takes no arguments', async () => {
     const bridge = mockBridge(() => ok('pong'));
 

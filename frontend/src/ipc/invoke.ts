@@ -4,6 +4,7 @@ import {
   commandSpecs,
   defaultTimeoutMs,
   isCommandName,
+  limits,
   type CommandArgs,
   type CommandName,
   type CommandResult,
@@ -93,7 +94,18 @@ export function invokeRaw<T = unknown>(command: string, args: unknown = {}, opti
       new IpcError('invalid_argument', `Arguments of '${command}' must be a plain object`, command),
     );
   }
-  return dispatch<T>(command, withoutUnsetKeys(command, args), options);
+  const given = withoutUnsetKeys(command, args);
+  // The bridge refuses it too, but only after QWebChannel has carried and parsed all of it.
+  if (JSON.stringify(given).length > limits.callSize) {
+    return Promise.reject(
+      new IpcError(
+        'invalid_argument',
+        `The call is too large: one call may carry at most ${limits.callSize} characters of keys and text`,
+        command,
+      ),
+    );
+  }
+  return dispatch<T>(command, given, options);
 }
 
 /**
