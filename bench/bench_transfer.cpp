@@ -57,7 +57,7 @@ double elapsedMs(const QElapsedTimer &timer)
 core::Snapshot generated(int taskCount)
 {
     core::Snapshot snapshot;
-    const QDateTime start(QDate(2026, 1, 1), QTime(9, 0), QTimeZone::UTC);
+    const QDateTime start(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
     for (int i = 0; i < 50; ++i) {
         snapshot.projects.append(core::Project {.id = QUuid::createUuid().toString(QUuid::WithoutBraces),
             .name = u"Project %1"_s.arg(i + 1),
