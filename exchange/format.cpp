@@ -3,18 +3,40 @@
 
 #include <QFileInfo>
 
+#include <array>
+#include <string_view>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::exchange {
+namespace {
+
+/** @brief Each format's extension and its name for people, in Format's order. */
+struct FormatNames {
+    std::u16string_view extension;
+    std::u16string_view name;
+};
+constexpr std::array<FormatNames, 3> kFormatNames {{
+    {u"json", u"Quire JSON"},
+    {u"csv", u"CSV"},
+    {u"ics", u"iCalendar"},
+}};
+
+const FormatNames &namesOf(Format format)
+{
+    return kFormatNames.at(static_cast<std::size_t>(format));
+}
+
+} // namespace
 
 QString fileExtension(Format format)
 {
-    switch (format) {
-    case Format::QuireJson: return u"json"_s;
-    case Format::Csv: return u"csv"_s;
-    case Format::ICalendar: return u"ics"_s;
-    }
-    return {};
+    return QStringView(namesOf(format).extension).toString();
+}
+
+QString formatName(Format format)
+{
+    return QStringView(namesOf(format).name).toString();
 }
 
 std::optional<Format> formatForExtension(QStringView extension)

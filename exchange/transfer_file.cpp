@@ -35,16 +35,6 @@ core::Result<QByteArray> readWhole(const QString &path)
 
 } // namespace
 
-QString formatName(Format format)
-{
-    switch (format) {
-    case Format::QuireJson: return u"Quire JSON"_s;
-    case Format::Csv: return u"CSV"_s;
-    case Format::ICalendar: return u"iCalendar"_s;
-    }
-    return {};
-}
-
 core::Result<FileToImport> readFileToImport(const QString &path, core::Operation &operation)
 {
     auto bytes = readWhole(path);

@@ -11,6 +11,7 @@ using namespace quire::core;
 using namespace quire::exchange;
 using quire::exchange_test::CancellingOperation;
 using quire::exchange_test::everyFieldSnapshot;
+using quire::exchange_test::expectTasksWholeAndProjectsByName;
 using quire::exchange_test::manyTasks;
 
 namespace {
@@ -40,13 +41,7 @@ TEST(Csv, ExportThenImportKeepsEveryTaskFieldAndTheProjectNamesAndIds)
     ASSERT_OK_AND_ASSIGN(const ParsedFile parsed, readCsv(bytes, operation));
 
     // Then: tasks whole; projects by id and name only (a row has no project description or times)
-    EXPECT_EQ(parsed.snapshot.tasks, snapshot.tasks);
-    ASSERT_EQ(parsed.snapshot.projects.size(), 2);
-    for (qsizetype i = 0; i < 2; ++i) {
-        EXPECT_EQ(parsed.snapshot.projects.at(i).id, snapshot.projects.at(i).id);
-        EXPECT_EQ(parsed.snapshot.projects.at(i).name, snapshot.projects.at(i).name);
-    }
-    EXPECT_TRUE(parsed.notes.isEmpty());
+    expectTasksWholeAndProjectsByName(parsed, snapshot);
 }
 
 TEST(Csv, TheFileStartsWithABomAndAHeaderAndEndsLinesWithCrlf)

@@ -15,6 +15,7 @@ using namespace quire::core;
 using namespace quire::exchange;
 using quire::exchange_test::CancellingOperation;
 using quire::exchange_test::everyFieldSnapshot;
+using quire::exchange_test::expectTasksWholeAndProjectsByName;
 using quire::exchange_test::manyTasks;
 using quire::exchange_test::utc;
 
@@ -63,13 +64,7 @@ TEST(ICalendar, ExportThenImportKeepsEveryTaskFieldAndTheProjectNamesAndIds)
     ASSERT_OK_AND_ASSIGN(const ParsedFile parsed, readICalendar(bytes, operation));
 
     // Then
-    EXPECT_EQ(parsed.snapshot.tasks, snapshot.tasks);
-    ASSERT_EQ(parsed.snapshot.projects.size(), 2);
-    for (qsizetype i = 0; i < 2; ++i) {
-        EXPECT_EQ(parsed.snapshot.projects.at(i).id, snapshot.projects.at(i).id);
-        EXPECT_EQ(parsed.snapshot.projects.at(i).name, snapshot.projects.at(i).name);
-    }
-    EXPECT_TRUE(parsed.notes.isEmpty()) << parsed.notes.join(u'\n').toStdString();
+    expectTasksWholeAndProjectsByName(parsed, snapshot);
 }
 
 TEST(ICalendar, TheStandardPropertiesSayWhatOtherAppsUnderstand)

@@ -18,6 +18,9 @@ enum class Format {
 /** @brief The file name extension of `format`, without the dot: "json", "csv", "ics". */
 [[nodiscard]] QString fileExtension(Format format);
 
+/** @brief The name of `format` for people: "Quire JSON", "CSV", "iCalendar". */
+[[nodiscard]] QString formatName(Format format);
+
 /** @brief The format a file name extension names (case-insensitive, "ical" and "ifb" too); nullopt otherwise. */
 [[nodiscard]] std::optional<Format> formatForExtension(QStringView extension);
 

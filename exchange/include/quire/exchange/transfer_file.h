@@ -37,7 +37,4 @@ struct FileToImport {
 [[nodiscard]] core::Result<> writeFileToExport(
     const QString &path, Format format, const core::Snapshot &snapshot, core::Operation &operation);
 
-/** @brief The name of a format for people: "Quire JSON", "CSV", "iCalendar". */
-[[nodiscard]] QString formatName(Format format);
-
 } // namespace quire::exchange
