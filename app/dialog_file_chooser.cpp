@@ -35,7 +35,7 @@ DialogFileChooser::DialogFileChooser(std::function<QWidget *()> parent)
 {
 }
 
-void DialogFileChooser::chooseFileToSave(const QString &suggestedName, const QString &filter, FileChosen chosen)
+void DialogFileChooser::askToSave(const QString &suggestedName, const QString &filter, FileChosen chosen)
 {
     auto *dialog = new QFileDialog(m_parent(), u"Export tasks"_s, documentsFolder() + u'/' + suggestedName, filter);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
@@ -43,7 +43,7 @@ void DialogFileChooser::chooseFileToSave(const QString &suggestedName, const QSt
     ask(dialog, std::move(chosen));
 }
 
-void DialogFileChooser::chooseFileToOpen(const QString &start, const QString &filter, FileChosen chosen)
+void DialogFileChooser::askToOpen(const QString &start, const QString &filter, FileChosen chosen)
 {
     auto *dialog = new QFileDialog(m_parent(), u"Import tasks"_s, start.isEmpty() ? documentsFolder() : start, filter);
     dialog->setAcceptMode(QFileDialog::AcceptOpen);

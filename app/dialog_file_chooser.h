@@ -18,8 +18,9 @@ class DialogFileChooser final : public FileChooser
 public:
     explicit DialogFileChooser(std::function<QWidget *()> parent);
 
-    void chooseFileToSave(const QString &suggestedName, const QString &filter, FileChosen chosen) override;
-    void chooseFileToOpen(const QString &start, const QString &filter, FileChosen chosen) override;
+protected:
+    void askToSave(const QString &suggestedName, const QString &filter, FileChosen chosen) override;
+    void askToOpen(const QString &start, const QString &filter, FileChosen chosen) override;
 
 private:
     std::function<QWidget *()> m_parent;

@@ -3,24 +3,55 @@
 
 #include <QTimer>
 
+#include <utility>
+
 namespace quire::app {
+namespace {
 
-void PlannedFileChooser::chooseFileToSave(
-    const QString & /*suggestedName*/, const QString & /*filter*/, FileChosen chosen)
+/** @brief How long a dropped file waits for the page to ask for it. */
+constexpr int kOfferLifetimeMs = 10'000;
+
+} // namespace
+
+void FileChooser::chooseFileToSave(const QString &suggestedName, const QString &filter, FileChosen chosen)
 {
-    answer(chosen);
+    askToSave(suggestedName, filter, std::move(chosen));
 }
 
-void PlannedFileChooser::chooseFileToOpen(const QString & /*start*/, const QString & /*filter*/, FileChosen chosen)
+void FileChooser::chooseFileToOpen(const QString &start, const QString &filter, FileChosen chosen)
 {
-    answer(chosen);
+    const std::optional<QString> offered = std::exchange(m_offered, std::nullopt);
+    if (offered && !m_offerExpires.hasExpired()) {
+        answerLater(std::move(chosen), offered);
+        return;
+    }
+    askToOpen(start, filter, std::move(chosen));
 }
 
-void PlannedFileChooser::answer(const FileChosen &chosen)
+void FileChooser::offerFileToOpen(const QString &path)
 {
-    // Later, as a dialog answers: never within the call that asked.
-    const std::optional<QString> path = m_planned.isEmpty() ? std::nullopt : std::optional(m_planned.takeFirst());
-    QTimer::singleShot(0, [chosen, path] { chosen(path); });
+    m_offered = path;
+    m_offerExpires.setRemainingTime(kOfferLifetimeMs);
+}
+
+void FileChooser::answerLater(FileChosen chosen, const std::optional<QString> &path)
+{
+    QTimer::singleShot(0, [chosen = std::move(chosen), path] { chosen(path); });
+}
+
+void PlannedFileChooser::askToSave(const QString & /*suggestedName*/, const QString & /*filter*/, FileChosen chosen)
+{
+    answer(std::move(chosen));
+}
+
+void PlannedFileChooser::askToOpen(const QString & /*start*/, const QString & /*filter*/, FileChosen chosen)
+{
+    answer(std::move(chosen));
+}
+
+void PlannedFileChooser::answer(FileChosen chosen)
+{
+    answerLater(std::move(chosen), m_planned.isEmpty() ? std::nullopt : std::optional(m_planned.takeFirst()));
 }
 
 } // namespace quire::app

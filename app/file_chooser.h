@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QString>
 #include <QStringList>
 
@@ -22,14 +23,32 @@ public:
     virtual ~FileChooser() = default;
 
     /** @brief Asks for a file to write; `suggestedName` in the user's documents folder to start. */
-    virtual void chooseFileToSave(const QString &suggestedName, const QString &filter, FileChosen chosen) = 0;
-    /** @brief Asks for a file to read, starting at `start` (a file or a folder; empty: documents). */
-    virtual void chooseFileToOpen(const QString &start, const QString &filter, FileChosen chosen) = 0;
+    void chooseFileToSave(const QString &suggestedName, const QString &filter, FileChosen chosen);
+    /**
+     * @brief Asks for a file to read, starting at `start` (a file or a folder; empty: documents),
+     * unless a file was offered (offerFileToOpen()) within the last seconds: then that one.
+     */
+    void chooseFileToOpen(const QString &start, const QString &filter, FileChosen chosen);
+
+    /**
+     * @brief The next chooseFileToOpen(), if it comes within a few seconds, answers `path` without
+     * asking: the file the person dropped on the window, which the page is then asked to import.
+     */
+    void offerFileToOpen(const QString &path);
 
 protected:
     FileChooser() = default;
     FileChooser(const FileChooser &) = default;
     FileChooser &operator=(const FileChooser &) = default;
+
+    virtual void askToSave(const QString &suggestedName, const QString &filter, FileChosen chosen) = 0;
+    virtual void askToOpen(const QString &start, const QString &filter, FileChosen chosen) = 0;
+    /** @brief Hands `path` to `chosen` from the event loop, as a dialog would: never within the call that asked. */
+    static void answerLater(FileChosen chosen, const std::optional<QString> &path);
+
+private:
+    std::optional<QString> m_offered;
+    QDeadlineTimer m_offerExpires;
 };
 
 /**
@@ -41,11 +60,12 @@ class PlannedFileChooser final : public FileChooser
 public:
     void plan(const QString &path) { m_planned.append(path); }
 
-    void chooseFileToSave(const QString &suggestedName, const QString &filter, FileChosen chosen) override;
-    void chooseFileToOpen(const QString &start, const QString &filter, FileChosen chosen) override;
+protected:
+    void askToSave(const QString &suggestedName, const QString &filter, FileChosen chosen) override;
+    void askToOpen(const QString &start, const QString &filter, FileChosen chosen) override;
 
 private:
-    void answer(const FileChosen &chosen);
+    void answer(FileChosen chosen);
     QStringList m_planned;
 };
 

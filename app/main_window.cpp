@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "main_window.h"
 
+#include <QChildEvent>
 #include <QCloseEvent>
+#include <QDropEvent>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QWebEnginePage>
 #include <QWebEngineView>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +30,14 @@ struct MenuItem {
     QString action;
     QString keys;
 };
+
+/** @brief The one local file a drag carries; nullopt for several files, a web link, text. */
+std::optional<QString> droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return std::nullopt;
+    return mime->urls().first().toLocalFile();
+}
 
 const QList<MenuItem> &menuItems()
 {
@@ -57,6 +70,10 @@ MainWindow::MainWindow(QWebEnginePage *page, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     setCentralWidget(m_view);
     buildMenus();
+    // The view's rendering widget comes and goes with the page: watch each child as it is added.
+    m_view->installEventFilter(this);
+    for (QObject *child : m_view->children())
+        child->installEventFilter(this);
     setWindowTitle(u"Quire"_s);
     setMinimumSize(640, 420);
     if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
@@ -85,6 +102,36 @@ void MainWindow::buildMenus()
         quit->setShortcut(QKeySequence::Quit);
         connect(quit, &QAction::triggered, this, &QWidget::close);
     }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ChildAdded:
+        if (watched == m_view)
+            static_cast<QChildEvent *>(event)->child()->installEventFilter(this);
+        break;
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (droppedFile(drag->mimeData())) {
+            drag->acceptProposedAction();
+            return true;
+        }
+        break;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (const std::optional<QString> path = droppedFile(drop->mimeData())) {
+            drop->acceptProposedAction();
+            Q_EMIT fileDropped(*path);
+            return true;
+        }
+        break;
+    }
+    default: break;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -25,9 +25,13 @@ public:
 Q_SIGNALS:
     /** @brief A menu item was chosen: the id of the page action it stands for ("undo", "transfer.export-ics"). */
     void actionChosen(const QString &action);
+    /** @brief One local file was dropped on the window: the person wants to import it. */
+    void fileDropped(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /** @brief Takes drops of one local file from the web view's widgets (which would hand them to the page). */
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildMenus();

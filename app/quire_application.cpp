@@ -123,6 +123,11 @@ Session::Session(const QString &databasePath)
     m_page->setAppChannel(m_channel.get());
     m_externalLinks->watchInput(m_window->view());
     QObject::connect(m_window.get(), &MainWindow::actionChosen, m_app.get(), &AppBridge::requestAction);
+    // A dropped file goes through the page's own import (preview, then import), without a dialog.
+    QObject::connect(m_window.get(), &MainWindow::fileDropped, m_app.get(), [this](const QString &path) {
+        m_fileChooser->offerFileToOpen(path);
+        m_app->requestAction(u"transfer.import-file"_s);
+    });
     m_termination = std::make_unique<TerminationSignals>();
     QObject::connect(
         m_termination.get(), &TerminationSignals::terminationRequested, m_window.get(), &MainWindow::close);

@@ -7,12 +7,14 @@
 #include <app_scheme_handler.h>
 #include <database_thread.h>
 #include <external_link_opener.h>
+#include <main_window.h>
 #include <web_page.h>
 
 #include <gtest/gtest.h>
 
 #include <QDeadlineTimer>
 #include <QList>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
@@ -176,6 +178,86 @@ TEST_F(WebViewTest, AClickSomewhereElseDoesNotLicenseALaterScriptedOpening)
     run(u"location.href = 'https://example.com/later'"_s);
     // Then
     EXPECT_EQ(openedAfter(), QList<QUrl> {});
+}
+
+} // namespace
+} // namespace quire::test
+
+namespace quire::test {
+namespace {
+
+/** @brief The main window over the app's page, shown, with its web view's widgets in place. */
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    MainWindowTest()
+        : m_links([](const QUrl &) { return true; })
+    {
+        m_profile.installUrlSchemeHandler(AppSchemeHandler::scheme, &m_schemeHandler);
+        app::applySecureSettings(m_profile);
+        m_page = std::make_unique<app::WebPage>(&m_profile, m_links);
+        m_window = std::make_unique<app::MainWindow>(m_page.get());
+    }
+
+    ~MainWindowTest() override
+    {
+        m_window.reset();
+        m_page.reset();
+    }
+
+    void SetUp() override
+    {
+        QSignalSpy loaded(m_page.get(), &QWebEnginePage::loadFinished);
+        m_page->load(AppSchemeHandler::entryUrl());
+        m_window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+        ASSERT_TRUE(waitUntil([&] { return !loaded.isEmpty(); })) << "the app's page did not load";
+        ASSERT_TRUE(waitUntil([&] { return m_window->view()->focusProxy() != nullptr; }));
+    }
+
+    /** @brief Drags `mime` over the web view's rendering widget and drops it, as the system's drag and drop does. */
+    bool dropOnTheView(QMimeData &mime)
+    {
+        QWidget *target = m_window->view()->focusProxy();
+        const QPoint at(100, 100);
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &enter);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &drop);
+        return enter.isAccepted() && drop.isAccepted();
+    }
+
+    QWebEngineProfile m_profile;
+    AppSchemeHandler m_schemeHandler;
+    ExternalLinkOpener m_links;
+    std::unique_ptr<app::WebPage> m_page;
+    std::unique_ptr<app::MainWindow> m_window;
+};
+
+TEST_F(MainWindowTest, OneFileDroppedOnThePageIsOfferedForImport)
+{
+    QSignalSpy dropped(m_window.get(), &app::MainWindow::fileDropped);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(u"/tmp/tasks.ics"_s)});
+
+    EXPECT_TRUE(dropOnTheView(mime));
+
+    ASSERT_EQ(dropped.size(), 1);
+    EXPECT_EQ(dropped.first().first().toString(), u"/tmp/tasks.ics"_s);
+}
+
+TEST_F(MainWindowTest, SeveralFilesOrAWebLinkAreNotOffered)
+{
+    QSignalSpy dropped(m_window.get(), &app::MainWindow::fileDropped);
+    QMimeData two;
+    two.setUrls({QUrl::fromLocalFile(u"/tmp/a.ics"_s), QUrl::fromLocalFile(u"/tmp/b.ics"_s)});
+    QMimeData web;
+    web.setUrls({QUrl(u"https://example.com/tasks.ics"_s)});
+
+    dropOnTheView(two);
+    dropOnTheView(web);
+
+    EXPECT_TRUE(dropped.isEmpty());
 }
 
 } // namespace

@@ -172,3 +172,41 @@ test('theJournalOutlivesARestart', async () => {
   await waitForRows(page, ['Plan the week']);
   assert.deepEqual(await toastTexts(page).then((t) => t.some((x) => x.includes('Redo'))), true);
 });
+
+test('shiftClickSelectsARangeAndTheBulkBarSetsItsPriorityInOneUndoableStep', async () => {
+  const { page } = quire.app;
+  await press(page, 'Control', 'k');
+  await waitForTestId(page, 'command-palette');
+  await page.keyboard.type('go to all tasks');
+  await page.keyboard.press('Enter');
+  await waitForHeading(page, 'All tasks');
+  for (const title of ['Bulk one', 'Bulk two', 'Bulk three']) await newTask(page, title);
+  const select = (title) => page.$(`[aria-label="Select “${title}”"]`);
+
+  // A click selects the first, a Shift-click the range down to the third
+  await (await select('Bulk one')).click();
+  await page.keyboard.down('Shift');
+  await (await select('Bulk three')).click();
+  await page.keyboard.up('Shift');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent.includes('3 selected'), { timeout: 5_000 }, byTestId('bulk-bar'));
+  const violations = await screenshotsAtEveryWidth(page, 'bulk-bar');
+  assert.deepEqual(violations, []);
+
+  // Set priority: high, for all three in one command
+  await page.select(byTestId('bulk-change'), 'priority');
+  await page.select(byTestId('bulk-value'), 'high');
+  await page.click(byTestId('bulk-apply'));
+  await page.waitForFunction(
+    () => window.__QUIRE__.invoke('db_get_tasks', {}).then((tasks) => tasks.filter((t) => t.title.startsWith('Bulk') && t.priority === 'high').length === 3),
+    { timeout: 10_000, polling: 200 },
+  );
+  assert.deepEqual(db("SELECT count(*) AS high FROM tasks WHERE title LIKE 'Bulk%' AND priority = 'high'"), [{ high: 3 }]);
+
+  // One Ctrl+Z takes the three back
+  await page.evaluate(() => document.activeElement?.blur());
+  await press(page, 'Control', 'z');
+  await page.waitForFunction(
+    () => window.__QUIRE__.invoke('db_get_tasks', {}).then((tasks) => tasks.filter((t) => t.title.startsWith('Bulk') && t.priority === 'standard').length === 3),
+    { timeout: 10_000, polling: 200 },
+  );
+});

@@ -41,6 +41,27 @@ describe('the task screen', () => {
     await waitFor(() => expect(rowTitles()).toEqual(['Write report', 'Buy milk', 'Deploy']));
   });
 
+  it('announces each group as a heading with how many tasks it has', async () => {
+    seed();
+    renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    const [header] = screen.getAllByTestId('group-header');
+    expect(header).not.toHaveAttribute('aria-hidden');
+    expect(within(header!).getByRole('heading', { level: 2 })).toHaveAccessibleName(/^Backlog, 2 tasks$/i);
+  });
+
+  it('skips from the first Tab stop past the sidebar to the list', async () => {
+    seed();
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    await user.tab();
+    expect(screen.getByTestId('skip-to-tasks')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getAllByTestId('task-row')[0]).toHaveFocus();
+  });
+
   it('shows a project’s tasks when it is picked in the sidebar', async () => {
     const backend = seed();
     const { user } = renderWithProviders(<App />);
@@ -130,8 +151,8 @@ describe('the task screen', () => {
     await screen.findAllByTestId('task-row');
 
     // By label rather than role: a role query works out the role and name of every element in the app.
-    await user.click(screen.getByLabelText('Select Buy milk'));
-    await user.click(screen.getByLabelText('Select Write report'));
+    await user.click(screen.getByLabelText('Select “Buy milk”'));
+    await user.click(screen.getByLabelText('Select “Write report”'));
     await user.click(screen.getByTestId('complete-selected'));
     // One command for the selection: one transaction, one change event
     await waitFor(() => expect(backend.bridge.callsTo('db_update_tasks')).toHaveLength(1));
@@ -143,8 +164,8 @@ describe('the task screen', () => {
     await waitFor(() => expect(rowTitles()).toEqual([]));
     await user.click(screen.getByTestId('show-completed'));
     await screen.findAllByTestId('task-row');
-    await user.click(screen.getByLabelText('Select Buy milk'));
-    await user.click(screen.getByLabelText('Select Deploy'));
+    await user.click(screen.getByLabelText('Select “Buy milk”'));
+    await user.click(screen.getByLabelText('Select “Deploy”'));
     await user.click(screen.getByTestId('delete-selected'));
     await user.click(screen.getByTestId('confirm-delete'));
 
@@ -266,10 +287,10 @@ describe('the task screen', () => {
 
     // Tab walks the focused row's own controls, which the other rows keep out of the tab order
     await user.tab();
-    expect(within(row('Buy milk')).getByRole('checkbox', { name: 'Select Buy milk' })).toHaveFocus();
+    expect(within(row('Buy milk')).getByRole('checkbox', { name: 'Select “Buy milk”' })).toHaveFocus();
     await user.tab();
-    expect(within(row('Buy milk')).getByRole('button', { name: 'Complete Buy milk' })).toHaveFocus();
-    expect(within(row('Write report')).getByRole('button', { name: 'Complete Write report' })).toHaveAttribute('tabindex', '-1');
+    expect(within(row('Buy milk')).getByRole('button', { name: 'Complete “Buy milk”' })).toHaveFocus();
+    expect(within(row('Write report')).getByRole('button', { name: 'Complete “Write report”' })).toHaveAttribute('tabindex', '-1');
 
     // Delete asks first; once it is done the focus is on the row that took its place
     row('Buy milk').focus();
@@ -348,6 +369,143 @@ describe('the task screen', () => {
   });
 });
 
+describe('selecting several tasks', () => {
+  const titles = ['One', 'Two', 'Three', 'Four', 'Five'];
+  function seedFive() {
+    return fakeBackend({
+      projects: [home, work],
+      tasks: titles.map((title, i) =>
+        makeTask({
+          id: `t-${title.toLowerCase()}`,
+          title,
+          tags: i % 2 === 0 ? ['errand'] : [],
+          projectIds: i === 0 ? ['p-home'] : [],
+          priority: i === 4 ? 'high' : 'standard',
+        }),
+      ),
+    });
+  }
+  const checked = () =>
+    screen
+      .queryAllByTestId('task-row')
+      .filter((row) => row.classList.contains('is-selected'))
+      .map((row) => row.getAttribute('aria-label'));
+  async function shown() {
+    const rendered = renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(titles));
+    return rendered;
+  }
+
+  it('selects the range from the last clicked task with Shift-click, in the order shown', async () => {
+    seedFive();
+    const { user } = await shown();
+
+    await user.click(screen.getByLabelText('Select “Two”'));
+    await user.keyboard('{Shift>}');
+    await user.click(screen.getByLabelText('Select “Four”'));
+    await user.keyboard('{/Shift}');
+    expect(checked()).toEqual(['Two', 'Three', 'Four']);
+    expect(screen.getByTestId('bulk-bar')).toHaveTextContent('3 selected');
+
+    // Upwards from the same anchor, adding to what is selected
+    await user.keyboard('{Shift>}');
+    await user.click(screen.getByLabelText('Select “One”'));
+    await user.keyboard('{/Shift}');
+    expect(checked()).toEqual(['One', 'Two', 'Three', 'Four']);
+
+    // Shift+Space on a focused row does the same from the keyboard
+    screen.getAllByTestId('task-row')[4]!.focus();
+    await user.keyboard('{Shift>} {/Shift}');
+    expect(checked()).toEqual(titles);
+  });
+
+  it('toggles a task with Ctrl-click on its title instead of opening it', async () => {
+    seedFive();
+    const { user } = await shown();
+
+    await user.keyboard('{Control>}');
+    await user.click(within(screen.getAllByTestId('task-row')[2]!).getByText('Three'));
+    await user.click(within(screen.getAllByTestId('task-row')[4]!).getByText('Five'));
+    await user.keyboard('{/Control}');
+    expect(checked()).toEqual(['Three', 'Five']);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await user.keyboard('{Control>}');
+    await user.click(within(screen.getAllByTestId('task-row')[2]!).getByText('Three'));
+    await user.keyboard('{/Control}');
+    expect(checked()).toEqual(['Five']);
+  });
+
+  it('selects every task shown with Ctrl+A, not while typing in a field, and clears the selection with Esc', async () => {
+    seedFive();
+    const { user } = await shown();
+
+    await user.type(screen.getByTestId('task-filter'), 'T');
+    await waitFor(() => expect(rowTitles()).toEqual(['Two', 'Three']));
+    await user.keyboard('{Control>}a{/Control}');
+    expect(checked()).toEqual([]); // the field's own Ctrl+A
+
+    screen.getAllByTestId('task-row')[0]!.focus();
+    await user.keyboard('{Control>}a{/Control}');
+    expect(checked()).toEqual(['Two', 'Three']);
+    expect(screen.getByTestId('bulk-bar')).toHaveTextContent('2 selected');
+
+    await user.keyboard('{Escape}');
+    expect(checked()).toEqual([]);
+    expect(screen.queryByTestId('bulk-bar')).not.toBeInTheDocument();
+  });
+
+  it('sets the priority and the status of the selection in one command each, undoably', async () => {
+    const backend = seedFive();
+    const { user } = await shown();
+    await user.click(screen.getByLabelText('Select “One”'));
+    await user.click(screen.getByLabelText('Select “Two”'));
+
+    await user.selectOptions(screen.getByLabelText('Change'), 'priority');
+    await user.selectOptions(screen.getByLabelText('New priority'), 'high');
+    await user.click(screen.getByTestId('bulk-apply'));
+    await waitFor(() => expect(backend.bridge.callsTo('db_update_tasks')).toEqual([{ taskIds: ['t-one', 't-two'], priority: 'high' }]));
+    expect(await screen.findByText('Priority set to high on 2 tasks')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Change'), 'status');
+    await user.selectOptions(screen.getByLabelText('New status'), 'in_progress');
+    await user.click(screen.getByTestId('bulk-apply'));
+    await waitFor(() => expect(backend.bridge.callsTo('db_update_tasks')).toHaveLength(2));
+    expect(backend.bridge.callsTo('db_update_tasks')[1]).toEqual({ taskIds: ['t-one', 't-two'], status: 'in_progress' });
+    await waitFor(() => expect(backend.tasks.filter((t) => t.status === 'in_progress').map((t) => t.title)).toEqual(['One', 'Two']));
+    expect(checked()).toEqual(['One', 'Two']); // the selection stays for the next change
+  });
+
+  it('adds and removes a tag, and adds to and removes from a project, on the selected tasks', async () => {
+    const backend = seedFive();
+    const { user } = await shown();
+    await user.click(screen.getByLabelText('Select “One”'));
+    await user.click(screen.getByLabelText('Select “Three”'));
+    const calls = () => backend.bridge.callsTo('db_update_tasks');
+
+    await user.selectOptions(screen.getByLabelText('Change'), 'add-tag');
+    await user.type(screen.getByLabelText('Tag to add'), 'urgent{Enter}');
+    await waitFor(() => expect(calls()).toEqual([{ taskIds: ['t-one', 't-three'], tags: ['errand', 'urgent'] }]));
+
+    await user.selectOptions(screen.getByLabelText('Change'), 'remove-tag');
+    await user.selectOptions(screen.getByLabelText('Tag to remove'), 'errand');
+    await user.click(screen.getByTestId('bulk-apply'));
+    await waitFor(() => expect(calls()[1]).toEqual({ taskIds: ['t-one', 't-three'], tags: ['urgent'] }));
+
+    // One is in Home already: only Three is sent
+    await user.selectOptions(screen.getByLabelText('Change'), 'add-project');
+    await user.selectOptions(screen.getByLabelText('Project'), 'p-home');
+    await user.click(screen.getByTestId('bulk-apply'));
+    await waitFor(() => expect(calls()[2]).toEqual({ taskIds: ['t-three'], projectIds: ['p-home'] }));
+    expect(await screen.findByText('1 task added to “Home”')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Change'), 'remove-project');
+    await user.click(screen.getByTestId('bulk-apply'));
+    await waitFor(() => expect(calls()[3]).toEqual({ taskIds: ['t-one', 't-three'], projectIds: [] }));
+    await waitFor(() => expect(backend.tasks.filter((t) => t.projectIds.length > 0)).toEqual([]));
+  });
+});
+
 describe('the command palette, the keys list and the theme', () => {
   afterEach(() => {
     setTheme('system');
@@ -379,6 +537,7 @@ describe('the command palette, the keys list and the theme', () => {
       'Go to Home',
       'Go to Work',
       'New taskN',
+      'Select all tasks shownCtrl+A',
       'Quick addQ',
       'Filter tasks',
       'Edit “Buy milk”Enter',

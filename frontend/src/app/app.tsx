@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useRef, useState } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { Modal } from '@/components/modal';
 import { BookIcon, CalendarIcon, InboxIcon, StarIcon } from '@/components/icons';
@@ -160,8 +160,21 @@ export function App() {
     </ErrorBoundary>
   );
 
+  // The first Tab stop: past the search, the lists and every project, to the list's active row
+  // (or the main area while there is none). Focused by script rather than by #fragment, which
+  // would be a navigation for the page to allow.
+  const mainRef = useRef<HTMLElement>(null);
+  const skipToTasks = (event: MouseEvent) => {
+    event.preventDefault();
+    const row = mainRef.current?.querySelector<HTMLElement>('[data-testid="task-row"][tabindex="0"]');
+    (row ?? mainRef.current)?.focus();
+  };
+
   return (
     <div className={`app-shell${narrow ? ' is-narrow' : ''}`}>
+      <a href="#tasks" className="skip-link" data-testid="skip-to-tasks" onClick={skipToTasks}>
+        Skip to tasks
+      </a>
       {narrow ? (
         <Modal
           variant="drawer"
@@ -177,7 +190,7 @@ export function App() {
       ) : (
         sidebar
       )}
-      <main className="main">
+      <main className="main" id="tasks" ref={mainRef} tabIndex={-1}>
         <ErrorBoundary area="Showing tasks" key={key}>
           <TaskView
             key={key}

@@ -24,14 +24,15 @@ function matches(event: KeyboardEvent, shortcut: string): boolean {
  * Runs `onKey` when `shortcut` ("N", "?", or "Ctrl+" and a key, which also takes ⌘) is pressed
  * anywhere in the window, except while a dialog is open (it has the keyboard) and, for a key
  * without Ctrl or one a field has a use for (`fieldsOwnIt`: Ctrl+Z undoes typing), while the user
- * is typing in a field.
+ * is typing in a field. While `when` is false the key is left alone (not even its default prevented).
  */
-export function useKeyShortcut(shortcut: string, onKey: () => void, { fieldsOwnIt = false } = {}): void {
+export function useKeyShortcut(shortcut: string, onKey: () => void, { fieldsOwnIt = false, when = true } = {}): void {
   const callback = useRef(onKey);
   useEffect(() => {
     callback.current = onKey;
   });
   useEffect(() => {
+    if (!when) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!matches(event, shortcut) || event.repeat || event.defaultPrevented) return;
       if ((fieldsOwnIt || !shortcut.startsWith('Ctrl+')) && isTyping(event.target)) return;
@@ -41,5 +42,5 @@ export function useKeyShortcut(shortcut: string, onKey: () => void, { fieldsOwnI
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [shortcut, fieldsOwnIt]);
+  }, [shortcut, fieldsOwnIt, when]);
 }

@@ -22,6 +22,8 @@ const focusKeys: readonly KeyEntry[] = [
   { keys: 'Page Up / Page Down', label: 'Ten tasks up or down', group: 'Navigation' },
   { keys: 'Tab / Shift+Tab', label: 'Next or previous control', group: 'Navigation' },
   { keys: 'Space', label: 'Select or unselect the focused task', group: 'Tasks' },
+  { keys: 'Shift+Space', label: 'Select from the task selected last to the focused one', group: 'Tasks' },
+  { keys: 'Ctrl+click / Shift+click', label: 'Select or unselect a task, or a range of tasks', group: 'Tasks' },
   { keys: 'Enter', label: 'Add the task typed in quick add', group: 'Editing' },
   { keys: 'Shift+Enter', label: 'Open the task typed in quick add in the full dialog', group: 'Editing' },
   { keys: 'Ctrl+Enter', label: 'Save the task dialog, even from its description', group: 'Editing' },

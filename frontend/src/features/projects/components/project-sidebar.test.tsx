@@ -76,4 +76,21 @@ describe('the project sidebar', () => {
     expect(screen.getByTestId('all-tasks')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('All tasks');
   });
+
+  it('takes one Tab stop per project, with Rename and Delete reached by the arrow keys', async () => {
+    fakeBackend({ projects: [makeProject({ name: 'Garden' }), makeProject({ name: 'House' })] });
+    const { user } = renderWithProviders(<App />);
+    await waitFor(() => expect(names()).toEqual(['Garden', 'House']));
+    const [garden, house] = screen.getAllByTestId('project-item');
+
+    garden!.focus();
+    await user.tab();
+    expect(house).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByLabelText('Rename project House')).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByLabelText('Delete project House')).toHaveFocus();
+    await user.keyboard('{ArrowLeft}{ArrowLeft}{ArrowUp}');
+    expect(garden).toHaveFocus();
+  });
 });

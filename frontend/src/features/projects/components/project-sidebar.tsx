@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { FolderIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/icons';
 import { useDeleteProject } from '@/features/projects/api/projects-api';
@@ -31,6 +31,32 @@ interface ProjectSidebarProps {
   footer?: ReactNode;
   /** At the top, above the lists: the search of every task, which the app provides. */
   search?: ReactNode;
+}
+
+/**
+ * One Tab stop per project, its name: → and ← walk its name, Rename and Delete (shown while the
+ * entry has the focus), ↑ and ↓ go to the project above or below. So Tab gets past the projects
+ * to the list in as many stops as there are projects, not three times as many.
+ */
+function onProjectKeyDown(event: KeyboardEvent<HTMLLIElement>) {
+  const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
+  const step = moves[event.key];
+  if (step !== undefined) {
+    const buttons = [...event.currentTarget.querySelectorAll('button')];
+    const next = buttons[buttons.indexOf(event.target as HTMLButtonElement) + step];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+    return;
+  }
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const entry = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
+  const name = entry?.querySelector<HTMLElement>('[data-testid="project-item"]');
+  if (name) {
+    event.preventDefault();
+    name.focus();
+  }
 }
 
 type DialogState = { mode: 'create' } | { mode: 'rename'; project: Project } | null;
@@ -107,7 +133,11 @@ export function ProjectSidebar({
 
       <ul className="project-list">
         {projects.map((project) => (
-          <li key={project.id} className={`project-entry${selectedId === project.id ? ' is-current' : ''}`}>
+          <li
+            key={project.id}
+            className={`project-entry${selectedId === project.id ? ' is-current' : ''}`}
+            onKeyDown={onProjectKeyDown}
+          >
             <button
               type="button"
               className="nav-item"
@@ -115,6 +145,7 @@ export function ProjectSidebar({
               aria-current={selectedId === project.id ? 'page' : undefined}
               onClick={() => onSelect(project.id)}
               title={project.description ?? project.name}
+              aria-keyshortcuts="ArrowRight ArrowUp ArrowDown"
             >
               <FolderIcon />
               <span className="nav-label">
@@ -126,6 +157,7 @@ export function ProjectSidebar({
                 type="button"
                 className="icon-button"
                 aria-label={`Rename project ${project.name}`}
+                tabIndex={-1}
                 onClick={() => setDialog({ mode: 'rename', project })}
               >
                 <PencilIcon width={14} height={14} />
@@ -135,6 +167,7 @@ export function ProjectSidebar({
                 className="icon-button danger"
                 data-testid="delete-project"
                 aria-label={`Delete project ${project.name}`}
+                tabIndex={-1}
                 onClick={() => setPendingDelete(project)}
               >
                 <TrashIcon width={14} height={14} />

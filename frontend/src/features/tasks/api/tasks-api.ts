@@ -113,24 +113,47 @@ export function useUpdateTask() {
   });
 }
 
-/** Sets the status of one or more tasks, showing the change at once and rolling back on failure. */
-export function useSetTaskStatus() {
+/** The fields db_update_tasks sets on every task it is given. */
+export type TasksPatch = Omit<CommandArgs<'db_update_tasks'>, 'taskIds'>;
+
+/** One db_update_tasks call: these tasks all get this patch. */
+export interface TasksUpdate {
+  ids: string[];
+  patch: TasksPatch;
+}
+
+/**
+ * Changes fields of several tasks, showing the change at once and rolling back on failure, then
+ * offers to undo it with `message`. Each update is one command (one transaction, one change
+ * event, one undo step); a change that leaves tasks with different values (a tag added to tasks
+ * with different tags) takes one update per resulting value, as db_update_tasks sets the same
+ * value on all of its tasks.
+ */
+export function useUpdateTasks(action = 'Updating tasks') {
   const client = useQueryClient();
   return useMutation({
-    // One command for any number of tasks: one transaction, one durable commit, one change event.
-    mutationFn: ({ ids, status }: { ids: string[]; status: Status }) => invokeDbUpdateTasks({ taskIds: ids, status }),
-    meta: { action: 'Updating task status' },
-    onMutate: async ({ ids, status }) => {
+    mutationFn: async ({ updates }: { updates: TasksUpdate[]; message?: string }) => {
+      const changed: Task[] = [];
+      for (const { ids, patch } of updates) changed.push(...(await invokeDbUpdateTasks({ ...patch, taskIds: ids })));
+      return changed;
+    },
+    meta: { action },
+    onMutate: async ({ updates }) => {
       await client.cancelQueries({ queryKey: taskKeys.lists });
       const previous = client.getQueriesData<Task[]>({ queryKey: taskKeys.lists });
-      const wanted = new Set(ids);
-      // A completed task leaves the open lists at once (and a reopened one the Logbook).
+      const patchOf = new Map<string, TasksPatch>();
+      for (const { ids, patch } of updates) for (const id of ids) patchOf.set(id, patch);
+      // A completed task leaves the open lists at once (and a reopened one the Logbook; a task
+      // taken out of a project, that project's list).
       for (const [key, tasks] of previous) {
         const query = listQueryOfKey(key);
         client.setQueryData<Task[]>(key, () =>
           tasks
-            ?.map((t) => (wanted.has(t.id) ? { ...t, status } : t))
-            .filter((t) => !wanted.has(t.id) || matchesListQuery(t, query)),
+            ?.map((t) => {
+              const patch = patchOf.get(t.id);
+              return patch ? { ...t, ...patch } : t;
+            })
+            .filter((t) => !patchOf.has(t.id) || matchesListQuery(t, query)),
         );
       }
       return { previous };
@@ -138,10 +161,25 @@ export function useSetTaskStatus() {
     onError: (_error, _vars, context) => {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
-    onSuccess: (_data, { ids, status }) => {
-      if (status === 'completed') offerUndo(ids.length === 1 ? 'Task completed' : `${ids.length} tasks completed`);
+    onSuccess: (_data, { message }) => {
+      if (message) offerUndo(message);
     },
   });
+}
+
+/** Sets the status of one or more tasks, showing the change at once and rolling back on failure. */
+export function useSetTaskStatus() {
+  const update = useUpdateTasks('Updating task status');
+  return {
+    ...update,
+    // One command for any number of tasks: one transaction, one durable commit, one change event.
+    mutate: ({ ids, status }: { ids: string[]; status: Status }) =>
+      update.mutate({
+        updates: [{ ids, patch: { status } }],
+        message:
+          status === 'completed' ? (ids.length === 1 ? 'Task completed' : `${ids.length} tasks completed`) : undefined,
+      }),
+  };
 }
 
 /**

@@ -37,7 +37,8 @@ interface TaskListProps {
   activeIndex: number;
   onActiveIndexChange: (index: number) => void;
   selectedIds: ReadonlySet<string>;
-  onToggleSelected: (task: Task) => void;
+  /** `extend`: Shift held, the range from the last toggled task to this one. */
+  onToggleSelected: (task: Task, extend?: boolean) => void;
   onToggleComplete: (task: Task) => void;
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
@@ -187,14 +188,23 @@ export function TaskList({
         const style = { transform: `translateY(${virtual.start}px)`, height: virtual.size };
         if (item.kind === 'header') {
           return (
+            // A heading in the list, so a screen reader says "Backlog, 12 tasks" and can jump by group.
             <div
               key={itemKey(item)}
               className={`group-header${item.overdue ? ' is-overdue' : ''}`}
               style={style}
-              aria-hidden="true"
+              role="listitem"
+              data-testid="group-header"
             >
-              <span>{item.label}</span>
-              <span className="count">{item.count.toLocaleString()}</span>
+              <span
+                className="group-heading"
+                role="heading"
+                aria-level={2}
+                aria-label={`${item.label}, ${item.count.toLocaleString()} ${item.count === 1 ? 'task' : 'tasks'}`}
+              >
+                <span>{item.label}</span>
+                <span className="count">{item.count.toLocaleString()}</span>
+              </span>
             </div>
           );
         }
@@ -218,7 +228,7 @@ export function TaskList({
                   if (followed.current !== task.id) followed.current = null;
                   onActiveIndexChange(item.index);
                 }}
-                onToggleSelected={() => onToggleSelected(task)}
+                onToggleSelected={(extend) => onToggleSelected(task, extend)}
                 onToggleComplete={() => onToggleComplete(task)}
                 onEdit={() => onEdit(task)}
                 onDelete={() => onDelete(task)}

@@ -17,7 +17,8 @@ interface TaskRowProps {
   /** The words of a search (folded, as wordsOf gives them): the title marks the words they begin. */
   highlight?: readonly string[];
   onFocusRow: () => void;
-  onToggleSelected: () => void;
+  /** `extend`: with Shift, select the range from the last toggled task to this one. */
+  onToggleSelected: (extend: boolean) => void;
   onToggleComplete: () => void;
   onEdit: () => void;
   onDelete: () => void;
@@ -53,7 +54,7 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
       onEdit();
     } else if (event.key === ' ') {
       event.preventDefault();
-      onToggleSelected();
+      onToggleSelected(event.shiftKey);
     } else if (event.key === 'Delete') {
       event.preventDefault();
       onDelete();
@@ -82,8 +83,10 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
         type="checkbox"
         className="row-select"
         checked={selected}
-        onChange={onToggleSelected}
-        aria-label={`Select ${task.title}`}
+        // On click rather than change: Shift-click extends the selection to a range.
+        readOnly
+        onClick={(e) => onToggleSelected(e.shiftKey)}
+        aria-label={`Select “${task.title}”`}
         tabIndex={controlTabIndex}
       />
       <button
@@ -91,13 +94,24 @@ export const TaskRow = forwardRef<HTMLDivElement, TaskRowProps>(function TaskRow
         className={`complete-toggle${completed ? ' is-on' : ''}`}
         data-testid="complete-task"
         aria-pressed={completed}
-        aria-label={completed ? `Mark ${task.title} as not completed` : `Complete ${task.title}`}
+        aria-label={completed ? `Mark “${task.title}” as not completed` : `Complete “${task.title}”`}
         onClick={onToggleComplete}
         tabIndex={controlTabIndex}
       >
         {completed ? <CheckIcon width={12} height={12} /> : null}
       </button>
-      <button type="button" className="task-title" onClick={onEdit} tabIndex={-1} title={task.title}>
+      <button
+        type="button"
+        className="task-title"
+        // Ctrl-click (⌘ on a Mac) toggles the row in the selection, Shift-click selects a range;
+        // a plain click opens it.
+        onClick={(e) => {
+          if (e.ctrlKey || e.metaKey || e.shiftKey) onToggleSelected(e.shiftKey);
+          else onEdit();
+        }}
+        tabIndex={-1}
+        title={task.title}
+      >
         {task.priority === 'pinned' ? <PinIcon className="pin" width={13} height={13} /> : null}
         <span className="task-title-text">{highlight ? <HighlightedText text={task.title} words={highlight} /> : task.title}</span>
       </button>

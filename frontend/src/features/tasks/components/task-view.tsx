@@ -2,7 +2,15 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { MenuIcon, PlusIcon, SearchIcon } from '@/components/icons';
-import { useDeleteTasks, useMoveTask, useSetTaskStatus, useTaskCount, useTasks } from '@/features/tasks/api/tasks-api';
+import {
+  useDeleteTasks,
+  useMoveTask,
+  useSetTaskStatus,
+  useTaskCount,
+  useTasks,
+  useUpdateTasks,
+} from '@/features/tasks/api/tasks-api';
+import { BulkBar } from '@/features/tasks/components/bulk-bar';
 import { QuickAdd } from '@/features/tasks/components/quick-add';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
 import { TaskList } from '@/features/tasks/components/task-list';
@@ -23,6 +31,7 @@ import { listQueryOf, SEARCH_RESULT_LIMIT, type TaskListSelection } from '@/feat
 import { enums, type Priority, type Project, type Task } from '@/ipc/contract';
 import { useRegisterActions, type Action } from '@/lib/action-registry';
 import { wordsOf } from '@/lib/highlight';
+import { useKeyShortcut } from '@/lib/use-key-shortcut';
 
 interface TaskViewProps {
   selection: TaskListSelection;
@@ -68,6 +77,10 @@ function countLabel(count: number, search: boolean): string {
   return `${count.toLocaleString()} ${count === 1 ? 'match' : 'matches'}`;
 }
 
+/** Selects every task shown (not while typing in a field); Esc clears the selection. */
+const SELECT_ALL_KEY = 'Ctrl+A';
+const CLEAR_SELECTION_KEY = 'Escape';
+
 type DialogState = { mode: 'create'; prefill?: Partial<TaskDraft> } | { mode: 'edit'; task: Task } | null;
 
 export function TaskView({
@@ -86,6 +99,7 @@ export function TaskView({
   const completedCount = useTaskCount({ ...listQueryOf(selection, today, true), completed: true }, canShowCompleted);
   const projectId = selection.view === 'project' ? selection.projectId : null;
   const setStatus = useSetTaskStatus();
+  const updateTasks = useUpdateTasks();
   const moveTask = useMoveTask();
   const deleteTasks = useDeleteTasks();
   const [filters, setFilters] = useState<TaskFilters>(emptyFilters);
@@ -161,6 +175,37 @@ export function TaskView({
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
 
+  // The task a plain or Ctrl-click (or Space) last toggled: Shift-click selects from it to the
+  // task clicked, in the order shown.
+  const anchorId = useRef<string | null>(null);
+  const toggleSelected = (task: Task, extend = false) => {
+    const anchor = extend && anchorId.current !== null ? visibleTasks.findIndex((t) => t.id === anchorId.current) : -1;
+    const target = visibleTasks.findIndex((t) => t.id === task.id);
+    if (anchor >= 0 && target >= 0) {
+      const [from, to] = anchor <= target ? [anchor, target] : [target, anchor];
+      const range = visibleTasks.slice(from, to + 1).map((t) => t.id);
+      setSelectedIds((ids) => new Set([...ids, ...range]));
+      return;
+    }
+    anchorId.current = task.id;
+    setSelectedIds((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(task.id)) next.add(task.id);
+      return next;
+    });
+  };
+  const selectAll = () => {
+    if (visibleTasks.length === 0) return;
+    setSelectedIds(new Set(visibleTasks.map((t) => t.id)));
+  };
+  const clearSelection = () => {
+    anchorId.current = null;
+    setSelectedIds(new Set());
+  };
+  // Ctrl+A in a field selects its text; Esc only clears a selection there is.
+  useKeyShortcut(SELECT_ALL_KEY, selectAll, { fieldsOwnIt: true });
+  useKeyShortcut(CLEAR_SELECTION_KEY, clearSelection, { when: selectedIds.size > 0 });
+
   const activeListIndex = Math.min(activeIndex, visibleTasks.length - 1);
   const activeTask = visibleTasks[activeListIndex];
   const quickAddRef = useRef<HTMLDivElement>(null);
@@ -206,8 +251,17 @@ export function TaskView({
   const filterText: Action[] = searching
     ? []
     : [{ id: 'filter-tasks', label: 'Filter tasks', group: 'Tasks', keywords: ['search', 'find'], run: () => filterRef.current?.focus() }];
+  const selectionActions: Action[] = [
+    ...(visibleTasks.length > 0
+      ? [{ id: 'select-all', label: 'Select all tasks shown', group: 'Tasks' as const, shortcut: SELECT_ALL_KEY, run: selectAll }]
+      : []),
+    ...(selectedIds.size > 0
+      ? [{ id: 'clear-selection', label: 'Clear the selection', group: 'Tasks' as const, shortcut: 'Esc', run: clearSelection }]
+      : []),
+  ];
   useRegisterActions([
     { id: 'new-task', label: 'New task', group: 'Tasks', shortcut: NEW_TASK_KEY, run: openNewTask },
+    ...selectionActions,
     ...quickAdd,
     ...filterText,
     ...(activeTask ? rowActions(activeTask) : []),
@@ -215,13 +269,6 @@ export function TaskView({
 
   const updateFilter = <K extends keyof TaskFilters>(key: K, value: TaskFilters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
-
-  const toggleSelected = (task: Task) =>
-    setSelectedIds((ids) => {
-      const next = new Set(ids);
-      if (!next.delete(task.id)) next.add(task.id);
-      return next;
-    });
 
   const confirmDelete = () => {
     if (!pendingDelete) return;
@@ -235,7 +282,7 @@ export function TaskView({
 
   const completeSelected = () => {
     setStatus.mutate({ ids: selectedTasks.map((t) => t.id), status: 'completed' });
-    setSelectedIds(new Set());
+    clearSelection();
   };
 
   const count = tasks.length;
@@ -295,7 +342,7 @@ export function TaskView({
   }
 
   return (
-    <section className="task-view" aria-labelledby="task-view-heading">
+    <section className={`task-view${selectedIds.size > 0 ? ' has-selection' : ''}`} aria-labelledby="task-view-heading">
       <header className="toolbar">
         <div className="toolbar-title">
           {onOpenNavigation ? (
@@ -399,23 +446,15 @@ export function TaskView({
       </div>
 
       {selectedTasks.length > 0 ? (
-        <div className="bulk-bar" role="toolbar" aria-label="Selected tasks">
-          <span>{selectedTasks.length} selected</span>
-          <button type="button" className="button" data-testid="complete-selected" onClick={completeSelected}>
-            Complete
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            data-testid="delete-selected"
-            onClick={() => setPendingDelete(selectedTasks)}
-          >
-            Delete
-          </button>
-          <button type="button" className="button button-ghost" onClick={() => setSelectedIds(new Set())}>
-            Clear selection
-          </button>
-        </div>
+        <BulkBar
+          selected={selectedTasks}
+          projects={projects}
+          knownTags={tags}
+          onComplete={completeSelected}
+          onDelete={() => setPendingDelete(selectedTasks)}
+          onClear={clearSelection}
+          onUpdate={(updates, message) => updateTasks.mutate({ updates, message })}
+        />
       ) : null}
 
       <div className="task-body">{body}</div>
