@@ -117,7 +117,8 @@ struct RawDatabase {
     void step(sqlite3_stmt *statement) const
     {
         if (sqlite3_step(statement) != SQLITE_DONE)
-            fail(QString::fromUtf8(sqlite3_errmsg(handle)));
+            fail(QString::fromUtf8(sqlite3_errmsg(handle)) + u" in "_s
+                + QString::fromUtf8(sqlite3_expanded_sql(statement)));
         sqlite3_reset(statement);
     }
 };
@@ -192,10 +193,16 @@ RawTask rawTask(const core::Task &task)
     return row;
 }
 
+/** @brief Binds text that outlives the statement's next step (SQLITE_STATIC: no copy, as fast as it gets). */
+void bindText(sqlite3_stmt *statement, int index, const std::string &value)
+{
+    sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+}
+
 void bindText(sqlite3_stmt *statement, int index, const std::optional<std::string> &value)
 {
     if (value)
-        sqlite3_bind_text(statement, index, value->data(), static_cast<int>(value->size()), SQLITE_STATIC);
+        bindText(statement, index, *value);
     else
         sqlite3_bind_null(statement, index);
 }
@@ -237,7 +244,7 @@ double rawInsert(const QString &path, const core::Snapshot &snapshot)
         db.step(insertTask);
         for (auto [statement, values] : {std::pair {insertTag, &row.tags}, std::pair {insertLink, &row.projects}}) {
             for (std::size_t k = 0; k < values->size(); ++k) {
-                bindText(statement, 1, row.columns.front());
+                bindText(statement, 1, *row.columns.front());
                 bindText(statement, 2, (*values)[k]);
                 sqlite3_bind_int(statement, 3, static_cast<int>(k));
                 db.step(statement);
