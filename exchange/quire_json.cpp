@@ -19,15 +19,22 @@ core::Error invalidFile(const QString &reason)
     return {core::ErrorCode::InvalidArgument, reason};
 }
 
-/** Appends each record's JSON to `array`; false when cancelled. */
+/**
+ * Appends `"key": [` and each record's compact JSON on a line of its own, then `]`; false when
+ * cancelled. One record at a time: a QJsonArray of 100 000 objects, written as one document, cost
+ * several times the read of the same rows.
+ */
 template<class Record>
-bool appendRecords(QJsonArray &array, const QList<Record> &records, ProgressTicker &ticker)
+bool appendRecords(QByteArray &out, QByteArrayView key, const QList<Record> &records, ProgressTicker &ticker)
 {
-    for (const Record &record : records) {
+    out += "  \"" + key.toByteArray() + "\": [";
+    for (qsizetype i = 0; i < records.size(); ++i) {
         if (!ticker.advance())
             return false;
-        array.append(toJson(record));
+        out += i == 0 ? "\n    " : ",\n    ";
+        out += QJsonDocument(toJson(records.at(i))).toJson(QJsonDocument::Compact);
     }
+    out += records.isEmpty() ? "]" : "\n  ]";
     return true;
 }
 
@@ -86,17 +93,15 @@ core::Result<QList<Record>> recordsFromJson(const QJsonArray &array, QStringView
 core::Result<QByteArray> writeQuireJson(const core::Snapshot &snapshot, core::Operation &operation)
 {
     ProgressTicker ticker(operation, snapshot.projects.size() + snapshot.tasks.size(), u"writing"_s);
-    QJsonArray projects;
-    QJsonArray tasks;
-    if (!appendRecords(projects, snapshot.projects, ticker) || !appendRecords(tasks, snapshot.tasks, ticker))
+    QByteArray out = "{\n  \"format\": \"quire\",\n  \"version\": " + QByteArray::number(quireJsonVersion) + ",\n";
+    if (!appendRecords(out, "projects", snapshot.projects, ticker))
         return std::unexpected(core::cancelledError());
-    QJsonObject root;
-    root.insert(u"format"_s, u"quire"_s);
-    root.insert(u"version"_s, quireJsonVersion);
-    root.insert(u"projects"_s, projects);
-    root.insert(u"tasks"_s, tasks);
+    out += ",\n";
+    if (!appendRecords(out, "tasks", snapshot.tasks, ticker))
+        return std::unexpected(core::cancelledError());
+    out += "\n}\n";
     ticker.finish();
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return out;
 }
 
 core::Result<ParsedFile> readQuireJson(QByteArrayView bytes, core::Operation &operation)
