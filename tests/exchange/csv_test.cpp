@@ -2,6 +2,7 @@
 // CSV for spreadsheets: what it writes (BOM, quoting, CRLF), what it reads back, and bad files by line.
 #include "fixtures.h"
 #include "result_assertions.h"
+#include "round_trip.h"
 #include <quire/exchange/csv.h>
 
 #include <gtest/gtest.h>

@@ -3,23 +3,10 @@
 
 #include <quire/core/timestamp.h>
 
-#include <gtest/gtest.h>
-
 using namespace Qt::StringLiterals;
 using namespace quire::core;
 
 namespace quire::exchange_test {
-
-void expectTasksWholeAndProjectsByName(const exchange::ParsedFile &parsed, const Snapshot &original)
-{
-    EXPECT_EQ(parsed.snapshot.tasks, original.tasks);
-    ASSERT_EQ(parsed.snapshot.projects.size(), original.projects.size());
-    for (qsizetype i = 0; i < original.projects.size(); ++i) {
-        EXPECT_EQ(parsed.snapshot.projects.at(i).id, original.projects.at(i).id);
-        EXPECT_EQ(parsed.snapshot.projects.at(i).name, original.projects.at(i).name);
-    }
-    EXPECT_TRUE(parsed.notes.isEmpty()) << parsed.notes.join(u'\n').toStdString();
-}
 
 QDateTime utc(const QString &rfc3339)
 {

@@ -2,8 +2,6 @@
 #pragma once
 // Snapshots the exchange tests write and read, and an Operation they can watch and cancel.
 
-#include <quire/exchange/parsed_file.h>
-
 #include <quire/core/data_transfer.h>
 #include <quire/core/operation.h>
 
@@ -21,12 +19,6 @@ namespace quire::exchange_test {
  * Timestamps are whole seconds, so that formats without milliseconds can carry them.
  */
 [[nodiscard]] core::Snapshot everyFieldSnapshot();
-
-/**
- * @brief Expects `parsed` to hold the tasks of `original` whole and its projects by id and name:
- * what a format whose rows or to-dos carry no project description or times can give back.
- */
-void expectTasksWholeAndProjectsByName(const exchange::ParsedFile &parsed, const core::Snapshot &original);
 
 /** @brief `count` plain tasks, for progress and cancellation. */
 [[nodiscard]] core::Snapshot manyTasks(int count);

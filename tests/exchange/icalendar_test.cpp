@@ -3,6 +3,7 @@
 // Thunderbird's and Nextcloud Tasks' (folded lines, TZID with VTIMEZONE, X- properties, VEVENTs).
 #include "fixtures.h"
 #include "result_assertions.h"
+#include "round_trip.h"
 #include "temporary_folder.h"
 #include <quire/exchange/icalendar.h>
 
