@@ -254,7 +254,7 @@ qsizetype callSize(const QJsonValue &raw, qsizetype limit)
         } else if (value.isArray()) {
             const QJsonArray array = value.toArray();
             size += 1;
-            for (const QJsonValue &element : array)
+            for (const auto &element : array)
                 pending.append(element);
         } else if (value.isObject()) {
             const QJsonObject object = value.toObject();
