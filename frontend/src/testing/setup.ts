@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { clearBridgeMocks } from '@/testing/mock-bridge';
 
 // jsdom does no layout; give elements a size so the virtualised list renders rows.
@@ -70,6 +70,11 @@ afterEach(() => {
   clearBridgeMocks();
   vi.useRealTimers();
 });
+
+// A toast being dismissed removes itself 200 ms later (sonner's TIME_BEFORE_UNMOUNT), through
+// React, which needs `window`: if the file's environment were torn down first, that timer would
+// throw "window is not defined" into the run. Let such timers finish before the file ends.
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 300)));
 
 // The app logs every reported failure with a "[quire]" prefix; the tests assert
 // on what the user sees instead, so keep those lines out of the test output.
