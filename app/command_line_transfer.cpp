@@ -29,14 +29,11 @@ int failed(const QString &what, const core::Error &error)
 int exportTo(core::DataTransfer &transfer, const Options &options)
 {
     core::UnwatchedOperation operation;
-    auto snapshot = transfer.exportAll(operation);
-    if (!snapshot)
-        return failed(u"export"_s, snapshot.error());
-    if (auto written = exchange::writeFileToExport(options.file, options.format, *snapshot, operation); !written)
-        return failed(u"export"_s, written.error());
-    std::printf("Exported %s and %s to %s (%s)\n",
-        qUtf8Printable(counted(snapshot->tasks.size(), u"task"_s, u"tasks"_s)),
-        qUtf8Printable(counted(snapshot->projects.size(), u"project"_s, u"projects"_s)), qUtf8Printable(options.file),
+    auto summary = exchange::exportToFile(transfer, options.file, options.format, operation);
+    if (!summary)
+        return failed(u"export"_s, summary.error());
+    std::printf("Exported %s and %s to %s (%s)\n", qUtf8Printable(counted(summary->tasks, u"task"_s, u"tasks"_s)),
+        qUtf8Printable(counted(summary->projects, u"project"_s, u"projects"_s)), qUtf8Printable(options.file),
         qUtf8Printable(exchange::formatName(options.format)));
     return 0;
 }

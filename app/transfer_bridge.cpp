@@ -103,16 +103,10 @@ QFuture<QJsonObject> TransferBridge::transfer_export_tasks(const QJsonValue &arg
         [format](const QString &path) -> OperationJob {
             return [format, path](
                        const Arguments &, Storage &storage, core::Operation &operation) -> core::Result<QJsonValue> {
-                auto snapshot = storage.transfer->exportAll(operation);
-                if (!snapshot)
-                    return std::unexpected(std::move(snapshot.error()));
-                if (auto written = exchange::writeFileToExport(path, format, *snapshot, operation); !written)
-                    return std::unexpected(std::move(written.error()));
-                core::TransferSummary summary;
-                summary.fileName = QFileInfo(path).fileName();
-                summary.projects = snapshot->projects.size();
-                summary.tasks = snapshot->tasks.size();
-                return QJsonValue(exchange::toJson(summary));
+                auto summary = exchange::exportToFile(*storage.transfer, path, format, operation);
+                if (!summary)
+                    return std::unexpected(std::move(summary.error()));
+                return QJsonValue(exchange::toJson(*summary));
             };
         });
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // quire_bench_transfer <dir> [tasks]   times export to Quire JSON and import of that file, each next
 // to its raw baseline of the same run, and prints one JSON line per figure:
-//   export: exportAll + the JSON file written and synced, against the raw read of the same rows
-//           (sqlite3 C API, every column copied out) plus writing and syncing the same bytes;
+//   export: exportToFile(), the JSON file written as the rows are read, and synced, against the raw
+//           read of the same rows (sqlite3 C API, every column copied out) plus writing and syncing
+//           the same bytes;
 //   import: the file read, parsed and imported in one transaction (a journal step, the search
 //           index kept), against a raw insert of the same rows in one transaction on sqlite3.
 // The database is seeded first (not timed): `tasks` tasks (default 100 000) over 50 projects.
@@ -289,9 +290,8 @@ int main(int argc, char *argv[])
     const QString file = dir.filePath(u"tasks.json"_s);
     QElapsedTimer timer;
     timer.start();
-    const core::Snapshot exported = valueOr(sourceTransfer.exportAll(operation), "export");
-    if (auto written = exchange::writeFileToExport(file, exchange::Format::QuireJson, exported, operation); !written)
-        fail(written.error().message);
+    const core::TransferSummary summary
+        = valueOr(exchange::exportToFile(sourceTransfer, file, exchange::Format::QuireJson, operation), "export");
     const double exportMs = elapsedMs(timer);
     QFile exportedFile(file);
     if (!exportedFile.open(QIODevice::ReadOnly))
@@ -301,10 +301,11 @@ int main(int argc, char *argv[])
     (void)rawRead(source);
     rawWrite(dir.filePath(u"raw.json"_s), bytes);
     const double rawExportMs = elapsedMs(timer);
-    report("export_json", exportMs, exported.tasks.size(), "raw read + write", rawExportMs, 2);
+    report("export_json", exportMs, summary.tasks, "raw read + write", rawExportMs, 2);
 
     // Import into an empty database, and its raw baseline: the same rows inserted in one transaction.
-    const double rawImportMs = rawInsert(dir.filePath(u"raw.db"_s), exported);
+    const double rawImportMs
+        = rawInsert(dir.filePath(u"raw.db"_s), valueOr(sourceTransfer.exportAll(operation), "read the rows back"));
     auto targetDb = valueOr(core::Database::open(dir.filePath(u"target.db"_s), u"bench-target"_s), "open the target");
     core::SqliteDataTransfer targetTransfer(*targetDb);
     timer.restart();

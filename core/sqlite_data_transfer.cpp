@@ -392,23 +392,23 @@ SqliteDataTransfer::SqliteDataTransfer(Database &db)
 {
 }
 
-Result<Snapshot> SqliteDataTransfer::exportAll(Operation &operation)
+Result<> SqliteDataTransfer::exportTo(SnapshotSink &sink, Operation &operation)
 {
-    return m_db.transact(TransactionKind::Read, [&]() -> Result<Snapshot> {
-        Snapshot snapshot;
+    return m_db.transact(TransactionKind::Read, [&]() -> Result<> {
         auto projects = SqliteProjectRepository(m_db).findAll();
         if (!projects)
             return std::unexpected(std::move(projects.error()));
-        snapshot.projects = std::move(*projects);
         auto total = Statement::queryValue(m_db, u"cannot count tasks"_s, u"SELECT count(*) FROM tasks"_s);
         if (!total)
             return std::unexpected(std::move(total.error()));
+        if (auto added = sink.addProjects(*projects, total->toLongLong()); !added)
+            return added;
         Phase reading(operation, u"reading", total->toLongLong());
-        auto tasks = loadAllTasks(m_db, [&] { return reading.advance(); });
-        if (!tasks)
-            return std::unexpected(std::move(tasks.error()));
-        snapshot.tasks = std::move(*tasks);
-        return snapshot;
+        return forEachStoredTask(m_db, [&](Task &&task) -> Result<> {
+            if (auto goOn = reading.advance(); !goOn)
+                return goOn;
+            return sink.addTask(std::move(task));
+        });
     });
 }
 

@@ -240,8 +240,9 @@ Result<> readListCopies(const SqliteStatement &row, int first, Task &task, Share
  * rows: one statement whatever the number of tasks. Every listing and lookup of tasks goes
  * through here, inside its caller's transaction.
  */
-Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter, qint64 offset = 0,
-    std::optional<qint64> limit = {}, const RowHook &afterEachRow = {})
+/** Each task the filter selects, in its order, handed to `visit` as it is read; `visit`'s error stops the reading. */
+Result<> visitTasks(
+    Database &db, const TaskFilter &filter, qint64 offset, std::optional<qint64> limit, const TaskVisitor &visit)
 {
     static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns<Task>().join(u", t."_s);
     static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
@@ -252,11 +253,10 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter, qint64 off
         return std::unexpected(std::move(statement.error()));
     bindAll(*statement, filter.values);
     statement->bind(limit.value_or(-1)).bind(offset);
-    QList<Task> tasks;
     SharedTexts texts;
-    std::optional<Error> invalid;
+    std::optional<Error> stopped;
     auto read = statement->forEachRow([&](const SqliteStatement &row) {
-        if (invalid)
+        if (stopped)
             return;
         auto task = readColumns<Task>(row);
         if (task) {
@@ -264,19 +264,29 @@ Result<QList<Task>> loadTasks(Database &db, const TaskFilter &filter, qint64 off
                 task = std::unexpected(std::move(lists.error()));
         }
         if (!task) {
-            invalid = std::move(task.error());
+            stopped = std::move(task.error());
             return;
         }
-        tasks.append(std::move(*task));
-        if (afterEachRow) {
-            if (auto goOn = afterEachRow(); !goOn)
-                invalid = std::move(goOn.error());
-        }
+        if (auto goOn = visit(std::move(*task)); !goOn)
+            stopped = std::move(goOn.error());
     });
     if (!read)
         return std::unexpected(std::move(read.error()));
-    if (invalid)
-        return std::unexpected(std::move(*invalid));
+    if (stopped)
+        return std::unexpected(std::move(*stopped));
+    return {};
+}
+
+Result<QList<Task>> loadTasks(
+    Database &db, const TaskFilter &filter, qint64 offset = 0, std::optional<qint64> limit = {})
+{
+    QList<Task> tasks;
+    auto read = visitTasks(db, filter, offset, limit, [&](Task &&task) -> Result<> {
+        tasks.append(std::move(task));
+        return {};
+    });
+    if (!read)
+        return std::unexpected(std::move(read.error()));
     return tasks;
 }
 
@@ -515,9 +525,9 @@ const QString kNextUpdatedAt = u"CASE WHEN updated_at < ? THEN ? "
 
 // Shared through stored_rows.h with SqliteDataTransfer.
 
-Result<QList<Task>> loadAllTasks(Database &db, const RowHook &afterEachRow)
+Result<> forEachStoredTask(Database &db, const TaskVisitor &visit)
 {
-    return loadTasks(db, filterOf({}), 0, std::nullopt, afterEachRow);
+    return visitTasks(db, filterOf({}), 0, std::nullopt, visit);
 }
 
 Result<> insertTask(Database &db, const Task &task)

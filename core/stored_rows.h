@@ -21,11 +21,11 @@ namespace quire::core {
 
 class Database;
 
-/** @brief Called after each row a reader has read; an error (a cancel) stops the reading and is returned. */
-using RowHook = std::function<Result<>()>;
+/** @brief Takes each task a reader has read; an error (a cancel, a full disk) stops the reading and is returned. */
+using TaskVisitor = std::function<Result<>(Task &&)>;
 
-/** @brief Every task, in creation order, by SqliteTaskRepository::list()'s one statement. */
-[[nodiscard]] Result<QList<Task>> loadAllTasks(Database &db, const RowHook &afterEachRow);
+/** @brief Every task, in creation order, by SqliteTaskRepository::list()'s one statement, one at a time. */
+[[nodiscard]] Result<> forEachStoredTask(Database &db, const TaskVisitor &visit);
 
 /** @brief Saves a new task with its tags and project links (rows and JSON copies); its projects must exist. */
 [[nodiscard]] Result<> insertTask(Database &db, const Task &task);

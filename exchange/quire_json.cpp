@@ -5,7 +5,9 @@
 #include <quire/exchange/record_json.h>
 
 #include "progress_ticker.h"
+#include "write_all.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,24 +22,8 @@ core::Error invalidFile(const QString &reason)
     return {core::ErrorCode::InvalidArgument, reason};
 }
 
-/**
- * Appends `"key": [` and each record's compact JSON on a line of its own, then `]`; false when
- * cancelled. Straight to text (json_text.h): a QJsonArray of 100 000 objects, written as one
- * document, cost several times the read of the same rows.
- */
-template<class Record>
-bool appendRecords(QByteArray &out, QByteArrayView key, const QList<Record> &records, ProgressTicker &ticker)
-{
-    out += "  \"" + key.toByteArray() + "\": [";
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        if (!ticker.advance())
-            return false;
-        out += i == 0 ? "\n    " : ",\n    ";
-        appendJsonObject(out, records.at(i));
-    }
-    out += records.isEmpty() ? "]" : "\n  ]";
-    return true;
-}
+/** Once the buffer holds this much, it goes to the device: big writes, little memory. */
+constexpr qsizetype kFlushBytes = qsizetype {1} << 20;
 
 /** Checks the header: a Quire file, of a version this build reads. */
 core::Result<void> checkHeader(const QJsonObject &root)
@@ -91,18 +77,65 @@ core::Result<QList<Record>> recordsFromJson(const QJsonArray &array, QStringView
 
 } // namespace
 
+QuireJsonWriter::QuireJsonWriter(QIODevice &device)
+    : m_device(device)
+{
+    m_buffer.reserve(kFlushBytes + qsizetype {64} * 1024);
+}
+
+core::Result<> QuireJsonWriter::addProjects(const QList<core::Project> &projects, qint64 /*taskCount*/)
+{
+    m_buffer += "{\n  \"format\": \"quire\",\n  \"version\": " + QByteArray::number(quireJsonVersion)
+        + ",\n  \"projects\": [";
+    for (const core::Project &project : projects) {
+        m_buffer += m_projects++ == 0 ? "\n    " : ",\n    ";
+        appendJsonObject(m_buffer, project);
+    }
+    m_buffer += m_projects == 0 ? "],\n  \"tasks\": [" : "\n  ],\n  \"tasks\": [";
+    return write();
+}
+
+core::Result<> QuireJsonWriter::addTask(core::Task &&task)
+{
+    m_buffer += m_tasks++ == 0 ? "\n    " : ",\n    ";
+    appendJsonObject(m_buffer, task);
+    return m_buffer.size() >= kFlushBytes ? write() : core::Result<> {};
+}
+
+core::Result<> QuireJsonWriter::finish()
+{
+    m_buffer += m_tasks == 0 ? "]\n}\n" : "\n  ]\n}\n";
+    return write();
+}
+
+core::Result<> QuireJsonWriter::write()
+{
+    if (auto written = writeAll(m_device, m_buffer); !written)
+        return written;
+    m_buffer.truncate(0); // keeps the capacity, unlike clear()
+    return {};
+}
+
 core::Result<QByteArray> writeQuireJson(const core::Snapshot &snapshot, core::Operation &operation)
 {
-    ProgressTicker ticker(operation, snapshot.projects.size() + snapshot.tasks.size(), u"writing"_s);
-    QByteArray out = "{\n  \"format\": \"quire\",\n  \"version\": " + QByteArray::number(quireJsonVersion) + ",\n";
-    if (!appendRecords(out, "projects", snapshot.projects, ticker))
-        return std::unexpected(core::cancelledError());
-    out += ",\n";
-    if (!appendRecords(out, "tasks", snapshot.tasks, ticker))
-        return std::unexpected(core::cancelledError());
-    out += "\n}\n";
+    QByteArray bytes;
+    QBuffer device(&bytes);
+    device.open(QIODevice::WriteOnly);
+    QuireJsonWriter writer(device);
+    ProgressTicker ticker(operation, snapshot.tasks.size(), u"writing"_s);
+    auto written = writer.addProjects(snapshot.projects, snapshot.tasks.size());
+    for (qsizetype i = 0; written && i < snapshot.tasks.size(); ++i) {
+        if (!ticker.advance())
+            return std::unexpected(core::cancelledError());
+        written = writer.addTask(core::Task(snapshot.tasks.at(i)));
+    }
+    if (written)
+        written = writer.finish();
+    if (!written)
+        return std::unexpected(std::move(written.error()));
     ticker.finish();
-    return out;
+    device.close();
+    return bytes;
 }
 
 core::Result<ParsedFile> readQuireJson(QByteArrayView bytes, core::Operation &operation)

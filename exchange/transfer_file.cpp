@@ -2,7 +2,11 @@
 #include <quire/exchange/transfer_file.h>
 
 #include <quire/exchange/bluekit.h>
+#include <quire/exchange/quire_json.h>
 #include <quire/exchange/snapshot_file.h>
+
+#include "threaded_sink.h"
+#include "write_all.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -33,6 +37,40 @@ core::Result<QByteArray> readWhole(const QString &path)
     return file.readAll();
 }
 
+/** What exportToFile() writes into the open `file`; the caller commits it or throws it away. */
+core::Result<core::TransferSummary> writeExport(
+    core::DataTransfer &transfer, QIODevice &file, Format format, core::Operation &operation)
+{
+    core::TransferSummary summary;
+    if (format == Format::QuireJson) {
+        QuireJsonWriter writer(file);
+        ThreadedSink writing(writer);
+        auto exported = transfer.exportTo(writing, operation);
+        // The writer's thread stops before the file is committed or thrown away, whatever happened.
+        auto handedOver = writing.finish();
+        if (!exported)
+            return std::unexpected(std::move(exported.error()));
+        if (!handedOver)
+            return std::unexpected(std::move(handedOver.error()));
+        if (auto finished = writer.finish(); !finished)
+            return std::unexpected(std::move(finished.error()));
+        summary.projects = writer.projectCount();
+        summary.tasks = writer.taskCount();
+        return summary;
+    }
+    auto snapshot = transfer.exportAll(operation);
+    if (!snapshot)
+        return std::unexpected(std::move(snapshot.error()));
+    auto bytes = writeSnapshot(format, *snapshot, operation);
+    if (!bytes)
+        return std::unexpected(std::move(bytes.error()));
+    if (auto written = writeAll(file, *bytes); !written)
+        return std::unexpected(std::move(written.error()));
+    summary.projects = snapshot->projects.size();
+    summary.tasks = snapshot->tasks.size();
+    return summary;
+}
+
 } // namespace
 
 core::Result<FileToImport> readFileToImport(const QString &path, core::Operation &operation)
@@ -58,26 +96,25 @@ core::Result<FileToImport> readFileToImport(const QString &path, core::Operation
     return FileToImport {std::move(*parsed), formatName(*format)};
 }
 
-core::Result<> writeFileToExport(
-    const QString &path, Format format, const core::Snapshot &snapshot, core::Operation &operation)
+core::Result<core::TransferSummary> exportToFile(
+    core::DataTransfer &transfer, const QString &path, Format format, core::Operation &operation)
 {
-    auto bytes = writeSnapshot(format, snapshot, operation);
-    if (!bytes)
-        return std::unexpected(std::move(bytes.error()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return core::fail(core::ErrorCode::Storage, u"cannot write "_s + quoted(path) + u": "_s + file.errorString());
-    if (file.write(*bytes) != bytes->size()) {
+    auto summary = writeExport(transfer, file, format, operation);
+    if (summary && operation.cancelled())
+        summary = std::unexpected(core::cancelledError());
+    if (!summary) {
         file.cancelWriting();
-        return core::fail(core::ErrorCode::Storage, u"cannot write "_s + quoted(path) + u": "_s + file.errorString());
-    }
-    if (operation.cancelled()) {
-        file.cancelWriting();
-        return std::unexpected(core::cancelledError());
+        if (summary.error().code == core::ErrorCode::Storage)
+            summary.error().message = u"cannot write "_s + quoted(path) + u": "_s + summary.error().message;
+        return summary;
     }
     if (!file.commit())
         return core::fail(core::ErrorCode::Storage, u"cannot save "_s + quoted(path) + u": "_s + file.errorString());
-    return {};
+    summary->fileName = QFileInfo(path).fileName();
+    return summary;
 }
 
 } // namespace quire::exchange

@@ -34,6 +34,26 @@ struct ImportReport {
 };
 
 /**
+ * @brief Receives an export as it is read: the projects, then each task. A file writer that takes
+ * the tasks one by one writes 100 000 of them without holding them all (and their text) at once.
+ */
+class SnapshotSink
+{
+public:
+    virtual ~SnapshotSink() = default;
+
+    /** @brief Every project, before any task; `taskCount` tasks follow. An error stops the export. */
+    [[nodiscard]] virtual Result<> addProjects(const QList<Project> &projects, qint64 taskCount) = 0;
+    /** @brief The next task. An error stops the export and is what it returns. */
+    [[nodiscard]] virtual Result<> addTask(Task &&task) = 0;
+
+protected:
+    SnapshotSink() = default;
+    SnapshotSink(const SnapshotSink &) = default;
+    SnapshotSink &operator=(const SnapshotSink &) = default;
+};
+
+/**
  * @brief Moves whole databases in and out, for the import and export formats (exchange/).
  */
 class DataTransfer
@@ -42,10 +62,14 @@ public:
     virtual ~DataTransfer() = default;
 
     /**
-     * @brief Every project and every task, in one read transaction: projects by name, tasks in
-     * creation order. Reports progress per task; Cancelled when `operation` is cancelled.
+     * @brief Every project and every task, in one read transaction, given to `sink` as they are
+     * read: projects by name, then tasks in creation order. Reports progress per task ("reading");
+     * Cancelled when `operation` is cancelled; a sink's error stops it and is returned.
      */
-    [[nodiscard]] virtual Result<Snapshot> exportAll(Operation &operation) = 0;
+    [[nodiscard]] virtual Result<> exportTo(SnapshotSink &sink, Operation &operation) = 0;
+
+    /** @brief exportTo() gathered into one Snapshot, for the formats that need every record at once. */
+    [[nodiscard]] Result<Snapshot> exportAll(Operation &operation);
 
     /**
      * @brief Adds `snapshot` to the database in one transaction, all or nothing, keeping ids,

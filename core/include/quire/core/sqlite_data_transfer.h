@@ -10,8 +10,8 @@ class Database;
 /**
  * @brief DataTransfer on Quire's SQLite schema.
  *
- * - exportAll() reads projects as SqliteProjectRepository::findAll() orders them and tasks by the
- *   listing's own statement, in one read transaction.
+ * - exportTo() reads projects as SqliteProjectRepository::findAll() orders them and tasks by the
+ *   listing's own statement, in one read transaction, and hands each task on as it is read.
  * - import() validates and normalises each record by the repositories' rules (a new id, creation
  *   time or order key where the record has none; a completed task without completedAt completed at
  *   its updatedAt; completedAt dropped from a task that is not completed), checks ids and project
@@ -31,7 +31,7 @@ class SqliteDataTransfer final : public DataTransfer
 public:
     explicit SqliteDataTransfer(Database &db);
 
-    [[nodiscard]] Result<Snapshot> exportAll(Operation &operation) override;
+    [[nodiscard]] Result<> exportTo(SnapshotSink &sink, Operation &operation) override;
     [[nodiscard]] Result<ImportReport> import(const Snapshot &snapshot, ImportMode mode, Operation &operation) override;
 
 private:

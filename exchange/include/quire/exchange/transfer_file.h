@@ -7,6 +7,7 @@
 #include <quire/core/data_transfer.h>
 #include <quire/core/error.h>
 #include <quire/core/operation.h>
+#include <quire/core/transfer_summary.h>
 
 #include <QString>
 
@@ -31,10 +32,12 @@ struct FileToImport {
 [[nodiscard]] core::Result<FileToImport> readFileToImport(const QString &path, core::Operation &operation);
 
 /**
- * @brief Writes `snapshot` to `path` in `format`, whole or not at all (through a temporary file
- * renamed into place): a failure or a cancel leaves no file behind, nor a half-written one.
+ * @brief Exports everything `transfer` holds to `path` in `format`, whole or not at all (through a
+ * temporary file renamed into place): a failure or a cancel leaves no file behind, nor a
+ * half-written one. Quire JSON is written as the tasks are read, a megabyte at a time; CSV and
+ * iCalendar gather every record first. Returns the file's name and what it holds.
  */
-[[nodiscard]] core::Result<> writeFileToExport(
-    const QString &path, Format format, const core::Snapshot &snapshot, core::Operation &operation);
+[[nodiscard]] core::Result<core::TransferSummary> exportToFile(
+    core::DataTransfer &transfer, const QString &path, Format format, core::Operation &operation);
 
 } // namespace quire::exchange
