@@ -63,16 +63,17 @@ core::TaskQuery taskQuery(const Arguments &a, std::optional<QStringList> project
  * one task or a list as `reply` makes it) and the next occurrences it created (the event only).
  */
 QFuture<QJsonObject> updateTasks(TaskBridge *bridge, DatabaseThread &database, QStringView command,
-    const QJsonValue &args, std::function<core::Result<core::TaskUpdate>(const Arguments &, Storage &)> update,
+    const QJsonValue &args,
+    std::function<core::Result<core::TaskUpdate>(const Arguments &, Storage &, core::Operation &)> update,
     std::function<QJsonValue(const QList<core::Task> &)> reply)
 {
     // Written on the database thread before the reply, read on the bridge's after it.
     auto created = std::make_shared<QJsonArray>();
-    return dispatchCommand(
+    return dispatchOperation(
         bridge, database, command, args,
         [update = std::move(update), reply = std::move(reply), created](
-            const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
-            auto updated = update(a, s);
+            const Arguments &a, Storage &s, core::Operation &operation) -> core::Result<QJsonValue> {
+            auto updated = update(a, s, operation);
             if (!updated)
                 return std::unexpected(std::move(updated.error()));
             *created = toJson(updated->nextOccurrences);
@@ -155,8 +156,8 @@ QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
 {
     return updateTasks(
         this, m_database, u"db_update_task", args,
-        [](const Arguments &a, Storage &s) {
-            return s.tasks->updateMany({a.string(u"taskId"_s)}, patchFrom<core::Task>(a));
+        [](const Arguments &a, Storage &s, core::Operation &operation) {
+            return s.tasks->updateMany({a.string(u"taskId"_s)}, patchFrom<core::Task>(a), operation);
         },
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks.first())); });
 }
@@ -165,8 +166,8 @@ QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
 {
     return updateTasks(
         this, m_database, u"db_update_tasks", args,
-        [](const Arguments &a, Storage &s) {
-            return s.tasks->updateMany(a.stringList(u"taskIds"_s), patchFrom<core::Task>(a));
+        [](const Arguments &a, Storage &s, core::Operation &operation) {
+            return s.tasks->updateMany(a.stringList(u"taskIds"_s), patchFrom<core::Task>(a), operation);
         },
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks)); });
 }
@@ -201,10 +202,10 @@ QFuture<QJsonObject> TaskBridge::deleteTasks(QStringView command, const QJsonVal
         ids.removeDuplicates();
         return ids;
     };
-    return dispatchCommand(
+    return dispatchOperation(
         this, m_database, command, args,
-        [idsOf](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
-            if (auto removed = s.tasks->removeMany(idsOf(a)); !removed)
+        [idsOf](const Arguments &a, Storage &s, core::Operation &operation) -> core::Result<QJsonValue> {
+            if (auto removed = s.tasks->removeMany(idsOf(a), operation); !removed)
                 return std::unexpected(removed.error());
             return QJsonValue(QJsonValue::Null);
         },

@@ -2,7 +2,10 @@
 // quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
 // quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
 // quire_bench_core create <db> [count]              times durable single-task creates in C++
+// quire_bench_core bulk <db> [count]                times the repository half of a bulk complete
+//                                                   and of the undo of a bulk delete, `count` tasks
 #include <quire/core/database.h>
+#include <quire/core/sqlite_history.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/sqlite_task_repository.h>
 #include <quire/exchange/record_json.h>
@@ -186,6 +189,41 @@ int create(const QString &path, int count)
 
 } // namespace
 
+/**
+ * The repository half of bench/run's bulk figures: updateMany() completing then reopening `count`
+ * tasks, and undo() of removeMany() of them (then redo(), so each round starts alike).
+ */
+int bulk(const QString &path, int count)
+{
+    auto db = core::Database::open(path, u"bench-bulk"_s);
+    if (!db)
+        return failWith(db.error());
+    core::SqliteProjectRepository projects(**db);
+    core::SqliteTaskRepository tasks(**db);
+    core::SqliteHistory history(**db, tasks, projects);
+    auto listed = tasks.list(core::TaskQuery {.limit = count});
+    if (!listed)
+        return failWith(listed.error());
+    QStringList ids;
+    for (const core::Task &task : listed->tasks)
+        ids.append(task.id);
+    bool completed = false;
+    const Stats completing = measure(7, [&] {
+        completed = !completed;
+        core::TaskPatch patch;
+        patch.status = completed ? core::Status::Completed : core::Status::Backlog;
+        return tasks.updateMany(ids, patch).has_value();
+    });
+    report("repo_bulk_status", completing, ids.size());
+    const Stats undoing = measure(5, [&] {
+        if (!tasks.removeMany(ids))
+            return false;
+        return history.undo().has_value();
+    });
+    report("repo_undo_bulk_delete", undoing, ids.size());
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
@@ -196,7 +234,10 @@ int main(int argc, char *argv[])
         return list(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 20);
     if (args.size() >= 3 && args.at(1) == u"create")
         return create(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 300);
+    if (args.size() >= 3 && args.at(1) == u"bulk")
+        return bulk(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 1000);
     std::fprintf(stderr,
-        "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions] | create <db> [count]\n");
+        "usage: quire_bench_core seed <db> <tasks> <projects> | list <db> [repetitions] | create <db> [count] | "
+        "bulk <db> [count]\n");
     return 2;
 }

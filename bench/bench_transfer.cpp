@@ -6,6 +6,10 @@
 //           the same bytes;
 //   import: the file read, parsed and imported in one transaction (a journal step, the search
 //           index kept), against a raw insert of the same rows in one transaction on sqlite3.
+//   cancel: the longest time from a cancel (the flag and Database::interrupt(), from another
+//           thread, as DatabaseThread::cancel does) to the export or import returning Cancelled,
+//           asked half way through the export's reading, and half way through and at the very
+//           end of the import's writing (its journal step and commit still to come).
 // The database is seeded first (not timed): `tasks` tasks (default 100 000) over 50 projects.
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
@@ -25,9 +29,14 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +56,15 @@ T valueOr(core::Result<T> result, const char *what)
     if (!result)
         fail(QString::fromUtf8(what) + u": "_s + result.error().message);
     return std::move(*result);
+}
+
+/** Success or the error, whatever the value (libstdc++ 12 has no std::expected::transform). */
+template<class T>
+core::Result<> withoutValue(const core::Result<T> &result)
+{
+    if (!result)
+        return std::unexpected(result.error());
+    return {};
 }
 
 double elapsedMs(const QElapsedTimer &timer)
@@ -259,6 +277,55 @@ double rawInsert(const QString &path, const core::Snapshot &snapshot)
     return ms;
 }
 
+/** An Operation another thread cancels once the work has come to a given point of a given phase. */
+class CancelledPartWay final : public core::Operation
+{
+public:
+    CancelledPartWay(core::Database &db, QString phase, double fraction)
+        : m_db(db)
+        , m_phase(std::move(phase))
+        , m_fraction(fraction)
+    {
+    }
+
+    [[nodiscard]] bool cancelled() const override { return m_cancelled.load(); }
+    void progress(qint64 done, qint64 total, QStringView phase) override
+    {
+        if (phase == m_phase && total > 0 && static_cast<double>(done) >= m_fraction * static_cast<double>(total))
+            m_reached.store(true);
+    }
+
+    /** Runs `work` on this thread while another cancels it at the point; ms from the cancel to its return. */
+    double latencyMs(const std::function<core::Result<>()> &work)
+    {
+        std::atomic<bool> finished = false;
+        std::atomic<qint64> cancelledAt = 0;
+        std::thread canceller([&] {
+            while (!m_reached.load() && !finished.load())
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            if (finished.load())
+                return;
+            cancelledAt.store(std::chrono::steady_clock::now().time_since_epoch().count());
+            m_cancelled.store(true);
+            m_db.interrupt();
+        });
+        const core::Result<> result = work();
+        const qint64 returnedAt = std::chrono::steady_clock::now().time_since_epoch().count();
+        finished.store(true);
+        canceller.join();
+        if (result || result.error().code != core::ErrorCode::Cancelled || cancelledAt.load() == 0)
+            fail(u"the work was not cancelled at %1 of '%2'"_s.arg(m_fraction).arg(m_phase));
+        return static_cast<double>(returnedAt - cancelledAt.load()) / 1e6;
+    }
+
+private:
+    core::Database &m_db;
+    QString m_phase;
+    double m_fraction;
+    std::atomic<bool> m_reached = false;
+    std::atomic<bool> m_cancelled = false;
+};
+
 void report(const char *name, double ms, qsizetype rows, const char *baseline, double baselineMs, double goal)
 {
     std::printf("{\"name\":\"%s\",\"ms\":%.1f,\"rows\":%lld,\"baseline\":\"%s\",\"baseline_ms\":%.1f,\"goal\":%.1f}\n",
@@ -314,5 +381,25 @@ int main(int argc, char *argv[])
         = valueOr(targetTransfer.import(read.parsed.snapshot, core::ImportMode::Commit, operation), "import");
     const double importMs = elapsedMs(timer);
     report("import_json", importMs, imported.tasksAdded, "raw insert", rawImportMs, 3);
+
+    // Cancels part way: the export of the source, the import of the same file into a fresh database.
+    double longestMs = 0;
+    const auto cancelAt = [&](core::Database &db, const QString &phase, double fraction,
+                              const std::function<core::Result<>(core::Operation &)> &work) {
+        CancelledPartWay cancelling(db, phase, fraction);
+        longestMs = std::max(longestMs, cancelling.latencyMs([&] { return work(cancelling); }));
+    };
+    cancelAt(*sourceDb, u"reading"_s, 0.5, [&](core::Operation &cancelling) {
+        return withoutValue(exchange::exportToFile(
+            sourceTransfer, dir.filePath(u"cancelled.json"_s), exchange::Format::QuireJson, cancelling));
+    });
+    auto freshDb = valueOr(core::Database::open(dir.filePath(u"fresh.db"_s), u"bench-fresh"_s), "open a fresh target");
+    core::SqliteDataTransfer freshTransfer(*freshDb);
+    for (const double fraction : {0.5, 1.0}) {
+        cancelAt(*freshDb, u"writing"_s, fraction, [&](core::Operation &cancelling) {
+            return withoutValue(freshTransfer.import(read.parsed.snapshot, core::ImportMode::Commit, cancelling));
+        });
+    }
+    report("cancel_transfer", longestMs, imported.tasksAdded, "goal", 100, 1);
     return 0;
 }

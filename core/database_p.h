@@ -42,6 +42,11 @@ struct Database::Private {
 
     /** The connection's sqlite3 handle (SqliteStatement); null when it is not open. */
     sqlite3 *sqliteHandle();
+    /**
+     * False once SQLite has left the transaction by itself: an interrupted write, or some I/O
+     * errors, roll the whole transaction back. True when it cannot tell (no handle).
+     */
+    bool inTransaction();
     void finalizeSqliteStatements();
 };
 

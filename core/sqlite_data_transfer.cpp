@@ -3,6 +3,7 @@
 
 #include "journal.h"
 #include "normalize.h"
+#include "operation_phase.h"
 #include "statement.h"
 #include "stored_rows.h"
 #include <quire/core/database.h>
@@ -23,36 +24,6 @@ using namespace Qt::StringLiterals;
 namespace quire::core {
 
 namespace {
-
-/** Records between two looks at Operation::cancelled(): milliseconds of work, well within the 100 ms a cancel has. */
-constexpr qint64 kCancelInterval = 256;
-
-/** One phase of a long piece of work: reports each record done, and stops the work once it is cancelled. */
-class Phase
-{
-public:
-    Phase(Operation &operation, QStringView name, qint64 total)
-        : m_operation(&operation)
-        , m_name(name)
-        , m_total(total)
-    {
-    }
-
-    /** Counts one record; Cancelled once the operation is (asked before the first, then every kCancelInterval). */
-    [[nodiscard]] Result<> advance()
-    {
-        if (m_done % kCancelInterval == 0 && m_operation->cancelled())
-            return std::unexpected(cancelledError());
-        m_operation->progress(++m_done, m_total, m_name);
-        return {};
-    }
-
-private:
-    Operation *m_operation;
-    QStringView m_name;
-    qint64 m_done = 0;
-    qint64 m_total;
-};
 
 QString displayName(const Project &project)
 {
@@ -138,7 +109,7 @@ Result<Task> normalized(Task task, const QDateTime &now)
 
 /** Every record normalised, in order; InvalidArgument naming the first that is not valid. */
 template<class Record>
-Result<QList<Record>> normalizedAll(const QList<Record> &records, const QDateTime &now, Phase &checking)
+Result<QList<Record>> normalizedAll(const QList<Record> &records, const QDateTime &now, OperationPhase &checking)
 {
     QList<Record> checked;
     checked.reserve(records.size());
@@ -156,7 +127,7 @@ Result<QList<Record>> normalizedAll(const QList<Record> &records, const QDateTim
 Result<Snapshot> checkedSnapshot(const Snapshot &snapshot, Operation &operation)
 {
     const QDateTime now = currentTimestamp();
-    Phase checking(operation, u"checking", snapshot.projects.size() + snapshot.tasks.size());
+    OperationPhase checking(operation, u"checking", snapshot.projects.size() + snapshot.tasks.size());
     Snapshot checked;
     auto projects = normalizedAll(snapshot.projects, now, checking);
     if (!projects)
@@ -352,7 +323,7 @@ QStringList idsOf(const QList<Record> &records, const QList<qsizetype> &indexes)
 
 template<class Record>
 Result<> insertEach(Database &db, const QList<Record> &records, const QList<qsizetype> &indexes,
-    Result<> (*insert)(Database &, const Record &), Phase &writing)
+    Result<> (*insert)(Database &, const Record &), OperationPhase &writing)
 {
     for (const qsizetype index : indexes) {
         if (auto goOn = writing.advance(); !goOn)
@@ -375,7 +346,7 @@ Result<> writePlan(Database &db, const Snapshot &checked, const Plan &plan, Oper
         return captured;
     if (auto captured = entry->captureBefore(JournalRowKind::Task, taskIds); !captured)
         return captured;
-    Phase writing(operation, u"writing", projectIds.size() + taskIds.size());
+    OperationPhase writing(operation, u"writing", projectIds.size() + taskIds.size());
     if (auto saved = insertEach(db, checked.projects, plan.projects, &insertProject, writing); !saved)
         return saved;
     if (auto saved = insertEach(db, checked.tasks, plan.tasks, &insertTask, writing); !saved)
@@ -403,7 +374,7 @@ Result<> SqliteDataTransfer::exportTo(SnapshotSink &sink, Operation &operation)
             return std::unexpected(std::move(total.error()));
         if (auto added = sink.addProjects(*projects, total->toLongLong()); !added)
             return added;
-        Phase reading(operation, u"reading", total->toLongLong());
+        OperationPhase reading(operation, u"reading", total->toLongLong());
         return forEachStoredTask(m_db, [&](Task &&task) -> Result<> {
             if (auto goOn = reading.advance(); !goOn)
                 return goOn;

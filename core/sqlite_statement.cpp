@@ -47,6 +47,12 @@ sqlite3 *Database::Private::sqliteHandle()
     return handle;
 }
 
+bool Database::Private::inTransaction()
+{
+    sqlite3 *native = sqliteHandle();
+    return native == nullptr || sqlite3_get_autocommit(native) == 0;
+}
+
 void Database::interrupt()
 {
     if (sqlite3 *handle = d->interruptHandle.load())

@@ -3,6 +3,7 @@
 
 #include "journal.h"
 #include "normalize.h"
+#include "operation_phase.h"
 #include "record_sql.h"
 #include "sqlite_statement.h"
 #include "statement.h"
@@ -518,6 +519,9 @@ Result<std::optional<Task>> nextOccurrenceOf(const Task &task, const QDate &toda
  * Each task's next updatedAt, in SQL: the time bound to both `?`s, or 1 ms after the task's own
  * when that is not earlier (nextUpdateTimestamp() per row).
  */
+/** Tasks per statement of a bulk change: each group is reported done, and a cancel is heard between groups. */
+constexpr qsizetype kTasksPerStep = 500;
+
 const QString kNextUpdatedAt = u"CASE WHEN updated_at < ? THEN ? "
                                "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END"_s;
 
@@ -665,7 +669,8 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     });
 }
 
-Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, const TaskPatch &patch)
+Result<TaskUpdate> SqliteTaskRepository::updateMany(
+    const QStringList &ids, const TaskPatch &patch, Operation &operation)
 {
     auto normalized = normalizedPatch(patch);
     if (!normalized)
@@ -683,8 +688,6 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
         auto entry = JournalEntry::begin(m_db);
         if (!entry)
             return std::unexpected(std::move(entry.error()));
-        if (auto captured = entry->captureBefore(JournalRowKind::Task, taskIds); !captured)
-            return std::unexpected(std::move(captured.error()));
         // The recurring tasks this update completes, read before it marks them completed: their
         // ids only, since the tasks themselves are read once, after the update.
         QSet<QString> recurring;
@@ -722,28 +725,40 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(const QStringList &ids, cons
             assignments.append(u"completed_at = NULL"_s);
         }
         assignments.append(u"updated_at = "_s % kNextUpdatedAt);
-        values.append({nowText, nowText, toJsonArray(taskIds)});
-        auto statement = Statement::prepare(m_db, u"cannot save task"_s,
-            u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s);
-        if (!statement)
-            return std::unexpected(std::move(statement.error()));
-        bindPatch<Task>(*statement, *normalized);
-        for (const QString &value : values)
-            statement->bind(value);
-        if (auto saved = statement->exec(); !saved)
-            return std::unexpected(std::move(saved.error()));
-        if (normalized->tags) {
-            if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, taskIds); !cleared)
-                return std::unexpected(std::move(cleared.error()));
-            if (auto tags = insertTags(m_db, taskIds, *normalized->tags); !tags)
-                return std::unexpected(std::move(tags.error()));
-        }
-        if (normalized->projectIds) {
-            if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, taskIds);
-                !cleared)
-                return std::unexpected(std::move(cleared.error()));
-            if (auto links = insertLinks(m_db, taskIds, *normalized->projectIds); !links)
-                return std::unexpected(std::move(links.error()));
+        values.append({nowText, nowText});
+        const QString sql
+            = u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s;
+        // A group of tasks at a time, each reported done: a bulk change of thousands shows how far it is.
+        OperationPhase saving(operation, u"saving", taskIds.size());
+        for (qsizetype from = 0; from < taskIds.size(); from += kTasksPerStep) {
+            if (auto goOn = saving.checkCancelled(); !goOn)
+                return std::unexpected(std::move(goOn.error()));
+            const QStringList group = taskIds.mid(from, kTasksPerStep);
+            if (auto captured = entry->captureBefore(JournalRowKind::Task, group); !captured)
+                return std::unexpected(std::move(captured.error()));
+            auto statement = Statement::prepare(m_db, u"cannot save task"_s, sql);
+            if (!statement)
+                return std::unexpected(std::move(statement.error()));
+            bindPatch<Task>(*statement, *normalized);
+            for (const QString &value : values)
+                statement->bind(value);
+            statement->bind(toJsonArray(group));
+            if (auto saved = statement->exec(); !saved)
+                return std::unexpected(std::move(saved.error()));
+            if (normalized->tags) {
+                if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, group); !cleared)
+                    return std::unexpected(std::move(cleared.error()));
+                if (auto tags = insertTags(m_db, group, *normalized->tags); !tags)
+                    return std::unexpected(std::move(tags.error()));
+            }
+            if (normalized->projectIds) {
+                if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, group);
+                    !cleared)
+                    return std::unexpected(std::move(cleared.error()));
+                if (auto links = insertLinks(m_db, group, *normalized->projectIds); !links)
+                    return std::unexpected(std::move(links.error()));
+            }
+            saving.advanceBy(group.size());
         }
         TaskUpdate update;
         auto tasks = loadTasks(m_db, filterOf({.ids = taskIds}));
@@ -828,7 +843,7 @@ Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<Q
     });
 }
 
-Result<> SqliteTaskRepository::removeMany(const QStringList &ids)
+Result<> SqliteTaskRepository::removeMany(const QStringList &ids, Operation &operation)
 {
     const QStringList taskIds = withoutDuplicates(ids);
     return m_db.transact([&]() -> Result<> {
@@ -837,16 +852,23 @@ Result<> SqliteTaskRepository::removeMany(const QStringList &ids)
         auto entry = JournalEntry::begin(m_db);
         if (!entry)
             return std::unexpected(std::move(entry.error()));
-        if (auto captured = entry->captureBefore(JournalRowKind::Task, taskIds); !captured)
-            return captured;
-        // Tags and project links go with the rows (ON DELETE CASCADE).
-        auto statement = Statement::prepare(
-            m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
-        if (!statement)
-            return std::unexpected(std::move(statement.error()));
-        statement->bind(toJsonArray(taskIds));
-        if (auto deleted = statement->exec(); !deleted)
-            return deleted;
+        OperationPhase deleting(operation, u"deleting", taskIds.size());
+        for (qsizetype from = 0; from < taskIds.size(); from += kTasksPerStep) {
+            if (auto goOn = deleting.checkCancelled(); !goOn)
+                return goOn;
+            const QStringList group = taskIds.mid(from, kTasksPerStep);
+            if (auto captured = entry->captureBefore(JournalRowKind::Task, group); !captured)
+                return captured;
+            // Tags and project links go with the rows (ON DELETE CASCADE).
+            auto statement = Statement::prepare(
+                m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
+            if (!statement)
+                return std::unexpected(std::move(statement.error()));
+            statement->bind(toJsonArray(group));
+            if (auto deleted = statement->exec(); !deleted)
+                return deleted;
+            deleting.advanceBy(group.size());
+        }
         return entry->finish(u"Delete"_s, JournalRowKind::Task, taskIds);
     });
 }

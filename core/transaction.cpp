@@ -70,6 +70,10 @@ Result<> Transaction::rollback()
         return fail(ErrorCode::Internal, u"transaction already finished"_s);
     Database &db = *std::exchange(m_db, nullptr);
     --db.d->transactionDepth;
+    // A cancel's interrupt (or an I/O error) may have rolled everything back already: then
+    // there is nothing left to undo, and ROLLBACK would only fail with "no transaction is active".
+    if (!db.d->inTransaction())
+        return {};
     if (m_depth == 0)
         return db.execute(u"cannot roll back transaction"_s, u"ROLLBACK"_s);
     if (auto undone = db.execute(u"cannot roll back transaction"_s, u"ROLLBACK TO "_s + savepointName()); !undone)

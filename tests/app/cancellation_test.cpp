@@ -210,5 +210,30 @@ TEST_F(BridgeTest, ProgressReachesThePageThrottledEndingWithTheLastReport)
     EXPECT_EQ(keys, (QStringList {u"done"_s, u"phase"_s, u"requestId"_s, u"total"_s}));
 }
 
+TEST_F(BridgeTest, BulkChangesReportTheirProgressToThePage)
+{
+    // Given three tasks, and the page listening to progress
+    QJsonArray taskIds;
+    for (const QString &title : {u"One"_s, u"Two"_s, u"Three"_s})
+        taskIds.append(createTask(title).value(u"id"_s));
+    m_client->connectToSignal(u"app"_s, u"progress"_s);
+
+    // When it completes them, then deletes them, each call with a request id
+    ok(u"db_update_tasks"_s,
+        QJsonObject {{u"taskIds"_s, taskIds}, {u"status"_s, u"completed"_s}, {u"requestId"_s, u"bulk-1"_s}});
+    ok(u"db_delete_tasks"_s, QJsonObject {{u"taskIds"_s, taskIds}, {u"requestId"_s, u"bulk-2"_s}});
+    QCoreApplication::processEvents(); // the last report is posted before the reply
+
+    // Then each reported its work done, under its own request id and phase
+    QStringList heard;
+    for (const QJsonArray &arguments : m_client->signalArguments(u"app"_s, u"progress"_s)) {
+        const QJsonObject report = arguments.at(0).toObject();
+        heard.append(u"%1 %2 %3/%4"_s.arg(report.value(u"requestId"_s).toString(), report.value(u"phase"_s).toString())
+                         .arg(report.value(u"done"_s).toInteger())
+                         .arg(report.value(u"total"_s).toInteger()));
+    }
+    EXPECT_EQ(heard, (QStringList {u"bulk-1 saving 3/3"_s, u"bulk-2 deleting 3/3"_s}));
+}
+
 } // namespace
 } // namespace quire::test

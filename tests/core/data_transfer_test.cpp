@@ -2,6 +2,7 @@
 // Export and import of whole databases (SqliteDataTransfer) on real SQLite files: a round trip
 // keeps every field, an import is all or nothing and one undoable step, records already present
 // are skipped, bad records are named, and cancelling leaves no trace.
+#include "recording_operation.h"
 #include "result_assertions.h"
 #include "statement.h"
 #include "test_store.h"
@@ -21,49 +22,11 @@
 using namespace Qt::StringLiterals;
 using namespace quire::core;
 using quire::core_test::listedTasks;
+using quire::core_test::RecordingOperation;
 using quire::core_test::scalar;
 using quire::core_test::TestStore;
 
 namespace {
-
-/** An Operation that records every progress report and cancels once `cancelWhen` says so. */
-class RecordingOperation final : public Operation
-{
-public:
-    struct Report {
-        QString phase;
-        qint64 done;
-        qint64 total;
-    };
-
-    std::function<bool(const Report &)> cancelWhen;
-    QList<Report> reports;
-
-    [[nodiscard]] bool cancelled() const override { return m_cancelled; }
-
-    void progress(qint64 done, qint64 total, QStringView phase) override
-    {
-        reports.append({phase.toString(), done, total});
-        if (cancelWhen && cancelWhen(reports.last()))
-            m_cancelled = true;
-    }
-
-    void cancel() { m_cancelled = true; }
-
-    /** The phases reported, each once, in order. */
-    [[nodiscard]] QStringList phases() const
-    {
-        QStringList phases;
-        for (const Report &report : reports) {
-            if (phases.isEmpty() || phases.last() != report.phase)
-                phases.append(report.phase);
-        }
-        return phases;
-    }
-
-private:
-    std::atomic<bool> m_cancelled = false;
-};
 
 const QDateTime kStart = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
 
@@ -543,6 +506,41 @@ TEST_F(DataTransferTest, interruptStopsARunningStatementWithCancelled)
     interrupter.join();
 
     EXPECT_ERROR_CODE(counted, ErrorCode::Cancelled);
+}
+
+TEST_F(DataTransferTest, anInterruptedWriteIsRolledBackByItselfWithoutAFailedRollback)
+{
+    // Given a write transaction whose statement is interrupted: SQLite rolls the whole transaction
+    // back by itself, so the rollback that follows has nothing left to do.
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType, const QMessageLogContext &, const QString &text) { warnings.append(text); });
+    std::atomic<bool> finished = false;
+    Database &db = m_target.db();
+    std::thread interrupter([&] {
+        while (!finished) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            db.interrupt();
+        }
+    });
+
+    const Result<> written = db.transact(TransactionKind::Write, [&]() -> Result<> {
+        if (auto created = quire::core_test::exec(db, u"CREATE TABLE scratch (x INTEGER)"_s); !created)
+            return created;
+        return quire::core_test::exec(db,
+            u"INSERT INTO scratch WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
+            "SELECT x FROM c"_s);
+    });
+    finished = true;
+    interrupter.join();
+    qInstallMessageHandler(previous);
+
+    // Then it is Cancelled, nothing of it stays, nobody is told of a failed rollback, and the next write works
+    EXPECT_ERROR_CODE(written, ErrorCode::Cancelled);
+    EXPECT_EQ(warnings, QStringList {});
+    EXPECT_FALSE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'scratch'"_s).toBool());
+    ASSERT_OK(m_target.projects().create({.name = u"After"_s}));
 }
 
 } // namespace

@@ -476,6 +476,34 @@ describe('selecting several tasks', () => {
     expect(checked()).toEqual(['One', 'Two']); // the selection stays for the next change
   });
 
+  it('shows how far a slow bulk change has come, and Cancel stops it in the backend and puts the tasks back', async () => {
+    const backend = seedFive();
+    const { user } = await shown();
+    await user.click(screen.getByLabelText('Select “One”'));
+    await user.click(screen.getByLabelText('Select “Two”'));
+    const before = structuredClone(backend.tasks);
+    const release = backend.holdNext('db_update_tasks');
+
+    await user.selectOptions(screen.getByLabelText('Change'), 'priority');
+    await user.selectOptions(screen.getByLabelText('New priority'), 'high');
+    await user.click(screen.getByTestId('bulk-apply'));
+
+    const panel = await screen.findByTestId('transfer-progress', {}, { timeout: 3000 });
+    expect(panel).toHaveAccessibleName('Updating tasks');
+    act(() => backend.reportProgress('db_update_tasks', { done: 500, total: 2000, phase: 'saving' }));
+    expect(panel).toHaveTextContent('Saving…');
+    expect(panel).toHaveTextContent('500 of 2 000');
+
+    await user.click(screen.getByTestId('transfer-cancel'));
+    const { requestId } = backend.bridge.calls.find((c) => c.command === 'db_update_tasks')!;
+    expect(backend.bridge.callsTo('cancel_request')).toEqual([{ requestId }]);
+    release();
+    await waitFor(() => expect(screen.queryByTestId('transfer-progress')).not.toBeInTheDocument());
+    expect(backend.tasks).toEqual(before);
+    expect(screen.queryByText('Priority set to high on 2 tasks')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('toast-region')).not.toHaveTextContent(/could not|failed|error/i);
+  });
+
   it('adds and removes a tag, and adds to and removes from a project, on the selected tasks', async () => {
     const backend = seedFive();
     const { user } = await shown();

@@ -38,9 +38,12 @@ public:
     [[nodiscard]] Result<TaskListing> list(const TaskQuery &query) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
-    [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch) override;
+    using TaskRepository::removeMany;
+    using TaskRepository::updateMany;
+    [[nodiscard]] Result<TaskUpdate> updateMany(
+        const QStringList &ids, const TaskPatch &patch, Operation &operation) override;
     [[nodiscard]] Result<Task> move(const QString &id, const std::optional<QString> &afterId) override;
-    [[nodiscard]] Result<> removeMany(const QStringList &ids) override;
+    [[nodiscard]] Result<> removeMany(const QStringList &ids, Operation &operation) override;
 
 private:
     Database &m_db;

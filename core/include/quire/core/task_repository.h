@@ -2,6 +2,7 @@
 #pragma once
 
 #include <quire/core/error.h>
+#include <quire/core/operation.h>
 #include <quire/core/task.h>
 
 #include <QDate>
@@ -77,17 +78,37 @@ public:
      * status clears it. Completing a recurring task also creates its next occurrence, in the same
      * transaction: the same fields, not completed, due on the rule's first date after today
      * (counted from its due date, or from today when it has none), carrying the rest of the rule.
+     *
+     * Works through the tasks in groups, reporting each done ("saving"); Cancelled, nothing
+     * changed, when `operation` is cancelled.
      */
-    [[nodiscard]] virtual Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch) = 0;
+    [[nodiscard]] virtual Result<TaskUpdate> updateMany(
+        const QStringList &ids, const TaskPatch &patch, Operation &operation)
+        = 0;
+    /** @brief updateMany() with nobody watching (one task, a test). */
+    [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch)
+    {
+        UnwatchedOperation operation;
+        return updateMany(ids, patch, operation);
+    }
     /**
      * @brief Puts the task right after `afterId` in the user's own order (sortKey), or first when
      * nullopt, by giving it a key between that task's and the next one's: one row written. NotFound
      * when either task does not exist; InvalidArgument when a task is to follow itself.
      */
     [[nodiscard]] virtual Result<Task> move(const QString &id, const std::optional<QString> &afterId) = 0;
-    /** @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when any does not exist.
+    /**
+     * @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when
+     * any does not exist. Reports each group done ("deleting"); Cancelled, nothing deleted, when
+     * `operation` is cancelled.
      */
-    [[nodiscard]] virtual Result<> removeMany(const QStringList &ids) = 0;
+    [[nodiscard]] virtual Result<> removeMany(const QStringList &ids, Operation &operation) = 0;
+    /** @brief removeMany() with nobody watching (one task, a test). */
+    [[nodiscard]] Result<> removeMany(const QStringList &ids)
+    {
+        UnwatchedOperation operation;
+        return removeMany(ids, operation);
+    }
 
 protected:
     TaskRepository() = default;
