@@ -83,6 +83,16 @@ QFuture<QJsonObject> updateTasks(TaskBridge *bridge, DatabaseThread &database, Q
             const Arguments &, const QJsonValue &data) { Q_EMIT bridge->tasksChanged(upsertedFrom(data, *created)); });
 }
 
+/** db_update_tasks' addTags, removeTags, addProjectIds and removeProjectIds (each empty when absent). */
+core::TaskListEdits listEditsFrom(const Arguments &a)
+{
+    const auto list = [&](const QString &key) { return a.contains(key) ? a.stringList(key) : QStringList(); };
+    return {.addTags = list(u"addTags"_s),
+        .removeTags = list(u"removeTags"_s),
+        .addProjectIds = list(u"addProjectIds"_s),
+        .removeProjectIds = list(u"removeProjectIds"_s)};
+}
+
 core::Result<QByteArray> listColumns(Storage &s, const core::TaskQuery &query)
 {
     auto listing = s.tasks->list(query);
@@ -157,7 +167,7 @@ QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
     return updateTasks(
         this, m_database, u"db_update_task", args,
         [](const Arguments &a, Storage &s, core::Operation &operation) {
-            return s.tasks->updateMany({a.string(u"taskId"_s)}, patchFrom<core::Task>(a), operation);
+            return s.tasks->updateMany({a.string(u"taskId"_s)}, patchFrom<core::Task>(a), {}, operation);
         },
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks.first())); });
 }
@@ -167,7 +177,8 @@ QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
     return updateTasks(
         this, m_database, u"db_update_tasks", args,
         [](const Arguments &a, Storage &s, core::Operation &operation) {
-            return s.tasks->updateMany(a.stringList(u"taskIds"_s), patchFrom<core::Task>(a), operation);
+            return s.tasks->updateMany(
+                a.stringList(u"taskIds"_s), patchFrom<core::Task>(a), listEditsFrom(a), operation);
         },
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks)); });
 }

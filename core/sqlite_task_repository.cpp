@@ -435,6 +435,112 @@ Result<> deleteFor(Database &db, const QString &what, const QString &table, cons
     return statement->exec();
 }
 
+/** Where one of a task's lists lives: its rows' table and the task's JSON copy of them. */
+struct StoredList {
+    QString what;
+    QString table;
+    QString copyColumn;
+    Result<> (*insert)(Database &, const QStringList &, const QStringList &);
+};
+
+const StoredList &storedTags()
+{
+    static const StoredList tags {u"cannot save task tags"_s, u"task_tags"_s, listCopyColumn(u"tags"), &insertTags};
+    return tags;
+}
+
+const StoredList &storedLinks()
+{
+    static const StoredList links {
+        u"cannot link task to projects"_s, u"task_projects"_s, listCopyColumn(u"project_ids"), &insertLinks};
+    return links;
+}
+
+/** Gives every task of `taskIds` the list `items` (its rows and its JSON copy). */
+Result<> replaceList(Database &db, const StoredList &list, const QStringList &taskIds, const QStringList &items)
+{
+    auto copy = Statement::prepare(db, list.what,
+        u"UPDATE tasks SET "_s % list.copyColumn % u" = ? WHERE id IN (SELECT value FROM json_each(?))"_s);
+    if (!copy)
+        return std::unexpected(std::move(copy.error()));
+    copy->bind(toJsonArray(items)).bind(toJsonArray(taskIds));
+    if (auto saved = copy->exec(); !saved)
+        return saved;
+    if (auto cleared = deleteFor(db, list.what, list.table, taskIds); !cleared)
+        return cleared;
+    return list.insert(db, taskIds, items);
+}
+
+/** `items` without `removed`, then `added` after them, each once. */
+QStringList editedList(const QStringList &items, const QStringList &added, const QStringList &removed)
+{
+    QStringList result;
+    for (const QString &item : items) {
+        if (!removed.contains(item))
+            result.append(item);
+    }
+    for (const QString &item : added) {
+        if (!result.contains(item))
+            result.append(item);
+    }
+    return result;
+}
+
+/**
+ * Makes `edits` to the tags and project links of each task of `taskIds`: the tasks that end with
+ * the same list share one replaceList(), and a task whose list does not change is not written.
+ */
+Result<> applyListEdits(Database &db, const QStringList &taskIds, const TaskListEdits &edits)
+{
+    auto tasks = loadTasks(db, filterOf({.ids = taskIds}));
+    if (!tasks)
+        return std::unexpected(std::move(tasks.error()));
+    QHash<QStringList, QStringList> byTags;
+    QHash<QStringList, QStringList> byProjects;
+    for (const Task &task : std::as_const(*tasks)) {
+        if (QStringList tags = editedList(task.tags, edits.addTags, edits.removeTags); tags != task.tags)
+            byTags[tags].append(task.id);
+        if (QStringList projects = editedList(task.projectIds, edits.addProjectIds, edits.removeProjectIds);
+            projects != task.projectIds)
+            byProjects[projects].append(task.id);
+    }
+    for (const auto &[list, groups] : {std::pair {&storedTags(), &byTags}, std::pair {&storedLinks(), &byProjects}}) {
+        for (auto group = groups->cbegin(); group != groups->cend(); ++group) {
+            if (auto replaced = replaceList(db, *list, group.value(), group.key()); !replaced)
+                return replaced;
+        }
+    }
+    return {};
+}
+
+/**
+ * `edits` with the rules of a patch's lists (tags trimmed, not blank, each once; ids each once);
+ * InvalidArgument when `patch` also sets a list that `edits` edits, or an item is both added and
+ * removed.
+ */
+Result<TaskListEdits> normalizedEdits(TaskListEdits edits, const TaskPatch &patch)
+{
+    edits.addTags = normalizedTags(edits.addTags);
+    edits.removeTags = normalizedTags(edits.removeTags);
+    edits.addProjectIds = withoutDuplicates(edits.addProjectIds);
+    edits.removeProjectIds = withoutDuplicates(edits.removeProjectIds);
+    if (patch.tags && edits.editsTags())
+        return fail(ErrorCode::InvalidArgument,
+            u"tags cannot be set and edited at once: give tags, or addTags and removeTags"_s);
+    if (patch.projectIds && edits.editsProjects())
+        return fail(ErrorCode::InvalidArgument,
+            u"projectIds cannot be set and edited at once: give projectIds, or addProjectIds and removeProjectIds"_s);
+    for (const auto &[added, removed, what] : {std::tuple {&edits.addTags, &edits.removeTags, u"tag"_s},
+             std::tuple {&edits.addProjectIds, &edits.removeProjectIds, u"project"_s}}) {
+        for (const QString &item : *added) {
+            if (removed->contains(item))
+                return fail(
+                    ErrorCode::InvalidArgument, what % u" “"_s % item % u"” cannot be both added and removed"_s);
+        }
+    }
+    return edits;
+}
+
 /**
  * The patch with the repository's rules applied to what it gives: a title trimmed and not empty,
  * a blank description or recurrence absent, a recurrence canonical, tags trimmed, not blank and
@@ -670,21 +776,24 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
 }
 
 Result<TaskUpdate> SqliteTaskRepository::updateMany(
-    const QStringList &ids, const TaskPatch &patch, Operation &operation)
+    const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation)
 {
     auto normalized = normalizedPatch(patch);
     if (!normalized)
         return std::unexpected(std::move(normalized.error()));
+    auto listEdits = normalizedEdits(edits, *normalized);
+    if (!listEdits)
+        return std::unexpected(std::move(listEdits.error()));
     const QStringList taskIds = withoutDuplicates(ids);
     const bool completes = normalized->status == Status::Completed;
 
     return m_db.transact([&]() -> Result<TaskUpdate> {
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return std::unexpected(std::move(known.error()));
-        if (normalized->projectIds) {
-            if (auto known = requireProjects(m_db, *normalized->projectIds); !known)
-                return std::unexpected(std::move(known.error()));
-        }
+        if (auto known
+            = requireProjects(m_db, normalized->projectIds.value_or(QStringList()) + listEdits->addProjectIds);
+            !known)
+            return std::unexpected(std::move(known.error()));
         auto entry = JournalEntry::begin(m_db);
         if (!entry)
             return std::unexpected(std::move(entry.error()));
@@ -708,14 +817,6 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(
         // Only the columns the patch gives are written: the others stay exactly as stored.
         QStringList assignments = patchAssignments<Task>(*normalized);
         QStringList values;
-        if (normalized->tags) {
-            assignments.append(listCopyColumn(u"tags") % u" = ?"_s);
-            values.append(toJsonArray(*normalized->tags));
-        }
-        if (normalized->projectIds) {
-            assignments.append(listCopyColumn(u"project_ids") % u" = ?"_s);
-            values.append(toJsonArray(*normalized->projectIds));
-        }
         if (completes) {
             // Completed by this change: at its updatedAt (which may be 1 ms past the clock).
             assignments.append(
@@ -745,18 +846,16 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(
             statement->bind(toJsonArray(group));
             if (auto saved = statement->exec(); !saved)
                 return std::unexpected(std::move(saved.error()));
-            if (normalized->tags) {
-                if (auto cleared = deleteFor(m_db, u"cannot save task tags"_s, u"task_tags"_s, group); !cleared)
-                    return std::unexpected(std::move(cleared.error()));
-                if (auto tags = insertTags(m_db, group, *normalized->tags); !tags)
-                    return std::unexpected(std::move(tags.error()));
+            for (const auto &[list, items] :
+                {std::pair {&storedTags(), &normalized->tags}, std::pair {&storedLinks(), &normalized->projectIds}}) {
+                if (!*items)
+                    continue;
+                if (auto replaced = replaceList(m_db, *list, group, **items); !replaced)
+                    return std::unexpected(std::move(replaced.error()));
             }
-            if (normalized->projectIds) {
-                if (auto cleared = deleteFor(m_db, u"cannot link task to projects"_s, u"task_projects"_s, group);
-                    !cleared)
-                    return std::unexpected(std::move(cleared.error()));
-                if (auto links = insertLinks(m_db, group, *normalized->projectIds); !links)
-                    return std::unexpected(std::move(links.error()));
+            if (listEdits->editsTags() || listEdits->editsProjects()) {
+                if (auto edited = applyListEdits(m_db, group, *listEdits); !edited)
+                    return std::unexpected(std::move(edited.error()));
             }
             saving.advanceBy(group.size());
         }

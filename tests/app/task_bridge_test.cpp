@@ -199,6 +199,41 @@ TEST_F(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
     EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), updated);
 }
 
+TEST_F(BridgeTest, BulkTagAndProjectEditsKeepEachTasksOwnListInOneUndoStep)
+{
+    // Given two tasks with different tags, one in Home
+    const QString home = createProject(u"Home"_s);
+    const QString a
+        = createTask(u"A"_s, {home}, QJsonObject {{u"tags"_s, QJsonArray {u"errand"_s}}}).value(u"id"_s).toString();
+    const QString b
+        = createTask(u"B"_s, {}, QJsonObject {{u"tags"_s, QJsonArray {u"call"_s}}}).value(u"id"_s).toString();
+
+    // When a tag is added to both and Home removed from both, in one call
+    const QJsonArray updated = ok(u"db_update_tasks"_s,
+        QJsonObject {{u"taskIds"_s, QJsonArray {a, b}}, {u"addTags"_s, QJsonArray {u"urgent"_s}},
+            {u"removeProjectIds"_s, QJsonArray {home}}})
+                                   .toArray();
+
+    // Then each keeps its own tags with the new one after them, none is in Home, and one undo reverts both
+    ASSERT_EQ(updated.size(), 2);
+    EXPECT_EQ(updated[0].toObject().value(u"tags"_s), (QJsonArray {u"errand"_s, u"urgent"_s}));
+    EXPECT_EQ(updated[1].toObject().value(u"tags"_s), (QJsonArray {u"call"_s, u"urgent"_s}));
+    EXPECT_EQ(updated[0].toObject().value(u"projectIds"_s), QJsonArray {});
+    EXPECT_EQ(ok(u"db_undo"_s).toObject().value(u"label"_s), u"Edit 2 tasks"_s);
+    EXPECT_EQ(
+        ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, a}}).toObject().value(u"projectIds"_s), QJsonArray {home});
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, b}}).toObject().value(u"tags"_s), QJsonArray {u"call"_s});
+
+    // And an edit that also sets the whole list is refused, saying why
+    EXPECT_EQ(error(u"db_update_tasks"_s,
+                  QJsonObject {{u"taskIds"_s, QJsonArray {a}}, {u"tags"_s, QJsonArray {}},
+                      {u"removeTags"_s, QJsonArray {u"errand"_s}}})
+                  .value(u"message"_s)
+                  .toString()
+                  .toStdString(),
+        "Failed to update tasks: tags cannot be set and edited at once: give tags, or addTags and removeTags");
+}
+
 TEST_F(BridgeTest, BulkDeleteRemovesAllOrNothingWithOneSignal)
 {
     const QString a = createTask(u"A"_s).value(u"id"_s).toString();

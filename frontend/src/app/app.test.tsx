@@ -513,23 +513,25 @@ describe('selecting several tasks', () => {
 
     await user.selectOptions(screen.getByLabelText('Change'), 'add-tag');
     await user.type(screen.getByLabelText('Tag to add'), 'urgent{Enter}');
-    await waitFor(() => expect(calls()).toEqual([{ taskIds: ['t-one', 't-three'], tags: ['errand', 'urgent'] }]));
+    // One call for both, whatever tags each has: each keeps its own
+    await waitFor(() => expect(calls()).toEqual([{ taskIds: ['t-one', 't-three'], addTags: ['urgent'] }]));
 
     await user.selectOptions(screen.getByLabelText('Change'), 'remove-tag');
     await user.selectOptions(screen.getByLabelText('Tag to remove'), 'errand');
     await user.click(screen.getByTestId('bulk-apply'));
-    await waitFor(() => expect(calls()[1]).toEqual({ taskIds: ['t-one', 't-three'], tags: ['urgent'] }));
+    await waitFor(() => expect(calls()[1]).toEqual({ taskIds: ['t-one', 't-three'], removeTags: ['errand'] }));
+    await waitFor(() => expect(backend.tasks.filter((t) => t.tags.includes('urgent')).map((t) => t.tags)).toEqual([['urgent'], ['urgent']]));
 
     // One is in Home already: only Three is sent
     await user.selectOptions(screen.getByLabelText('Change'), 'add-project');
     await user.selectOptions(screen.getByLabelText('Project'), 'p-home');
     await user.click(screen.getByTestId('bulk-apply'));
-    await waitFor(() => expect(calls()[2]).toEqual({ taskIds: ['t-three'], projectIds: ['p-home'] }));
+    await waitFor(() => expect(calls()[2]).toEqual({ taskIds: ['t-three'], addProjectIds: ['p-home'] }));
     expect(await screen.findByText('1 task added to “Home”')).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('Change'), 'remove-project');
     await user.click(screen.getByTestId('bulk-apply'));
-    await waitFor(() => expect(calls()[3]).toEqual({ taskIds: ['t-one', 't-three'], projectIds: [] }));
+    await waitFor(() => expect(calls()[3]).toEqual({ taskIds: ['t-one', 't-three'], removeProjectIds: ['p-home'] }));
     await waitFor(() => expect(backend.tasks.filter((t) => t.projectIds.length > 0)).toEqual([]));
   });
 });

@@ -1,9 +1,19 @@
 // SPDX-License-Identifier: MIT
 // A tiny in-memory backend behind mockBridge, for tests that click through the UI.
 import { generateKeyBetween } from 'fractional-indexing';
+import { patchedTask } from '@/features/tasks/utils/bulk-edit';
 import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
-import type { EventName, EventPayloadMap, FileFormat, ImportPreview, Project, Task, TransferSummary } from '@/ipc/contract';
+import type {
+  CommandArgs,
+  EventName,
+  EventPayloadMap,
+  FileFormat,
+  ImportPreview,
+  Project,
+  Task,
+  TransferSummary,
+} from '@/ipc/contract';
 import type { ProgressReport } from '@/ipc/events';
 import { wordsOf } from '@/lib/highlight';
 import { forgetLongCalls } from '@/lib/long-call';
@@ -199,9 +209,11 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         const ids = new Set(args.taskIds as string[]);
         const missing = [...ids].find((id) => !state.tasks.some((t) => t.id === id));
         if (missing !== undefined) return err('not_found', `task ${missing} not found`);
-        const { taskIds: _ids, ...patch } = args;
+        const { taskIds: _ids, ...patch } = args as unknown as CommandArgs<'db_update_tasks'>;
         const stamp = now();
-        state.tasks = state.tasks.map((t) => (ids.has(t.id) ? completion({ ...t, ...patch, updatedAt: stamp }, t) : t));
+        state.tasks = state.tasks.map((t) =>
+          ids.has(t.id) ? completion({ ...patchedTask(t, patch), updatedAt: stamp }, t) : t,
+        );
         return ok(state.tasks.filter((t) => ids.has(t.id)));
       }
       case 'db_move_task': {

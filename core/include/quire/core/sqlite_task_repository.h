@@ -41,7 +41,7 @@ public:
     using TaskRepository::removeMany;
     using TaskRepository::updateMany;
     [[nodiscard]] Result<TaskUpdate> updateMany(
-        const QStringList &ids, const TaskPatch &patch, Operation &operation) override;
+        const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation) override;
     [[nodiscard]] Result<Task> move(const QString &id, const std::optional<QString> &afterId) override;
     [[nodiscard]] Result<> removeMany(const QStringList &ids, Operation &operation) override;
 

@@ -50,6 +50,21 @@ struct TaskListing {
     QString version;
 };
 
+/**
+ * @brief Items added to and removed from each task's own lists by an update, whatever each holds
+ * already: "add the tag urgent to these 300 tasks" as one change, where TaskPatch can only set
+ * the same whole list on all of them. Added items go after the task's own, each once.
+ */
+struct TaskListEdits {
+    QStringList addTags {};
+    QStringList removeTags {};
+    QStringList addProjectIds {};
+    QStringList removeProjectIds {};
+
+    [[nodiscard]] bool editsTags() const { return !addTags.isEmpty() || !removeTags.isEmpty(); }
+    [[nodiscard]] bool editsProjects() const { return !addProjectIds.isEmpty() || !removeProjectIds.isEmpty(); }
+};
+
 /** @brief What an update wrote. */
 struct TaskUpdate {
     /** @brief The updated tasks, each once, in creation order. */
@@ -79,17 +94,19 @@ public:
      * transaction: the same fields, not completed, due on the rule's first date after today
      * (counted from its due date, or from today when it has none), carrying the rest of the rule.
      *
-     * Works through the tasks in groups, reporting each done ("saving"); Cancelled, nothing
-     * changed, when `operation` is cancelled.
+     * `edits` adds and removes tags and project links on each task (InvalidArgument when the patch
+     * also sets that list, or an item is both added and removed; NotFound for a project to add
+     * that does not exist). Works through the tasks in groups, reporting each done ("saving");
+     * Cancelled, nothing changed, when `operation` is cancelled.
      */
     [[nodiscard]] virtual Result<TaskUpdate> updateMany(
-        const QStringList &ids, const TaskPatch &patch, Operation &operation)
+        const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation)
         = 0;
-    /** @brief updateMany() with nobody watching (one task, a test). */
+    /** @brief updateMany() of a patch alone, with nobody watching (one task, a test). */
     [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch)
     {
         UnwatchedOperation operation;
-        return updateMany(ids, patch, operation);
+        return updateMany(ids, patch, {}, operation);
     }
     /**
      * @brief Puts the task right after `afterId` in the user's own order (sortKey), or first when

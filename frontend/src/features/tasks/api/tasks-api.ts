@@ -15,6 +15,7 @@ import { invokeListTotal } from '@/ipc/invoke';
 import { runLongCall } from '@/lib/long-call';
 import { offerUndo } from '@/lib/undo';
 import { keyAfterTask } from '@/features/tasks/utils/order-keys';
+import { patchedTask, type BulkUpdate, type TasksPatch } from '@/features/tasks/utils/bulk-edit';
 import {
   listQueryOfKey,
   matchesListQuery,
@@ -114,21 +115,14 @@ export function useUpdateTask() {
   });
 }
 
-/** The fields db_update_tasks sets on every task it is given. */
-export type TasksPatch = Omit<CommandArgs<'db_update_tasks'>, 'taskIds'>;
-
 /** One db_update_tasks call: these tasks all get this patch. */
-export interface TasksUpdate {
-  ids: string[];
-  patch: TasksPatch;
-}
+export type TasksUpdate = BulkUpdate;
 
 /**
  * Changes fields of several tasks, showing the change at once and rolling back on failure, then
  * offers to undo it with `message`. Each update is one command (one transaction, one change
- * event, one undo step); a change that leaves tasks with different values (a tag added to tasks
- * with different tags) takes one update per resulting value, as db_update_tasks sets the same
- * value on all of its tasks.
+ * event, one undo step); a tag or project added to tasks with different lists is still one
+ * update (addTags, addProjectIds, ...: each task keeps its own list).
  */
 export function useUpdateTasks(action = 'Updating tasks') {
   const client = useQueryClient();
@@ -156,7 +150,7 @@ export function useUpdateTasks(action = 'Updating tasks') {
           tasks
             ?.map((t) => {
               const patch = patchOf.get(t.id);
-              return patch ? { ...t, ...patch } : t;
+              return patch ? patchedTask(t, patch) : t;
             })
             .filter((t) => !patchOf.has(t.id) || matchesListQuery(t, query)),
         );

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { bulkUpdates, describeBulkChange } from '@/features/tasks/utils/bulk-edit';
+import { bulkUpdates, describeBulkChange, patchedTask } from '@/features/tasks/utils/bulk-edit';
 import { makeTask } from '@/testing/fixtures';
 
 const a = makeTask({ id: 'a', tags: [], priority: 'high', projectIds: ['p1'] });
@@ -14,25 +14,33 @@ describe('bulk changes', () => {
     expect(bulkUpdates([b, c], { kind: 'priority', value: 'standard' })).toEqual([]);
   });
 
-  it('adds a tag with one update per resulting list of tags', () => {
-    expect(bulkUpdates([a, b, c], { kind: 'add-tag', value: ' y ' })).toEqual([
-      { ids: ['a', 'c'], patch: { tags: ['y'] } },
-      { ids: ['b'], patch: { tags: ['x', 'y'] } },
-    ]);
+  it('adds a tag in one update, to the tasks that lack it, each keeping its own tags', () => {
+    expect(bulkUpdates([a, b, c], { kind: 'add-tag', value: ' y ' })).toEqual([{ ids: ['a', 'b', 'c'], patch: { addTags: ['y'] } }]);
+    expect(bulkUpdates([a, b, c], { kind: 'add-tag', value: 'x' })).toEqual([{ ids: ['a', 'c'], patch: { addTags: ['x'] } }]);
     expect(bulkUpdates([b], { kind: 'add-tag', value: 'x' })).toEqual([]);
     expect(bulkUpdates([a], { kind: 'add-tag', value: '  ' })).toEqual([]);
   });
 
-  it('removes a tag or a project only from the tasks that have it', () => {
-    expect(bulkUpdates([a, b], { kind: 'remove-tag', value: 'x' })).toEqual([{ ids: ['b'], patch: { tags: [] } }]);
+  it('removes a tag or a project only from the tasks that have it, in one update', () => {
+    expect(bulkUpdates([a, b], { kind: 'remove-tag', value: 'x' })).toEqual([{ ids: ['b'], patch: { removeTags: ['x'] } }]);
     expect(bulkUpdates([a, b, c], { kind: 'remove-project', value: 'p1' })).toEqual([
-      { ids: ['a'], patch: { projectIds: [] } },
-      { ids: ['c'], patch: { projectIds: ['p2'] } },
+      { ids: ['a', 'c'], patch: { removeProjectIds: ['p1'] } },
     ]);
     expect(bulkUpdates([a, b, c], { kind: 'add-project', value: 'p2' })).toEqual([
-      { ids: ['a'], patch: { projectIds: ['p1', 'p2'] } },
-      { ids: ['b'], patch: { projectIds: ['p2'] } },
+      { ids: ['a', 'b'], patch: { addProjectIds: ['p2'] } },
     ]);
+  });
+
+  it('makes of a task what the backend makes of it: fields set, list items added after its own and removed', () => {
+    expect(patchedTask(c, { priority: 'high', addTags: [' y ', 'y'], removeProjectIds: ['p1'] })).toEqual({
+      ...c,
+      priority: 'high',
+      tags: ['y'],
+      projectIds: ['p2'],
+    });
+    expect(patchedTask(b, { addTags: ['x', 'z'], addProjectIds: ['p1'] })).toEqual({ ...b, tags: ['x', 'z'], projectIds: ['p1'] });
+    expect(patchedTask(b, { removeTags: ['x'] }).tags).toEqual([]);
+    expect(patchedTask(a, { tags: ['w'] }).tags).toEqual(['w']);
   });
 
   it('says what changed, for the undo toast', () => {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// What the bulk bar's changes send: db_update_tasks sets one value on all of its tasks, so a
-// change that leaves tasks with different lists (a tag added to tasks with different tags) is one
-// update per resulting list, and tasks the change leaves as they are are not sent at all.
-import type { Priority, Status, Task } from '@/ipc/contract';
+// What the bulk bar's changes send: one db_update_tasks per change, so one transaction and one undo
+// step. A field is set on every task; a tag or a project is added to (or removed from) each
+// task's own list with addTags / removeTags / addProjectIds / removeProjectIds. Tasks the change
+// leaves as they are are not sent at all.
+import type { CommandArgs, Priority, Status, Task } from '@/ipc/contract';
 
 export type BulkChange =
   | { kind: 'priority'; value: Priority }
@@ -12,51 +13,56 @@ export type BulkChange =
   | { kind: 'add-project'; value: string }
   | { kind: 'remove-project'; value: string };
 
+/** The fields db_update_tasks sets, and the list items it adds and removes, on every task it is given. */
+export type TasksPatch = Omit<CommandArgs<'db_update_tasks'>, 'taskIds'>;
+
 export interface BulkUpdate {
   ids: string[];
-  patch: { priority?: Priority; status?: Status; tags?: string[]; projectIds?: string[] };
+  patch: TasksPatch;
 }
 
-function byResultingList(tasks: readonly Task[], next: (task: Task) => string[] | null, field: 'tags' | 'projectIds'): BulkUpdate[] {
-  const groups = new Map<string, BulkUpdate>();
-  for (const task of tasks) {
-    const list = next(task);
-    if (list === null) continue;
-    const key = JSON.stringify(list);
-    const group = groups.get(key);
-    if (group) group.ids.push(task.id);
-    else groups.set(key, { ids: [task.id], patch: { [field]: list } });
+/** `items` without `removed`, then `added` after them, each once (as the backend edits a list). */
+function editedList(items: readonly string[], added: readonly string[] = [], removed: readonly string[] = []): string[] {
+  const result = items.filter((item) => !removed.includes(item));
+  for (const item of added) if (!result.includes(item)) result.push(item);
+  return result;
+}
+
+/** `task` as db_update_tasks leaves it after `patch`: its fields set, items added to and removed from its lists. */
+export function patchedTask(task: Task, patch: TasksPatch): Task {
+  const { addTags, removeTags, addProjectIds, removeProjectIds, ...fields } = patch;
+  const next: Task = { ...task, ...fields };
+  if (addTags || removeTags) {
+    const added = (addTags ?? []).map((tag) => tag.trim()).filter(Boolean);
+    next.tags = editedList(next.tags, added, removeTags?.map((tag) => tag.trim()));
   }
-  return [...groups.values()];
+  if (addProjectIds || removeProjectIds) next.projectIds = editedList(next.projectIds, addProjectIds, removeProjectIds);
+  return next;
 }
 
-/** The db_update_tasks calls that make `change` to `tasks`: none when it changes nothing. */
+/** One update of the tasks `affected` keeps, or none when it keeps none. */
+function updateOf(tasks: readonly Task[], affected: (task: Task) => boolean, patch: TasksPatch): BulkUpdate[] {
+  const ids = tasks.filter(affected).map((t) => t.id);
+  return ids.length > 0 ? [{ ids, patch }] : [];
+}
+
+/** The db_update_tasks call that makes `change` to `tasks` (at most one): none when it changes nothing. */
 export function bulkUpdates(tasks: readonly Task[], change: BulkChange): BulkUpdate[] {
   switch (change.kind) {
     case 'priority':
-    case 'status': {
-      const ids = tasks.filter((t) => t[change.kind] !== change.value).map((t) => t.id);
-      return ids.length > 0 ? [{ ids, patch: { [change.kind]: change.value } }] : [];
-    }
+      return updateOf(tasks, (t) => t.priority !== change.value, { priority: change.value });
+    case 'status':
+      return updateOf(tasks, (t) => t.status !== change.value, { status: change.value });
     case 'add-tag': {
       const tag = change.value.trim();
-      if (!tag) return [];
-      return byResultingList(tasks, (t) => (t.tags.includes(tag) ? null : [...t.tags, tag]), 'tags');
+      return tag ? updateOf(tasks, (t) => !t.tags.includes(tag), { addTags: [tag] }) : [];
     }
     case 'remove-tag':
-      return byResultingList(tasks, (t) => (t.tags.includes(change.value) ? t.tags.filter((x) => x !== change.value) : null), 'tags');
+      return updateOf(tasks, (t) => t.tags.includes(change.value), { removeTags: [change.value] });
     case 'add-project':
-      return byResultingList(
-        tasks,
-        (t) => (t.projectIds.includes(change.value) ? null : [...t.projectIds, change.value]),
-        'projectIds',
-      );
+      return updateOf(tasks, (t) => !t.projectIds.includes(change.value), { addProjectIds: [change.value] });
     case 'remove-project':
-      return byResultingList(
-        tasks,
-        (t) => (t.projectIds.includes(change.value) ? t.projectIds.filter((x) => x !== change.value) : null),
-        'projectIds',
-      );
+      return updateOf(tasks, (t) => t.projectIds.includes(change.value), { removeProjectIds: [change.value] });
   }
 }
 
