@@ -487,23 +487,34 @@ TEST_F(DataTransferTest, importedTasksAreFoundBySearch)
     }
 }
 
-TEST_F(DataTransferTest, interruptStopsARunningStatementWithCancelled)
+/**
+ * `work`'s result while another thread interrupts `db` every 20 ms until it has come back: one
+ * interrupt sent before its statement starts would be lost.
+ */
+template<class Work>
+auto whileInterrupted(Database &db, Work &&work) -> std::invoke_result_t<Work>
 {
     std::atomic<bool> finished = false;
-    Database &db = m_target.db();
-    // Interrupts until the statement has come back: one interrupt sent before it starts would be lost.
     std::thread interrupter([&] {
         while (!finished) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             db.interrupt();
         }
     });
-
-    const auto counted = Statement::queryValue(db, u"cannot count"_s,
-        u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
-        "SELECT count(*) FROM c"_s);
+    auto result = work();
     finished = true;
     interrupter.join();
+    return result;
+}
+
+TEST_F(DataTransferTest, interruptStopsARunningStatementWithCancelled)
+{
+    Database &db = m_target.db();
+    const auto counted = whileInterrupted(db, [&] {
+        return Statement::queryValue(db, u"cannot count"_s,
+            u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
+            "SELECT count(*) FROM c"_s);
+    });
 
     EXPECT_ERROR_CODE(counted, ErrorCode::Cancelled);
 }
@@ -516,24 +527,16 @@ TEST_F(DataTransferTest, anInterruptedWriteIsRolledBackByItselfWithoutAFailedRol
     warnings.clear();
     const QtMessageHandler previous = qInstallMessageHandler(
         [](QtMsgType, const QMessageLogContext &, const QString &text) { warnings.append(text); });
-    std::atomic<bool> finished = false;
     Database &db = m_target.db();
-    std::thread interrupter([&] {
-        while (!finished) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            db.interrupt();
-        }
+    const Result<> written = whileInterrupted(db, [&] {
+        return db.transact(TransactionKind::Write, [&]() -> Result<> {
+            if (auto created = quire::core_test::exec(db, u"CREATE TABLE scratch (x INTEGER)"_s); !created)
+                return created;
+            return quire::core_test::exec(db,
+                u"INSERT INTO scratch WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < "
+                "1000000000) SELECT x FROM c"_s);
+        });
     });
-
-    const Result<> written = db.transact(TransactionKind::Write, [&]() -> Result<> {
-        if (auto created = quire::core_test::exec(db, u"CREATE TABLE scratch (x INTEGER)"_s); !created)
-            return created;
-        return quire::core_test::exec(db,
-            u"INSERT INTO scratch WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
-            "SELECT x FROM c"_s);
-    });
-    finished = true;
-    interrupter.join();
     qInstallMessageHandler(previous);
 
     // Then it is Cancelled, nothing of it stays, nobody is told of a failed rollback, and the next write works
