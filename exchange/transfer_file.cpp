@@ -37,23 +37,30 @@ core::Result<QByteArray> readWhole(const QString &path)
     return file.readAll();
 }
 
-/** What exportToFile() writes into the open `file`; the caller commits it or throws it away. */
+/** A failed write of the file at `path`, as people read it: "cannot write “tasks.json”: No space left on device". */
+core::Error cannotWrite(const QString &path, core::Error error)
+{
+    error.message = u"cannot write "_s + quoted(path) + u": "_s + error.message;
+    return error;
+}
+
+/** What exportToFile() writes into `file`, open at `path`; the caller commits it or throws it away. */
 core::Result<core::TransferSummary> writeExport(
-    core::DataTransfer &transfer, QIODevice &file, Format format, core::Operation &operation)
+    core::DataTransfer &transfer, const QString &path, QIODevice &file, Format format, core::Operation &operation)
 {
     core::TransferSummary summary;
     if (format == Format::QuireJson) {
         QuireJsonWriter writer(file);
         ThreadedSink writing(writer);
         auto exported = transfer.exportTo(writing, operation);
-        // The writer's thread stops before the file is committed or thrown away, whatever happened.
-        auto handedOver = writing.finish();
+        // The writer's thread stops before the file is committed or thrown away, whatever happened;
+        // its error comes first, since it is what stopped the reading.
+        if (auto handedOver = writing.finish(); !handedOver)
+            return std::unexpected(cannotWrite(path, std::move(handedOver.error())));
         if (!exported)
             return std::unexpected(std::move(exported.error()));
-        if (!handedOver)
-            return std::unexpected(std::move(handedOver.error()));
         if (auto finished = writer.finish(); !finished)
-            return std::unexpected(std::move(finished.error()));
+            return std::unexpected(cannotWrite(path, std::move(finished.error())));
         summary.projects = writer.projectCount();
         summary.tasks = writer.taskCount();
         return summary;
@@ -65,7 +72,7 @@ core::Result<core::TransferSummary> writeExport(
     if (!bytes)
         return std::unexpected(std::move(bytes.error()));
     if (auto written = writeAll(file, *bytes); !written)
-        return std::unexpected(std::move(written.error()));
+        return std::unexpected(cannotWrite(path, std::move(written.error())));
     summary.projects = snapshot->projects.size();
     summary.tasks = snapshot->tasks.size();
     return summary;
@@ -101,14 +108,12 @@ core::Result<core::TransferSummary> exportToFile(
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return core::fail(core::ErrorCode::Storage, u"cannot write "_s + quoted(path) + u": "_s + file.errorString());
-    auto summary = writeExport(transfer, file, format, operation);
+        return std::unexpected(cannotWrite(path, {core::ErrorCode::Storage, file.errorString()}));
+    auto summary = writeExport(transfer, path, file, format, operation);
     if (summary && operation.cancelled())
         summary = std::unexpected(core::cancelledError());
     if (!summary) {
         file.cancelWriting();
-        if (summary.error().code == core::ErrorCode::Storage)
-            summary.error().message = u"cannot write "_s + quoted(path) + u": "_s + summary.error().message;
         return summary;
     }
     if (!file.commit())

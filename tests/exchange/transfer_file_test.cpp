@@ -193,6 +193,35 @@ TEST_F(ExportToFile, aDiskThatFillsUpHalfWayLeavesNoFile)
     EXPECT_FALSE(QFile::exists(path));
 }
 
+TEST(ExportToFileOfABrokenDatabase, aReadErrorIsNotCalledAWriteErrorAndLeavesNoFile)
+{
+    // A database that fails part way through its tasks, as on a disk I/O error
+    class FailingRead final : public DataTransfer
+    {
+    public:
+        Result<> exportTo(SnapshotSink &sink, Operation &) override
+        {
+            if (auto added = sink.addProjects({}, 2); !added)
+                return added;
+            Task task;
+            task.title = u"First"_s;
+            if (auto first = sink.addTask(std::move(task)); !first)
+                return first;
+            return fail(ErrorCode::Storage, u"cannot read tasks: disk I/O error"_s);
+        }
+        Result<ImportReport> import(const Snapshot &, ImportMode, Operation &) override { return ImportReport {}; }
+    } broken;
+    TemporaryFolder folder;
+    ASSERT_TRUE(folder.isValid());
+    UnwatchedOperation operation;
+
+    for (const Format format : {Format::QuireJson, Format::Csv}) {
+        EXPECT_ERROR(exportToFile(broken, folder.filePath(u"tasks"_s), format, operation), ErrorCode::Storage,
+            u"cannot read tasks: disk I/O error"_s);
+        EXPECT_FALSE(QFile::exists(folder.filePath(u"tasks"_s)));
+    }
+}
+
 TEST(ThreadedSink, handsEveryTaskOverInOrder)
 {
     const Snapshot snapshot = manyTasks(1300);
