@@ -240,6 +240,14 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * content security policy does not govern, and nothing of it is left in the app's own scripts.
  */
 export async function seriousAxeViolations(page) {
+  // Colours still moving (a theme switch's transitions, a toast fading in) read as blends of two
+  // colours, with a contrast neither has: axe looks once every finite animation has ended.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const settled = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
