@@ -16,6 +16,7 @@ apt_packages=(
   cmake ninja-build g++ git pkg-config
   qt6-base-dev qt6-webengine-dev qt6-webchannel-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev
   libgtest-dev libgmock-dev clang-16 libclang-rt-16-dev clang-format clang-tidy-16
+  libclang-16-dev llvm-16-dev
   libical-dev sqlite3 xauth xvfb fonts-dejavu-core dpkg-dev
 )
 

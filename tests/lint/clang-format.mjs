@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // ctest lint.clang-format: `clang-format --dry-run -Werror` with the top-level .clang-format on
-// every C++ file of ours under core/, app/, tests/ and bench/. Files are found when the test runs,
-// so a new file is checked without reconfiguring. Generated code (the build tree, any generated/
-// folder) and node_modules are not ours and are left out. Prints the first violations of each
-// file, then a count per file and the command that fixes them.
+// every C++ file of ours under core/, exchange/, app/, tests/ and bench/. Files are found when the
+// test runs, so a new file is checked without reconfiguring. Generated code (the build tree, any
+// generated/ folder) and node_modules are not ours and are left out. Prints the first violations
+// of each file, then a count per file and the command that fixes them.
 //   node clang-format.mjs <clang-format> <source dir> <build dir>
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -15,7 +15,7 @@ if (!clangFormat || !sourceDir || !buildDir) {
   process.exit(2);
 }
 
-const roots = ['core', 'app', 'tests', 'bench'];
+const roots = ['core', 'exchange', 'app', 'tests', 'bench'];
 const skippedFolders = new Set(['node_modules', 'generated']);
 const extensions = /\.(cpp|cc|cxx|h|hh|hpp|hxx)$/;
 const build = resolve(buildDir) + sep;
