@@ -3,11 +3,11 @@
 
 #include "journal.h"
 #include "normalize.h"
-#include "operation_phase.h"
 #include "statement.h"
 #include "stored_rows.h"
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
+#include <quire/core/operation_phase.h>
 #include <quire/core/order_key.h>
 #include <quire/core/sqlite_project_repository.h>
 #include <quire/core/timestamp.h>

@@ -3,13 +3,13 @@
 
 #include "journal.h"
 #include "normalize.h"
-#include "operation_phase.h"
 #include "record_sql.h"
 #include "sqlite_statement.h"
 #include "statement.h"
 #include "stored_rows.h"
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
+#include <quire/core/operation_phase.h>
 #include <quire/core/order_key.h>
 #include <quire/core/recurrence.h>
 #include <quire/core/timestamp.h>

@@ -2,7 +2,8 @@
 #include <quire/exchange/bluekit.h>
 
 #include "field_text.h"
-#include "progress_ticker.h"
+
+#include <quire/core/operation_phase.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -229,19 +230,18 @@ core::Result<QList<core::Task>> readTasks(
         "FROM tasks ORDER BY created_at, rowid"_s);
     if (!query)
         return std::unexpected(std::move(query.error()));
-    ProgressTicker ticker(operation, total, u"reading"_s);
+    core::OperationPhase phase(operation, u"reading", total);
     QList<core::Task> tasks;
     tasks.reserve(total);
     while (query->next()) {
-        if (!ticker.advance())
-            return std::unexpected(core::cancelledError());
+        if (auto step = phase.advance(); !step)
+            return std::unexpected(std::move(step.error()));
         auto task = taskFrom(*query);
         if (!task)
             return std::unexpected(std::move(task.error()));
         task->projectIds = links.value(task->id);
         tasks.append(std::move(*task));
     }
-    ticker.finish();
     return tasks;
 }
 

@@ -3,10 +3,10 @@
 
 #include "csv_table.h"
 #include "field_text.h"
-#include "progress_ticker.h"
 #include "project_links.h"
 
 #include <quire/core/local_date.h>
+#include <quire/core/operation_phase.h>
 #include <quire/core/recurrence.h>
 #include <quire/core/timestamp.h>
 
@@ -361,17 +361,16 @@ core::Result<QByteArray> writeCsv(const core::Snapshot &snapshot, core::Operatio
     QString text;
     appendCsvRow(text, header);
 
-    ProgressTicker ticker(operation, snapshot.tasks.size(), u"writing"_s);
+    core::OperationPhase phase(operation, u"writing", snapshot.tasks.size());
     QStringList fields;
     for (const core::Task &task : snapshot.tasks) {
-        if (!ticker.advance())
-            return std::unexpected(core::cancelledError());
+        if (auto step = phase.advance(); !step)
+            return std::unexpected(std::move(step.error()));
         fields.clear();
         for (const Column &column : columns())
             fields.append(column.write(task, names));
         appendCsvRow(text, fields);
     }
-    ticker.finish();
     return QByteArray("\xEF\xBB\xBF") + text.toUtf8();
 }
 
@@ -395,10 +394,10 @@ core::Result<ParsedFile> readCsv(QByteArrayView bytes, core::Operation &operatio
     if (!header->unknown.isEmpty())
         parsed.notes.append(u"unknown columns ignored: "_s + header->unknown.join(u", "));
     ProjectLinks links(parsed.snapshot.projects);
-    ProgressTicker ticker(operation, rows->size() - 1, u"reading"_s);
+    core::OperationPhase phase(operation, u"reading", rows->size() - 1);
     for (qsizetype i = 1; i < rows->size(); ++i) {
-        if (!ticker.advance())
-            return std::unexpected(core::cancelledError());
+        if (auto step = phase.advance(); !step)
+            return std::unexpected(std::move(step.error()));
         const CsvRow &row = rows->at(i);
         auto task = taskFromRow(row, *header);
         if (!task)
@@ -409,7 +408,6 @@ core::Result<ParsedFile> readCsv(QByteArrayView bytes, core::Operation &operatio
         task->task.projectIds = std::move(*projectIds);
         parsed.snapshot.tasks.append(std::move(task->task));
     }
-    ticker.finish();
     return parsed;
 }
 

@@ -2,9 +2,9 @@
 #include <quire/exchange/icalendar.h>
 
 #include "field_text.h"
-#include "progress_ticker.h"
 #include "project_links.h"
 
+#include <quire/core/operation_phase.h>
 #include <quire/core/recurrence.h>
 
 #include <QHash>
@@ -238,8 +238,8 @@ QString skippedNote(const QString &kind, qsizetype count)
 class CalendarReader
 {
 public:
-    CalendarReader(ProgressTicker &ticker, const QTimeZone &localZone)
-        : m_ticker(ticker)
+    CalendarReader(core::OperationPhase &phase, const QTimeZone &localZone)
+        : m_reading(phase)
         , m_localZone(localZone)
         , m_links(m_parsed.snapshot.projects)
     {
@@ -256,8 +256,8 @@ public:
                 ++m_skipped[fromIcal(icalcomponent_kind_to_string(kind))];
                 continue;
             }
-            if (!m_ticker.advance())
-                return std::unexpected(core::cancelledError());
+            if (auto step = m_reading.advance(); !step)
+                return std::unexpected(std::move(step.error()));
             if (auto read = readTodo(child); !read)
                 return read;
         }
@@ -413,7 +413,7 @@ private:
         return id.isEmpty() ? m_links.named(name) : m_links.withId(id, name);
     }
 
-    ProgressTicker &m_ticker;
+    core::OperationPhase &m_reading;
     QTimeZone m_localZone;
     ParsedFile m_parsed;
     ProjectLinks m_links;
@@ -452,15 +452,14 @@ core::Result<QByteArray> writeICalendar(const core::Snapshot &snapshot, core::Op
     Component calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
     icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
     icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//Quire//Quire tasks//EN"));
-    ProgressTicker ticker(operation, snapshot.tasks.size(), u"writing"_s);
+    core::OperationPhase phase(operation, u"writing", snapshot.tasks.size());
     for (const core::Task &task : snapshot.tasks) {
-        if (!ticker.advance())
-            return std::unexpected(core::cancelledError());
+        if (auto step = phase.advance(); !step)
+            return std::unexpected(std::move(step.error()));
         if (auto added = addTodo(calendar.get(), task, projectNames); !added)
             return std::unexpected(std::move(added.error()));
     }
     QByteArray text = takeString(icalcomponent_as_ical_string_r(calendar.get())).toUtf8();
-    ticker.finish();
     return text;
 }
 
@@ -473,13 +472,12 @@ core::Result<ParsedFile> readICalendar(QByteArrayView bytes, core::Operation &op
     if (calendars.isEmpty())
         return core::fail(
             core::ErrorCode::InvalidArgument, u"not an iCalendar file: no BEGIN:VCALENDAR ... END:VCALENDAR"_s);
-    ProgressTicker ticker(operation, countTodos(calendars), u"reading"_s);
-    CalendarReader reader(ticker, localZone);
+    core::OperationPhase phase(operation, u"reading", countTodos(calendars));
+    CalendarReader reader(phase, localZone);
     for (icalcomponent *calendar : calendars) {
         if (auto read = reader.readCalendar(calendar); !read)
             return std::unexpected(std::move(read.error()));
     }
-    ticker.finish();
     return reader.finish();
 }
 

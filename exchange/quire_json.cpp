@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <quire/exchange/quire_json.h>
 
+#include <quire/core/operation_phase.h>
 #include <quire/exchange/json_text.h>
 #include <quire/exchange/record_json.h>
 
-#include "progress_ticker.h"
 #include "write_all.h"
 
 #include <QBuffer>
@@ -56,13 +56,13 @@ core::Result<QJsonArray> recordArray(const QJsonObject &root, const QString &key
 /** Each element of `array` decoded by `decode`; an error names the record ("task 12: ..."). */
 template<class Record>
 core::Result<QList<Record>> recordsFromJson(const QJsonArray &array, QStringView what,
-    core::Result<Record> (*decode)(const QJsonObject &), ProgressTicker &ticker)
+    core::Result<Record> (*decode)(const QJsonObject &), core::OperationPhase &phase)
 {
     QList<Record> records;
     records.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!ticker.advance())
-            return std::unexpected(core::cancelledError());
+        if (auto step = phase.advance(); !step)
+            return std::unexpected(std::move(step.error()));
         const QString name = what + u' ' + QString::number(i + 1);
         const QJsonValue value = array.at(i);
         if (!value.isObject())
@@ -122,18 +122,17 @@ core::Result<QByteArray> writeQuireJson(const core::Snapshot &snapshot, core::Op
     QBuffer device(&bytes);
     device.open(QIODevice::WriteOnly);
     QuireJsonWriter writer(device);
-    ProgressTicker ticker(operation, snapshot.tasks.size(), u"writing"_s);
+    core::OperationPhase phase(operation, u"writing", snapshot.tasks.size());
     auto written = writer.addProjects(snapshot.projects, snapshot.tasks.size());
     for (qsizetype i = 0; written && i < snapshot.tasks.size(); ++i) {
-        if (!ticker.advance())
-            return std::unexpected(core::cancelledError());
+        if (auto step = phase.advance(); !step)
+            return std::unexpected(std::move(step.error()));
         written = writer.addTask(core::Task(snapshot.tasks.at(i)));
     }
     if (written)
         written = writer.finish();
     if (!written)
         return std::unexpected(std::move(written.error()));
-    ticker.finish();
     device.close();
     return bytes;
 }
@@ -157,17 +156,16 @@ core::Result<ParsedFile> readQuireJson(QByteArrayView bytes, core::Operation &op
     if (!taskArray)
         return std::unexpected(std::move(taskArray.error()));
 
-    ProgressTicker ticker(operation, projectArray->size() + taskArray->size(), u"reading"_s);
+    core::OperationPhase phase(operation, u"reading", projectArray->size() + taskArray->size());
     ParsedFile parsed;
-    auto projects = recordsFromJson<core::Project>(*projectArray, u"project", &projectFromJson, ticker);
+    auto projects = recordsFromJson<core::Project>(*projectArray, u"project", &projectFromJson, phase);
     if (!projects)
         return std::unexpected(std::move(projects.error()));
-    auto tasks = recordsFromJson<core::Task>(*taskArray, u"task", &taskFromJson, ticker);
+    auto tasks = recordsFromJson<core::Task>(*taskArray, u"task", &taskFromJson, phase);
     if (!tasks)
         return std::unexpected(std::move(tasks.error()));
     parsed.snapshot.projects = std::move(*projects);
     parsed.snapshot.tasks = std::move(*tasks);
-    ticker.finish();
     return parsed;
 }
 

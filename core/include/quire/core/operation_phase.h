@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Internal to core: one phase of a long piece of work (an import's "writing", a bulk update's
-// "saving"), counted in records, for the Operation that watches it.
-
 #include <quire/core/error.h>
 #include <quire/core/operation.h>
 
@@ -12,10 +9,17 @@
 namespace quire::core {
 
 /** @brief Records between two looks at Operation::cancelled(): milliseconds of work, well within the 100 ms a cancel
- * has. */
+ * has, and rare enough to cost nothing per record. */
 inline constexpr qint64 kCancelInterval = 256;
 
-/** @brief Reports each record (or group of records) done, and stops the work once it is cancelled. */
+/**
+ * @brief One phase of a long piece of work (an import's "writing", a file's "reading", a bulk
+ * update's "saving"), counted in records for the Operation that watches it: reports each record
+ * (or group of records) done, so the last report is the total, and stops the work once it is
+ * cancelled.
+ *
+ * `name` is kept as a view: give it a string literal (u"reading").
+ */
 class OperationPhase
 {
 public:
