@@ -119,6 +119,23 @@ private:
     std::shared_ptr<PendingCalls> m_calls;
 };
 
+/** @brief List commands only read: the ones still queued when Quire closes need not run. */
+JobKind jobKind(const CommandSpec &spec)
+{
+    return spec.kind == CommandKind::List ? JobKind::Read : JobKind::Write;
+}
+
+/**
+ * @brief A read that a person waits for (one task, a search) may go ahead of the queued list pages
+ * and long reads (export, reading a file to import); writes keep their place (see JobLane).
+ */
+JobLane jobLane(const CommandSpec &spec)
+{
+    if (spec.writes)
+        return JobLane::Ordered;
+    return spec.kind == CommandKind::List || spec.reportsProgress ? JobLane::BackgroundRead : JobLane::InteractiveRead;
+}
+
 template<class Reply>
 void answer(QPromise<Reply> &promise, Reply reply)
 {
@@ -131,8 +148,8 @@ void answer(QPromise<Reply> &promise, Reply reply)
  * the reply is what `finish` returns, or `closing()` when the bridge is destroyed first.
  */
 template<class Reply>
-QFuture<Reply> runForBridge(QObject *bridge, DatabaseThread &database, JobKind kind, const QString &requestId,
-    DatabaseThread::Job job, std::function<Reply(const core::Result<QJsonValue> &)> finish,
+QFuture<Reply> runForBridge(QObject *bridge, DatabaseThread &database, const CommandSpec &spec,
+    const QString &requestId, DatabaseThread::Job job, std::function<Reply(const core::Result<QJsonValue> &)> finish,
     std::function<Reply()> closing)
 {
     auto promise = std::make_shared<QPromise<Reply>>();
@@ -140,7 +157,7 @@ QFuture<Reply> runForBridge(QObject *bridge, DatabaseThread &database, JobKind k
     QFuture<Reply> reply = promise->future();
     const std::shared_ptr<PendingCalls> calls = ReplyGate::of(bridge);
     const quint64 ticket = calls->add([promise, closing = std::move(closing)] { answer(*promise, closing()); });
-    database.run(std::move(job), kind, requestId)
+    database.run(std::move(job), jobKind(spec), requestId, jobLane(spec))
         .then(QtFuture::Launch::Sync,
             [calls, ticket, promise, finish = std::move(finish)](const core::Result<QJsonValue> &result) {
                 calls->deliver(ticket, [promise, finish, result] { answer(*promise, finish(result)); });
@@ -154,12 +171,6 @@ QString requestIdOf(const CommandSpec &spec, const Arguments &arguments)
     static const QString key = u"requestId"_s;
     return spec.cancellable || spec.reportsProgress ? arguments.as<std::optional<QString>>(key).value_or(QString())
                                                     : QString();
-}
-
-/** @brief List commands only read: the ones still queued when Quire closes need not run. */
-JobKind jobKind(const CommandSpec &spec)
-{
-    return spec.kind == CommandKind::List ? JobKind::Read : JobKind::Write;
 }
 
 } // namespace
@@ -185,7 +196,7 @@ QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &databas
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         auto decoded = std::make_shared<const Arguments>(std::move(*arguments));
         return runForBridge<QJsonObject>(
-            context, database, jobKind(spec), requestIdOf(spec, *decoded),
+            context, database, spec, requestIdOf(spec, *decoded),
             [decoded, job = std::move(job)](
                 Storage &storage, core::Operation &operation) { return job(*decoded, storage, operation); },
             [action, decoded, onSuccess = std::move(onSuccess)](const core::Result<QJsonValue> &result) {
@@ -212,7 +223,7 @@ QFuture<QString> dispatchTextCommand(
         auto reply = std::make_shared<QString>();
         const QString requestId = requestIdOf(spec, *arguments);
         return runForBridge<QString>(
-            context, database, JobKind::Read, requestId,
+            context, database, spec, requestId,
             [arguments = std::move(*arguments), job = std::move(job), reply](
                 Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
                 auto data = job(arguments, storage);

@@ -45,6 +45,7 @@ struct CommandSpec {
     QString wire; ///< the form the result travels in ("TaskColumns"); empty when as itself
     bool cancellable = false; ///< takes a requestId that cancel_request can stop (DatabaseThread::cancel)
     bool reportsProgress = false; ///< reports progress events bound to its requestId
+    bool writes = false; ///< changes the database (so no later call may run before it)
     QList<ArgSpec> args;
 };
 

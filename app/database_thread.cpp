@@ -18,6 +18,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <algorithm>
 #include <array>
 #include <exception>
 
@@ -135,6 +136,13 @@ private:
     QElapsedTimer m_sinceReport; // used on the database thread only
 };
 
+struct DatabaseThread::QueuedJob {
+    std::shared_ptr<Request> request;
+    Job job;
+    JobKind kind = JobKind::Write;
+    JobLane lane = JobLane::Ordered;
+};
+
 core::Error closingError()
 {
     return {core::ErrorCode::Storage, u"Quire is closing"_s};
@@ -214,7 +222,7 @@ QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind)
     return run(std::move(job), kind, QString());
 }
 
-QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind, const QString &requestId)
+QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind, const QString &requestId, JobLane lane)
 {
     // The thread no longer runs queued work: a job posted now would wait forever.
     if (m_closing)
@@ -229,8 +237,35 @@ QFuture<core::Result<QJsonValue>> DatabaseThread::run(Job job, JobKind kind, con
         m_requests.insert(requestId, request);
     }
     QFuture<core::Result<QJsonValue>> future = request->future();
-    post([this, request, kind, job = std::move(job)] { execute(request, job, kind); });
+    {
+        const QMutexLocker lock(&m_queueMutex);
+        m_queue.push_back({request, std::move(job), kind, lane});
+    }
+    // One runNext() per job, posted behind everything already posted, so shutdown()'s close still
+    // comes after every job submitted before it.
+    post([this] { runNext(); });
     return future;
+}
+
+void DatabaseThread::runNext()
+{
+    QueuedJob next;
+    {
+        const QMutexLocker lock(&m_queueMutex);
+        if (m_queue.empty())
+            return;
+        auto chosen = m_queue.begin();
+        // An interactive read goes ahead of the background reads before it, never ahead of a write.
+        if (chosen->lane == JobLane::BackgroundRead) {
+            const auto stop = std::find_if(m_queue.begin(), m_queue.end(),
+                [](const QueuedJob &job) { return job.lane != JobLane::BackgroundRead; });
+            if (stop != m_queue.end() && stop->lane == JobLane::InteractiveRead)
+                chosen = stop;
+        }
+        next = std::move(*chosen);
+        m_queue.erase(chosen);
+    }
+    execute(next.request, next.job, next.kind);
 }
 
 void DatabaseThread::execute(const std::shared_ptr<Request> &request, const Job &job, JobKind kind)

@@ -16,6 +16,7 @@
 #include <QString>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -55,6 +56,16 @@ struct Storage {
  */
 enum class JobKind { Write, Read };
 
+/**
+ * @brief Which queued jobs a job may go ahead of. Jobs run in the order they were submitted,
+ * except that an interactive read (one task, a search, the history: a person waits for it) runs
+ * before the background reads queued ahead of it (list pages, exports, the reading of a file to
+ * import), so that it does not wait behind a burst of refetches. Reads do not change what other
+ * reads see, and nothing goes ahead of a write, so a read still sees every write submitted
+ * before it (read-your-writes) and writes keep their order.
+ */
+enum class JobLane { Ordered, InteractiveRead, BackgroundRead };
+
 /** @brief The error a job gets when the database has stopped taking work (ErrorCode::Storage). */
 [[nodiscard]] core::Error closingError();
 
@@ -89,10 +100,12 @@ public:
     [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job, JobKind kind = JobKind::Write);
 
     /**
-     * @brief run() under a request id that cancel() can stop, and that the job's progress reports
-     * carry. InvalidArgument, without running, when a job still queued or running has that id.
+     * @brief run() under a request id that cancel() can stop (none when empty), and that the job's
+     * progress reports carry, in `lane`. InvalidArgument, without running, when a job still queued
+     * or running has that id.
      */
-    [[nodiscard]] QFuture<core::Result<QJsonValue>> run(Job job, JobKind kind, const QString &requestId);
+    [[nodiscard]] QFuture<core::Result<QJsonValue>> run(
+        Job job, JobKind kind, const QString &requestId, JobLane lane = JobLane::Ordered);
 
     /**
      * @brief From the thread that owns this object: stops the job of `requestId`. A queued one is
@@ -118,9 +131,12 @@ public:
 
 private:
     class Request;
+    struct QueuedJob;
 
     DatabaseThread(Opener opener, QString path);
     void post(std::function<void()> work);
+    /** @brief On the database thread: takes the job that goes next (see JobLane) and executes it. */
+    void runNext();
     /** @brief On the database thread: runs the job of `request` unless it was cancelled while queued. */
     void execute(const std::shared_ptr<Request> &request, const Job &job, JobKind kind);
     /** @brief Runs `job` as the request cancel() may interrupt. */
@@ -133,6 +149,9 @@ private:
     std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
     std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread
     std::atomic<bool> m_closing = false; // set by shutdown(); read on m_thread by queued reads
+
+    QMutex m_queueMutex; // guards m_queue
+    std::deque<QueuedJob> m_queue; // submitted, not yet taken by runNext(); one posted runNext() each
 
     QMutex m_requestsMutex; // guards the three members below
     QHash<QString, std::shared_ptr<Request>> m_requests; // queued or running, by request id

@@ -450,7 +450,7 @@ function appCommandTableSource(contract) {
     const kind = command.kind === 'list' ? 'CommandKind::List' : 'CommandKind::Single';
     out.push(
       `        {${cppString(name)}_s, ${cppString(command.object)}_s, ${kind}, ${cppString(command.action)}_s, ` +
-        `${command.wire ? `${cppString(command.wire)}_s` : 'QString()'}, ${Boolean(command.cancellable)}, ${Boolean(command.progress)},`,
+        `${command.wire ? `${cppString(command.wire)}_s` : 'QString()'}, ${Boolean(command.cancellable)}, ${Boolean(command.progress)}, ${command.writes},`,
     );
     out.push('         {');
     for (const [key, arg] of Object.entries(command.args))

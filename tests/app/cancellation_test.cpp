@@ -2,6 +2,7 @@
 // Cancelling a call and hearing how far it has come: the database thread's requests, and the
 // page's cancel_request and progress signal through a real QWebChannel over a real SQLite file.
 #include "bridge_fixture.h"
+#include "database_gate.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -15,47 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace quire::test {
 namespace {
-
-/** @brief Keeps the database thread busy until the test opens it: a queue that does not drain by itself. */
-class Gate
-{
-public:
-    /** @brief A job that waits for open(); queue it first, and what comes after stays queued. */
-    [[nodiscard]] app::DatabaseThread::Job job() const
-    {
-        return [state = m_state](app::Storage &, core::Operation &) -> core::Result<QJsonValue> {
-            state->entered = true;
-            while (!state->open)
-                QThread::msleep(1);
-            return QJsonValue(true);
-        };
-    }
-    /** @brief Waits until the gate job runs, so that later jobs are queued behind it. */
-    void waitUntilEntered() const
-    {
-        const QDeadlineTimer deadline(10'000);
-        while (!m_state->entered && !deadline.hasExpired())
-            QThread::msleep(1);
-    }
-    void open() const { m_state->open = true; }
-
-private:
-    struct State {
-        std::atomic<bool> entered = false;
-        std::atomic<bool> open = false;
-    };
-    std::shared_ptr<State> m_state = std::make_shared<State>();
-};
-
-/** @brief Pumps the event loop until `future` finishes (replies come back through posted events). */
-template<class T>
-bool waitFor(const QFuture<T> &future)
-{
-    const QDeadlineTimer deadline(10'000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    return future.isFinished();
-}
 
 /** @brief A job that runs until it is told to stop, as an import between its steps does. */
 app::DatabaseThread::Job untilCancelled(const std::shared_ptr<std::atomic<bool>> &started)

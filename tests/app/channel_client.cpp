@@ -35,7 +35,9 @@ void ChannelClient::sendMessage(const QJsonObject &message)
 {
     const int type = message.value(u"type"_s).toInt();
     if (type == kResponse) {
-        m_responses.insert(message.value(u"id"_s).toInt(), decodeReply(message.value(u"data"_s)));
+        const int id = message.value(u"id"_s).toInt();
+        m_responses.insert(id, decodeReply(message.value(u"data"_s)));
+        m_responseOrder.append(id);
     } else if (type == kSignal) {
         const QString key
             = message.value(u"object"_s).toString() + u'.' + QString::number(message.value(u"signal"_s).toInt());

@@ -46,6 +46,8 @@ public:
     [[nodiscard]] QStringList methods(const QString &object) const;
     [[nodiscard]] QStringList signalNames(const QString &object) const;
     [[nodiscard]] bool hasResponse(int id) const { return m_responses.contains(id); }
+    /** @brief The ids of the replies in the order they arrived. */
+    [[nodiscard]] const QList<int> &responseOrder() const { return m_responseOrder; }
     /** @brief How many replies arrived as an envelope in JSON text (and were parsed, see decodeReply). */
     [[nodiscard]] int textReplyCount() const { return m_textReplies; }
 
@@ -57,6 +59,7 @@ private:
 
     QJsonObject m_objects; // init reply: object name -> {methods, signals, properties, enums}
     QHash<int, QJsonValue> m_responses;
+    QList<int> m_responseOrder;
     QHash<QString, int> m_signalCounts; // "object.signalIndex"
     QHash<QString, QList<QJsonArray>> m_signalArguments; // "object.signalIndex"
     int m_nextId = 1;

@@ -65,6 +65,7 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
         EXPECT_EQ(command.value(u"wire"_s).toString(), spec.wire);
         EXPECT_EQ(command.value(u"cancellable"_s).toBool(), spec.cancellable);
         EXPECT_EQ(command.value(u"progress"_s).toBool(), spec.reportsProgress);
+        EXPECT_EQ(command.value(u"writes"_s).toBool(), spec.writes);
 
         QJsonObject args = command.value(u"args"_s).toObject();
         // The description says "cancellable"/"progress" once; the key that goes with it is implied.
