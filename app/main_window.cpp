@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "main_window.h"
 
+#include "menu_items.h"
+
 #include <QChildEvent>
 #include <QCloseEvent>
 #include <QDropEvent>
+#include <QKeySequence>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -19,44 +22,12 @@ namespace {
 
 const QString kGeometryKey = u"mainWindow/geometry"_s;
 
-/**
- * @brief One item of the menu bar: the page action it runs, and the key the page answers to. The
- * key is only shown: bound here, Ctrl+Z would be taken from the page's text fields, which undo
- * their own typing.
- */
-struct MenuItem {
-    QString menu; ///< empty: a separator in the previous item's menu
-    QString label;
-    QString action;
-    QString keys;
-};
-
 /** @brief The one local file a drag carries; nullopt for several files, a web link, text. */
 std::optional<QString> droppedFile(const QMimeData *mime)
 {
     if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
         return std::nullopt;
     return mime->urls().first().toLocalFile();
-}
-
-const QList<MenuItem> &menuItems()
-{
-    static const QList<MenuItem> items {
-        {u"&File"_s, u"&New task"_s, u"new-task"_s, u"N"_s},
-        {u"&File"_s, u"&Quick add"_s, u"quick-add"_s, u"Q"_s},
-        {},
-        {u"&File"_s, u"&Import tasks from a file…"_s, u"transfer.import-file"_s, {}},
-        {u"&File"_s, u"Import from &BlueKit…"_s, u"transfer.import-bluekit"_s, {}},
-        {u"&File"_s, u"Export as Quire &JSON…"_s, u"transfer.export-json"_s, {}},
-        {u"&File"_s, u"Export as &CSV…"_s, u"transfer.export-csv"_s, {}},
-        {u"&File"_s, u"Export as i&Calendar…"_s, u"transfer.export-ics"_s, {}},
-        {u"&Edit"_s, u"&Undo"_s, u"undo"_s, u"Ctrl+Z"_s},
-        {u"&Edit"_s, u"&Redo"_s, u"redo"_s, u"Ctrl+Shift+Z"_s},
-        {},
-        {u"&Edit"_s, u"&Search all tasks"_s, u"search-tasks"_s, u"Ctrl+F"_s},
-        {u"&Help"_s, u"&Keyboard shortcuts"_s, u"keyboard-shortcuts"_s, u"?"_s},
-    };
-    return items;
 }
 
 } // namespace
@@ -92,7 +63,8 @@ void MainWindow::buildMenus()
         if (!menu || menu->title() != item.menu)
             menu = menuBar()->addMenu(item.menu);
         // "\t" puts the key at the menu's right edge without binding it.
-        const QString text = item.keys.isEmpty() ? item.label : item.label + u'\t' + item.keys;
+        const QString text
+            = item.keys.isEmpty() ? item.label : item.label + u'\t' + item.keys.toString(QKeySequence::NativeText);
         connect(menu->addAction(text), &QAction::triggered, this,
             [this, action = item.action] { Q_EMIT actionChosen(action); });
     }

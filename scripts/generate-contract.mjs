@@ -7,7 +7,7 @@
 //   node scripts/generate-contract.mjs CONTRACT.json [--core DIR] [--app DIR] [--ts DIR] [--docs FILE]
 //
 //   --core DIR   DIR/quire/core/{enum_values,error_codes,<type>}.h (quire_core): enums, error codes, records
-//   --app DIR    DIR/command_table.h, DIR/command_table.cpp (quire_app)
+//   --app DIR    DIR/command_table.h, DIR/command_table.cpp, DIR/menu_table.cpp (quire_app)
 //   --ts DIR     DIR/contract.ts, DIR/commands.ts (frontend/src/ipc/generated)
 //   --docs FILE  the contract as a Markdown reference
 //
@@ -72,10 +72,33 @@ function checkReturnType(contract, where, type) {
   if (!Object.hasOwn(contract.types, base)) fail(where, `unknown result type '${type}'`);
 }
 
+/** The menu bar: items that name a page action, and '-' separators between items of one menu. */
+function checkMenu(menu) {
+  if (!Array.isArray(menu.items) || menu.items.length === 0) fail('menu.items', 'must list the menu bar\'s items');
+  const actions = new Set();
+  menu.items.forEach((item, index) => {
+    const where = `menu.items[${index}]`;
+    if (item === '-') {
+      if (index === 0 || menu.items[index - 1] === '-') fail(where, 'a separator comes after an item of its menu');
+      return;
+    }
+    for (const key of ['menu', 'label', 'action'])
+      if (typeof item[key] !== 'string' || item[key] === '') fail(where, `"${key}" must be a non-empty string`);
+    for (const key of Object.keys(item))
+      if (!['menu', 'label', 'action', 'keys', 'standardKey'].includes(key)) fail(where, `unknown key "${key}"`);
+    if (item.keys !== undefined && item.standardKey !== undefined) fail(where, 'give "keys" or "standardKey", not both');
+    if (item.standardKey !== undefined && !/^[A-Z][A-Za-z]*$/.test(item.standardKey))
+      fail(where, '"standardKey" names a QKeySequence::StandardKey, e.g. "Undo"');
+    if (actions.has(item.action)) fail(where, `action '${item.action}' is in the menu twice`);
+    actions.add(item.action);
+  });
+}
+
 function checkContract(contract) {
-  for (const section of ['timeouts', 'limits', 'enums', 'errorCodes', 'objects', 'events', 'eventPayloads', 'commands', 'types', 'defaults', 'wireForms']) {
+  for (const section of ['timeouts', 'limits', 'enums', 'errorCodes', 'objects', 'events', 'eventPayloads', 'menu', 'commands', 'types', 'defaults', 'wireForms']) {
     if (!(section in contract)) fail(SOURCE_NAME, `missing section "${section}"`);
   }
+  checkMenu(contract.menu);
   for (const limit of ['stringLength', 'listLength', 'callSize']) {
     if (!Number.isInteger(contract.limits[limit]) || contract.limits[limit] <= 0)
       fail('limits', `"${limit}" must be a positive whole number`);
@@ -441,6 +464,25 @@ function appCommandTableHeader(contract) {
   return out.join('\n');
 }
 
+function appMenuTableSource(contract) {
+  const out = [`// ${HEADER}`, '#include "menu_items.h"', '', 'using namespace Qt::StringLiterals;', '', 'namespace quire::app {', ''];
+  out.push('QList<MenuItem> menuItems()', '{', '    return {');
+  for (const item of contract.menu.items) {
+    if (item === '-') {
+      out.push('        {},');
+      continue;
+    }
+    const keys = item.standardKey
+      ? `QKeySequence(QKeySequence::${item.standardKey})`
+      : item.keys
+        ? `QKeySequence(${cppString(item.keys)}_s)`
+        : 'QKeySequence()';
+    out.push(`        {${cppString(item.menu)}_s, ${cppString(item.label)}_s, ${cppString(item.action)}_s, ${keys}},`);
+  }
+  out.push('    };', '}', '', '} // namespace quire::app', '');
+  return out.join('\n');
+}
+
 function appCommandTableSource(contract) {
   const out = [`// ${HEADER}`, '#include "command_specs.h"', '', '#include <quire/core/enums.h>', ''];
   out.push('using namespace Qt::StringLiterals;', '', 'namespace quire::app {', '');
@@ -511,6 +553,11 @@ function tsContract(contract) {
     ['wireForms', 'How a result travels when not as itself.', tables.wireForms],
     ['typeSpecs', 'Every record type: field -> type.', tables.types],
     ['defaults', "A field's value where a new record's draft does not set it.", tables.defaults],
+    [
+      'menuActions',
+      "The page actions the window's menu bar asks for (actionRequested); the page registers each.",
+      contract.menu.items.filter((item) => item !== '-').map((item) => item.action),
+    ],
   ];
   for (const [name, doc, value] of exported) out.push(`/** ${doc} */`, `export const ${name} = ${tsConst(value)} as const;`, '');
   out.push('export type EnumName = keyof typeof enums;');
@@ -664,6 +711,14 @@ function docs(contract) {
     for (const [key, arg] of args) out.push(`| \`${key}\` | \`${arg.type}\` | ${arg.required ? 'yes' : 'no'} | ${arg.null} |`);
     out.push('');
   }
+  out.push('## Menu bar', '', "Each item sends `actionRequested` with the page action it names; the key is the page's, shown by the menu.", '');
+  out.push('| menu | item | action | key |', '|---|---|---|---|');
+  for (const item of contract.menu.items) {
+    if (item === '-') continue;
+    const key = item.standardKey ? `the platform's ${item.standardKey}` : item.keys ? `\`${item.keys}\`` : '';
+    out.push(`| ${item.menu.replace('&', '')} | ${item.label.replace('&', '')} | \`${item.action}\` | ${key} |`);
+  }
+  out.push('');
   out.push('## Types', '');
   for (const [typeName, fields] of Object.entries(contract.types)) {
     out.push(`### ${typeName}`, '', '| field | type |', '|---|---|');
@@ -729,6 +784,7 @@ function main() {
   if (outputs.app) {
     write(join(outputs.app, 'command_table.h'), appCommandTableHeader(contract));
     write(join(outputs.app, 'command_table.cpp'), appCommandTableSource(contract));
+    write(join(outputs.app, 'menu_table.cpp'), appMenuTableSource(contract));
   }
   if (outputs.ts) {
     write(join(outputs.ts, 'contract.ts'), tsContract(contract), { onlyIfChanged: true });

@@ -13,7 +13,10 @@
 #include <gtest/gtest.h>
 
 #include <QDeadlineTimer>
+#include <QKeySequence>
 #include <QList>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
@@ -258,6 +261,53 @@ TEST_F(MainWindowTest, SeveralFilesOrAWebLinkAreNotOffered)
     dropOnTheView(web);
 
     EXPECT_TRUE(dropped.isEmpty());
+}
+
+/** @brief The menu bar's action titled `text` (mnemonic '&'s and the key after a tab left out) in the menu `menu`. */
+QAction *menuAction(QMainWindow &window, const QString &menu, const QString &text)
+{
+    for (QAction *top : window.menuBar()->actions()) {
+        if (top->text().remove(u'&') != menu || !top->menu())
+            continue;
+        for (QAction *item : top->menu()->actions()) {
+            if (item->text().remove(u'&').section(u'\t', 0, 0) == text)
+                return item;
+        }
+    }
+    return nullptr;
+}
+
+TEST_F(MainWindowTest, TheMenuBarShowsThePlatformsKeysWithoutTakingThemFromThePage)
+{
+    QStringList menus;
+    for (QAction *top : m_window->menuBar()->actions())
+        menus.append(top->text().remove(u'&'));
+    EXPECT_EQ(menus, QStringList({u"File"_s, u"Edit"_s, u"View"_s, u"Help"_s}));
+
+    QAction *undo = menuAction(*m_window, u"Edit"_s, u"Undo"_s);
+    ASSERT_NE(undo, nullptr);
+    EXPECT_EQ(undo->text().section(u'\t', 1), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText));
+    // Shown only: bound here, Ctrl+Z would no longer reach the page's text fields.
+    EXPECT_TRUE(undo->shortcut().isEmpty());
+    QAction *find = menuAction(*m_window, u"Edit"_s, u"Search all tasks"_s);
+    ASSERT_NE(find, nullptr);
+    EXPECT_EQ(find->text().section(u'\t', 1), QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText));
+}
+
+TEST_F(MainWindowTest, AViewMenuItemAsksThePageForItsAction)
+{
+    QSignalSpy chosen(m_window.get(), &app::MainWindow::actionChosen);
+    QAction *today = menuAction(*m_window, u"View"_s, u"Today"_s);
+    QAction *palette = menuAction(*m_window, u"View"_s, u"Command palette…"_s);
+    ASSERT_NE(today, nullptr);
+    ASSERT_NE(palette, nullptr);
+
+    today->trigger();
+    palette->trigger();
+
+    ASSERT_EQ(chosen.size(), 2);
+    EXPECT_EQ(chosen.at(0).first().toString(), u"go-to:today"_s);
+    EXPECT_EQ(chosen.at(1).first().toString(), u"command-palette"_s);
 }
 
 } // namespace

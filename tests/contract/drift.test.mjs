@@ -116,6 +116,9 @@ describe('a description that does not hold together stops the build', () => {
     ['an argument whose type is not its field\'s', (c) => (c.commands.db_create_task.args.tags.type = 'string'), /db_create_task\.args\.tags: is string but Task\.tags is string\[\]/],
     ['a patch that clears a field that cannot be null', (c) => (c.commands.db_update_task.args.title.null = 'clear'), /db_update_task\.args\.title: Task\.title cannot be cleared/],
     ['a default that is not a value of its enum', (c) => (c.defaults.Task.status = 'done'), /defaults\.Task\.status: 'done' is not a value of enum:status/],
+    ['a menu item that names an action twice', (c) => c.menu.items.push({ menu: '&Help', label: 'Again', action: 'undo' }), /menu\.items\[\d+\]: action 'undo' is in the menu twice/],
+    ['a menu item with both kinds of key', (c) => (c.menu.items[0].standardKey = 'New'), /menu\.items\[0\]: give "keys" or "standardKey", not both/],
+    ['a separator first in the menu bar', (c) => c.menu.items.unshift('-'), /menu\.items\[0\]: a separator comes after an item of its menu/],
     ['a first page larger than the pages after it', (c) => (c.wireForms.TaskColumns.firstPageSize = c.wireForms.TaskColumns.pageSize + 1), /wireForms\.TaskColumns: firstPageSize must be positive and at most pageSize/],
   ];
   for (const [what, breakIt, message] of broken) {

@@ -3,7 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, NARROW_WINDOW } from '@/app/app';
 import { setTheme } from '@/features/theme/theme';
-import { wireForms } from '@/ipc/contract';
+import { menuActions, wireForms } from '@/ipc/contract';
+import { useActions } from '@/lib/action-registry';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { NEVER_REPLY, mockBridge, ok } from '@/testing/mock-bridge';
@@ -661,6 +662,39 @@ describe('the command palette, the keys list and the theme', () => {
     await runFromPalette(user, 'theme: light');
     expect(document.documentElement).toHaveAttribute('data-theme', 'light');
     expect(screen.getByLabelText('Theme')).toHaveValue('light');
+  });
+});
+
+describe('the window’s menu bar', () => {
+  /** The ids of the actions registered now, as the palette and the menu bar see them. */
+  function RegisteredActions({ into }: { into: Set<string> }) {
+    for (const action of useActions()) into.add(action.id);
+    return null;
+  }
+
+  it('finds an action for every item of the menu bar', async () => {
+    seed();
+    const registered = new Set<string>();
+    renderWithProviders(
+      <>
+        <App />
+        <RegisteredActions into={registered} />
+      </>,
+    );
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    expect(menuActions.filter((action) => !registered.has(action))).toEqual([]);
+  });
+
+  it('goes to a list and opens the command palette from the View menu', async () => {
+    const backend = seed();
+    renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Buy milk', 'Write report']));
+
+    act(() => backend.bridge.emit('actionRequested', { action: 'go-to:logbook' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Logbook'));
+    act(() => backend.bridge.emit('actionRequested', { action: 'command-palette' }));
+    expect(await screen.findByRole('dialog', { name: /command palette/i })).toBeInTheDocument();
   });
 });
 

@@ -15,6 +15,7 @@ import {
   objectNames,
   timeouts,
   limits,
+  menuActions,
   typeSpecs,
   wireForms,
   type CommandName,
@@ -46,6 +47,7 @@ interface JsonContract {
   timeouts: Record<string, number>;
   limits: Record<string, unknown>;
   wireForms: Record<string, Record<string, unknown>>;
+  menu: { items: ('-' | { action: string })[] };
 }
 
 const { $comment: _comment, ...contract } = readContractJson() as JsonContract & { $comment?: string };
@@ -55,9 +57,10 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 describe('the TypeScript IPC layer matches resources/ipc-contract.json', () => {
   it('knows every section of the contract', () => {
     expect(sorted(Object.keys(contract))).toEqual(
-      ['commands', 'defaults', 'enums', 'errorCodes', 'eventPayloads', 'events', 'limits', 'objects', 'timeouts', 'types', 'wireForms'],
+      ['commands', 'defaults', 'enums', 'errorCodes', 'eventPayloads', 'events', 'limits', 'menu', 'objects', 'timeouts', 'types', 'wireForms'],
     );
     expect(timeouts).toEqual(contract.timeouts);
+    expect(menuActions).toEqual(contract.menu.items.flatMap((item) => (item === '-' ? [] : [item.action])));
     const { $comment: _limitsComment, ...limitValues } = contract.limits;
     expect(limits).toEqual(limitValues);
   });

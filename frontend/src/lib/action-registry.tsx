@@ -26,6 +26,8 @@ export interface Action {
   shortcut?: string;
   /** More words the palette's filter matches besides the label ("dark", "appearance"). */
   keywords?: readonly string[];
+  /** Left out of the palette's list (the palette's own action), still in the keys list and the menu bar's reach. */
+  notInPalette?: boolean;
   run: () => void;
 }
 

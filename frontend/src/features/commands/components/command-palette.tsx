@@ -6,14 +6,14 @@ import { Command, defaultFilter } from 'cmdk';
 import { useRef, useState } from 'react';
 import { useOpenerFocus } from '@/features/commands/hooks/use-opener-focus';
 import { PALETTE_KEY } from '@/features/commands/utils/key-list';
-import { actionGroups, useActions, type Action } from '@/lib/action-registry';
+import { actionGroups, useActions, useRegisterActions, type Action } from '@/lib/action-registry';
 import { useKeyShortcut } from '@/lib/use-key-shortcut';
 
 // Items are keyed by id, which must not take part in the match: the label and keywords do.
 const filter = (_id: string, search: string, words?: string[]) => defaultFilter(words?.join(' ') ?? '', search);
 
 export function CommandPalette() {
-  const actions = useActions();
+  const actions = useActions().filter((action) => !action.notInPalette);
   const groups = actionGroups
     .map((group) => [group, actions.filter((action) => action.group === group)] as const)
     .filter(([, inGroup]) => inGroup.length > 0);
@@ -21,10 +21,16 @@ export function CommandPalette() {
   const opener = useOpenerFocus();
   const chosen = useRef<Action | null>(null);
 
-  useKeyShortcut(PALETTE_KEY, () => {
+  const openPalette = () => {
     opener.remember();
     setOpen(true);
-  });
+  };
+  useKeyShortcut(PALETTE_KEY, openPalette);
+  // Registered so that the keys list shows its key and the menu bar's View ▸ Command palette opens
+  // it; not listed in itself.
+  useRegisterActions([
+    { id: 'command-palette', label: 'Command palette', group: 'General', shortcut: PALETTE_KEY, notInPalette: true, run: openPalette },
+  ]);
 
   const choose = (action: Action) => {
     chosen.current = action;

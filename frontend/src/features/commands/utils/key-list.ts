@@ -27,7 +27,6 @@ const focusKeys: readonly KeyEntry[] = [
   { keys: 'Enter', label: 'Add the task typed in quick add', group: 'Editing' },
   { keys: 'Shift+Enter', label: 'Open the task typed in quick add in the full dialog', group: 'Editing' },
   { keys: 'Ctrl+Enter', label: 'Save the task dialog, even from its description', group: 'Editing' },
-  { keys: PALETTE_KEY, label: 'Command palette', group: 'General' },
   { keys: 'Esc', label: 'Close the dialog, or clear quick add', group: 'General' },
 ];
 
