@@ -386,14 +386,21 @@ Result<> Database::migrateTo3()
     // listing (SqliteTaskRepository::list) needs no lookup per task. task_tags and
     // task_projects stay the source for filtering and foreign keys; writers keep both in step
     // within one transaction.
-    const std::array<QString, 3> sql {
+    // SQLite does not promise that an aggregate reads a subquery's rows in the subquery's order
+    // (json_group_array(x ORDER BY y) needs 3.44; Debian 12 has 3.40), but an aggregate used as a
+    // window function does read its frame in the window's ORDER BY.
+    const auto copyList = [](QStringView table, QStringView column, QStringView jsonColumn) -> QString {
+        return u"UPDATE tasks SET "_s % jsonColumn % u" = lists.list FROM (SELECT DISTINCT task_id, json_group_array("_s
+            % column
+            % u") OVER (PARTITION BY task_id ORDER BY position ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED "
+              "FOLLOWING) AS list FROM "_s
+            % table % u") AS lists WHERE lists.task_id = tasks.id"_s;
+    };
+    const std::array<QString, 4> sql {
         u"ALTER TABLE tasks ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]'"_s,
         u"ALTER TABLE tasks ADD COLUMN project_ids_json TEXT NOT NULL DEFAULT '[]'"_s,
-        u"UPDATE tasks SET "
-        "tags_json = (SELECT json_group_array(tag) FROM "
-        "(SELECT tag FROM task_tags WHERE task_id = tasks.id ORDER BY position)), "
-        "project_ids_json = (SELECT json_group_array(project_id) FROM "
-        "(SELECT project_id FROM task_projects WHERE task_id = tasks.id ORDER BY position))"_s,
+        copyList(u"task_tags", u"tag", u"tags_json"),
+        copyList(u"task_projects", u"project_id", u"project_ids_json"),
     };
     return executeAll(u"cannot store tags and project ids beside their tasks"_s, sql);
 }

@@ -31,6 +31,8 @@ struct Database::Private {
     int schemaVersion = 0;
     bool readOnly = false;
     int transactionDepth = 0;
+    /** A savepoint's rollback failed inside the open transaction, which therefore may not commit. */
+    bool savepointRollbackFailed = false;
     quint64 queryCount = 0;
     /** Finished queries by SQL text, reused by Statement::prepare(); emptied before the connection closes. */
     QHash<QString, QSqlQuery> preparedQueries;

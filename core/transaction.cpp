@@ -13,6 +13,8 @@ Result<Transaction> Database::begin(TransactionKind kind)
     const int depth = d->transactionDepth;
     Result<> begun;
     if (depth == 0) {
+        if (auto ended = endUnfinishedTransaction(); !ended)
+            return std::unexpected(std::move(ended.error()));
         begun = execute(
             u"cannot begin transaction"_s, kind == TransactionKind::Write ? u"BEGIN IMMEDIATE"_s : u"BEGIN DEFERRED"_s);
     } else {
@@ -23,6 +25,16 @@ Result<Transaction> Database::begin(TransactionKind kind)
         return std::unexpected(std::move(begun.error()));
     ++d->transactionDepth;
     return Transaction(*this, depth);
+}
+
+Result<> Database::endUnfinishedTransaction()
+{
+    d->savepointRollbackFailed = false;
+    // Only a ROLLBACK that failed leaves SQLite in a transaction with none of ours open. Nesting
+    // into it would lose the new work (its outer transaction never commits); end it first.
+    if (!d->sqliteHandle() || !d->inTransaction())
+        return {};
+    return execute(u"cannot begin transaction: an earlier one could not be rolled back"_s, u"ROLLBACK"_s);
 }
 
 Transaction::Transaction(Database &db, int depth)
@@ -54,6 +66,10 @@ Result<> Transaction::commit()
 {
     if (!m_db)
         return fail(ErrorCode::Internal, u"transaction already finished"_s);
+    // A savepoint inside it could not be undone: committing would keep work that failed.
+    if (m_depth == 0 && m_db->d->savepointRollbackFailed)
+        return fail(ErrorCode::Storage,
+            u"cannot commit transaction: part of its work could not be rolled back, so none of it is kept"_s);
     const Result<> committed = m_depth == 0
         ? m_db->execute(u"cannot commit transaction"_s, u"COMMIT"_s)
         : m_db->execute(u"cannot commit transaction"_s, u"RELEASE "_s + savepointName());
@@ -68,6 +84,9 @@ Result<> Transaction::rollback()
 {
     if (!m_db)
         return fail(ErrorCode::Internal, u"transaction already finished"_s);
+    // The depth counts our open Transactions, so it goes down even if the ROLLBACK below fails;
+    // what SQLite is left with is seen to: a failed savepoint rollback stops the outer commit,
+    // and a failed ROLLBACK is ended by the next begin() (endUnfinishedTransaction).
     Database &db = *std::exchange(m_db, nullptr);
     --db.d->transactionDepth;
     // A cancel's interrupt (or an I/O error) may have rolled everything back already: then
@@ -76,9 +95,12 @@ Result<> Transaction::rollback()
         return {};
     if (m_depth == 0)
         return db.execute(u"cannot roll back transaction"_s, u"ROLLBACK"_s);
-    if (auto undone = db.execute(u"cannot roll back transaction"_s, u"ROLLBACK TO "_s + savepointName()); !undone)
-        return undone;
-    return db.execute(u"cannot roll back transaction"_s, u"RELEASE "_s + savepointName());
+    Result<> undone = db.execute(u"cannot roll back transaction"_s, u"ROLLBACK TO "_s + savepointName());
+    if (undone)
+        undone = db.execute(u"cannot roll back transaction"_s, u"RELEASE "_s + savepointName());
+    if (!undone)
+        db.d->savepointRollbackFailed = true;
+    return undone;
 }
 
 } // namespace quire::core

@@ -10,10 +10,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
+
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 using namespace quire::core;
@@ -357,6 +361,89 @@ TEST(Database, UncommittedTransactionRollsBackWhenDestroyed)
     ASSERT_OK_AND_ASSIGN(Transaction again, store.db().begin());
     EXPECT_OK(again.commit());
     EXPECT_ERROR_CODE(again.commit(), ErrorCode::Internal);
+}
+
+namespace {
+
+/** @brief Makes SQLite refuse every ROLLBACK (and ROLLBACK TO) on `db`'s connection while it lives, as a failing disk
+ * might. */
+class RefusedRollbacks
+{
+public:
+    explicit RefusedRollbacks(const Database &db)
+        : m_handle(*static_cast<sqlite3 *const *>(
+            QSqlDatabase::database(db.connectionName(), false).driver()->handle().constData()))
+    {
+        // Setting an authorizer expires the prepared statements, so a cached ROLLBACK is asked too.
+        sqlite3_set_authorizer(m_handle, &refuseRollback, nullptr);
+    }
+    ~RefusedRollbacks() { sqlite3_set_authorizer(m_handle, nullptr, nullptr); }
+    RefusedRollbacks(const RefusedRollbacks &) = delete;
+    RefusedRollbacks &operator=(const RefusedRollbacks &) = delete;
+
+private:
+    static int refuseRollback(void *, int action, const char *operation, const char *, const char *, const char *)
+    {
+        const bool rollback = (action == SQLITE_TRANSACTION || action == SQLITE_SAVEPOINT) && operation
+            && std::string_view(operation) == "ROLLBACK";
+        return rollback ? SQLITE_DENY : SQLITE_OK;
+    }
+
+    sqlite3 *m_handle;
+};
+
+Result<> insertProject(Database &db, const QString &id)
+{
+    return quire::core_test::exec(db,
+        u"INSERT INTO projects VALUES ('"_s % id
+            % u"', 'Name', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"_s);
+}
+
+} // namespace
+
+TEST(Database, AFailedRollbackIsEndedBeforeTheNextTransactionAndItsWorkIsNotKept)
+{
+    // Given a transaction whose ROLLBACK fails
+    OPEN_TEST_STORE(store);
+    {
+        const RefusedRollbacks refused(store.db());
+        const Result<> failed = store.db().transact([&]() -> Result<> {
+            EXPECT_OK(insertProject(store.db(), u"abandoned"_s));
+            return fail(ErrorCode::InvalidArgument, u"changed my mind"_s);
+        });
+        EXPECT_ERROR_CODE(failed, ErrorCode::InvalidArgument);
+    }
+
+    // When the next transaction writes and commits
+    const Result<> next = store.db().transact([&]() -> Result<> { return insertProject(store.db(), u"kept"_s); });
+
+    // Then it starts (rather than "cannot start a transaction within a transaction"), and only its work is kept
+    ASSERT_OK(next);
+    EXPECT_EQ(scalar(store.db(), u"SELECT group_concat(id) FROM projects"_s).toString(), u"kept"_s);
+}
+
+TEST(Database, WhenAnInnerRollbackFailsTheOuterTransactionDoesNotCommit)
+{
+    // Given an outer transaction whose inner unit fails and cannot be rolled back
+    OPEN_TEST_STORE(store);
+    const Result<> outer = store.db().transact([&]() -> Result<> {
+        if (auto done = insertProject(store.db(), u"outer"_s); !done)
+            return done;
+        const RefusedRollbacks refused(store.db());
+        const Result<> inner = store.db().transact([&]() -> Result<> {
+            EXPECT_OK(insertProject(store.db(), u"inner"_s));
+            return fail(ErrorCode::InvalidArgument, u"inner failed"_s);
+        });
+        EXPECT_ERROR_CODE(inner, ErrorCode::InvalidArgument);
+        return {}; // the outer work goes on, as NestedTransactionRollsBackOnlyItsOwnWork's does
+    });
+
+    // Then the outer commit is refused, rather than keeping the inner unit's failed work
+    EXPECT_ERROR(outer, ErrorCode::Storage,
+        u"cannot commit transaction: part of its work could not be rolled back, so none of it is kept"_s);
+    EXPECT_EQ(scalar(store.db(), u"SELECT count(*) FROM projects"_s).toInt(), 0);
+    ASSERT_OK(store.db().transact([&]() -> Result<> { return insertProject(store.db(), u"next"_s); }));
+    EXPECT_EQ(scalar(store.db(), u"SELECT group_concat(id) FROM projects"_s).toString(), u"next"_s);
 }
 
 TEST(Statement, UniqueViolationIsAConflict)

@@ -129,6 +129,8 @@ private:
     struct Private;
 
     explicit Database(std::unique_ptr<Private> d);
+    /** @brief Rolls back what a failed ROLLBACK left open, before an outermost begin(). */
+    Result<> endUnfinishedTransaction();
     Result<> configureAndMigrate();
     Result<> migrate(int from);
     Result<> migrateTo1();
