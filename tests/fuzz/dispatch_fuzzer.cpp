@@ -7,7 +7,9 @@
 // surrogates and NULs reach the decoder). The call goes over a real QWebChannel to the real bridges,
 // backed by a real SQLite database in memory. The target aborts when a reply breaks the contract:
 // every call to a known command gets an envelope; an error envelope has a known code other than
-// "internal" and a "Failed to <action>: " message; an unknown method gets no envelope.
+// "internal" and a "Failed to <action>: " message; an unknown method gets no envelope; and text
+// comes back exactly as it was stored: a task that a create or update returned is read back
+// (db_get_task) with the same title, description, tags and checklist, character for character.
 #include <app_bridge.h>
 #include <bridge_registry.h>
 #include <command_specs.h>
@@ -119,6 +121,36 @@ World *g_world = nullptr;
 int g_calls = 0;
 int g_nextId = 1;
 
+/** @brief Sends one invokeMethod as the page does; its reply, waiting up to `waitMs` (0: only one already there). */
+std::optional<QJsonValue> call(const QString &object, const QString &method, const QJsonValue &argument, int waitMs)
+{
+    const int id = g_nextId++;
+    g_world->page.deliver(QJsonObject {{u"type"_s, kInvokeMethod}, {u"object"_s, object}, {u"method"_s, method},
+        {u"args"_s, QJsonArray {argument}}, {u"id"_s, id}});
+    const QDeadlineTimer deadline(waitMs);
+    std::optional<QJsonValue> reply = g_world->page.take(id);
+    while (!reply && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        reply = g_world->page.take(id);
+    }
+    return reply;
+}
+
+/** @brief The task a successful create or update returned is what the database gives back. */
+void checkReadBack(const QString &command, const QJsonObject &written)
+{
+    const std::optional<QJsonValue> read
+        = call(u"tasks"_s, u"db_get_task"_s, QJsonObject {{u"taskId"_s, written.value(u"id"_s)}}, 10'000);
+    if (!read || !read->toObject().value(u"ok"_s).toBool())
+        violation("a task just written cannot be read back", command, read.value_or(QJsonValue()));
+    const QJsonObject task = read->toObject().value(u"data"_s).toObject();
+    for (const QString &key : {u"title"_s, u"description"_s, u"tags"_s, u"checklist"_s}) {
+        if (task.value(key) != written.value(key))
+            violation("a task read back differs from the one written", command,
+                QJsonArray {key, written.value(key), task.value(key)});
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -174,20 +206,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         = spec ? spec->object : QStringList {u"tasks"_s, u"projects"_s, u"app"_s}.at(static_cast<qsizetype>(index % 3));
     const QString method = spec ? spec->name : QString::fromUtf8(body.left(24));
 
-    const int id = g_nextId++;
-    g_world->page.deliver(QJsonObject {{u"type"_s, kInvokeMethod}, {u"object"_s, object}, {u"method"_s, method},
-        {u"args"_s, QJsonArray {argument}}, {u"id"_s, id}});
     // Known commands always answer (database ones after a hop to the database thread).
-    const QDeadlineTimer deadline(spec ? 10'000 : 0);
-    std::optional<QJsonValue> reply = g_world->page.take(id);
-    while (!reply && !deadline.hasExpired()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        reply = g_world->page.take(id);
-    }
+    const std::optional<QJsonValue> reply = call(object, method, argument, spec ? 10'000 : 0);
     if (spec) {
         if (!reply)
             violation("no reply within 10 s", spec->name, QJsonValue());
         checkEnvelope(*spec, *reply);
+        const QJsonObject envelope = reply->toObject();
+        if ((spec->name == u"db_create_task" || spec->name == u"db_update_task") && envelope.value(u"ok"_s).toBool())
+            checkReadBack(spec->name, envelope.value(u"data"_s).toObject());
     } else if (reply && reply->isObject() && reply->toObject().contains(u"ok"_s)) {
         // An unknown name may coincide with a real one (the fuzzer can spell "ping"); only a real one may answer.
         bool known = false;
