@@ -5,6 +5,7 @@
 #include "external_link_opener.h"
 #include "logging.h"
 
+#include <QFile>
 #include <QMetaObject>
 #include <QWebChannel>
 #include <QWebEngineHistory>
@@ -21,19 +22,21 @@ namespace quire::app {
 namespace {
 
 /**
- * Runs first in every main-frame document: one that is not the app's loses `qt` (the channel's
- * transport) before any of its own scripts can run. Needed because a document Chromium commits
- * without asking acceptNavigationRequest (about:blank, the error page of about:srcdoc) is
- * created with the transport: the page learns of the navigation only after that.
+ * Runs first in every main-frame document (transport_guard.js, a resource): a document that is not
+ * the app's loses `qt` (the channel's transport) before any of its own scripts can run, and the
+ * app's gets a transport that answers the calls QWebChannel would drop without a reply.
  */
 QWebEngineScript transportGuard()
 {
+    QFile source(u":/quire/transport_guard.js"_s);
+    const bool opened = source.open(QIODevice::ReadOnly);
+    Q_ASSERT_X(opened, "transportGuard", "transport_guard.js is compiled into the app");
     QWebEngineScript guard;
     guard.setName(u"quire-transport-guard"_s);
     guard.setInjectionPoint(QWebEngineScript::DocumentCreation);
     guard.setWorldId(QWebEngineScript::MainWorld);
     guard.setRunsOnSubFrames(false);
-    guard.setSourceCode(u"if (location.protocol !== 'quire:' || location.host !== 'app') delete window.qt;"_s);
+    guard.setSourceCode(QString::fromUtf8(source.readAll()));
     return guard;
 }
 

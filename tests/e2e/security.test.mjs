@@ -120,6 +120,58 @@ test('frames get no bridge: an about:blank iframe has no qt.webChannelTransport 
   }
 });
 
+test('every raw channel message that names an id is answered, even one QWebChannel would drop', async () => {
+  // Given raw protocol messages as a script could send them, each with its own id, and a good one last
+  const messages = {
+    9001: '{"type":6,"object":"nosuch","method":"ping","args":[{}],"id":9001}',
+    9002: '{"type":6,"object":"app","method":"no_such_method","args":[{}],"id":9002}',
+    9003: '{"type":6,"object":"app","method":"ping","args":[{"x":1e999}],"id":9003}',
+    9004: '{"type":6,"object":"app","method":"ping","args":[{"x":0x10}],"id":9004}',
+    9005: `{"type":6,"object":"app","method":"ping","args":[${'['.repeat(10000)}${']'.repeat(10000)}],"id":9005}`,
+    9006: '[6, "app", "ping"] {"id": 9006}',
+  };
+  // When they are sent on the page's transport (the one qwebchannel.js uses)
+  const seen = await quire.app.page.evaluate(async (raw) => {
+    const transport = window.qt.webChannelTransport;
+    const replies = {};
+    const handler = transport.onmessage;
+    transport.onmessage = (message) => {
+      const reply = JSON.parse(message.data);
+      if (reply.id >= 9000) replies[reply.id] = reply.data;
+      else handler(message);
+    };
+    try {
+      for (const text of Object.values(raw)) transport.send(text);
+      const ping = await window.__QUIRE__.invoke('ping', {});
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      try {
+        window.qt.webChannelTransport = { send() {} };
+        delete window.qt.webChannelTransport;
+      } catch {
+        // Refused loudly in strict code; quietly otherwise.
+      }
+      const replaced = window.qt.webChannelTransport !== transport;
+      return { replies, ping, replaced };
+    } finally {
+      transport.onmessage = handler;
+    }
+  }, messages);
+  // Then each gets an error envelope saying why, the good call still works, and the transport stays the guarded one
+  assert.deepEqual(Object.keys(seen.replies).sort(), Object.keys(messages).sort());
+  for (const [id, reply] of Object.entries(seen.replies)) {
+    assert.equal(reply.ok, false, `${id}: ${JSON.stringify(reply)}`);
+    assert.equal(reply.error.code, 'invalid_argument', `${id}: ${JSON.stringify(reply)}`);
+  }
+  assert.match(seen.replies[9001].error.message, /there is no object 'nosuch'/);
+  assert.match(seen.replies[9002].error.message, /'app' has no method 'no_such_method'/);
+  assert.match(seen.replies[9003].error.message, /a number too large for JSON/);
+  assert.match(seen.replies[9004].error.message, /not JSON/);
+  assert.match(seen.replies[9005].error.message, /nesting deeper than/);
+  assert.match(seen.replies[9006].error.message, /not JSON/);
+  assert.equal(seen.ping, 'pong');
+  assert.equal(seen.replaced, false);
+});
+
 // In an app of its own that puppeteer never attaches to: puppeteer holds every new target it sees
 // until resumed, which would make the page look frozen after window.open although it is not.
 test('windowOpenIsRefusedAndThePageKeepsAnswering', async () => {
