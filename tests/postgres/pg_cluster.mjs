@@ -12,9 +12,9 @@
 // by a run that was killed is stopped by the next start, which reuses its state file.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/free_port.mjs';
 
 const [command, stateFile] = process.argv.slice(2);
 if (!['start', 'stop'].includes(command) || !stateFile) {
@@ -46,17 +46,6 @@ function run(tool, args) {
   }
 }
 
-function freeLoopbackPort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function stop() {
   if (!existsSync(stateFile)) return;
   const state = JSON.parse(readFileSync(stateFile, 'utf8'));
@@ -83,7 +72,7 @@ async function start() {
     const group = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(folder, postgres, group);
   }
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const user = 'quire';
   const data = join(folder, 'data');
   // Written before the server starts, so that a failed start is still cleaned up by stop.

@@ -3,27 +3,17 @@
 // puppeteer-core to its QtWebEngine, and always stops the app and its QtWebEngineProcess children.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { after, before } from 'node:test';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import WebSocket from 'ws';
+import { freePort } from '../../support/free_port.mjs';
 
 const defaultBinary = process.env.QUIRE_BINARY;
 export const artifactsDir = process.env.QUIRE_E2E_ARTIFACTS ?? join(tmpdir(), 'quire-e2e-artifacts');
 
-/** A loopback port nobody listens on right now. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 async function waitFor(check, { timeoutMs, what }) {
   const deadline = Date.now() + timeoutMs;
