@@ -34,14 +34,12 @@
 
   const depthAndFinite = (value) => {
     // Iterative: a recursive walk would itself overflow on the nesting it is meant to refuse.
-    let deepest = 0;
     const stack = [[value, 1]];
     while (stack.length > 0) {
       const [item, depth] = stack.pop();
       if (typeof item === 'number' && !Number.isFinite(item)) return { ok: false, why: 'a number too large for JSON' };
       if (item === null || typeof item !== 'object') continue;
-      deepest = Math.max(deepest, depth);
-      if (deepest > MAX_DEPTH) return { ok: false, why: `nesting deeper than ${MAX_DEPTH} levels` };
+      if (depth > MAX_DEPTH) return { ok: false, why: `nesting deeper than ${MAX_DEPTH} levels` };
       for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
     }
     return { ok: true };
