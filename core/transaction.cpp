@@ -13,6 +13,7 @@ Result<Transaction> Database::begin(TransactionKind kind)
     const int depth = d->transactionDepth;
     Result<> begun;
     if (depth == 0) {
+        d->savepointRollbackFailed = false; // of a transaction that has ended
         if (auto ended = endUnfinishedTransaction(); !ended)
             return std::unexpected(std::move(ended.error()));
         begun = execute(
@@ -29,7 +30,6 @@ Result<Transaction> Database::begin(TransactionKind kind)
 
 Result<> Database::endUnfinishedTransaction()
 {
-    d->savepointRollbackFailed = false;
     // Only a ROLLBACK that failed leaves SQLite in a transaction with none of ours open. Nesting
     // into it would lose the new work (its outer transaction never commits); end it first.
     if (!d->sqliteHandle() || !d->inTransaction())
