@@ -2,7 +2,7 @@
 #include "command_line_transfer.h"
 
 #include <quire/core/database.h>
-#include <quire/core/sqlite_data_transfer.h>
+#include <quire/core/sql_data_transfer.h>
 #include <quire/exchange/transfer_file.h>
 
 #include <QFileInfo>
@@ -65,7 +65,7 @@ int runTransferCommand(const Options &options)
     auto database = core::Database::open(options.databasePath, u"quire-command-line"_s);
     if (!database)
         return failed(u"open "_s + options.databasePath, database.error());
-    core::SqliteDataTransfer transfer(**database);
+    core::SqlDataTransfer transfer(**database);
     return options.mode == RunMode::Export ? exportTo(transfer, options) : importFrom(transfer, options);
 }
 

@@ -4,10 +4,10 @@
 #include "logging.h"
 
 #include <quire/core/database.h>
-#include <quire/core/sqlite_data_transfer.h>
-#include <quire/core/sqlite_history.h>
-#include <quire/core/sqlite_project_repository.h>
-#include <quire/core/sqlite_task_repository.h>
+#include <quire/core/sql_data_transfer.h>
+#include <quire/core/sql_history.h>
+#include <quire/core/sql_project_repository.h>
+#include <quire/core/sql_task_repository.h>
 
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -34,10 +34,10 @@ core::Result<Storage> openSqlite(const QString &path)
     if (!database)
         return std::unexpected(database.error());
     Storage storage;
-    storage.tasks = std::make_unique<core::SqliteTaskRepository>(**database);
-    storage.projects = std::make_unique<core::SqliteProjectRepository>(**database);
-    storage.history = std::make_unique<core::SqliteHistory>(**database, *storage.tasks, *storage.projects);
-    storage.transfer = std::make_unique<core::SqliteDataTransfer>(**database);
+    storage.tasks = std::make_unique<core::SqlTaskRepository>(**database);
+    storage.projects = std::make_unique<core::SqlProjectRepository>(**database);
+    storage.history = std::make_unique<core::SqlHistory>(**database, *storage.tasks, *storage.projects);
+    storage.transfer = std::make_unique<core::SqlDataTransfer>(**database);
     storage.database = std::move(*database);
     return storage;
 }

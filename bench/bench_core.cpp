@@ -5,9 +5,9 @@
 // quire_bench_core bulk <db> [count]                times the repository half of a bulk complete
 //                                                   and of the undo of a bulk delete, `count` tasks
 #include <quire/core/database.h>
-#include <quire/core/sqlite_history.h>
-#include <quire/core/sqlite_project_repository.h>
-#include <quire/core/sqlite_task_repository.h>
+#include <quire/core/sql_history.h>
+#include <quire/core/sql_project_repository.h>
+#include <quire/core/sql_task_repository.h>
 #include <quire/exchange/record_json.h>
 #include <task_columns.h>
 
@@ -38,8 +38,8 @@ int seed(const QString &path, int taskCount, int projectCount)
     auto db = core::Database::open(path, u"bench-seed"_s);
     if (!db)
         return failWith(db.error());
-    core::SqliteProjectRepository projects(**db);
-    core::SqliteTaskRepository tasks(**db);
+    core::SqlProjectRepository projects(**db);
+    core::SqlTaskRepository tasks(**db);
     QElapsedTimer timer;
     timer.start();
     auto seeded = (*db)->transact([&]() -> core::Result<int> {
@@ -127,8 +127,8 @@ int list(const QString &path, int repetitions)
     auto db = core::Database::open(path, u"bench-list"_s);
     if (!db)
         return failWith(db.error());
-    core::SqliteProjectRepository projects(**db);
-    core::SqliteTaskRepository tasks(**db);
+    core::SqlProjectRepository projects(**db);
+    core::SqlTaskRepository tasks(**db);
     auto allProjects = projects.findAll();
     if (!allProjects || allProjects->isEmpty())
         return failWith({core::ErrorCode::NotFound, u"no projects: seed the database first"_s});
@@ -170,8 +170,8 @@ int create(const QString &path, int count)
     auto db = core::Database::open(path, u"bench-create"_s);
     if (!db)
         return failWith(db.error());
-    core::SqliteProjectRepository projects(**db);
-    core::SqliteTaskRepository tasks(**db);
+    core::SqlProjectRepository projects(**db);
+    core::SqlTaskRepository tasks(**db);
     auto project = projects.create({u"Bench target"_s, std::nullopt});
     if (!project)
         return failWith(project.error());
@@ -198,9 +198,9 @@ int bulk(const QString &path, int count)
     auto db = core::Database::open(path, u"bench-bulk"_s);
     if (!db)
         return failWith(db.error());
-    core::SqliteProjectRepository projects(**db);
-    core::SqliteTaskRepository tasks(**db);
-    core::SqliteHistory history(**db, tasks, projects);
+    core::SqlProjectRepository projects(**db);
+    core::SqlTaskRepository tasks(**db);
+    core::SqlHistory history(**db, tasks, projects);
     auto listed = tasks.list(core::TaskQuery {.limit = count});
     if (!listed)
         return failWith(listed.error());

@@ -13,7 +13,7 @@
 // The database is seeded first (not timed): `tasks` tasks (default 100 000) over 50 projects.
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
-#include <quire/core/sqlite_data_transfer.h>
+#include <quire/core/sql_data_transfer.h>
 #include <quire/core/timestamp.h>
 #include <quire/exchange/transfer_file.h>
 
@@ -350,7 +350,7 @@ int main(int argc, char *argv[])
     // Seed (not timed): the generated tasks, imported.
     const QString source = dir.filePath(u"source.db"_s);
     auto sourceDb = valueOr(core::Database::open(source, u"bench-source"_s), "open the source database");
-    core::SqliteDataTransfer sourceTransfer(*sourceDb);
+    core::SqlDataTransfer sourceTransfer(*sourceDb);
     valueOr(sourceTransfer.import(generated(taskCount), core::ImportMode::Commit, operation), "seed");
 
     // Export, and its raw baseline: the same rows read, the same bytes written.
@@ -374,7 +374,7 @@ int main(int argc, char *argv[])
     const double rawImportMs
         = rawInsert(dir.filePath(u"raw.db"_s), valueOr(sourceTransfer.exportAll(operation), "read the rows back"));
     auto targetDb = valueOr(core::Database::open(dir.filePath(u"target.db"_s), u"bench-target"_s), "open the target");
-    core::SqliteDataTransfer targetTransfer(*targetDb);
+    core::SqlDataTransfer targetTransfer(*targetDb);
     timer.restart();
     const exchange::FileToImport read = valueOr(exchange::readFileToImport(file, operation), "read the file");
     const core::ImportReport imported
@@ -394,7 +394,7 @@ int main(int argc, char *argv[])
             sourceTransfer, dir.filePath(u"cancelled.json"_s), exchange::Format::QuireJson, cancelling));
     });
     auto freshDb = valueOr(core::Database::open(dir.filePath(u"fresh.db"_s), u"bench-fresh"_s), "open a fresh target");
-    core::SqliteDataTransfer freshTransfer(*freshDb);
+    core::SqlDataTransfer freshTransfer(*freshDb);
     for (const double fraction : {0.5, 1.0}) {
         cancelAt(*freshDb, u"writing"_s, fraction, [&](core::Operation &cancelling) {
             return withoutValue(freshTransfer.import(read.parsed.snapshot, core::ImportMode::Commit, cancelling));

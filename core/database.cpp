@@ -72,6 +72,7 @@ Database::~Database()
     const QString name = d->connectionName;
     d->preparedQueries.clear();
     d->finalizeSqliteStatements();
+    d->freeServerCancel();
     d->connection.close();
     // removeDatabase() warns and leaves queries dangling while any QSqlDatabase copy is alive.
     d->connection = QSqlDatabase();
@@ -113,12 +114,24 @@ quint64 Database::queryCount() const
     return d->queryCount;
 }
 
-const QString Database::kChangeVersionParts = u"(SELECT data_version FROM pragma_data_version()), total_changes()"_s;
+const SqlDialect &SqlDialect::of(Database &db)
+{
+    return *db.d->dialect;
+}
+
+QString SqlDialect::jsonArrayValues(const QString &array) const
+{
+    return u"SELECT value FROM "_s % jsonArrayRows(array, u"j"_s);
+}
+
+bool Database::isServerUrl(const QString &location)
+{
+    return location.startsWith(u"postgresql://"_s) || location.startsWith(u"postgres://"_s);
+}
 
 Result<QString> Database::changeVersion()
 {
-    auto version = Statement::queryValue(
-        *this, u"cannot read the database version"_s, u"SELECT printf('%d.%d', "_s % kChangeVersionParts % u")"_s);
+    auto version = Statement::queryValue(*this, u"cannot read the database version"_s, d->dialect->changeVersion());
     if (!version)
         return std::unexpected(std::move(version.error()));
     return version->toString();
@@ -133,6 +146,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     // addDatabase() would silently replace (and break) the other user's connection.
     if (QSqlDatabase::contains(connectionName))
         return fail(ErrorCode::Internal, u"database connection name "_s % connectionName % u" is already in use"_s);
+    if (isServerUrl(path))
+        return openServer(path, connectionName);
 
     if (path != kMemoryPath) {
         const QFileInfo info(path);
@@ -173,7 +188,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
 
 Result<> Database::execute(const QString &what, const QString &sql, const QStringList &values)
 {
-    return Statement::execute(*this, what, sql, values);
+    if (!values.isEmpty())
+        return Statement::execute(*this, what, sql, values);
+    return Statement::executeUnprepared(*this, what, sql);
+}
+
+Result<> Database::executeAll(const QString &what, const QStringList &statements)
+{
+    return executeAll(what, std::span(statements.constData(), static_cast<std::size_t>(statements.size())));
 }
 
 Result<> Database::executeAll(const QString &what, std::span<const QString> statements)
@@ -383,7 +405,7 @@ Result<> Database::migrateTo2()
 Result<> Database::migrateTo3()
 {
     // Each task's tags and project ids also as JSON arrays on its row, in stored order, so the
-    // listing (SqliteTaskRepository::list) needs no lookup per task. task_tags and
+    // listing (SqlTaskRepository::list) needs no lookup per task. task_tags and
     // task_projects stay the source for filtering and foreign keys; writers keep both in step
     // within one transaction.
     // SQLite does not promise that an aggregate reads a subquery's rows in the subquery's order

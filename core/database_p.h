@@ -6,6 +6,8 @@
 #include <quire/core/database.h>
 #include <quire/core/error.h>
 
+#include "sql_dialect.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -18,13 +20,16 @@
 class QSqlError;
 struct sqlite3;
 struct sqlite3_stmt;
+struct pg_cancel;
 
 namespace quire::core {
 
 Q_DECLARE_LOGGING_CATEGORY(lcDatabase)
 
 struct Database::Private {
+    /** The file path, or the server URL. */
     QString path;
+    const SqlDialect *dialect = &sqliteDialect();
     QString connectionName;
     QSqlDatabase connection;
     std::optional<QString> backupPath;
@@ -41,6 +46,8 @@ struct Database::Private {
     sqlite3 *handle = nullptr;
     /** The handle interrupt() may use from another thread: set once open, cleared before closing. */
     std::atomic<sqlite3 *> interruptHandle = nullptr;
+    /** On a server: what interrupt() cancels the running statement with; made once open, freed on closing. */
+    std::atomic<pg_cancel *> serverCancel = nullptr;
 
     /** The connection's sqlite3 handle (SqliteStatement); null when it is not open. */
     sqlite3 *sqliteHandle();
@@ -50,6 +57,11 @@ struct Database::Private {
      */
     bool inTransaction();
     void finalizeSqliteStatements();
+    /** Makes serverCancel for the open server connection. */
+    void prepareServerCancel();
+    /** Asks the server to cancel the statement this connection runs, if any (any thread). */
+    void cancelServerStatement();
+    void freeServerCancel();
 };
 
 /** @brief "<what>: <driver text>", Conflict for a UNIQUE/PRIMARY KEY violation, Storage otherwise. */

@@ -3,6 +3,7 @@
 
 #include "normalize.h"
 #include "record_sql.h"
+#include "sql_dialect.h"
 #include "statement.h"
 #include <quire/core/database.h>
 #include <quire/core/project.h>
@@ -33,11 +34,9 @@ QString quotedName(const QString &name)
 
 const QList<JournalTable> &journalTables()
 {
-    // The rowid too: a row put back keeps its place among rows created in the same millisecond.
     static const QList<JournalTable> tables {
-        {JournalRowKind::Project, u"project"_s, u"projects"_s, QStringList {u"rowid"_s} + rowColumns<Project>(),
-            u"name"_s},
-        {JournalRowKind::Task, u"task"_s, u"tasks"_s, QStringList {u"rowid"_s} + rowColumns<Task>(), u"title"_s},
+        {JournalRowKind::Project, u"project"_s, u"projects"_s, rowColumns<Project>(), u"name"_s},
+        {JournalRowKind::Task, u"task"_s, u"tasks"_s, rowColumns<Task>(), u"title"_s},
     };
     return tables;
 }
@@ -56,12 +55,17 @@ const QList<TaskListRows> &taskListRows()
     return lists;
 }
 
-QString rowImageSql(const JournalTable &table, const QString &alias)
+QStringList imageColumns(const SqlDialect &dialect, const JournalTable &table)
 {
-    QStringList pairs;
-    for (const QString &column : table.columns)
-        pairs.append(u"'"_s % column % u"', "_s % alias % u'.' % column);
-    return u"json_object("_s % pairs.join(u", "_s) % u')';
+    return QStringList {dialect.insertionOrder()} + table.columns;
+}
+
+QString rowImageSql(const SqlDialect &dialect, const JournalTable &table, const QString &alias)
+{
+    QList<JsonMember> members;
+    for (const QString &column : imageColumns(dialect, table))
+        members.append({column, alias % u'.' % column});
+    return dialect.jsonObject(members);
 }
 
 JournalEntry::JournalEntry(Database &db, qint64 id)
@@ -76,12 +80,13 @@ Result<JournalEntry> JournalEntry::begin(Database &db)
     if (auto dropped = run(db, u"DELETE FROM journal WHERE state = 'undone'"_s, {}); !dropped)
         return std::unexpected(std::move(dropped.error()));
     auto id = Statement::queryValue(db, kWhat,
-        u"INSERT INTO journal (label, state, created_at) VALUES ('', 'done', ?) RETURNING id"_s,
+        u"INSERT INTO journal (label, state, created_at) VALUES ('', 'done', CAST(? AS text)) RETURNING id"_s,
         {formatTimestamp(currentTimestamp())});
     if (!id)
         return std::unexpected(std::move(id.error()));
     const qint64 entry = id->toLongLong();
-    if (auto trimmed = run(db, u"DELETE FROM journal WHERE id <= ?"_s, {entry - kJournalLength}); !trimmed)
+    if (auto trimmed = run(db, u"DELETE FROM journal WHERE id <= CAST(? AS bigint)"_s, {entry - kJournalLength});
+        !trimmed)
         return std::unexpected(std::move(trimmed.error()));
     return JournalEntry(db, entry);
 }
@@ -89,23 +94,28 @@ Result<JournalEntry> JournalEntry::begin(Database &db)
 Result<> JournalEntry::captureBefore(JournalRowKind kind, const QStringList &ids)
 {
     const JournalTable &table = journalTable(kind);
-    // OR IGNORE: a row captured twice keeps its first image, the one from before the step.
+    const SqlDialect &dialect = SqlDialect::of(*m_db);
+    // DO NOTHING: a row captured twice keeps its first image, the one from before the step. (The
+    // WHERE tells SQLite's parser that ON CONFLICT is not a join's ON.)
     return run(*m_db,
-        u"INSERT OR IGNORE INTO journal_changes (entry_id, kind, row_id, before) SELECT ?, ?, j.value, (SELECT "_s
-            % rowImageSql(table, u"r"_s) % u" FROM "_s % table.table
-            % u" AS r WHERE r.id = j.value) FROM json_each(?) AS j"_s,
+        u"INSERT INTO journal_changes (entry_id, kind, row_id, before) SELECT CAST(? AS bigint), CAST(? AS text), "
+        "j.value, (SELECT "_s
+            % rowImageSql(dialect, table, u"r"_s) % u" FROM "_s % table.table % u" AS r WHERE r.id = j.value) FROM "_s
+            % dialect.jsonArrayRows(u"?"_s, u"j"_s) % u" WHERE true ON CONFLICT DO NOTHING"_s,
         {m_id, table.kindName, toJsonArray(ids)});
 }
 
 Result<> JournalEntry::finish(const QString &verb, JournalRowKind subjectKind, const QStringList &subjectIds)
 {
+    const SqlDialect &dialect = SqlDialect::of(*m_db);
     QString images;
     for (const JournalTable &table : journalTables()) {
-        images += u" WHEN '"_s % table.kindName % u"' THEN (SELECT "_s % rowImageSql(table, u"r"_s) % u" FROM "_s
-            % table.table % u" AS r WHERE r.id = journal_changes.row_id)"_s;
+        images += u" WHEN '"_s % table.kindName % u"' THEN (SELECT "_s % rowImageSql(dialect, table, u"r"_s)
+            % u" FROM "_s % table.table % u" AS r WHERE r.id = journal_changes.row_id)"_s;
     }
-    if (auto after
-        = run(*m_db, u"UPDATE journal_changes SET after = CASE kind"_s % images % u" END WHERE entry_id = ?"_s, {m_id});
+    if (auto after = run(*m_db,
+            u"UPDATE journal_changes SET after = CASE kind"_s % images % u" END WHERE entry_id = CAST(? AS bigint)"_s,
+            {m_id});
         !after)
         return after;
 
@@ -113,8 +123,8 @@ Result<> JournalEntry::finish(const QString &verb, JournalRowKind subjectKind, c
     QString label;
     if (subjectIds.size() == 1) {
         auto name = Statement::queryValue(*m_db, kWhat,
-            u"SELECT json_extract(coalesce(after, before), '$."_s % subject.nameColumn
-                % u"') FROM journal_changes WHERE entry_id = ? AND kind = ? AND row_id = ?"_s,
+            u"SELECT "_s % dialect.jsonMember(u"coalesce(after, before)"_s, subject.nameColumn)
+                % u" FROM journal_changes WHERE entry_id = CAST(? AS bigint) AND kind = ? AND row_id = ?"_s,
             {QString::number(m_id), subject.kindName, subjectIds.first()});
         if (!name)
             return std::unexpected(std::move(name.error()));
@@ -123,7 +133,7 @@ Result<> JournalEntry::finish(const QString &verb, JournalRowKind subjectKind, c
     } else {
         label = verb % u' ' % QString::number(subjectIds.size()) % u' ' % subject.table;
     }
-    return run(*m_db, u"UPDATE journal SET label = ? WHERE id = ?"_s, {label, m_id});
+    return run(*m_db, u"UPDATE journal SET label = ? WHERE id = CAST(? AS bigint)"_s, {label, m_id});
 }
 
 } // namespace quire::core

@@ -3,7 +3,7 @@
 
 // Internal to core: the undo journal's writing side. Every write of a repository is one journal
 // entry, recorded in the write's own transaction: the image of each row it touches before and
-// after (JSON of the row's columns, NULL where the row does not exist). SqliteHistory reads it.
+// after (JSON of the row's columns, NULL where the row does not exist). SqlHistory reads it.
 
 #include <quire/core/error.h>
 
@@ -16,6 +16,7 @@
 namespace quire::core {
 
 class Database;
+class SqlDialect;
 
 /** @brief The kinds of rows the journal holds, one per table. */
 enum class JournalRowKind : std::uint8_t { Task, Project };
@@ -52,7 +53,7 @@ struct JournalTable {
     /** @brief journal_changes.kind: 'task', 'project'. */
     QString kindName;
     QString table;
-    /** @brief Every column of a row: what an image holds. */
+    /** @brief Every column of a row; an image holds these and the row's insertion order (imageColumns()). */
     QStringList columns;
     /** @brief The column that names a row for people: title, name. */
     QString nameColumn;
@@ -64,10 +65,16 @@ struct JournalTable {
 [[nodiscard]] const QList<JournalTable> &journalTables();
 
 /**
- * @brief SQL giving the image of the row of `table` aliased `alias`: json_object() of every
- * column, which writes the same values as the same text, so two images compare as text.
+ * @brief The columns of an image of a row of `table`: its insertion order (so that a row put back
+ * keeps its place among rows created in the same millisecond), then every column.
  */
-[[nodiscard]] QString rowImageSql(const JournalTable &table, const QString &alias);
+[[nodiscard]] QStringList imageColumns(const SqlDialect &dialect, const JournalTable &table);
+
+/**
+ * @brief SQL giving the image of the row of `table` aliased `alias`: a JSON object of
+ * imageColumns(), which the same values always make as the same text, so two images compare as text.
+ */
+[[nodiscard]] QString rowImageSql(const SqlDialect &dialect, const JournalTable &table, const QString &alias);
 
 /** @brief A list field of tasks kept as rows of its own table, beside its JSON copy on the task row. */
 struct TaskListRows {

@@ -57,6 +57,7 @@ void Database::interrupt()
 {
     if (sqlite3 *handle = d->interruptHandle.load())
         sqlite3_interrupt(handle);
+    d->cancelServerStatement();
 }
 
 void Database::Private::finalizeSqliteStatements()
@@ -133,6 +134,21 @@ SqliteStatement &SqliteStatement::bind(qint64 number)
     return *this;
 }
 
+SqliteStatement &SqliteStatement::bind(const QVariant &value)
+{
+    if (value.isNull()) {
+        sqlite3_bind_null(m_statement, m_nextParameter++);
+        return *this;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::Bool: return bind(value.toLongLong());
+    default: return bind(value.toString());
+    }
+}
+
 Result<bool> SqliteStatement::step()
 {
     if (!m_stepped) {
@@ -144,16 +160,6 @@ Result<bool> SqliteStatement::step()
     case SQLITE_DONE: return false;
     default: return std::unexpected(sqliteError(m_what, sqlite3_db_handle(m_statement)));
     }
-}
-
-Result<std::optional<qint64>> SqliteStatement::singleNumber()
-{
-    auto stepped = step();
-    if (!stepped)
-        return std::unexpected(std::move(stepped.error()));
-    if (!*stepped)
-        return std::optional<qint64>();
-    return std::optional<qint64>(number(0));
 }
 
 QString SqliteStatement::text(int column) const

@@ -2,14 +2,15 @@
 #pragma once
 
 // Internal to core: a statement on the SQLite C API of a Database's own connection, for the reads
-// whose every row counts (task listings). QSqlQuery wraps each value in a QVariant and copies it
-// twice; reading 100 000 tasks through it took about six times what SQLite itself spends.
-// Writes and small reads stay on Statement.
+// whose every row counts (task listings, through SqlDialect::forEachRow()). QSqlQuery wraps each value in a QVariant
+// and copies it twice; reading 100 000 tasks through it took about six times what SQLite itself spends. Writes and
+// small reads stay on Statement.
 
 #include <quire/core/error.h>
 
 #include <QString>
 #include <QUtf8StringView>
+#include <QVariant>
 
 #include <optional>
 
@@ -38,6 +39,8 @@ public:
     /** @brief Binds the next positional `?`. */
     SqliteStatement &bind(const QString &text);
     SqliteStatement &bind(qint64 number);
+    /** @brief NULL, an integer or a text, as the value holds. */
+    SqliteStatement &bind(const QVariant &value);
 
     /** @brief Calls `row(*this)` for each result row; a failure while stepping is an Error. */
     template<class Row>
@@ -52,9 +55,6 @@ public:
             row(static_cast<const SqliteStatement &>(*this));
         }
     }
-
-    /** @brief The first column of the first row as a number; nullopt when there is no row. */
-    [[nodiscard]] Result<std::optional<qint64>> singleNumber();
 
     [[nodiscard]] QString text(int column) const;
     /** @brief The text as SQLite holds it (empty for NULL), valid until the next step. */

@@ -16,26 +16,43 @@ namespace quire::core {
 
 namespace {
 
-// SQLite result codes (primary and extended) for a UNIQUE or PRIMARY KEY violation.
+// SQLite result codes (primary and extended) or PostgreSQL's SQLSTATE for a UNIQUE or PRIMARY
+// KEY violation.
 bool isUniqueViolation(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    if (code == u"2067"_s || code == u"1555"_s)
+    if (code == u"2067"_s || code == u"1555"_s || code == u"23505"_s)
         return true;
     return code == u"19"_s && error.databaseText().contains(u"UNIQUE constraint failed"_s);
 }
 
-// SQLITE_INTERRUPT: Database::interrupt() stopped the statement because the person cancelled.
+// SQLITE_INTERRUPT, or PostgreSQL's query_canceled: Database::interrupt() stopped the statement
+// because the person cancelled.
 bool isInterrupted(const QSqlError &error)
 {
-    return error.nativeErrorCode() == u"9"_s;
+    return error.nativeErrorCode() == u"9"_s || error.nativeErrorCode() == u"57014"_s;
+}
+
+/**
+ * PostgreSQL's message without what libpq puts around it: "ERROR:  " before, and the lines
+ * after the first (the statement quoted, a caret under it).
+ */
+QString withoutServerDecoration(QString reason)
+{
+    for (const QString &severity : {u"ERROR:  "_s, u"FATAL:  "_s}) {
+        if (reason.startsWith(severity))
+            reason.remove(0, severity.size());
+    }
+    if (const qsizetype end = reason.indexOf(u'\n'); end >= 0)
+        reason.truncate(end);
+    return reason.trimmed();
 }
 
 } // namespace
 
 Error storageError(const QString &what, const QSqlError &error)
 {
-    QString reason = error.databaseText();
+    QString reason = withoutServerDecoration(error.databaseText());
     if (reason.isEmpty())
         reason = error.driverText();
     if (reason.isEmpty())
@@ -130,6 +147,15 @@ Result<> Statement::exec()
     ++m_db->d->queryCount;
     if (!m_query.exec())
         return std::unexpected(storageError(m_what, m_query.lastError()));
+    return {};
+}
+
+Result<> Statement::executeUnprepared(Database &db, const QString &what, const QString &sql)
+{
+    ++db.d->queryCount;
+    QSqlQuery query(db.d->connection);
+    if (!query.exec(sql))
+        return std::unexpected(storageError(what, query.lastError()));
     return {};
 }
 

@@ -56,6 +56,12 @@ public:
         return {};
     }
     /**
+     * @brief Runs one statement with no parameters and no rows without preparing it: PostgreSQL
+     * prepares no BEGIN, COMMIT, SAVEPOINT, SET or CREATE (and compiling one of these costs
+     * SQLite next to nothing).
+     */
+    [[nodiscard]] static Result<> executeUnprepared(Database &db, const QString &what, const QString &sql);
+    /**
      * @brief Runs `sql` with `values` bound to its `?`s in order, and gives the first column of its
      * first row (an invalid QVariant when there is none): pragmas and other one-value queries.
      */

@@ -2,7 +2,7 @@
 #pragma once
 
 // Internal to core: whole task and project rows as the repositories write and read them, shared
-// with SqliteDataTransfer so that an import stores exactly what a create stores (row, tag and
+// with SqlDataTransfer so that an import stores exactly what a create stores (row, tag and
 // link rows, JSON copies) and an export reads exactly what a listing reads. Each runs inside its
 // caller's transaction.
 
@@ -24,7 +24,7 @@ class Database;
 /** @brief Takes each task a reader has read; an error (a cancel, a full disk) stops the reading and is returned. */
 using TaskVisitor = std::function<Result<>(Task &&)>;
 
-/** @brief Every task, in creation order, by SqliteTaskRepository::list()'s one statement, one at a time. */
+/** @brief Every task, in creation order, by SqlTaskRepository::list()'s one statement, one at a time. */
 [[nodiscard]] Result<> forEachStoredTask(Database &db, const TaskVisitor &visit);
 
 /** @brief Saves a new task with its tags and project links (rows and JSON copies); its projects must exist. */

@@ -16,10 +16,12 @@ Result<Transaction> Database::begin(TransactionKind kind)
         d->savepointRollbackFailed = false; // of a transaction that has ended
         if (auto ended = endUnfinishedTransaction(); !ended)
             return std::unexpected(std::move(ended.error()));
-        begun = execute(
-            u"cannot begin transaction"_s, kind == TransactionKind::Write ? u"BEGIN IMMEDIATE"_s : u"BEGIN DEFERRED"_s);
+        const QStringList statements = d->dialect->begin(kind);
+        begun = executeAll(u"cannot begin transaction"_s, statements);
+        if (!begun && statements.size() > 1)
+            (void)execute(u"cannot begin transaction"_s, u"ROLLBACK"_s); // what did begin ends
     } else {
-        // SQLite has no nested BEGIN; a savepoint gives the inner unit its own rollback.
+        // There is no nested BEGIN; a savepoint gives the inner unit its own rollback.
         begun = execute(u"cannot begin transaction"_s, u"SAVEPOINT quire_"_s + QString::number(depth));
     }
     if (!begun)

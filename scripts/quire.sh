@@ -18,7 +18,7 @@ apt_packages=(
   libgtest-dev libgmock-dev clang-16 libclang-rt-16-dev clang-format clang-tidy-16
   libclang-16-dev llvm-16-dev
   libical-dev sqlite3 xauth xvfb fonts-dejavu-core dpkg-dev
-  postgresql libqt6sql6-psql
+  postgresql libqt6sql6-psql libpq-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -7,8 +7,8 @@
 #include "temporary_folder.h"
 
 #include <quire/core/database.h>
-#include <quire/core/sqlite_project_repository.h>
-#include <quire/core/sqlite_task_repository.h>
+#include <quire/core/sql_project_repository.h>
+#include <quire/core/sql_task_repository.h>
 #include <quire/exchange/record_json.h>
 #include <task_columns.h>
 
@@ -49,8 +49,8 @@ TEST(TaskListing, ColumnsSayExactlyWhatToJsonSaysForEveryKindOfTask)
     // that is not alphabetical
     TemporaryFolder folder;
     ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
-    core::SqliteProjectRepository projects(*db);
-    core::SqliteTaskRepository tasks(*db);
+    core::SqlProjectRepository projects(*db);
+    core::SqlTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const core::Project home, projects.create({u"Home"_s, std::nullopt}));
     ASSERT_OK_AND_ASSIGN(const core::Project work, projects.create({u"Work"_s, std::nullopt}));
     const QStringList titles {u"Plain"_s, u"Quotes \" and \\ backslash"_s, u"Control \u0001 \t \n characters"_s,
@@ -109,12 +109,12 @@ QJsonObject parsed(const core::Result<QByteArray> &json)
 struct Listing {
     TemporaryFolder folder;
     std::unique_ptr<core::Database> db;
-    std::unique_ptr<core::SqliteTaskRepository> tasks;
+    std::unique_ptr<core::SqlTaskRepository> tasks;
 
     explicit Listing(int count)
     {
         db = std::move(core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()).value());
-        tasks = std::make_unique<core::SqliteTaskRepository>(*db);
+        tasks = std::make_unique<core::SqlTaskRepository>(*db);
         for (int i = 0; i < count; ++i) {
             core::TaskDraft draft;
             draft.title = u"Task %1"_s.arg(i);
@@ -182,7 +182,7 @@ TEST(TaskListing, ColumnsWriteEnumsAsIndexesAndAnUnchangedUpdatedAtAsNull)
     // Given one task never changed and one changed
     TemporaryFolder folder;
     ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
-    core::SqliteTaskRepository tasks(*db);
+    core::SqlTaskRepository tasks(*db);
     core::TaskDraft draft;
     draft.title = u"Kept"_s;
     draft.priority = core::Priority::Nit;
@@ -214,7 +214,7 @@ TEST(TaskListing, StringsSurviveTheColumnsExactlyAsStored)
     // Every escape JSON needs, characters of one to four UTF-8 bytes, and U+2028 (valid in JSON)
     TemporaryFolder folder;
     ASSERT_OK_AND_ASSIGN(auto db, core::Database::open(folder.filePath(u"quire.db"_s), uniqueConnectionName()));
-    core::SqliteTaskRepository tasks(*db);
+    core::SqlTaskRepository tasks(*db);
     QString everyControl;
     for (char16_t c = 1; c < 0x20; ++c)
         everyControl += QChar(c);

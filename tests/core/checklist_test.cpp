@@ -3,7 +3,7 @@
 // occurrence of a recurring task; through the repository on a real SQLite file.
 #include "result_assertions.h"
 #include "test_store.h"
-#include <quire/core/sqlite_task_repository.h>
+#include <quire/core/sql_task_repository.h>
 
 #include <QDate>
 
@@ -41,7 +41,14 @@ TaskPatch checklistPatch(QList<ChecklistItem> checklist)
 
 } // namespace
 
-TEST(Checklist, CreateKeepsTheItemsInOrderTrimmedAndDropsBlankOnes)
+/** The behaviour, the same on every engine. */
+class ChecklistTest : public quire::core_test::EngineTest
+{
+};
+
+INSTANTIATE_FOR_ENGINES(ChecklistTest);
+
+TEST_P(ChecklistTest, CreateKeepsTheItemsInOrderTrimmedAndDropsBlankOnes)
 {
     OPEN_TEST_STORE(store);
     ASSERT_OK_AND_ASSIGN(const Task task,
@@ -57,7 +64,7 @@ TEST(Checklist, CreateKeepsTheItemsInOrderTrimmedAndDropsBlankOnes)
     EXPECT_EQ(listed.at(0).checklist, expected);
 }
 
-TEST(Checklist, ATaskWithoutItemsStoresNoChecklistText)
+TEST_P(ChecklistTest, ATaskWithoutItemsStoresNoChecklistText)
 {
     OPEN_TEST_STORE(store);
     ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(withChecklist(u"Plain"_s, {item(u" "_s)})));
@@ -66,7 +73,7 @@ TEST(Checklist, ATaskWithoutItemsStoresNoChecklistText)
     EXPECT_TRUE(scalar(store.db(), u"SELECT checklist FROM tasks"_s).isNull());
 }
 
-TEST(Checklist, TextOutsideTheBasicPlaneAndQuotesReadBackExactly)
+TEST_P(ChecklistTest, TextOutsideTheBasicPlaneAndQuotesReadBackExactly)
 {
     OPEN_TEST_STORE(store);
     const QString title = u"say \"hi\" \\ to 😀 in 日本語"_s;
@@ -77,7 +84,7 @@ TEST(Checklist, TextOutsideTheBasicPlaneAndQuotesReadBackExactly)
     EXPECT_EQ(stored->checklist.at(0).title, title);
 }
 
-TEST(Checklist, AnUpdateReplacesTheWholeChecklistAndOtherUpdatesLeaveIt)
+TEST_P(ChecklistTest, AnUpdateReplacesTheWholeChecklistAndOtherUpdatesLeaveIt)
 {
     OPEN_TEST_STORE(store);
     ASSERT_OK_AND_ASSIGN(
@@ -100,7 +107,7 @@ TEST(Checklist, AnUpdateReplacesTheWholeChecklistAndOtherUpdatesLeaveIt)
     EXPECT_TRUE(scalar(store.db(), u"SELECT checklist FROM tasks"_s).isNull());
 }
 
-TEST(Checklist, ABulkUpdateNormalisesTheChecklistItGivesEveryTask)
+TEST_P(ChecklistTest, ABulkUpdateNormalisesTheChecklistItGivesEveryTask)
 {
     OPEN_TEST_STORE(store);
     ASSERT_OK_AND_ASSIGN(const Task a, store.tasks().create(withChecklist(u"A"_s, {})));
@@ -113,7 +120,7 @@ TEST(Checklist, ABulkUpdateNormalisesTheChecklistItGivesEveryTask)
         EXPECT_EQ(task.checklist, QList<ChecklistItem> {item(u"step"_s)}) << task.title.toStdString();
 }
 
-TEST(Checklist, TheNextOccurrenceOfARecurringTaskHasItsChecklistUnticked)
+TEST_P(ChecklistTest, TheNextOccurrenceOfARecurringTaskHasItsChecklistUnticked)
 {
     OPEN_TEST_STORE(store);
     TaskDraft draft = withChecklist(u"Weekly review"_s, {item(u"inbox"_s, true), item(u"calendar"_s, false)});
@@ -134,7 +141,7 @@ TEST(Checklist, TheNextOccurrenceOfARecurringTaskHasItsChecklistUnticked)
     EXPECT_EQ(stored->checklist, unticked);
 }
 
-TEST(Checklist, ADamagedStoredChecklistIsAStorageErrorNamingTheTaskAndColumn)
+TEST_P(ChecklistTest, ADamagedStoredChecklistIsAStorageErrorNamingTheTaskAndColumn)
 {
     OPEN_TEST_STORE(store);
     ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(withChecklist(u"Pack"_s, {item(u"passport"_s)})));

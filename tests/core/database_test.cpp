@@ -83,7 +83,7 @@ TEST(Database, WhatItCreatesOnlyItsOwnerCanRead)
 
     // When the database is created and written to
     ASSERT_OK_AND_ASSIGN(const std::unique_ptr<Database> db, Database::open(path, uniqueConnectionName()));
-    SqliteTaskRepository tasks(*db);
+    SqlTaskRepository tasks(*db);
     TaskDraft draft;
     draft.title = u"Private"_s;
     ASSERT_OK(tasks.create(draft));
@@ -144,7 +144,7 @@ TEST(Database, ReopeningACurrentDatabaseKeepsItsDataAndMakesNoBackup)
     const QString path = folder.filePath(u"quire.db"_s);
     {
         ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
-        SqliteTaskRepository tasks(*db);
+        SqlTaskRepository tasks(*db);
         ASSERT_OK(tasks.create(TaskDraft {.title = u"Survive a restart"_s}));
     }
 
@@ -152,7 +152,7 @@ TEST(Database, ReopeningACurrentDatabaseKeepsItsDataAndMakesNoBackup)
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, uniqueConnectionName()));
 
     // Then
-    SqliteTaskRepository tasks(*db);
+    SqlTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 1);
     EXPECT_EQ(all.first().title, u"Survive a restart"_s);

@@ -3,6 +3,7 @@
 // write undone leaves the data exactly as it was, a later change is never overwritten, and the
 // journal outlives the connection.
 #include "result_assertions.h"
+#include "sql_dialect.h"
 #include "test_store.h"
 
 #include <QSqlDatabase>
@@ -20,15 +21,18 @@ using quire::core_test::updatedTask;
 
 namespace {
 
-/** Every row of every table but the journal's, rowid included, as text: what "exactly as it was" compares. */
+/** Every row of every table but the journal's, insertion order included, as text: what "exactly as it was" compares. */
 QStringList contentOf(Database &db)
 {
     QStringList rows;
     QSqlDatabase connection = QSqlDatabase::database(db.connectionName());
-    for (const QString &sql :
-        {u"SELECT rowid, * FROM tasks ORDER BY rowid"_s, u"SELECT * FROM task_tags ORDER BY task_id, tag"_s,
-            u"SELECT * FROM task_projects ORDER BY task_id, project_id"_s,
-            u"SELECT rowid, * FROM projects ORDER BY rowid"_s}) {
+    // The insertion order too (SQLite's rowid): a row put back keeps its place.
+    const QString order = SqlDialect::of(db).insertionOrder();
+    const QStringList queries {u"SELECT "_s % order % u", * FROM tasks ORDER BY "_s % order,
+        u"SELECT * FROM task_tags ORDER BY task_id, tag"_s,
+        u"SELECT * FROM task_projects ORDER BY task_id, project_id"_s,
+        u"SELECT "_s % order % u", * FROM projects ORDER BY "_s % order};
+    for (const QString &sql : queries) {
         QSqlQuery query(connection);
         EXPECT_TRUE(query.exec(sql)) << sql.toStdString();
         while (query.next()) {
@@ -69,10 +73,10 @@ TaskPatch statusPatch(Status status)
     return patch;
 }
 
-class HistoryTest : public ::testing::Test
+class HistoryTest : public quire::core_test::EngineTest
 {
 protected:
-    void SetUp() override { ASSERT_TRUE(m_store.isOpen()); }
+    void SetUp() override { REQUIRE_TEST_STORE(m_store); }
 
     /** Undoes the latest step and says which it was. */
     QString undone()
@@ -92,7 +96,9 @@ protected:
     TestStore m_store;
 };
 
-TEST_F(HistoryTest, undoOfADeleteRestoresTheTaskExactly)
+INSTANTIATE_FOR_ENGINES(HistoryTest);
+
+TEST_P(HistoryTest, undoOfADeleteRestoresTheTaskExactly)
 {
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(projectNamed(u"Home"_s)));
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Buy milk"_s, {home.id})));
@@ -104,7 +110,7 @@ TEST_F(HistoryTest, undoOfADeleteRestoresTheTaskExactly)
     EXPECT_EQ(contentOf(m_store.db()), before);
 }
 
-TEST_F(HistoryTest, undoOfACreateDeletesTheTaskAndRedoBringsItBackWithItsId)
+TEST_P(HistoryTest, undoOfACreateDeletesTheTaskAndRedoBringsItBackWithItsId)
 {
     const QStringList empty = contentOf(m_store.db());
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Call Ana"_s)));
@@ -118,7 +124,7 @@ TEST_F(HistoryTest, undoOfACreateDeletesTheTaskAndRedoBringsItBackWithItsId)
     EXPECT_EQ(found, task);
 }
 
-TEST_F(HistoryTest, undoOfAnUpdateRestoresEveryFieldTagAndLink)
+TEST_P(HistoryTest, undoOfAnUpdateRestoresEveryFieldTagAndLink)
 {
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(projectNamed(u"Home"_s)));
     ASSERT_OK_AND_ASSIGN(const Project work, m_store.projects().create(projectNamed(u"Work"_s)));
@@ -139,7 +145,7 @@ TEST_F(HistoryTest, undoOfAnUpdateRestoresEveryFieldTagAndLink)
     EXPECT_EQ(contentOf(m_store.db()), after);
 }
 
-TEST_F(HistoryTest, undoOfABulkDeleteRestoresEveryTaskInOneStep)
+TEST_P(HistoryTest, undoOfABulkDeleteRestoresEveryTaskInOneStep)
 {
     QStringList ids;
     for (int i = 0; i < 50; ++i) {
@@ -157,7 +163,7 @@ TEST_F(HistoryTest, undoOfABulkDeleteRestoresEveryTaskInOneStep)
     EXPECT_EQ(contentOf(m_store.db()), before);
 }
 
-TEST_F(HistoryTest, undoOfCompletingARecurringTaskRemovesItsNextOccurrence)
+TEST_P(HistoryTest, undoOfCompletingARecurringTaskRemovesItsNextOccurrence)
 {
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Water plants"_s)));
     const QStringList before = contentOf(m_store.db());
@@ -172,7 +178,7 @@ TEST_F(HistoryTest, undoOfCompletingARecurringTaskRemovesItsNextOccurrence)
     EXPECT_EQ(contentOf(m_store.db()), before);
 }
 
-TEST_F(HistoryTest, undoOfAMoveRestoresTheOrder)
+TEST_P(HistoryTest, undoOfAMoveRestoresTheOrder)
 {
     ASSERT_OK_AND_ASSIGN(const Task first, m_store.tasks().create(fullDraft(u"First"_s)));
     ASSERT_OK_AND_ASSIGN(const Task second, m_store.tasks().create(fullDraft(u"Second"_s)));
@@ -184,7 +190,7 @@ TEST_F(HistoryTest, undoOfAMoveRestoresTheOrder)
     Q_UNUSED(first);
 }
 
-TEST_F(HistoryTest, undoOfAProjectDeleteRestoresTheProjectAndItsTasksLinks)
+TEST_P(HistoryTest, undoOfAProjectDeleteRestoresTheProjectAndItsTasksLinks)
 {
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(projectNamed(u"Home"_s)));
     ASSERT_OK_AND_ASSIGN(const Project work, m_store.projects().create(projectNamed(u"Work"_s)));
@@ -201,7 +207,7 @@ TEST_F(HistoryTest, undoOfAProjectDeleteRestoresTheProjectAndItsTasksLinks)
     EXPECT_EQ(contentOf(m_store.db()), before);
 }
 
-TEST_F(HistoryTest, undoOfAProjectRenameRestoresItsName)
+TEST_P(HistoryTest, undoOfAProjectRenameRestoresItsName)
 {
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(projectNamed(u"Home"_s)));
     const QStringList before = contentOf(m_store.db());
@@ -213,7 +219,7 @@ TEST_F(HistoryTest, undoOfAProjectRenameRestoresItsName)
     EXPECT_EQ(contentOf(m_store.db()), before);
 }
 
-TEST_F(HistoryTest, undoIsRefusedAndChangesNothingWhenTheTaskHasChangedSince)
+TEST_P(HistoryTest, undoIsRefusedAndChangesNothingWhenTheTaskHasChangedSince)
 {
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Draft"_s)));
     TaskPatch rename;
@@ -228,7 +234,7 @@ TEST_F(HistoryTest, undoIsRefusedAndChangesNothingWhenTheTaskHasChangedSince)
     EXPECT_EQ(contentOf(m_store.db()), before);
 }
 
-TEST_F(HistoryTest, undoingTwiceUndoesTheTwoLatestStepsInTurn)
+TEST_P(HistoryTest, undoingTwiceUndoesTheTwoLatestStepsInTurn)
 {
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Draft"_s)));
     TaskPatch rename;
@@ -240,7 +246,7 @@ TEST_F(HistoryTest, undoingTwiceUndoesTheTwoLatestStepsInTurn)
     EXPECT_FALSE(gone);
 }
 
-TEST_F(HistoryTest, undoOfAProjectCreateIsRefusedWhenTasksWereAddedToItSince)
+TEST_P(HistoryTest, undoOfAProjectCreateIsRefusedWhenTasksWereAddedToItSince)
 {
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Loose"_s)));
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(projectNamed(u"Home"_s)));
@@ -253,7 +259,7 @@ TEST_F(HistoryTest, undoOfAProjectCreateIsRefusedWhenTasksWereAddedToItSince)
     EXPECT_EQ(scalar(m_store.db(), u"SELECT count(*) FROM projects"_s).toInt(), 1);
 }
 
-TEST_F(HistoryTest, undoOfATaskDeleteIsRefusedWhenItsProjectHasBeenDeletedSinceOutsideTheJournal)
+TEST_P(HistoryTest, undoOfATaskDeleteIsRefusedWhenItsProjectHasBeenDeletedSinceOutsideTheJournal)
 {
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(projectNamed(u"Home"_s)));
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Linked"_s, {home.id})));
@@ -266,7 +272,7 @@ TEST_F(HistoryTest, undoOfATaskDeleteIsRefusedWhenItsProjectHasBeenDeletedSinceO
     EXPECT_FALSE(gone);
 }
 
-TEST_F(HistoryTest, aNewChangeEndsRedo)
+TEST_P(HistoryTest, aNewChangeEndsRedo)
 {
     ASSERT_OK(m_store.tasks().create(fullDraft(u"One"_s)));
     EXPECT_EQ(undone(), u"Add “One”"_s);
@@ -279,7 +285,7 @@ TEST_F(HistoryTest, aNewChangeEndsRedo)
     EXPECT_EQ(state.redo, std::nullopt);
 }
 
-TEST_F(HistoryTest, nothingToUndoOrRedoIsNotAnError)
+TEST_P(HistoryTest, nothingToUndoOrRedoIsNotAnError)
 {
     ASSERT_OK_AND_ASSIGN(const std::optional<HistoryChange> undo, m_store.history().undo());
     EXPECT_FALSE(undo);
@@ -289,7 +295,7 @@ TEST_F(HistoryTest, nothingToUndoOrRedoIsNotAnError)
     EXPECT_EQ(state, (UndoState {}));
 }
 
-TEST_F(HistoryTest, eachStepSaysWhatUndoAndRedoWouldDoNext)
+TEST_P(HistoryTest, eachStepSaysWhatUndoAndRedoWouldDoNext)
 {
     ASSERT_OK_AND_ASSIGN(const Task task, m_store.tasks().create(fullDraft(u"Write report"_s)));
     ASSERT_OK(m_store.tasks().updateMany({task.id}, statusPatch(Status::InProgress)));
@@ -301,21 +307,21 @@ TEST_F(HistoryTest, eachStepSaysWhatUndoAndRedoWouldDoNext)
             .label = u"Edit “Write report”"_s, .undo = u"Add “Write report”"_s, .redo = u"Edit “Write report”"_s}));
 }
 
-TEST_F(HistoryTest, aLongTitleIsShortenedInTheLabel)
+TEST_P(HistoryTest, aLongTitleIsShortenedInTheLabel)
 {
     ASSERT_OK(m_store.tasks().create(fullDraft(QString(60, u'x'))));
     ASSERT_OK_AND_ASSIGN(const UndoState state, m_store.history().state());
     EXPECT_EQ(state.undo, u"Add “"_s % QString(39, u'x') % u"…”"_s);
 }
 
-TEST_F(HistoryTest, aFailedWriteLeavesNoStep)
+TEST_P(HistoryTest, aFailedWriteLeavesNoStep)
 {
     TaskDraft draft = fullDraft(u"Orphan"_s, {u"no-such-project"_s});
     EXPECT_ERROR_CODE(m_store.tasks().create(draft), ErrorCode::NotFound);
     EXPECT_EQ(scalar(m_store.db(), u"SELECT count(*) FROM journal"_s).toInt(), 0);
 }
 
-TEST_F(HistoryTest, theJournalKeepsTheLatestStepsOnly)
+TEST_P(HistoryTest, theJournalKeepsTheLatestStepsOnly)
 {
     for (qint64 i = 0; i < 205; ++i)
         ASSERT_OK(m_store.tasks().create(fullDraft(u"Task "_s + QString::number(i))));
@@ -332,15 +338,15 @@ TEST(HistoryAcrossRestarts, theJournalSurvivesClosingTheDatabase)
     QString id;
     {
         ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, quire::test::uniqueConnectionName(u"before"_s)));
-        SqliteTaskRepository tasks(*db);
+        SqlTaskRepository tasks(*db);
         ASSERT_OK_AND_ASSIGN(const Task task, tasks.create(fullDraft(u"Kept"_s)));
         ASSERT_OK(tasks.removeMany({task.id}));
         id = task.id;
     }
     ASSERT_OK_AND_ASSIGN(auto db, Database::open(path, quire::test::uniqueConnectionName(u"after"_s)));
-    SqliteTaskRepository tasks(*db);
-    SqliteProjectRepository projects(*db);
-    SqliteHistory history(*db, tasks, projects);
+    SqlTaskRepository tasks(*db);
+    SqlProjectRepository projects(*db);
+    SqlHistory history(*db, tasks, projects);
     ASSERT_OK_AND_ASSIGN(const std::optional<HistoryChange> change, history.undo());
     ASSERT_TRUE(change);
     EXPECT_EQ(change->step.label, u"Delete “Kept”"_s);

@@ -4,8 +4,8 @@
 #include "temporary_folder.h"
 #include "test_store.h"
 #include <quire/core/database.h>
-#include <quire/core/sqlite_project_repository.h>
-#include <quire/core/sqlite_task_repository.h>
+#include <quire/core/sql_project_repository.h>
+#include <quire/core/sql_task_repository.h>
 
 #include <QDir>
 #include <QFile>
@@ -117,7 +117,7 @@ TEST(Migration, FromVersion3KeepsEveryTaskAndDatesTheCompletedOnesByTheirLastCha
     EXPECT_EQ(backupVersion.toInt(), 3);
     EXPECT_EQ(QFileInfo(*db->backupPath()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions())
         << "a backup is as private as a new database";
-    SqliteTaskRepository tasks(*db);
+    SqlTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 2);
     const Task &roof = all.at(0);
@@ -167,7 +167,7 @@ TEST(Migration, FromVersion2CopiesTagsAndProjectIdsBesideTheirTaskInStoredOrder)
     ASSERT_TRUE(db->backupPath().has_value());
     ASSERT_OK_AND_ASSIGN(const QVariant backupVersion, scalarOnFile(*db->backupPath(), u"PRAGMA user_version"_s));
     EXPECT_EQ(backupVersion.toInt(), 2);
-    SqliteTaskRepository tasks(*db);
+    SqlTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 1);
     EXPECT_EQ(all.first().tags, (QStringList {u"zinc"_s, u"attic"_s}));
@@ -189,7 +189,7 @@ TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)
     EXPECT_EQ(scalar(*db, u"PRAGMA user_version"_s).toInt(), Database::kSchemaVersion);
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM pragma_table_info('tasks') WHERE name = 'tags'"_s).toInt(), 0);
     EXPECT_EQ(scalar(*db, u"SELECT count(*) FROM task_tags"_s).toInt(), 3);
-    SqliteTaskRepository tasks(*db);
+    SqlTaskRepository tasks(*db);
     ASSERT_OK_AND_ASSIGN(const QList<Task> all, listedTasks(tasks));
     ASSERT_EQ(all.size(), 2);
     const Task &roof = all.at(0);
@@ -206,7 +206,7 @@ TEST(Migration, FromVersion1MovesJsonTagsToTheirTableAndKeepsEverythingElse)
     EXPECT_EQ(roof.updatedAt, QDateTime::fromString(u"2026-01-02T10:00:00.000Z"_s, Qt::ISODateWithMs));
     EXPECT_EQ(all.at(1).id, u"t2"_s);
     EXPECT_TRUE(all.at(1).tags.isEmpty());
-    SqliteProjectRepository projects(*db);
+    SqlProjectRepository projects(*db);
     ASSERT_OK_AND_ASSIGN(const QList<Project> allProjects, projects.findAll());
     ASSERT_EQ(allProjects.size(), 1);
     EXPECT_EQ(allProjects.first().name, u"Home"_s);

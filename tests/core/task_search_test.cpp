@@ -15,10 +15,10 @@ using quire::core_test::updatedTask;
 
 namespace {
 
-class TaskSearch : public ::testing::Test
+class TaskSearch : public quire::core_test::EngineTest
 {
 protected:
-    void SetUp() override { ASSERT_TRUE(m_store.isOpen()); }
+    void SetUp() override { REQUIRE_TEST_STORE(m_store); }
 
     Task create(const QString &title, const std::function<void(TaskDraft &)> &more = {})
     {
@@ -45,7 +45,9 @@ protected:
     TestStore m_store;
 };
 
-TEST_F(TaskSearch, findsWordPrefixesIgnoringCaseAndAccents)
+INSTANTIATE_FOR_ENGINES(TaskSearch);
+
+TEST_P(TaskSearch, findsWordPrefixesIgnoringCaseAndAccents)
 {
     create(u"Café with Zoë"_s);
     create(u"Cafeteria menu"_s);
@@ -57,7 +59,7 @@ TEST_F(TaskSearch, findsWordPrefixesIgnoringCaseAndAccents)
     EXPECT_TRUE(found(u"caff"_s).isEmpty());
 }
 
-TEST_F(TaskSearch, looksInTheDescriptionTagsChecklistAndProjectNames)
+TEST_P(TaskSearch, looksInTheDescriptionTagsChecklistAndProjectNames)
 {
     ASSERT_OK_AND_ASSIGN(const Project garden, m_store.projects().create(ProjectDraft {.name = u"Garden"_s}));
     create(u"By description"_s, [](TaskDraft &d) { d.description = u"remember the invoice"_s; });
@@ -71,7 +73,7 @@ TEST_F(TaskSearch, looksInTheDescriptionTagsChecklistAndProjectNames)
     EXPECT_EQ(found(u"garden"_s), QStringList {u"By project"_s});
 }
 
-TEST_F(TaskSearch, everyWordMustMatchAndTitleMatchesComeFirst)
+TEST_P(TaskSearch, everyWordMustMatchAndTitleMatchesComeFirst)
 {
     create(u"Notes"_s, [](TaskDraft &d) { d.description = u"about the report, for the report"_s; });
     create(u"Report"_s);
@@ -81,7 +83,7 @@ TEST_F(TaskSearch, everyWordMustMatchAndTitleMatchesComeFirst)
     EXPECT_EQ(found(u"report ana"_s), QStringList {u"Report for Ana"_s});
 }
 
-TEST_F(TaskSearch, queryOperatorsAndQuotesAreJustText)
+TEST_P(TaskSearch, queryOperatorsAndQuotesAreJustText)
 {
     create(u"Say \"hello\" OR NOT"_s);
 
@@ -91,7 +93,7 @@ TEST_F(TaskSearch, queryOperatorsAndQuotesAreJustText)
     EXPECT_TRUE(found(u"hello NEAR(x)"_s).isEmpty());
 }
 
-TEST_F(TaskSearch, textWithoutAWordFindsNothing)
+TEST_P(TaskSearch, textWithoutAWordFindsNothing)
 {
     create(u"Anything"_s);
 
@@ -99,7 +101,7 @@ TEST_F(TaskSearch, textWithoutAWordFindsNothing)
     EXPECT_TRUE(found(u"  - * \" "_s).isEmpty());
 }
 
-TEST_F(TaskSearch, followsEditsDeletesProjectRenamesAndUndo)
+TEST_P(TaskSearch, followsEditsDeletesProjectRenamesAndUndo)
 {
     ASSERT_OK_AND_ASSIGN(const Project home, m_store.projects().create(ProjectDraft {.name = u"Home"_s}));
     const Task task = create(u"Paint the door"_s, [&](TaskDraft &d) { d.projectIds = {home.id}; });
@@ -121,7 +123,7 @@ TEST_F(TaskSearch, followsEditsDeletesProjectRenamesAndUndo)
     EXPECT_EQ(found(u"fence cottage"_s), QStringList {u"Paint the fence"_s});
 }
 
-TEST_F(TaskSearch, aPartOfTheMatchesComesBestFirst)
+TEST_P(TaskSearch, aPartOfTheMatchesComesBestFirst)
 {
     for (int i = 0; i < 5; ++i)
         create(u"Match "_s + QString::number(i));

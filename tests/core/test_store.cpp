@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "test_store.h"
 
+#include "postgres_server.h"
 #include "statement.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -15,12 +17,50 @@ namespace quire::core_test {
 
 using namespace quire::core;
 
-TestStore::TestStore(const QString &fileName)
-    : m_path(fileName == u":memory:"_s ? fileName : m_folder.filePath(fileName))
+namespace {
+
+Engine g_engine = Engine::Sqlite;
+
+} // namespace
+
+std::string engineName(Engine engine)
 {
-    if (!m_folder.isValid()) {
-        m_openError = Error {ErrorCode::Internal, u"cannot create a temporary folder"_s};
-        return;
+    return engine == Engine::Postgres ? "Postgres" : "Sqlite";
+}
+
+void PrintTo(Engine engine, std::ostream *out)
+{
+    *out << engineName(engine);
+}
+
+Engine currentEngine()
+{
+    return g_engine;
+}
+
+EngineTest::EngineTest()
+{
+    g_engine = GetParam();
+}
+
+EngineTest::~EngineTest()
+{
+    g_engine = Engine::Sqlite;
+}
+
+TestStore::TestStore(const QString &fileName)
+    : m_engine(currentEngine())
+{
+    if (m_engine == Engine::Postgres) {
+        createServerDatabase();
+        if (m_unavailable || m_openError)
+            return;
+    } else {
+        if (!m_folder.isValid()) {
+            m_openError = Error {ErrorCode::Internal, u"cannot create a temporary folder"_s};
+            return;
+        }
+        m_path = fileName == u":memory:"_s ? fileName : m_folder.filePath(fileName);
     }
     auto db = Database::open(m_path, quire::test::uniqueConnectionName(u"store"_s));
     if (!db) {
@@ -28,12 +68,53 @@ TestStore::TestStore(const QString &fileName)
         return;
     }
     m_db = std::move(*db);
-    m_tasks = std::make_unique<SqliteTaskRepository>(*m_db);
-    m_projects = std::make_unique<SqliteProjectRepository>(*m_db);
-    m_history = std::make_unique<SqliteHistory>(*m_db, *m_tasks, *m_projects);
+    m_tasks = std::make_unique<SqlTaskRepository>(*m_db);
+    m_projects = std::make_unique<SqlProjectRepository>(*m_db);
+    m_history = std::make_unique<SqlHistory>(*m_db, *m_tasks, *m_projects);
 }
 
-TestStore::~TestStore() = default;
+TestStore::~TestStore()
+{
+    m_history.reset();
+    m_projects.reset();
+    m_tasks.reset();
+    m_db.reset();
+    if (!m_serverDatabase.isEmpty())
+        dropServerDatabase();
+}
+
+void TestStore::createServerDatabase()
+{
+    const auto server = quire::test::PostgresServer::fromEnvironment();
+    if (!server) {
+        m_unavailable = u"no PostgreSQL server to test on: ctest starts one (fixture postgres) and names it in "
+                        "QUIRE_TEST_POSTGRES"_s;
+        return;
+    }
+    const QString name = u"quire_test_"_s % QUuid::createUuid().toString(QUuid::Id128);
+    QSqlDatabase admin = server->connect();
+    if (!admin.isOpen()) {
+        m_openError = Error {ErrorCode::Storage, u"cannot reach the test server: "_s % admin.lastError().text()};
+    } else if (QSqlQuery create(admin); !create.exec(u"CREATE DATABASE "_s % name)) {
+        m_openError = Error {ErrorCode::Storage, u"cannot create a test database: "_s % create.lastError().text()};
+    } else {
+        m_serverDatabase = name;
+        m_path = server->urlOf(name);
+    }
+    quire::test::disconnect(admin);
+}
+
+void TestStore::dropServerDatabase()
+{
+    const auto server = quire::test::PostgresServer::fromEnvironment();
+    if (!server)
+        return;
+    QSqlDatabase admin = server->connect();
+    if (QSqlQuery drop(admin); !drop.exec(u"DROP DATABASE "_s % m_serverDatabase % u" WITH (FORCE)"_s))
+        ADD_FAILURE() << "cannot drop " << m_serverDatabase.toStdString() << ": "
+                      << drop.lastError().text().toStdString();
+    quire::test::disconnect(admin);
+}
 
 bool TestStore::isOpen() const
 {
@@ -43,6 +124,16 @@ bool TestStore::isOpen() const
 const std::optional<Error> &TestStore::openError() const
 {
     return m_openError;
+}
+
+const std::optional<QString> &TestStore::unavailable() const
+{
+    return m_unavailable;
+}
+
+Engine TestStore::engine() const
+{
+    return m_engine;
 }
 
 QString TestStore::path() const
@@ -55,17 +146,17 @@ Database &TestStore::db()
     return *m_db;
 }
 
-SqliteTaskRepository &TestStore::tasks()
+SqlTaskRepository &TestStore::tasks()
 {
     return *m_tasks;
 }
 
-SqliteProjectRepository &TestStore::projects()
+SqlProjectRepository &TestStore::projects()
 {
     return *m_projects;
 }
 
-SqliteHistory &TestStore::history()
+SqlHistory &TestStore::history()
 {
     return *m_history;
 }
@@ -91,10 +182,51 @@ QVariant scalar(Database &db, const QString &sql)
 
 Result<> exec(Database &db, const QString &sql)
 {
-    auto statement = Statement::prepare(db, u"test statement"_s, sql);
-    if (!statement)
-        return std::unexpected(statement.error());
-    return statement->exec();
+    return Statement::executeUnprepared(db, u"test statement"_s, sql);
+}
+
+namespace {
+
+QString refusalTrigger(const QString &event, const QString &table)
+{
+    return u"refuse_"_s % event.toLower() % u'_' % table;
+}
+
+} // namespace
+
+Result<> TestStore::refuse(const QString &event, const QString &table, const QString &message)
+{
+    const QString trigger = refusalTrigger(event, table);
+    if (m_engine == Engine::Sqlite) {
+        return exec(db(),
+            u"CREATE TEMP TRIGGER "_s % trigger % u" BEFORE "_s % event % u" ON "_s % table
+                % u" BEGIN SELECT RAISE(ABORT, '"_s % message % u"'); END"_s);
+    }
+    if (auto made = exec(db(),
+            u"CREATE OR REPLACE FUNCTION quire_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$"_s);
+        !made)
+        return made;
+    return exec(db(),
+        u"CREATE TRIGGER "_s % trigger % u" BEFORE "_s % event % u" ON "_s % table
+            % u" FOR EACH ROW EXECUTE FUNCTION quire_test_refuse('"_s % message % u"')"_s);
+}
+
+Result<> TestStore::stopRefusing(const QString &event, const QString &table)
+{
+    return exec(db(),
+        u"DROP TRIGGER "_s % refusalTrigger(event, table)
+            % (m_engine == Engine::Sqlite ? QString() : QString(u" ON "_s % table)));
+}
+
+Result<> TestStore::allowInvalidValues()
+{
+    if (m_engine == Engine::Sqlite)
+        return exec(db(), u"PRAGMA ignore_check_constraints = ON"_s);
+    return exec(db(),
+        u"DO $$ DECLARE c record; BEGIN FOR c IN SELECT conname FROM pg_constraint "
+        "WHERE conrelid = 'tasks'::regclass AND contype = 'c' LOOP "
+        "EXECUTE format('ALTER TABLE tasks DROP CONSTRAINT %I', c.conname); END LOOP; END $$"_s);
 }
 
 namespace {

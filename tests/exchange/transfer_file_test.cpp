@@ -7,7 +7,7 @@
 #include "temporary_folder.h"
 #include "threaded_sink.h"
 #include <quire/core/database.h>
-#include <quire/core/sqlite_data_transfer.h>
+#include <quire/core/sql_data_transfer.h>
 #include <quire/exchange/quire_json.h>
 #include <quire/exchange/transfer_file.h>
 
@@ -38,7 +38,7 @@ protected:
         auto db = Database::open(m_folder.filePath(u"quire.db"_s), u"export-to-file"_s);
         ASSERT_OK(db);
         m_db = std::move(*db);
-        m_transfer = std::make_unique<SqliteDataTransfer>(*m_db);
+        m_transfer = std::make_unique<SqlDataTransfer>(*m_db);
     }
 
     /** `count` plain tasks, placed by the import (manyTasks()' keys are only for the file formats). */
@@ -58,7 +58,7 @@ protected:
 
     TemporaryFolder m_folder;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<SqliteDataTransfer> m_transfer;
+    std::unique_ptr<SqlDataTransfer> m_transfer;
 };
 
 /** Takes tasks and fails at the `failAt`-th (from 1), as a full disk would. */

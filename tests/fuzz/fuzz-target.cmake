@@ -38,8 +38,9 @@ function(quire_add_dispatch_fuzzer root)
   target_include_directories(quire_dispatch_fuzzer PRIVATE
     "${root}/core" "${root}/core/include" "${root}/exchange" "${root}/exchange/include" "${root}/app" "${generated}")
   find_package(SQLite3 REQUIRED)
+  find_package(PostgreSQL REQUIRED)
   target_link_libraries(quire_dispatch_fuzzer PRIVATE Qt6::Core Qt6::Sql Qt6::WebChannel SQLite::SQLite3
-                                                      PkgConfig::FUZZ_LIBICAL)
+                                                      PostgreSQL::PostgreSQL PkgConfig::FUZZ_LIBICAL)
   target_compile_definitions(quire_dispatch_fuzzer PRIVATE
     __cpp_concepts=202002L QUIRE_VERSION="fuzz"
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY

@@ -71,7 +71,7 @@ const checksFor = (file) => [plugin && skipCheck, folderChecksFor(file)].filter(
 // folders that do not turn it off) before the others, each group largest first; parsing the
 // headers costs every file about the same, the analyzer's time grows with the file's own code.
 // Measured, it gains a second on alphabetical order, which happens to run the longest file
-// (core/sqlite_task_repository.cpp, 44 s) early; run last, it would leave a core idle that long.
+// (core/sql_task_repository.cpp, 44 s) early; run last, it would leave a core idle that long.
 const analyzed = (file) => !/(^|,)-clang-analyzer-\*/.test(folderChecksFor(file) ?? '');
 const size = new Map(files.map((file) => [file, statSync(file).size]));
 const queue = [...files].sort((a, b) => analyzed(b) - analyzed(a) || size.get(b) - size.get(a) || a.localeCompare(b));

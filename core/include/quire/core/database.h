@@ -17,12 +17,13 @@
 namespace quire::core {
 
 /**
- * @brief One SQLite connection with Quire's schema: opened, configured and migrated by open().
+ * @brief One connection with Quire's schema, opened, configured and migrated by open(): to an
+ * SQLite file (the default, embedded) or to a PostgreSQL database that several Quires share.
  *
  * A QSqlDatabase connection belongs to the thread that opened it: open, use and destroy a
  * Database on the same (database) thread. Repositories keep a reference, so the Database must
  * outlive them. No Qt Sql type appears in this header; the repositories talk SQL through
- * Statement (statement.h).
+ * Statement (statement.h), and ask SqlDialect (sql_dialect.h) for what differs between engines.
  */
 class Database
 {
@@ -33,7 +34,8 @@ public:
     /**
      * @brief Opens (creating it and its parent folder if needed) and migrates a database.
      *
-     * @param path a file path, or ":memory:" for a private in-memory database.
+     * @param path a file path, ":memory:" for a private in-memory database, or a PostgreSQL URL
+     * (isServerUrl(); see openServer() for what it may hold).
      * @param connectionName a QSqlDatabase connection name not in use yet.
      *
      * Sets and checks journal_mode=WAL (file databases), synchronous=FULL, foreign_keys=ON and
@@ -49,6 +51,9 @@ public:
      * has no schema yet, is refused with a message saying so.
      */
     [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName);
+
+    /** @brief True for a `postgresql://` (or `postgres://`) URL: a database on a PostgreSQL server. */
+    [[nodiscard]] static bool isServerUrl(const QString &location);
 
     /** @brief QStandardPaths::AppDataLocation + "/quire.db". */
     [[nodiscard]] static QString defaultPath();
@@ -78,8 +83,6 @@ public:
      * version saw the same data.
      */
     [[nodiscard]] Result<QString> changeVersion();
-    /** @brief changeVersion() as an SQL expression of two integers, for printf("%d.%d", ...). */
-    static const QString kChangeVersionParts;
 
     /**
      * @brief Stops the SQL statement running on this connection, from any thread: it fails with
@@ -123,12 +126,22 @@ public:
     }
 
 private:
+    friend class SqlDialect;
     friend class Statement;
     friend class SqliteStatement;
     friend class Transaction;
     struct Private;
 
     explicit Database(std::unique_ptr<Private> d);
+    /**
+     * @brief open() of a PostgreSQL URL: `postgresql://[user@][host][:port][/dbname][?param=value&...]`,
+     * the parameters being libpq's (sslmode, sslrootcert, connect_timeout, ...). A password is
+     * refused in the URL (it would be stored with it): libpq finds it in ~/.pgpass or PGPASSWORD.
+     */
+    [[nodiscard]] static Result<std::unique_ptr<Database>> openServer(
+        const QString &url, const QString &connectionName);
+    /** @brief Creates the schema on an empty server database, or checks the one it has, under an advisory lock. */
+    Result<> prepareServerSchema();
     /** @brief Rolls back what a failed ROLLBACK left open, before an outermost begin(). */
     Result<> endUnfinishedTransaction();
     Result<> configureAndMigrate();
@@ -147,6 +160,7 @@ private:
     Result<> execute(const QString &what, const QString &sql, const QStringList &values = {});
     /** @brief execute() for each statement in turn, stopping at the first failure. */
     Result<> executeAll(const QString &what, std::span<const QString> statements);
+    Result<> executeAll(const QString &what, const QStringList &statements);
 
     std::unique_ptr<Private> d;
 };

@@ -4,7 +4,7 @@ import type { EventPayloadMap, Project } from '@/ipc/contract';
 
 export type ProjectChange = EventPayloadMap['projectsChanged'];
 
-/** Case-insensitively by name, then by id: the backend's order (SqliteProjectRepository::findAll). */
+/** Case-insensitively by name, then by id: the backend's order (SqlProjectRepository::findAll). */
 function compareProjects(a: Project, b: Project): number {
   const [x, y] = [a.name.toLowerCase(), b.name.toLowerCase()];
   if (x !== y) return x < y ? -1 : 1;

@@ -8,7 +8,8 @@ namespace quire::core {
 class Database;
 
 /**
- * @brief TaskRepository on Quire's SQLite schema.
+ * @brief TaskRepository on Quire's schema, in SQLite or PostgreSQL (the SQL that differs is the
+ * Database's SqlDialect).
  *
  * - Titles are trimmed and must not be empty; tags are trimmed, blanks dropped and duplicates
  *   removed (first seen wins, order kept); project ids are deduplicated, order kept.
@@ -23,17 +24,17 @@ class Database;
  *   createdAt never changes. Removing a project also bumps updatedAt of its tasks. An update
  *   writes only the columns its patch gives.
  * - A listing or lookup is one statement whatever the count (and one more for the total of a part
- *   of a listing), on SQLite's own API; tags and project ids come from their JSON copies on the
+ *   of a listing), on SQLite's own API there; tags and project ids come from their JSON copies on the
  *   task row, which every write keeps in step with task_tags and task_projects.
  * - Every write is one transaction; nested inside a caller's Database::transact() it becomes a
  *   savepoint.
  *
  * Use it on the thread that opened `db`; `db` must outlive the repository.
  */
-class SqliteTaskRepository final : public TaskRepository
+class SqlTaskRepository final : public TaskRepository
 {
 public:
-    explicit SqliteTaskRepository(Database &db);
+    explicit SqlTaskRepository(Database &db);
 
     [[nodiscard]] Result<TaskListing> list(const TaskQuery &query) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;

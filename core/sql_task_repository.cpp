@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/sqlite_task_repository.h>
+#include <quire/core/sql_task_repository.h>
 
 #include "journal.h"
 #include "normalize.h"
 #include "record_sql.h"
-#include "sqlite_statement.h"
+#include "sql_dialect.h"
 #include "statement.h"
 #include "stored_rows.h"
 #include <quire/core/database.h>
@@ -14,7 +14,6 @@
 #include <quire/core/recurrence.h>
 #include <quire/core/timestamp.h>
 
-#include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
 
@@ -34,18 +33,34 @@ namespace {
 struct TaskFilter {
     QString where;
     QStringList values = {};
-    /** How many tasks `where` matches: a query taking the same values. */
-    QString count = u"SELECT count(*) FROM tasks"_s;
-    /** The table the rows come from: `tasks AS t`, or that with the index that serves `where`. */
-    QString source = u"tasks AS t"_s;
     /** The listing's order: creation order (ties within a millisecond in insertion order). */
-    QString order = u"t.created_at, t.rowid"_s;
+    QString order = {};
+    /** The table the rows come from: `tasks AS t`, or that with what `where` needs. */
+    QString source = u"tasks AS t"_s;
+    /** The values of `source`'s `?`s, bound before those of `where`. */
+    QStringList sourceValues = {};
+    /** How many tasks `where` matches, taking the same values. */
+    QString count = u"SELECT count(*) FROM tasks"_s;
+
+    /** Every value bound, in the order of the `?`s of `SELECT ... FROM source where`. */
+    [[nodiscard]] QVariantList boundValues() const
+    {
+        QVariantList bound;
+        for (const QStringList *list : {&sourceValues, &values}) {
+            for (const QString &value : *list)
+                bound.append(value);
+        }
+        return bound;
+    }
 };
 
-void bindAll(SqliteStatement &statement, const QStringList &values)
+/** A filter of the tasks that `where` (a constant fragment; empty for all) selects, in creation order. */
+TaskFilter tasksWhere(const SqlDialect &dialect, QString where = {}, QStringList values = {})
 {
-    for (const QString &value : values)
-        statement.bind(value);
+    // Ties within a millisecond in insertion order.
+    return {.where = std::move(where),
+        .values = std::move(values),
+        .order = u"t.created_at, t."_s % dialect.insertionOrder()};
 }
 
 void bindListCopies(Statement &statement, const Task &task)
@@ -211,23 +226,37 @@ std::optional<QStringList> parseListCopy(QUtf8StringView json, SharedTexts &text
     }
 }
 
+/** Column `column` of `row` as UTF-8: as SQLite holds it, or made from the driver's QString. */
+template<class Row, class Use>
+void withUtf8(const Row &row, int column, Use &&use)
+{
+    if constexpr (requires { row.utf8(column); }) {
+        use(row.utf8(column));
+    } else {
+        const QByteArray utf8 = row.text(column).toUtf8();
+        use(QUtf8StringView(utf8));
+    }
+}
+
 /**
  * Gives each list field of `task` its copy, the columns of `row` from `first` on (in field order);
  * a Storage error naming the task and column when one is not a JSON array of strings.
  */
-Result<> readListCopies(const SqliteStatement &row, int first, Task &task, SharedTexts &texts)
+template<class Row>
+Result<> readListCopies(const Row &row, int first, Task &task, SharedTexts &texts)
 {
     int column = first;
     std::optional<Error> invalid;
     forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
         if constexpr (std::remove_cvref_t<decltype(field)>::isList) {
-            const QUtf8StringView copy = row.utf8(column++);
-            if (auto list = parseListCopy(copy, texts))
-                task.*field.member = std::move(*list);
-            else if (!invalid)
-                invalid = Error {ErrorCode::Storage,
-                    u"task "_s % task.id % u" has an invalid "_s % listCopyColumn(field.column) % u" '"_s
-                        % copy.toString() % u"' in storage"_s};
+            withUtf8(row, column++, [&](QUtf8StringView copy) {
+                if (auto list = parseListCopy(copy, texts))
+                    task.*field.member = std::move(*list);
+                else if (!invalid)
+                    invalid = Error {ErrorCode::Storage,
+                        u"task "_s % task.id % u" has an invalid "_s % listCopyColumn(field.column) % u" '"_s
+                            % copy.toString() % u"' in storage"_s};
+            });
         }
     });
     if (invalid)
@@ -246,17 +275,15 @@ Result<> visitTasks(
     Database &db, const TaskFilter &filter, qint64 offset, std::optional<qint64> limit, const TaskVisitor &visit)
 {
     static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns<Task>().join(u", t."_s);
-    static const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
-    auto statement = SqliteStatement::prepare(db, u"cannot read tasks"_s,
-        u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where % u" ORDER BY "_s % filter.order
-            % u" LIMIT ? OFFSET ?"_s);
-    if (!statement)
-        return std::unexpected(std::move(statement.error()));
-    bindAll(*statement, filter.values);
-    statement->bind(limit.value_or(-1)).bind(offset);
+    const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
+    QVariantList values = filter.boundValues();
+    values.append(limit ? QVariant(*limit) : SqlDialect::of(db).noLimit());
+    values.append(offset);
     SharedTexts texts;
     std::optional<Error> stopped;
-    auto read = statement->forEachRow([&](const SqliteStatement &row) {
+    const QString sql = u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where % u" ORDER BY "_s
+        % filter.order % u" LIMIT ? OFFSET ?"_s;
+    auto read = forEachRow(db, u"cannot read tasks"_s, sql, values, [&](const auto &row) {
         if (stopped)
             return;
         auto task = readColumns<Task>(row);
@@ -294,7 +321,7 @@ Result<QList<Task>> loadTasks(
 Result<std::optional<Task>> loadTask(Database &db, const QString &id)
 {
     auto tasks = db.transact(TransactionKind::Read,
-        [&] { return loadTasks(db, TaskFilter {.where = u"WHERE t.id = ?"_s, .values = {id}}); });
+        [&] { return loadTasks(db, tasksWhere(SqlDialect::of(db), u"WHERE t.id = ?"_s, {id})); });
     if (!tasks)
         return std::unexpected(std::move(tasks.error()));
     if (tasks->isEmpty())
@@ -324,9 +351,10 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
 {
     if (values.isEmpty() || taskIds.isEmpty())
         return {};
+    const SqlDialect &dialect = SqlDialect::of(db);
     auto statement = Statement::prepare(db, what,
-        u"INSERT INTO "_s % table % u" (task_id, "_s % column
-            % u", position) SELECT t.value, j.value, j.key FROM json_each(?) AS t, json_each(?) AS j"_s);
+        u"INSERT INTO "_s % table % u" (task_id, "_s % column % u", position) SELECT t.value, j.value, j.key FROM "_s
+            % dialect.jsonArrayRows(u"?"_s, u"t"_s) % u", "_s % dialect.jsonArrayRows(u"?"_s, u"j"_s));
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     statement->bind(toJsonArray(taskIds)).bind(toJsonArray(values));
@@ -335,48 +363,39 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
 
 /** Tasks linked to any of `projectIds` (which travel as one JSON array parameter: no user text is
  * ever spliced into SQL). */
-TaskFilter inProjects(const QStringList &projectIds)
+TaskFilter inProjects(const SqlDialect &dialect, const QStringList &projectIds)
 {
-    // By rowid: the matching rows are then read in file order, not in the random order of their
-    // UUIDs, which makes a 10 000-task project list about a fifth faster.
-    return {u"WHERE t.rowid IN (SELECT m.rowid FROM tasks AS m WHERE m.id IN (SELECT l.task_id "
-            "FROM task_projects AS l WHERE l.project_id IN (SELECT value FROM json_each(?))))"_s,
-        {toJsonArray(withoutDuplicates(projectIds))},
-        // Links only ever point at existing tasks (foreign keys), so counting them needs no task row.
-        u"SELECT count(DISTINCT l.task_id) FROM task_projects AS l "
-        "WHERE l.project_id IN (SELECT value FROM json_each(?))"_s};
-}
-
-/**
- * What a person typed as an FTS5 query: each word a quoted prefix ("caf"* finds Café), all of
- * them required. Quoting makes every character text (no operators, columns or syntax errors);
- * words without a letter or digit are dropped, since the tokenizer would find nothing in them.
- */
-QString ftsQuery(const QString &text)
-{
-    QStringList words;
-    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
-        if (std::any_of(word.begin(), word.end(), [](QChar c) { return c.isLetterOrNumber(); }))
-            words.append(u'"' % QString(word).replace(u'"', u"\"\""_s) % u"\"*"_s);
-    }
-    return words.join(u' ');
+    // By insertion order: the matching rows are then read in file order, not in the random order
+    // of their UUIDs, which makes a 10 000-task project list about a fifth faster on SQLite.
+    const QString order = dialect.insertionOrder();
+    const QString projects = dialect.jsonArrayValues(u"?"_s);
+    TaskFilter filter = tasksWhere(dialect,
+        u"WHERE t."_s % order % u" IN (SELECT m."_s % order
+            % u" FROM tasks AS m WHERE m.id IN (SELECT l.task_id FROM task_projects AS l WHERE l.project_id IN ("_s
+            % projects % u")))"_s,
+        {toJsonArray(withoutDuplicates(projectIds))});
+    // Links only ever point at existing tasks (foreign keys), so counting them needs no task row.
+    filter.count
+        = u"SELECT count(DISTINCT l.task_id) FROM task_projects AS l WHERE l.project_id IN ("_s % projects % u')';
+    return filter;
 }
 
 /** The tasks `query` asks for, as one filter: its conditions joined with AND. */
-TaskFilter filterOf(const TaskQuery &query)
+TaskFilter filterOf(const SqlDialect &dialect, const TaskQuery &query)
 {
-    TaskFilter filter = query.projectIds ? inProjects(*query.projectIds) : TaskFilter {};
+    TaskFilter filter = query.projectIds ? inProjects(dialect, *query.projectIds) : tasksWhere(dialect);
     QStringList conditions;
     QStringList values;
     if (query.ids) {
-        conditions.append(u"t.id IN (SELECT value FROM json_each(?))"_s);
+        conditions.append(u"t.id IN ("_s % dialect.jsonArrayValues(u"?"_s) % u')');
         values.append(toJsonArray(*query.ids));
     }
-    if (query.text) {
-        const QString match = ftsQuery(*query.text);
-        conditions.append(match.isEmpty() ? u"0"_s : u"task_search MATCH ?"_s);
-        if (!match.isEmpty())
-            values.append(match);
+    const std::optional<TextSearchSql> search = query.text ? dialect.textSearch(*query.text) : std::nullopt;
+    if (query.text && !search)
+        conditions.append(u"1 = 0"_s); // no word: nothing matches
+    if (search) {
+        conditions.append(search->condition);
+        values.append(search->conditionValues);
     }
     if (query.completed) {
         // The status spelled out, not bound: SQLite uses a partial index only for the very terms
@@ -397,15 +416,12 @@ TaskFilter filterOf(const TaskQuery &query)
     }
     if (conditions.isEmpty())
         return filter;
-    // Left to itself, SQLite reads the whole list in creation order (the order asked for) and
-    // tests each row's due date; through the due-date index it reads only the days asked for
-    // and sorts those: 100 000 rows against a few hundred.
-    if (query.text) {
-        // Best matches first: a word in the title counts most, then in tags and project names.
-        filter.source = u"task_search JOIN tasks AS t ON t.rowid = task_search.rowid"_s;
-        filter.order = u"bm25(task_search, 10.0, 2.0, 4.0, 2.0, 3.0), t.created_at, t.rowid"_s;
+    if (search) {
+        filter.source = search->source;
+        filter.sourceValues = search->sourceValues;
+        filter.order = search->order;
     } else if (query.dueFrom || query.dueUntil) {
-        filter.source = u"tasks AS t INDEXED BY tasks_by_due_date"_s;
+        filter.source = dialect.tasksByDueDate();
     }
     const QString joined = conditions.join(u" AND "_s);
     filter.where = filter.where.isEmpty() ? QString(u"WHERE "_s % joined) : QString(filter.where % u" AND "_s % joined);
@@ -427,8 +443,8 @@ Result<> insertLinks(Database &db, const QStringList &taskIds, const QStringList
 /** Removes the rows of `table` (tags or links) of every task of `taskIds`. */
 Result<> deleteFor(Database &db, const QString &what, const QString &table, const QStringList &taskIds)
 {
-    auto statement = Statement::prepare(
-        db, what, u"DELETE FROM "_s % table % u" WHERE task_id IN (SELECT value FROM json_each(?))"_s);
+    auto statement = Statement::prepare(db, what,
+        u"DELETE FROM "_s % table % u" WHERE task_id IN ("_s % SqlDialect::of(db).jsonArrayValues(u"?"_s) % u')');
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     statement->bind(toJsonArray(taskIds));
@@ -460,7 +476,8 @@ const StoredList &storedLinks()
 Result<> replaceList(Database &db, const StoredList &list, const QStringList &taskIds, const QStringList &items)
 {
     auto copy = Statement::prepare(db, list.what,
-        u"UPDATE tasks SET "_s % list.copyColumn % u" = ? WHERE id IN (SELECT value FROM json_each(?))"_s);
+        u"UPDATE tasks SET "_s % list.copyColumn % u" = ? WHERE id IN ("_s % SqlDialect::of(db).jsonArrayValues(u"?"_s)
+            % u')');
     if (!copy)
         return std::unexpected(std::move(copy.error()));
     copy->bind(toJsonArray(items)).bind(toJsonArray(taskIds));
@@ -492,7 +509,7 @@ QStringList editedList(const QStringList &items, const QStringList &added, const
  */
 Result<> applyListEdits(Database &db, const QStringList &taskIds, const TaskListEdits &edits)
 {
-    auto tasks = loadTasks(db, filterOf({.ids = taskIds}));
+    auto tasks = loadTasks(db, filterOf(SqlDialect::of(db), {.ids = taskIds}));
     if (!tasks)
         return std::unexpected(std::move(tasks.error()));
     QHash<QStringList, QStringList> byTags;
@@ -621,23 +638,26 @@ Result<std::optional<Task>> nextOccurrenceOf(const Task &task, const QDate &toda
     return std::optional<Task>(std::move(occurrence));
 }
 
+/** Tasks per statement of a bulk change: each group is reported done, and a cancel is heard between groups. */
+constexpr qsizetype kTasksPerStep = 500;
+
 /**
  * Each task's next updatedAt, in SQL: the time bound to both `?`s, or 1 ms after the task's own
  * when that is not earlier (nextUpdateTimestamp() per row).
  */
-/** Tasks per statement of a bulk change: each group is reported done, and a cancel is heard between groups. */
-constexpr qsizetype kTasksPerStep = 500;
-
-const QString kNextUpdatedAt = u"CASE WHEN updated_at < ? THEN ? "
-                               "ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END"_s;
+QString nextUpdatedAt(Database &db)
+{
+    return u"CASE WHEN updated_at < CAST(? AS text) THEN CAST(? AS text) ELSE "_s
+        % SqlDialect::of(db).oneMillisecondAfter(u"updated_at"_s) % u" END"_s;
+}
 
 } // namespace
 
-// Shared through stored_rows.h with SqliteDataTransfer.
+// Shared through stored_rows.h with SqlDataTransfer.
 
 Result<> forEachStoredTask(Database &db, const TaskVisitor &visit)
 {
-    return visitTasks(db, filterOf({}), 0, std::nullopt, visit);
+    return visitTasks(db, tasksWhere(SqlDialect::of(db)), 0, std::nullopt, visit);
 }
 
 Result<> insertTask(Database &db, const Task &task)
@@ -660,9 +680,8 @@ Result<std::optional<QString>> firstMissing(Database &db, const QString &table, 
     if (ids.isEmpty())
         return std::optional<QString>();
     auto statement = Statement::prepare(db, u"cannot check "_s % table,
-        u"SELECT j.value FROM json_each(?) AS j WHERE NOT EXISTS "
-        "(SELECT 1 FROM "_s
-            % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
+        u"SELECT j.value FROM "_s % SqlDialect::of(db).jsonArrayRows(u"?"_s, u"j"_s)
+            % u" WHERE NOT EXISTS (SELECT 1 FROM "_s % table % u" AS r WHERE r.id = j.value) ORDER BY j.key LIMIT 1"_s);
     if (!statement)
         return std::unexpected(std::move(statement.error()));
     statement->bind(toJsonArray(ids));
@@ -690,14 +709,14 @@ Result<QString> storedKeyBetween(const QString &before, const QString &after)
     return key;
 }
 
-SqliteTaskRepository::SqliteTaskRepository(Database &db)
+SqlTaskRepository::SqlTaskRepository(Database &db)
     : m_db(db)
 {
 }
 
-Result<TaskListing> SqliteTaskRepository::list(const TaskQuery &query)
+Result<TaskListing> SqlTaskRepository::list(const TaskQuery &query)
 {
-    const TaskFilter filter = filterOf(query);
+    const TaskFilter filter = filterOf(SqlDialect::of(m_db), query);
     return m_db.transact(TransactionKind::Read, [&]() -> Result<TaskListing> {
         TaskListing listing;
         auto tasks = loadTasks(m_db, filter, query.offset, query.limit);
@@ -708,14 +727,10 @@ Result<TaskListing> SqliteTaskRepository::list(const TaskQuery &query)
         if (query.offset == 0 && (!query.limit || read < *query.limit)) {
             listing.total = read;
         } else {
-            auto count = SqliteStatement::prepare(m_db, u"cannot count tasks"_s, filter.count);
-            if (!count)
-                return std::unexpected(std::move(count.error()));
-            bindAll(*count, filter.values);
-            auto total = count->singleNumber();
-            if (!total)
-                return std::unexpected(std::move(total.error()));
-            listing.total = total->value_or(0);
+            auto counted = forEachRow(m_db, u"cannot count tasks"_s, filter.count, filter.boundValues(),
+                [&](const auto &row) { listing.total = row.text(0).toLongLong(); });
+            if (!counted)
+                return std::unexpected(std::move(counted.error()));
         }
         auto version = m_db.changeVersion();
         if (!version)
@@ -725,12 +740,12 @@ Result<TaskListing> SqliteTaskRepository::list(const TaskQuery &query)
     });
 }
 
-Result<std::optional<Task>> SqliteTaskRepository::findById(const QString &id)
+Result<std::optional<Task>> SqlTaskRepository::findById(const QString &id)
 {
     return loadTask(m_db, id);
 }
 
-Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
+Result<Task> SqlTaskRepository::create(const TaskDraft &draft)
 {
     auto title = requiredText(draft.title, u"title");
     if (!title)
@@ -775,7 +790,7 @@ Result<Task> SqliteTaskRepository::create(const TaskDraft &draft)
     });
 }
 
-Result<TaskUpdate> SqliteTaskRepository::updateMany(
+Result<TaskUpdate> SqlTaskRepository::updateMany(
     const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation)
 {
     auto normalized = normalizedPatch(patch);
@@ -802,8 +817,8 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(
         QSet<QString> recurring;
         if (completes) {
             auto repeating = Statement::prepare(m_db, u"cannot read recurring tasks"_s,
-                u"SELECT id FROM tasks WHERE id IN (SELECT value FROM json_each(?)) "
-                "AND recurrence IS NOT NULL AND status <> ?"_s);
+                u"SELECT id FROM tasks WHERE id IN ("_s % SqlDialect::of(m_db).jsonArrayValues(u"?"_s)
+                    % u") AND recurrence IS NOT NULL AND status <> ?"_s);
             if (!repeating)
                 return std::unexpected(std::move(repeating.error()));
             repeating->bind(toJsonArray(taskIds)).bind(enumName(Status::Completed));
@@ -820,15 +835,15 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(
         if (completes) {
             // Completed by this change: at its updatedAt (which may be 1 ms past the clock).
             assignments.append(
-                u"completed_at = CASE WHEN status = ? THEN completed_at ELSE "_s % kNextUpdatedAt % u" END"_s);
+                u"completed_at = CASE WHEN status = ? THEN completed_at ELSE "_s % nextUpdatedAt(m_db) % u" END"_s);
             values.append({enumName(Status::Completed), nowText, nowText});
         } else if (normalized->status) {
             assignments.append(u"completed_at = NULL"_s);
         }
-        assignments.append(u"updated_at = "_s % kNextUpdatedAt);
+        assignments.append(u"updated_at = "_s % nextUpdatedAt(m_db));
         values.append({nowText, nowText});
-        const QString sql
-            = u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN (SELECT value FROM json_each(?))"_s;
+        const QString sql = u"UPDATE tasks SET "_s % assignments.join(u", "_s) % u" WHERE id IN ("_s
+            % SqlDialect::of(m_db).jsonArrayValues(u"?"_s) % u')';
         // A group of tasks at a time, each reported done: a bulk change of thousands shows how far it is.
         OperationPhase saving(operation, u"saving", taskIds.size());
         for (qsizetype from = 0; from < taskIds.size(); from += kTasksPerStep) {
@@ -860,7 +875,7 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(
             saving.advanceBy(group.size());
         }
         TaskUpdate update;
-        auto tasks = loadTasks(m_db, filterOf({.ids = taskIds}));
+        auto tasks = loadTasks(m_db, filterOf(SqlDialect::of(m_db), {.ids = taskIds}));
         if (!tasks)
             return std::unexpected(std::move(tasks.error()));
         update.tasks = std::move(*tasks);
@@ -894,7 +909,7 @@ Result<TaskUpdate> SqliteTaskRepository::updateMany(
     });
 }
 
-Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<QString> &afterId)
+Result<Task> SqlTaskRepository::move(const QString &id, const std::optional<QString> &afterId)
 {
     if (afterId == id)
         return fail(ErrorCode::InvalidArgument, u"task "_s % id % u" cannot be moved after itself"_s);
@@ -926,7 +941,7 @@ Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<Q
         if (auto captured = entry->captureBefore(JournalRowKind::Task, {id}); !captured)
             return std::unexpected(std::move(captured.error()));
         auto statement = Statement::prepare(m_db, u"cannot move task"_s,
-            u"UPDATE tasks SET sort_key = ?, updated_at = "_s % kNextUpdatedAt % u" WHERE id = ?"_s);
+            u"UPDATE tasks SET sort_key = ?, updated_at = "_s % nextUpdatedAt(m_db) % u" WHERE id = ?"_s);
         if (!statement)
             return std::unexpected(std::move(statement.error()));
         const QString now = formatTimestamp(currentTimestamp());
@@ -935,14 +950,14 @@ Result<Task> SqliteTaskRepository::move(const QString &id, const std::optional<Q
             return std::unexpected(std::move(saved.error()));
         if (auto recorded = entry->finish(u"Move"_s, JournalRowKind::Task, {id}); !recorded)
             return std::unexpected(std::move(recorded.error()));
-        auto moved = loadTasks(m_db, filterOf({.ids = QStringList {id}}));
+        auto moved = loadTasks(m_db, filterOf(SqlDialect::of(m_db), {.ids = QStringList {id}}));
         if (!moved)
             return std::unexpected(std::move(moved.error()));
         return moved->first();
     });
 }
 
-Result<> SqliteTaskRepository::removeMany(const QStringList &ids, Operation &operation)
+Result<> SqlTaskRepository::removeMany(const QStringList &ids, Operation &operation)
 {
     const QStringList taskIds = withoutDuplicates(ids);
     return m_db.transact([&]() -> Result<> {
@@ -959,8 +974,8 @@ Result<> SqliteTaskRepository::removeMany(const QStringList &ids, Operation &ope
             if (auto captured = entry->captureBefore(JournalRowKind::Task, group); !captured)
                 return captured;
             // Tags and project links go with the rows (ON DELETE CASCADE).
-            auto statement = Statement::prepare(
-                m_db, u"cannot delete task"_s, u"DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))"_s);
+            auto statement = Statement::prepare(m_db, u"cannot delete task"_s,
+                u"DELETE FROM tasks WHERE id IN ("_s % SqlDialect::of(m_db).jsonArrayValues(u"?"_s) % u')');
             if (!statement)
                 return std::unexpected(std::move(statement.error()));
             statement->bind(toJsonArray(group));

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/sqlite_data_transfer.h>
+#include <quire/core/sql_data_transfer.h>
 
 #include "journal.h"
 #include "normalize.h"
+#include "sql_dialect.h"
 #include "statement.h"
 #include "stored_rows.h"
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
 #include <quire/core/operation_phase.h>
 #include <quire/core/order_key.h>
-#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sql_project_repository.h>
 #include <quire/core/timestamp.h>
 
 #include <QHash>
@@ -156,8 +157,8 @@ Result<QSet<QString>> storedIds(Database &db, const QString &table, const QList<
     for (const Record &record : records)
         ids.append(record.id);
     auto statement = Statement::run(db, u"cannot check "_s % table,
-        u"SELECT j.value FROM json_each(?) AS j WHERE EXISTS (SELECT 1 FROM "_s % table
-            % u" AS r WHERE r.id = j.value)"_s,
+        u"SELECT j.value FROM "_s % SqlDialect::of(db).jsonArrayRows(u"?"_s, u"j"_s)
+            % u" WHERE EXISTS (SELECT 1 FROM "_s % table % u" AS r WHERE r.id = j.value)"_s,
         QStringList {toJsonArray(ids)});
     if (!statement)
         return std::unexpected(std::move(statement.error()));
@@ -358,15 +359,15 @@ Result<> writePlan(Database &db, const Snapshot &checked, const Plan &plan, Oper
 
 } // namespace
 
-SqliteDataTransfer::SqliteDataTransfer(Database &db)
+SqlDataTransfer::SqlDataTransfer(Database &db)
     : m_db(db)
 {
 }
 
-Result<> SqliteDataTransfer::exportTo(SnapshotSink &sink, Operation &operation)
+Result<> SqlDataTransfer::exportTo(SnapshotSink &sink, Operation &operation)
 {
     return m_db.transact(TransactionKind::Read, [&]() -> Result<> {
-        auto projects = SqliteProjectRepository(m_db).findAll();
+        auto projects = SqlProjectRepository(m_db).findAll();
         if (!projects)
             return std::unexpected(std::move(projects.error()));
         auto total = Statement::queryValue(m_db, u"cannot count tasks"_s, u"SELECT count(*) FROM tasks"_s);
@@ -383,7 +384,7 @@ Result<> SqliteDataTransfer::exportTo(SnapshotSink &sink, Operation &operation)
     });
 }
 
-Result<ImportReport> SqliteDataTransfer::import(const Snapshot &snapshot, ImportMode mode, Operation &operation)
+Result<ImportReport> SqlDataTransfer::import(const Snapshot &snapshot, ImportMode mode, Operation &operation)
 {
     auto checked = checkedSnapshot(snapshot, operation);
     if (!checked)

@@ -36,6 +36,11 @@ QSqlDatabase PostgresServer::connect(const QString &database) const
     return connection;
 }
 
+QString PostgresServer::urlOf(const QString &database) const
+{
+    return u"postgresql://"_s % user % u'@' % host % u':' % QString::number(port) % u'/' % database;
+}
+
 void disconnect(QSqlDatabase &connection)
 {
     const QString name = connection.connectionName();

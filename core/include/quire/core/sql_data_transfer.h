@@ -8,9 +8,9 @@ namespace quire::core {
 class Database;
 
 /**
- * @brief DataTransfer on Quire's SQLite schema.
+ * @brief DataTransfer on Quire's schema, in SQLite or PostgreSQL.
  *
- * - exportTo() reads projects as SqliteProjectRepository::findAll() orders them and tasks by the
+ * - exportTo() reads projects as SqlProjectRepository::findAll() orders them and tasks by the
  *   listing's own statement, in one read transaction, and hands each task on as it is read.
  * - import() validates and normalises each record by the repositories' rules (a new id, creation
  *   time or order key where the record has none; a completed task without completedAt completed at
@@ -26,10 +26,10 @@ class Database;
  *
  * Use it on the thread that opened `db`; `db` must outlive it.
  */
-class SqliteDataTransfer final : public DataTransfer
+class SqlDataTransfer final : public DataTransfer
 {
 public:
-    explicit SqliteDataTransfer(Database &db);
+    explicit SqlDataTransfer(Database &db);
 
     [[nodiscard]] Result<> exportTo(SnapshotSink &sink, Operation &operation) override;
     [[nodiscard]] Result<ImportReport> import(const Snapshot &snapshot, ImportMode mode, Operation &operation) override;

@@ -10,18 +10,18 @@ class ProjectRepository;
 class TaskRepository;
 
 /**
- * @brief History on the journal that SQLite repositories write (tables journal and
- * journal_changes): each step holds an image of every row it touched, before and after, as
- * json_object() text. A step is undone only while every such row still equals its after-image,
+ * @brief History on the journal that the SQL repositories write (tables journal and
+ * journal_changes), on either engine: each step holds an image of every row it touched, before
+ * and after, as JSON object text. A step is undone only while every such row still equals its after-image,
  * and redone only while each equals its before-image; the rows are then written back whole,
  * with their tags and project links. `tasks` and `projects` read the rows the step leaves.
  *
  * Use it on the thread that opened `db`; all three must outlive it.
  */
-class SqliteHistory final : public History
+class SqlHistory final : public History
 {
 public:
-    SqliteHistory(Database &db, TaskRepository &tasks, ProjectRepository &projects);
+    SqlHistory(Database &db, TaskRepository &tasks, ProjectRepository &projects);
 
     [[nodiscard]] Result<std::optional<HistoryChange>> undo() override;
     [[nodiscard]] Result<std::optional<HistoryChange>> redo() override;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/sqlite_project_repository.h>
+#include <quire/core/sql_project_repository.h>
 
 #include "journal.h"
 #include "normalize.h"
 #include "record_sql.h"
+#include "sql_dialect.h"
 #include "statement.h"
 #include "stored_rows.h"
 #include <quire/core/database.h>
@@ -79,7 +80,7 @@ Error projectNotFound(const QString &id)
 
 } // namespace
 
-// Shared through stored_rows.h with SqliteDataTransfer.
+// Shared through stored_rows.h with SqlDataTransfer.
 Result<> insertProject(Database &db, const Project &project)
 {
     static const QString sql = u"INSERT INTO projects ("_s % columnList<Project>() % u") VALUES ("_s
@@ -91,14 +92,15 @@ Result<> insertProject(Database &db, const Project &project)
     return statement->exec();
 }
 
-SqliteProjectRepository::SqliteProjectRepository(Database &db)
+SqlProjectRepository::SqlProjectRepository(Database &db)
     : m_db(db)
 {
 }
 
-Result<QList<Project>> SqliteProjectRepository::findAll()
+Result<QList<Project>> SqlProjectRepository::findAll()
 {
-    auto projects = loadProjects(m_db, QString(), {});
+    // In the order they were added (an imported project keeps its older createdAt).
+    auto projects = loadProjects(m_db, u"ORDER BY "_s % SqlDialect::of(m_db).insertionOrder(), {});
     if (!projects)
         return projects;
     // In C++ rather than COLLATE NOCASE, which folds ASCII letters only.
@@ -110,7 +112,7 @@ Result<QList<Project>> SqliteProjectRepository::findAll()
     return projects;
 }
 
-Result<std::optional<Project>> SqliteProjectRepository::findById(const QString &id)
+Result<std::optional<Project>> SqlProjectRepository::findById(const QString &id)
 {
     return loadProject(m_db, id);
 }
@@ -137,7 +139,7 @@ Result<> requireNameFree(Database &db, const QString &name, const QString &id)
 
 } // namespace
 
-Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
+Result<Project> SqlProjectRepository::create(const ProjectDraft &draft)
 {
     auto name = requiredText(draft.name, u"name");
     if (!name)
@@ -165,7 +167,7 @@ Result<Project> SqliteProjectRepository::create(const ProjectDraft &draft)
     });
 }
 
-Result<Project> SqliteProjectRepository::update(const QString &id, const ProjectPatch &patch)
+Result<Project> SqlProjectRepository::update(const QString &id, const ProjectPatch &patch)
 {
     const auto name = requiredTextIfGiven(patch.name, u"name");
     if (!name)
@@ -210,7 +212,7 @@ Result<Project> SqliteProjectRepository::update(const QString &id, const Project
     });
 }
 
-Result<> SqliteProjectRepository::remove(const QString &id)
+Result<> SqlProjectRepository::remove(const QString &id)
 {
     return m_db.transact([&]() -> Result<> {
         auto entry = JournalEntry::begin(m_db);
@@ -226,11 +228,9 @@ Result<> SqliteProjectRepository::remove(const QString &id)
         // The tasks stay but their project list changes: mark them updated, and drop the project
         // from their JSON copy of the list, before the links go.
         auto touch = Statement::prepare(m_db, u"cannot delete project"_s,
-            // json_remove() at the project's index keeps the others in their order, which an
-            // aggregate over json_each() would not promise.
-            u"UPDATE tasks SET updated_at = ?, project_ids_json = json_remove(project_ids_json, "
-            "(SELECT '$[' || key || ']' FROM json_each(tasks.project_ids_json) WHERE value = ?)) "
-            "WHERE id IN (SELECT task_id FROM task_projects WHERE project_id = ?)"_s);
+            u"UPDATE tasks SET updated_at = ?, project_ids_json = "_s
+                % SqlDialect::of(m_db).jsonArrayWithout(u"tasks.project_ids_json"_s)
+                % u" WHERE id IN (SELECT task_id FROM task_projects WHERE project_id = ?)"_s);
         if (!touch)
             return std::unexpected(std::move(touch.error()));
         touch->bind(formatTimestamp(currentTimestamp())).bind(id).bind(id);

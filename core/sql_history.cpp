@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include <quire/core/sqlite_history.h>
+#include <quire/core/sql_history.h>
 
 #include "journal.h"
 #include "record_sql.h"
+#include "sql_dialect.h"
 #include "statement.h"
 #include <quire/core/database.h>
 #include <quire/core/project_repository.h>
@@ -64,11 +65,12 @@ QString changedRows(const JournalTable &table, const QString &image, bool exists
 /** Refuses the step when a row of `table` it wrote is no longer as the step left it. */
 Result<> requireUnchanged(Database &db, const Way &way, qint64 entry, const JournalTable &table)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
     auto changed = firstRow(db,
-        u"SELECT json_extract(coalesce(c.after, c.before), '$."_s % table.nameColumn
-            % u"') FROM journal_changes AS c WHERE c.entry_id = ? AND c.kind = '"_s % table.kindName
-            % u"' AND (SELECT "_s % rowImageSql(table, u"r"_s) % u" FROM "_s % table.table
-            % u" AS r WHERE r.id = c.row_id) IS NOT c."_s % way.expected % u" LIMIT 1"_s,
+        u"SELECT "_s % dialect.jsonMember(u"coalesce(c.after, c.before)"_s, table.nameColumn)
+            % u" FROM journal_changes AS c WHERE c.entry_id = ? AND c.kind = '"_s % table.kindName % u"' AND (SELECT "_s
+            % rowImageSql(dialect, table, u"r"_s) % u" FROM "_s % table.table
+            % u" AS r WHERE r.id = c.row_id) IS DISTINCT FROM c."_s % way.expected % u" LIMIT 1"_s,
         {entry}, 1);
     if (!changed)
         return std::unexpected(std::move(changed.error()));
@@ -81,16 +83,19 @@ Result<> requireUnchanged(Database &db, const Way &way, qint64 entry, const Jour
 /** Writes the step's images of `table` back over its rows, inserting the rows that are gone. */
 Result<> restoreRows(Database &db, const Way &way, qint64 entry, const JournalTable &table)
 {
-    QStringList values;
+    const SqlDialect &dialect = SqlDialect::of(db);
+    const QString image = u"c."_s % way.restored;
+    const QStringList columns = imageColumns(dialect, table);
+    QStringList values {dialect.jsonMemberInteger(image, dialect.insertionOrder())};
     QStringList updates;
     for (const QString &column : table.columns) {
-        values.append(u"json_extract(c."_s % way.restored % u", '$."_s % column % u"')"_s);
-        if (column != u"id" && column != u"rowid")
+        values.append(dialect.jsonMember(image, column));
+        if (column != u"id")
             updates.append(column % u" = excluded."_s % column);
     }
     // An upsert, not a REPLACE, which would delete the row (and with it, by cascade, its links).
     return run(db,
-        u"INSERT INTO "_s % table.table % u" ("_s % table.columns.join(u", "_s) % u") SELECT "_s % values.join(u", "_s)
+        u"INSERT INTO "_s % table.table % u" ("_s % columns.join(u", "_s) % u") SELECT "_s % values.join(u", "_s)
             % u" FROM journal_changes AS c WHERE c.entry_id = ? AND c.kind = '"_s % table.kindName % u"' AND c."_s
             % way.restored % u" IS NOT NULL ON CONFLICT (id) DO UPDATE SET "_s % updates.join(u", "_s),
         {entry});
@@ -99,11 +104,12 @@ Result<> restoreRows(Database &db, const Way &way, qint64 entry, const JournalTa
 /** Refuses the step when a task it puts back was in a project that is gone since. */
 Result<> requireLinkedProjects(Database &db, const Way &way, qint64 entry)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
+    const QString image = u"c."_s % way.restored;
     auto orphan = firstRow(db,
-        u"SELECT json_extract(c."_s % way.restored
-            % u", '$.title') FROM journal_changes AS c, json_each(json_extract(c."_s % way.restored % u", '$."_s
-            % listCopyColumn(u"project_ids")
-            % u"')) AS l WHERE c.entry_id = ? AND c.kind = 'task' AND NOT EXISTS (SELECT 1 FROM projects AS p "
+        u"SELECT "_s % dialect.jsonMember(image, u"title"_s) % u" FROM journal_changes AS c, "_s
+            % dialect.jsonArrayRows(dialect.jsonMember(image, listCopyColumn(u"project_ids")), u"l"_s)
+            % u" WHERE c.entry_id = ? AND c.kind = 'task' AND NOT EXISTS (SELECT 1 FROM projects AS p "
               "WHERE p.id = l.value) LIMIT 1"_s,
         {entry}, 1);
     if (!orphan)
@@ -125,8 +131,9 @@ Result<> rebuildListRows(Database &db, const Way &way, qint64 entry)
             return cleared;
         auto filled = run(db,
             u"INSERT INTO "_s % list.table % u" (task_id, "_s % list.column
-                % u", position) SELECT t.id, j.value, j.key FROM tasks AS t, json_each(t."_s % list.copyColumn
-                % u") AS j WHERE t.id IN ("_s % restored % u')',
+                % u", position) SELECT t.id, j.value, j.key FROM tasks AS t, "_s
+                % SqlDialect::of(db).jsonArrayRows(u"t."_s % list.copyColumn, u"j"_s) % u" WHERE t.id IN ("_s % restored
+                % u')',
             {entry});
         if (!filled)
             return filled;
@@ -146,9 +153,8 @@ Result<> deleteRows(Database &db, const Way &way, qint64 entry, const JournalTab
 Result<> requireUnlinked(Database &db, const Way &way, qint64 entry)
 {
     auto linked = firstRow(db,
-        u"SELECT json_extract(c."_s % way.expected
-            % u", '$.name') FROM journal_changes AS c WHERE c.entry_id = ? AND c.kind = 'project' AND c."_s
-            % way.restored
+        u"SELECT "_s % SqlDialect::of(db).jsonMember(u"c."_s % way.expected, u"name"_s)
+            % u" FROM journal_changes AS c WHERE c.entry_id = ? AND c.kind = 'project' AND c."_s % way.restored
             % u" IS NULL AND EXISTS (SELECT 1 FROM task_projects AS l WHERE l.project_id = c.row_id) LIMIT 1"_s,
         {entry}, 1);
     if (!linked)
@@ -170,29 +176,30 @@ Result<QStringList> stepRowIds(Database &db, const Way &way, qint64 entry, const
 
 } // namespace
 
-SqliteHistory::SqliteHistory(Database &db, TaskRepository &tasks, ProjectRepository &projects)
+SqlHistory::SqlHistory(Database &db, TaskRepository &tasks, ProjectRepository &projects)
     : m_db(db)
     , m_tasks(tasks)
     , m_projects(projects)
 {
 }
 
-Result<std::optional<HistoryChange>> SqliteHistory::undo()
+Result<std::optional<HistoryChange>> SqlHistory::undo()
 {
     return step(Direction::Undo);
 }
 
-Result<std::optional<HistoryChange>> SqliteHistory::redo()
+Result<std::optional<HistoryChange>> SqlHistory::redo()
 {
     return step(Direction::Redo);
 }
 
-Result<UndoState> SqliteHistory::state()
+Result<UndoState> SqlHistory::state()
 {
     auto labels = firstRow(m_db,
         u"SELECT (SELECT label FROM journal WHERE state = 'done' ORDER BY id DESC LIMIT 1), "
         "(SELECT label FROM journal WHERE state = 'undone' ORDER BY id LIMIT 1), "
-        "EXISTS (SELECT 1 FROM journal WHERE state = 'done'), EXISTS (SELECT 1 FROM journal WHERE state = 'undone')"_s,
+        "CASE WHEN EXISTS (SELECT 1 FROM journal WHERE state = 'done') THEN 1 ELSE 0 END, "
+        "CASE WHEN EXISTS (SELECT 1 FROM journal WHERE state = 'undone') THEN 1 ELSE 0 END"_s,
         {}, 4);
     if (!labels)
         return std::unexpected(std::move(labels.error()));
@@ -204,7 +211,7 @@ Result<UndoState> SqliteHistory::state()
     return state;
 }
 
-Result<std::optional<HistoryChange>> SqliteHistory::step(Direction direction)
+Result<std::optional<HistoryChange>> SqlHistory::step(Direction direction)
 {
     const Way way = direction == Direction::Undo
         ? Way {u"nothing was undone"_s, u"done"_s, u"undone"_s, u"after"_s, u"before"_s, u"DESC"_s}

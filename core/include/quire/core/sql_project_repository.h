@@ -8,7 +8,7 @@ namespace quire::core {
 class Database;
 
 /**
- * @brief ProjectRepository on Quire's SQLite schema.
+ * @brief ProjectRepository on Quire's schema, in SQLite or PostgreSQL.
  *
  * Names are trimmed and must not be empty (they need not be unique). A description is stored as
  * given, except that an empty or all-whitespace one is stored as absent. findAll() sorts by name
@@ -17,10 +17,10 @@ class Database;
  *
  * Use it on the thread that opened `db`; `db` must outlive the repository.
  */
-class SqliteProjectRepository final : public ProjectRepository
+class SqlProjectRepository final : public ProjectRepository
 {
 public:
-    explicit SqliteProjectRepository(Database &db);
+    explicit SqlProjectRepository(Database &db);
 
     [[nodiscard]] Result<QList<Project>> findAll() override;
     [[nodiscard]] Result<std::optional<Project>> findById(const QString &id) override;

@@ -20,6 +20,8 @@ struct PostgresServer {
 
     /** @brief A new open QPSQL connection (a unique name) to `database`; check isOpen() and lastError(). */
     [[nodiscard]] QSqlDatabase connect(const QString &database = QStringLiteral("postgres")) const;
+    /** @brief The URL of `database` on this server, as Quire opens it. */
+    [[nodiscard]] QString urlOf(const QString &database) const;
 };
 
 /** @brief Removes a connection that connect() made, once no QSqlDatabase copy of it is left. */
