@@ -2,6 +2,7 @@
 #include "bridge_registry.h"
 
 #include "app_bridge.h"
+#include "database_thread.h"
 #include "history_bridge.h"
 #include "project_bridge.h"
 #include "task_bridge.h"
@@ -10,9 +11,26 @@
 #include "test_hook_bridge.h"
 #endif
 
+#include <quire/core/database.h>
+
+#include <QMetaObject>
 #include <QWebChannel>
 
 namespace quire::app {
+
+void forwardOtherClientChanges(DatabaseThread &database, TaskBridge &tasks, ProjectBridge &projects)
+{
+    // Called on the database thread; the bridges work on their own.
+    database.setOtherClientListener([tasks = &tasks, projects = &projects](const core::OtherClientChange &change) {
+        if (change.rows == core::OtherClientChange::Rows::Tasks) {
+            QMetaObject::invokeMethod(
+                tasks, [tasks, ids = change.ids] { tasks->refreshChangedElsewhere(ids); }, Qt::QueuedConnection);
+        } else {
+            QMetaObject::invokeMethod(
+                projects, [projects] { projects->refreshChangedElsewhere(); }, Qt::QueuedConnection);
+        }
+    });
+}
 
 void registerBridges(QWebChannel &channel, TaskBridge &tasks, ProjectBridge &projects, HistoryBridge &history,
     AppBridge &app, TransferBridge &transfer)

@@ -10,6 +10,7 @@ class QWebChannel;
 namespace quire::app {
 
 class AppBridge;
+class DatabaseThread;
 class HistoryBridge;
 class ProjectBridge;
 class TaskBridge;
@@ -22,6 +23,13 @@ struct ChannelObjects : contract::Objects {
     static inline const QString testHooks = QStringLiteral("testHooks");
 #endif
 };
+
+/**
+ * @brief Hands what another client of a shared database commits to the bridges, which tell the
+ * page as they tell it of their own writes. The bridges must outlive the database's connection
+ * (DatabaseThread::shutdown() ends it).
+ */
+void forwardOtherClientChanges(DatabaseThread &database, TaskBridge &tasks, ProjectBridge &projects);
 
 /**
  * @brief The one place where bridge objects are put on a channel, and where the signals one

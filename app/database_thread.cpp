@@ -192,6 +192,8 @@ DatabaseThread::DatabaseThread(Opener opener, QString path)
         } else if ((*m_storage)->database && (*m_storage)->database->isReadOnly()) {
             qCWarning(lcDatabase).noquote() << "the database is read-only: changes cannot be saved";
         }
+        if (*m_storage && (*m_storage)->database)
+            listenToOtherClients(*(*m_storage)->database);
     });
 }
 
@@ -349,6 +351,27 @@ void DatabaseThread::setProgressListener(ProgressListener listener)
 {
     const QMutexLocker lock(&m_listenerMutex);
     m_progressListener = std::move(listener);
+}
+
+void DatabaseThread::listenToOtherClients(core::Database &database)
+{
+    auto watched = database.watchOtherClients(
+        [this](const core::OtherClientChange &change) { reportOtherClientChange(change); });
+    if (!watched) // the window still works; it shows others' changes when it next reads
+        qCWarning(lcDatabase).noquote() << watched.error().message;
+}
+
+void DatabaseThread::setOtherClientListener(OtherClientListener listener)
+{
+    const QMutexLocker lock(&m_listenerMutex);
+    m_otherClientListener = std::move(listener);
+}
+
+void DatabaseThread::reportOtherClientChange(const core::OtherClientChange &change)
+{
+    const QMutexLocker lock(&m_listenerMutex);
+    if (m_otherClientListener)
+        m_otherClientListener(change);
 }
 
 void DatabaseThread::reportProgress(const QString &requestId, qint64 done, qint64 total, const QString &phase)

@@ -26,7 +26,8 @@ class QObject;
 
 namespace quire::core {
 class Database;
-}
+struct OtherClientChange;
+} // namespace quire::core
 
 namespace quire::app {
 
@@ -118,6 +119,11 @@ public:
     /** @brief Where jobs' progress goes from now on; an empty one stops it (from any thread). */
     void setProgressListener(ProgressListener listener);
 
+    /** @brief Takes, on the database thread, what another client of a shared database changed. */
+    using OtherClientListener = std::function<void(const core::OtherClientChange &)>;
+    /** @brief Where other clients' changes go from now on; an empty one stops them (from any thread). */
+    void setOtherClientListener(OtherClientListener listener);
+
     /** @brief Waits for the open to finish and returns its outcome (for start-up reporting). */
     [[nodiscard]] core::Result<> openResult();
 
@@ -142,6 +148,9 @@ private:
     /** @brief Runs `job` as the request cancel() may interrupt. */
     core::Result<QJsonValue> runAsCancellable(Request &request, const Job &job);
     void forget(const std::shared_ptr<Request> &request);
+    /** On the database thread, once open: other clients' changes go to the listener. */
+    void listenToOtherClients(core::Database &database);
+    void reportOtherClientChange(const core::OtherClientChange &change);
     void reportProgress(const QString &requestId, qint64 done, qint64 total, const QString &phase);
 
     QString m_path; // for error explanations; empty when an Opener was given
@@ -159,6 +168,7 @@ private:
     core::Database *m_runningDatabase = nullptr; // its connection, alive while it runs
     QMutex m_listenerMutex; // a listener is never called after setProgressListener() replaced it
     ProgressListener m_progressListener;
+    OtherClientListener m_otherClientListener;
 };
 
 } // namespace quire::app

@@ -55,8 +55,10 @@ core::Result<Options> parseOptions(const QStringList &arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption database(u"database"_s,
-        u"SQLite database file to use (default: %1). \":memory:\" keeps nothing."_s.arg(core::Database::defaultPath()),
-        u"path"_s);
+        u"SQLite database file to use (default: %1); \":memory:\" keeps nothing. Or a PostgreSQL database that "
+        "several Quires share: postgresql://user@host:port/dbname?sslmode=require (the password from ~/.pgpass "
+        "or PGPASSWORD)."_s.arg(core::Database::defaultPath()),
+        u"path or URL"_s);
     parser.addOption(database);
     const QCommandLineOption format(
         u"format"_s, u"For export: json (lossless), csv or ics (default: the file's extension)."_s, u"format"_s);
@@ -75,7 +77,7 @@ core::Result<Options> parseOptions(const QStringList &arguments)
         return options;
     options->databasePath = parser.isSet(database) ? parser.value(database) : core::Database::defaultPath();
     if (options->databasePath.isEmpty())
-        return core::fail(core::ErrorCode::InvalidArgument, u"--database needs a path"_s);
+        return core::fail(core::ErrorCode::InvalidArgument, u"--database needs a path or a URL"_s);
     if (parser.isSet(format) && options->mode != RunMode::Export)
         return core::fail(core::ErrorCode::InvalidArgument, u"--format is for 'quire export'"_s);
     if (options->mode == RunMode::Export) {

@@ -14,7 +14,7 @@ enum class RunMode { Window, Export, Import };
 
 /** @brief What the command line asked for. */
 struct Options {
-    QString databasePath; ///< a file path or ":memory:"
+    QString databasePath; ///< a file path, ":memory:", or a postgresql:// URL
     RunMode mode = RunMode::Window;
     QString file; ///< the file to export to or import from
     exchange::Format format = exchange::Format::QuireJson; ///< for an export

@@ -77,4 +77,9 @@ QFuture<QJsonObject> ProjectBridge::db_delete_project(const QJsonValue &args)
         });
 }
 
+void ProjectBridge::refreshChangedElsewhere()
+{
+    Q_EMIT projectsChanged(change_events::reset(kRows));
+}
+
 } // namespace quire::app

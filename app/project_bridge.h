@@ -18,6 +18,9 @@ class ProjectBridge final : public QObject
 public:
     explicit ProjectBridge(DatabaseThread &database, QObject *parent = nullptr);
 
+    /** @brief Another client of the shared database changed projects: the page loads them again. Not a slot. */
+    void refreshChangedElsewhere();
+
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetProjects and friends).
     QFuture<QJsonObject> db_get_projects(const QJsonValue &args);

@@ -112,6 +112,8 @@ Session::Session(const QString &databasePath)
     , m_window(std::make_unique<MainWindow>(m_page.get()))
 {
     registerBridges(*m_channel, *m_tasks, *m_projects, *m_history, *m_app, *m_transfer);
+    // The bridges outlive the database thread's connection: close() shuts it down first.
+    forwardOtherClientChanges(*m_database, *m_tasks, *m_projects);
 #ifdef QUIRE_WITH_TEST_HOOKS
     // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
     // hook code, so the environment variable cannot switch anything on there.

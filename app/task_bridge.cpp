@@ -224,4 +224,32 @@ QFuture<QJsonObject> TaskBridge::deleteTasks(QStringView command, const QJsonVal
             const Arguments &a, const QJsonValue &) { Q_EMIT tasksChanged(change_events::deleted(kRows, idsOf(a))); });
 }
 
+void TaskBridge::refreshChangedElsewhere(const std::optional<QStringList> &ids)
+{
+    if (!ids) {
+        Q_EMIT tasksChanged(change_events::reset(kRows));
+        return;
+    }
+    auto read = [ids = *ids](Storage &s, core::Operation &) -> core::Result<QJsonValue> {
+        auto listing = s.tasks->list({.ids = ids});
+        if (!listing)
+            return std::unexpected(std::move(listing.error()));
+        return QJsonValue(toJson(listing->tasks));
+    };
+    m_database.run(std::move(read), JobKind::Read).then(this, [this, ids = *ids](const core::Result<QJsonValue> &rows) {
+        if (!rows) { // the page then reads its lists again, and meets the error there if it lasts
+            Q_EMIT tasksChanged(change_events::reset(kRows));
+            return;
+        }
+        const QJsonArray found = rows->toArray();
+        QStringList gone = ids;
+        for (const QJsonValue row : found)
+            gone.removeAll(row.toObject().value(u"id"_s).toString());
+        if (!found.isEmpty())
+            Q_EMIT tasksChanged(change_events::upserted(kRows, found));
+        if (!gone.isEmpty())
+            Q_EMIT tasksChanged(change_events::deleted(kRows, gone));
+    });
+}
+
 } // namespace quire::app

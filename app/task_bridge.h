@@ -23,6 +23,13 @@ class TaskBridge final : public QObject
 public:
     explicit TaskBridge(DatabaseThread &database, QObject *parent = nullptr);
 
+    /**
+     * @brief Another client of the shared database changed the tasks of `ids` (any task when
+     * nullopt): tells the page as tasksChanged does for its own writes, the rows read afresh.
+     * Not a slot: the page cannot call it.
+     */
+    void refreshChangedElsewhere(const std::optional<QStringList> &ids);
+
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetTasks and friends).
     // The list commands reply with the envelope as one JSON string (dispatchTextCommand), their

@@ -96,6 +96,8 @@ public:
 
     QString changeVersion() const override { return u"SELECT CAST(counter AS text) FROM quire_changes"_s; }
 
+    std::optional<QString> changeChannel() const override { return u"quire_changes"_s; } // the schema's triggers
+
     QStringList begin(TransactionKind kind) const override
     {
         // A read sees one snapshot of the database across its statements, as on SQLite. A write

@@ -7,6 +7,9 @@
 #include "statement.h"
 #include <quire/core/enums.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -49,7 +52,7 @@ QString namesOf()
  */
 QStringList schemaVersion9()
 {
-    return {
+    QStringList schema {
         u"CREATE EXTENSION IF NOT EXISTS unaccent"_s,
         u"CREATE TEXT SEARCH CONFIGURATION quire_search (COPY = pg_catalog.simple)"_s,
         u"ALTER TEXT SEARCH CONFIGURATION quire_search ALTER MAPPING FOR word, hword, hword_part, numword, numhword, "
@@ -156,8 +159,35 @@ QStringList schemaVersion9()
             END $$)"_s,
         u"CREATE TRIGGER projects_search_rename AFTER UPDATE OF name ON projects FOR EACH ROW "
         "EXECUTE FUNCTION quire_project_renamed()"_s,
-        u"INSERT INTO quire_schema (version) VALUES (9)"_s,
     };
+    // Live refresh: every statement that changes tasks or projects tells the clients that LISTEN
+    // on quire_changes which rows it changed (the ids, or only their kind when there are too many
+    // for a notification's 8000 bytes), once it commits. Database::watchOtherClients() hears it.
+    schema.append(uR"(CREATE FUNCTION quire_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                changed json;
+                total bigint;
+            BEGIN
+                SELECT json_agg(id), count(*) INTO changed, total FROM changed_rows;
+                IF total = 0 THEN
+                    RETURN NULL;
+                END IF;
+                PERFORM pg_notify('quire_changes', CAST(CASE WHEN total > 100
+                    THEN json_build_object('rows', TG_ARGV[0])
+                    ELSE json_build_object('rows', TG_ARGV[0], 'ids', changed) END AS text));
+                RETURN NULL;
+            END $$)"_s);
+    for (const QString &table : {u"tasks"_s, u"projects"_s}) {
+        for (const auto &[event, image] :
+            {std::pair {u"INSERT"_s, u"NEW"_s}, std::pair {u"UPDATE"_s, u"NEW"_s}, std::pair {u"DELETE"_s, u"OLD"_s}}) {
+            schema.append(u"CREATE TRIGGER "_s % table % u"_notify_"_s % event.toLower() % u" AFTER "_s % event
+                % u" ON "_s % table % u" REFERENCING "_s % image
+                % u" TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION quire_notify_change('"_s % table
+                % u"')"_s);
+        }
+    }
+    schema.append(u"INSERT INTO quire_schema (version) VALUES (9)"_s);
+    return schema;
 }
 
 /** The libpq connection parameters of the URL's query, as QPSQL's connect options take them. */
@@ -234,6 +264,49 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &url, const
         return std::unexpected(std::move(ready.error()));
     db->d->prepareServerCancel();
     return db;
+}
+
+namespace {
+
+/** The change a notification of the schema's triggers describes; nullopt for one it cannot read. */
+std::optional<OtherClientChange> changeFromNotification(const QVariant &payload)
+{
+    const QJsonObject notice = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    const QString rows = notice.value(u"rows"_s).toString();
+    if (rows != u"tasks" && rows != u"projects")
+        return std::nullopt;
+    OtherClientChange change {
+        .rows = rows == u"tasks" ? OtherClientChange::Rows::Tasks : OtherClientChange::Rows::Projects};
+    if (const QJsonValue ids = notice.value(u"ids"_s); ids.isArray()) {
+        change.ids.emplace();
+        for (const QJsonValue id : ids.toArray())
+            change.ids->append(id.toString());
+    }
+    return change;
+}
+
+} // namespace
+
+Result<> Database::watchOtherClients(std::function<void(const OtherClientChange &)> listener)
+{
+    const std::optional<QString> channel = d->dialect->changeChannel();
+    if (!channel)
+        return {};
+    QSqlDriver *driver = d->connection.driver();
+    if (!driver->subscribeToNotification(*channel))
+        return std::unexpected(storageError(u"cannot listen for other clients' changes"_s, driver->lastError()));
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+        [listener = std::move(listener), channel = *channel](
+            const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+            // Our own changes are announced too; this connection has told its own listeners of them.
+            if (name != channel || source == QSqlDriver::SelfSource)
+                return;
+            if (auto change = changeFromNotification(payload))
+                listener(*change);
+            else
+                qCWarning(lcDatabase, "unreadable change notification: %s", qUtf8Printable(payload.toString()));
+        });
+    return {};
 }
 
 void Database::Private::prepareServerCancel()

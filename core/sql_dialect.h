@@ -93,6 +93,8 @@ public:
     [[nodiscard]] virtual std::optional<TextSearchSql> textSearch(const QString &text) const = 0;
     /** @brief A query of one text value that differs whenever the data does, whoever changed it. */
     [[nodiscard]] virtual QString changeVersion() const = 0;
+    /** @brief The channel on which other clients announce their changes; nullopt where there are none. */
+    [[nodiscard]] virtual std::optional<QString> changeChannel() const = 0;
     /** @brief The statements that start an outermost transaction of `kind`, in order. */
     [[nodiscard]] virtual QStringList begin(TransactionKind kind) const = 0;
 

@@ -100,6 +100,8 @@ public:
         return u"SELECT printf('%d.%d', (SELECT data_version FROM pragma_data_version()), total_changes())"_s;
     }
 
+    std::optional<QString> changeChannel() const override { return std::nullopt; }
+
     QStringList begin(TransactionKind kind) const override
     {
         // IMMEDIATE takes the write lock up front, so busy_timeout applies instead of a deadlock

@@ -91,29 +91,21 @@ void TestStore::createServerDatabase()
                         "QUIRE_TEST_POSTGRES"_s;
         return;
     }
-    const QString name = u"quire_test_"_s % QUuid::createUuid().toString(QUuid::Id128);
-    QSqlDatabase admin = server->connect();
-    if (!admin.isOpen()) {
-        m_openError = Error {ErrorCode::Storage, u"cannot reach the test server: "_s % admin.lastError().text()};
-    } else if (QSqlQuery create(admin); !create.exec(u"CREATE DATABASE "_s % name)) {
-        m_openError = Error {ErrorCode::Storage, u"cannot create a test database: "_s % create.lastError().text()};
+    QString error;
+    if (auto name = server->createDatabase(error)) {
+        m_serverDatabase = *name;
+        m_path = server->urlOf(*name);
     } else {
-        m_serverDatabase = name;
-        m_path = server->urlOf(name);
+        m_openError = Error {ErrorCode::Storage, error};
     }
-    quire::test::disconnect(admin);
 }
 
 void TestStore::dropServerDatabase()
 {
-    const auto server = quire::test::PostgresServer::fromEnvironment();
-    if (!server)
-        return;
-    QSqlDatabase admin = server->connect();
-    if (QSqlQuery drop(admin); !drop.exec(u"DROP DATABASE "_s % m_serverDatabase % u" WITH (FORCE)"_s))
-        ADD_FAILURE() << "cannot drop " << m_serverDatabase.toStdString() << ": "
-                      << drop.lastError().text().toStdString();
-    quire::test::disconnect(admin);
+    QString error;
+    if (const auto server = quire::test::PostgresServer::fromEnvironment();
+        server && !server->dropDatabase(m_serverDatabase, error))
+        ADD_FAILURE() << error.toStdString();
 }
 
 bool TestStore::isOpen() const

@@ -6,6 +6,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +42,33 @@ QSqlDatabase PostgresServer::connect(const QString &database) const
 QString PostgresServer::urlOf(const QString &database) const
 {
     return u"postgresql://"_s % user % u'@' % host % u':' % QString::number(port) % u'/' % database;
+}
+
+std::optional<QString> PostgresServer::createDatabase(QString &error) const
+{
+    const QString name = u"quire_test_"_s % QUuid::createUuid().toString(QUuid::Id128);
+    QSqlDatabase admin = connect();
+    std::optional<QString> created;
+    if (!admin.isOpen())
+        error = u"cannot reach the test server: "_s % admin.lastError().text();
+    else if (QSqlQuery create(admin); !create.exec(u"CREATE DATABASE "_s % name))
+        error = u"cannot create a test database: "_s % create.lastError().text();
+    else
+        created = name;
+    disconnect(admin);
+    return created;
+}
+
+bool PostgresServer::dropDatabase(const QString &database, QString &error) const
+{
+    QSqlDatabase admin = connect();
+    QSqlQuery drop(admin);
+    const bool dropped = drop.exec(u"DROP DATABASE "_s % database % u" WITH (FORCE)"_s);
+    if (!dropped)
+        error = u"cannot drop "_s % database % u": "_s % drop.lastError().text();
+    drop = QSqlQuery();
+    disconnect(admin);
+    return dropped;
 }
 
 void disconnect(QSqlDatabase &connection)

@@ -22,6 +22,11 @@ struct PostgresServer {
     [[nodiscard]] QSqlDatabase connect(const QString &database = QStringLiteral("postgres")) const;
     /** @brief The URL of `database` on this server, as Quire opens it. */
     [[nodiscard]] QString urlOf(const QString &database) const;
+    /** @brief Creates a new empty database with a unique name and returns the name; nullopt and `error` set on failure.
+     */
+    [[nodiscard]] std::optional<QString> createDatabase(QString &error) const;
+    /** @brief Drops `database`, closing what is still connected to it; false and `error` set on failure. */
+    bool dropDatabase(const QString &database, QString &error) const;
 };
 
 /** @brief Removes a connection that connect() made, once no QSqlDatabase copy of it is left. */

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QtGlobal>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -15,6 +17,14 @@
 #include <utility>
 
 namespace quire::core {
+
+/** @brief Rows of one kind that another client of a shared database changed. */
+struct OtherClientChange {
+    enum class Rows : std::uint8_t { Tasks, Projects };
+    Rows rows = Rows::Tasks;
+    /** @brief The rows created, changed or deleted; nullopt when any of that kind may have changed. */
+    std::optional<QStringList> ids = std::nullopt;
+};
 
 /**
  * @brief One connection with Quire's schema, opened, configured and migrated by open(): to an
@@ -83,6 +93,13 @@ public:
      * version saw the same data.
      */
     [[nodiscard]] Result<QString> changeVersion();
+
+    /**
+     * @brief On a server database: calls `listener` once another client (another connection,
+     * here or elsewhere) has committed a change of tasks or projects, on this Database's thread
+     * from its event loop. An SQLite file has no other client to hear from: nothing happens.
+     */
+    [[nodiscard]] Result<> watchOtherClients(std::function<void(const OtherClientChange &)> listener);
 
     /**
      * @brief Stops the SQL statement running on this connection, from any thread: it fails with
