@@ -2,6 +2,7 @@
 #pragma once
 
 #include "channel_client.h"
+#include "engine_test.h"
 #include "task_column_rows.h"
 
 #include <app_bridge.h>
@@ -26,17 +27,25 @@
 
 namespace quire::test {
 
-/** @brief The real bridges on a real QWebChannel over a real SQLite file, driven like the page does. */
-class BridgeTest : public ::testing::Test
+/**
+ * @brief The real bridges on a real QWebChannel over a real database, driven like the page does:
+ * an SQLite file, or (the Postgres half of an EngineTest) a database on the test server. `Base`
+ * is the gtest fixture it builds on: EngineTest (BridgeTest), or one with parameters of its own.
+ */
+template<class Base>
+class BridgeFixture : public Base
 {
 protected:
-    BridgeTest()
-        : m_database(std::make_unique<app::DatabaseThread>(m_dir.filePath(QStringLiteral("quire.db"))))
+    BridgeFixture()
+        : m_database(std::make_unique<app::DatabaseThread>(m_location.location()))
     {
     }
 
     void SetUp() override
     {
+        if (m_location.unavailable())
+            GTEST_SKIP() << m_location.unavailable()->toStdString();
+        ASSERT_FALSE(m_location.error()) << m_location.error().value_or(QString()).toStdString();
         ASSERT_TRUE(m_dir.isValid());
         m_tasks = std::make_unique<app::TaskBridge>(*m_database);
         m_projects = std::make_unique<app::ProjectBridge>(*m_database);
@@ -93,7 +102,9 @@ protected:
         return ok(QStringLiteral("db_create_task"), extra).toObject();
     }
 
+    /** @brief For files a test writes or reads (exports, imports). */
     QTemporaryDir m_dir;
+    TestDatabaseLocation m_location {QStringLiteral("quire.db")};
     std::unique_ptr<app::DatabaseThread> m_database;
     std::unique_ptr<app::TaskBridge> m_tasks;
     std::unique_ptr<app::ProjectBridge> m_projects;
@@ -105,5 +116,11 @@ protected:
     QWebChannel m_channel;
     std::unique_ptr<ChannelClient> m_client;
 };
+
+/** @brief The bridges on each engine: TEST_P(BridgeTest, ...). */
+using BridgeTest = BridgeFixture<EngineTest>;
+/** @brief The bridges on an SQLite file, for tests that also open the file themselves: TEST_F(SqliteBridgeTest, ...).
+ */
+using SqliteBridgeTest = BridgeFixture<::testing::Test>;
 
 } // namespace quire::test

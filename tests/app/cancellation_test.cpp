@@ -30,7 +30,7 @@ app::DatabaseThread::Job untilCancelled(const std::shared_ptr<std::atomic<bool>>
     };
 }
 
-TEST_F(BridgeTest, AQueuedJobCancelledIsAnsweredCancelledAtOnceAndNeverRuns)
+TEST_P(BridgeTest, AQueuedJobCancelledIsAnsweredCancelledAtOnceAndNeverRuns)
 {
     // Given a job queued behind a busy database thread
     Gate gate;
@@ -59,7 +59,7 @@ TEST_F(BridgeTest, AQueuedJobCancelledIsAnsweredCancelledAtOnceAndNeverRuns)
     EXPECT_FALSE(*ran);
 }
 
-TEST_F(BridgeTest, ARunningJobIsToldToStopAndAnswersCancelled)
+TEST_P(BridgeTest, ARunningJobIsToldToStopAndAnswersCancelled)
 {
     // Given a job that runs until told to stop
     auto started = std::make_shared<std::atomic<bool>>(false);
@@ -78,7 +78,7 @@ TEST_F(BridgeTest, ARunningJobIsToldToStopAndAnswersCancelled)
     EXPECT_EQ(running.result().error().code, core::ErrorCode::Cancelled);
 }
 
-TEST_F(BridgeTest, CancellingAFinishedOrUnknownRequestHasNoEffect)
+TEST_P(BridgeTest, CancellingAFinishedOrUnknownRequestHasNoEffect)
 {
     auto done = m_database->run(
         [](app::Storage &, core::Operation &) -> core::Result<QJsonValue> { return QJsonValue(u"done"_s); },
@@ -91,7 +91,7 @@ TEST_F(BridgeTest, CancellingAFinishedOrUnknownRequestHasNoEffect)
     EXPECT_EQ(ok(u"cancel_request"_s, QJsonObject {{u"requestId"_s, u"done-1"_s}}), QJsonValue(false));
 }
 
-TEST_F(BridgeTest, TwoRunningCallsCannotShareARequestId)
+TEST_P(BridgeTest, TwoRunningCallsCannotShareARequestId)
 {
     Gate gate;
     auto busy = m_database->run(gate.job(), app::JobKind::Write, u"shared"_s);
@@ -107,7 +107,7 @@ TEST_F(BridgeTest, TwoRunningCallsCannotShareARequestId)
     ASSERT_TRUE(waitFor(busy));
 }
 
-TEST_F(BridgeTest, CancelRequestStopsAQueuedDeleteAndTheTaskStays)
+TEST_P(BridgeTest, CancelRequestStopsAQueuedDeleteAndTheTaskStays)
 {
     // Given a task, and its deletion queued behind a busy database thread
     const QString taskId = createTask(u"Keep me"_s).value(u"id"_s).toString();
@@ -130,13 +130,13 @@ TEST_F(BridgeTest, CancelRequestStopsAQueuedDeleteAndTheTaskStays)
     EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, taskId}}).toObject().value(u"title"_s), u"Keep me"_s);
 }
 
-TEST_F(BridgeTest, CancelRequestNeedsARequestId)
+TEST_P(BridgeTest, CancelRequestNeedsARequestId)
 {
     EXPECT_EQ(error(u"cancel_request"_s).value(u"code"_s), u"invalid_argument"_s);
     EXPECT_EQ(error(u"cancel_request"_s, QJsonObject {{u"requestId"_s, 7}}).value(u"code"_s), u"invalid_argument"_s);
 }
 
-TEST_F(BridgeTest, ProgressReachesThePageThrottledEndingWithTheLastReport)
+TEST_P(BridgeTest, ProgressReachesThePageThrottledEndingWithTheLastReport)
 {
     // Given the page listening to progress
     m_client->connectToSignal(u"app"_s, u"progress"_s);
@@ -170,7 +170,7 @@ TEST_F(BridgeTest, ProgressReachesThePageThrottledEndingWithTheLastReport)
     EXPECT_EQ(keys, (QStringList {u"done"_s, u"phase"_s, u"requestId"_s, u"total"_s}));
 }
 
-TEST_F(BridgeTest, BulkChangesReportTheirProgressToThePage)
+TEST_P(BridgeTest, BulkChangesReportTheirProgressToThePage)
 {
     // Given three tasks, and the page listening to progress
     QJsonArray taskIds;

@@ -136,7 +136,7 @@ TEST(IpcContract, ErrorCodeNamesMatchTheCore)
     EXPECT_EQ(codes, names);
 }
 
-TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
+TEST_P(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
 {
     const QJsonObject contract = loadContract();
     const QJsonObject commands = contract.value(u"commands"_s).toObject();
@@ -170,7 +170,7 @@ TEST_F(BridgeTest, TheChannelAnnouncesExactlyTheContractsCommandsAndEvents)
     }
 }
 
-TEST_F(BridgeTest, ListsReplyInTheWireFormTheContractNames)
+TEST_P(BridgeTest, ListsReplyInTheWireFormTheContractNames)
 {
     // Given one task in a project, so that each list has a row
     const QString projectId = createProject(u"Home"_s);
@@ -208,7 +208,7 @@ TEST_F(BridgeTest, ListsReplyInTheWireFormTheContractNames)
     }
 }
 
-TEST_F(BridgeTest, EverySignalCarriesThePayloadTheContractDescribes)
+TEST_P(BridgeTest, EverySignalCarriesThePayloadTheContractDescribes)
 {
     // Given every kind of change: rows created and changed, deleted, and a project deletion that resets task lists
     const QJsonObject contract = loadContract();

@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace quire::test {
 namespace {
 
-TEST_F(BridgeTest, UndoOfADeleteRepliesWithTheStepAndSignalsTheTaskBack)
+TEST_P(BridgeTest, UndoOfADeleteRepliesWithTheStepAndSignalsTheTaskBack)
 {
     // Given a task in a project, deleted
     const QString projectId = createProject(u"Home"_s);
@@ -35,7 +35,7 @@ TEST_F(BridgeTest, UndoOfADeleteRepliesWithTheStepAndSignalsTheTaskBack)
     EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}}).toObject(), task);
 }
 
-TEST_F(BridgeTest, RedoOfACreateSignalsTheTaskAndUndoSignalsItsDeletion)
+TEST_P(BridgeTest, RedoOfACreateSignalsTheTaskAndUndoSignalsItsDeletion)
 {
     const QJsonObject task = createTask(u"Call Ana"_s);
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
@@ -50,7 +50,7 @@ TEST_F(BridgeTest, RedoOfACreateSignalsTheTaskAndUndoSignalsItsDeletion)
     EXPECT_EQ(emitted[1].at(0).toObject().value(u"tasks"_s).toArray(), QJsonArray {task});
 }
 
-TEST_F(BridgeTest, UndoOfAProjectDeleteSignalsTheProjectOnTheProjectsObject)
+TEST_P(BridgeTest, UndoOfAProjectDeleteSignalsTheProjectOnTheProjectsObject)
 {
     const QString projectId = createProject(u"Home"_s);
     ok(u"db_delete_project"_s, QJsonObject {{u"projectId"_s, projectId}});
@@ -63,7 +63,7 @@ TEST_F(BridgeTest, UndoOfAProjectDeleteSignalsTheProjectOnTheProjectsObject)
     EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), QJsonArray {projectId});
 }
 
-TEST_F(BridgeTest, UndoAndRedoWithNothingToDoReplyNull)
+TEST_P(BridgeTest, UndoAndRedoWithNothingToDoReplyNull)
 {
     EXPECT_EQ(ok(u"db_undo"_s), QJsonValue(QJsonValue::Null));
     EXPECT_EQ(ok(u"db_redo"_s), QJsonValue(QJsonValue::Null));
@@ -71,14 +71,14 @@ TEST_F(BridgeTest, UndoAndRedoWithNothingToDoReplyNull)
         (QJsonObject {{u"undo"_s, QJsonValue::Null}, {u"redo"_s, QJsonValue::Null}}));
 }
 
-TEST_F(BridgeTest, UndoOfAStepWhoseTaskChangedSinceIsAConflictThatChangesNothing)
+TEST_F(SqliteBridgeTest, UndoOfAStepWhoseTaskChangedSinceIsAConflictThatChangesNothing)
 {
     // Given a task renamed, then changed by another program (a write the journal does not know)
     const QJsonObject task = createTask(u"Draft"_s);
     ok(u"db_update_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}, {u"title"_s, u"Renamed"_s}});
     {
         QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"another-program"_s);
-        other.setDatabaseName(m_dir.filePath(u"quire.db"_s));
+        other.setDatabaseName(m_location.location());
         ASSERT_TRUE(other.open());
         QSqlQuery update(other);
         ASSERT_TRUE(update.exec(u"UPDATE tasks SET title = 'Elsewhere'"_s));
@@ -96,7 +96,7 @@ TEST_F(BridgeTest, UndoOfAStepWhoseTaskChangedSinceIsAConflictThatChangesNothing
         u"Elsewhere"_s);
 }
 
-TEST_F(BridgeTest, UndoRefusesArguments)
+TEST_P(BridgeTest, UndoRefusesArguments)
 {
     const QJsonObject refused = error(u"db_undo"_s, QJsonObject {{u"steps"_s, 2}});
     EXPECT_EQ(refused.value(u"code"_s), u"invalid_argument"_s);

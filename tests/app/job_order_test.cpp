@@ -43,7 +43,7 @@ private:
     std::shared_ptr<State> m_state = std::make_shared<State>();
 };
 
-TEST_F(BridgeTest, AnInteractiveReadGoesAheadOfQueuedBackgroundReadsButNeverAheadOfAWrite)
+TEST_P(BridgeTest, AnInteractiveReadGoesAheadOfQueuedBackgroundReadsButNeverAheadOfAWrite)
 {
     // Given a busy database thread with list pages, reads of one task and a write queued behind it
     Gate gate;
@@ -76,7 +76,7 @@ TEST_F(BridgeTest, AnInteractiveReadGoesAheadOfQueuedBackgroundReadsButNeverAhea
         QStringList({u"task 1"_s, u"task 2"_s, u"list 1"_s, u"list 2"_s, u"write"_s, u"task 3"_s, u"list 3"_s}));
 }
 
-TEST_F(BridgeTest, OneTaskIsAnsweredBeforeABurstOfListRefetchesQueuedAheadOfIt)
+TEST_P(BridgeTest, OneTaskIsAnsweredBeforeABurstOfListRefetchesQueuedAheadOfIt)
 {
     // Given 40 whole-list reads queued behind a busy database thread, then a read of one task
     const QString taskId = createTask(u"Read me first"_s).value(u"id"_s).toString();
@@ -103,7 +103,7 @@ TEST_F(BridgeTest, OneTaskIsAnsweredBeforeABurstOfListRefetchesQueuedAheadOfIt)
         EXPECT_LT(order.indexOf(taskCall), order.indexOf(id));
 }
 
-TEST_F(BridgeTest, AReadOfOneTaskSentAfterAnUpdateSeesTheUpdate)
+TEST_P(BridgeTest, AReadOfOneTaskSentAfterAnUpdateSeesTheUpdate)
 {
     // Given a list read, an update and a read of the same task, queued in that order
     const QString taskId = createTask(u"Before"_s).value(u"id"_s).toString();

@@ -130,12 +130,13 @@ QString message(const QJsonObject &error)
 }
 
 /** @brief Seeds one project and one task in it, and remembers the dump of that state. */
-class MalformedCallTest : public BridgeTest
+// On SQLite: the database is checked byte for byte after each bad call.
+class MalformedCallTest : public BridgeFixture<::testing::Test>
 {
 protected:
     void SetUp() override
     {
-        BridgeTest::SetUp();
+        BridgeFixture::SetUp();
         m_projectId = createProject(u"Seeded project"_s);
         m_taskId = createTask(u"Seeded task"_s, {m_projectId},
             QJsonObject {{u"tags"_s, QJsonArray {u"keep"_s, u"me"_s}}, {u"description"_s, u"untouched"_s},
@@ -146,7 +147,7 @@ protected:
         ASSERT_GT(m_before.size(), 5) << "the dump must see the seeded rows";
     }
 
-    [[nodiscard]] QString databasePath() const { return m_dir.filePath(u"quire.db"_s); }
+    [[nodiscard]] QString databasePath() const { return m_location.location(); }
 
     /** @brief The app still answers a valid read and a ping: no crash, no wedged thread. */
     void expectStillServing()

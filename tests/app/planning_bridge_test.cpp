@@ -23,7 +23,7 @@ QString dayText(const QDate &date)
     return date.toString(Qt::ISODate);
 }
 
-TEST_F(BridgeTest, ADueDateAndARecurrenceTravelAsTextAndCompletionSetsCompletedAt)
+TEST_P(BridgeTest, ADueDateAndARecurrenceTravelAsTextAndCompletionSetsCompletedAt)
 {
     const QJsonObject task = createTask(u"Pay rent"_s, {},
         QJsonObject {{u"dueDate"_s, u"2026-12-01T09:30"_s}, {u"recurrence"_s, u"freq=monthly;bymonthday=1"_s}});
@@ -42,7 +42,7 @@ TEST_F(BridgeTest, ADueDateAndARecurrenceTravelAsTextAndCompletionSetsCompletedA
     EXPECT_EQ(undated.value(u"completedAt"_s), undated.value(u"updatedAt"_s));
 }
 
-TEST_F(BridgeTest, GetTasksKeepsOpenOrCompletedTasksAndADueRange)
+TEST_P(BridgeTest, GetTasksKeepsOpenOrCompletedTasksAndADueRange)
 {
     const QDate today = QDate::currentDate();
     createTask(u"overdue"_s, {}, QJsonObject {{u"dueDate"_s, dayText(today.addDays(-3))}});
@@ -59,7 +59,7 @@ TEST_F(BridgeTest, GetTasksKeepsOpenOrCompletedTasksAndADueRange)
     EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject {{u"completed"_s, QJsonValue::Null}}).toArray().size(), 5);
 }
 
-TEST_F(BridgeTest, CompletingARecurringTaskRepliesWithItAndSignalsItWithItsNextOccurrence)
+TEST_P(BridgeTest, CompletingARecurringTaskRepliesWithItAndSignalsItWithItsNextOccurrence)
 {
     // Given a daily task due today
     const QDate today = QDate::currentDate();
@@ -89,7 +89,7 @@ TEST_F(BridgeTest, CompletingARecurringTaskRepliesWithItAndSignalsItWithItsNextO
     EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, next.value(u"id"_s)}}).toObject(), next);
 }
 
-TEST_F(BridgeTest, MoveTaskRepliesWithTheMovedTaskAndSignalsIt)
+TEST_P(BridgeTest, MoveTaskRepliesWithTheMovedTaskAndSignalsIt)
 {
     const QJsonObject a = createTask(u"A"_s);
     const QJsonObject b = createTask(u"B"_s);
@@ -112,7 +112,7 @@ TEST_F(BridgeTest, MoveTaskRepliesWithTheMovedTaskAndSignalsIt)
     EXPECT_EQ(emitted[1].at(0).toObject().value(u"tasks"_s), QJsonArray {first});
 }
 
-TEST_F(BridgeTest, AChecklistTravelsAsObjectsInTheReplyTheListAndTheChangeEvent)
+TEST_P(BridgeTest, AChecklistTravelsAsObjectsInTheReplyTheListAndTheChangeEvent)
 {
     // Given a task created with a checklist, one of its items blank
     const QJsonArray given {QJsonObject {{u"title"_s, u" passport "_s}, {u"done"_s, true}},
@@ -142,7 +142,7 @@ TEST_F(BridgeTest, AChecklistTravelsAsObjectsInTheReplyTheListAndTheChangeEvent)
     EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), QJsonArray {updated});
 }
 
-TEST_F(BridgeTest, ATaskWithoutAChecklistHasAnEmptyOne)
+TEST_P(BridgeTest, ATaskWithoutAChecklistHasAnEmptyOne)
 {
     const QJsonObject task = createTask(u"Plain"_s);
     EXPECT_EQ(task.value(u"checklist"_s), QJsonArray {});

@@ -24,7 +24,9 @@ QString message(const QJsonObject &error)
     return error.value(u"message"_s).toString();
 }
 
-TEST_F(BridgeTest, CreateTaskReturnsTheStoredTaskWithEveryField)
+INSTANTIATE_FOR_ENGINES(BridgeTest);
+
+TEST_P(BridgeTest, CreateTaskReturnsTheStoredTaskWithEveryField)
 {
     // Given
     const QString projectId = createProject(u"Home"_s);
@@ -50,7 +52,7 @@ TEST_F(BridgeTest, CreateTaskReturnsTheStoredTaskWithEveryField)
     EXPECT_EQ(task.value(u"createdAt"_s), task.value(u"updatedAt"_s));
 }
 
-TEST_F(BridgeTest, CreateTaskAppliesDefaultsWhenOptionalKeysAreNullOrAbsent)
+TEST_P(BridgeTest, CreateTaskAppliesDefaultsWhenOptionalKeysAreNullOrAbsent)
 {
     const QJsonObject task = createTask(
         u"Defaults"_s, {}, QJsonObject {{u"description"_s, QJsonValue::Null}, {u"status"_s, QJsonValue::Null}});
@@ -60,7 +62,7 @@ TEST_F(BridgeTest, CreateTaskAppliesDefaultsWhenOptionalKeysAreNullOrAbsent)
     EXPECT_TRUE(task.value(u"type"_s).isNull());
 }
 
-TEST_F(BridgeTest, CreateTaskRejectsBlankTitleWithAReadableMessage)
+TEST_P(BridgeTest, CreateTaskRejectsBlankTitleWithAReadableMessage)
 {
     const QJsonObject error = this->error(u"db_create_task"_s,
         QJsonObject {{u"title"_s, u"   "_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray {}},
@@ -70,7 +72,7 @@ TEST_F(BridgeTest, CreateTaskRejectsBlankTitleWithAReadableMessage)
     EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray {});
 }
 
-TEST_F(BridgeTest, CreateTaskWithUnknownProjectIsNotFoundAndWritesNothing)
+TEST_P(BridgeTest, CreateTaskWithUnknownProjectIsNotFoundAndWritesNothing)
 {
     const QJsonObject error = this->error(u"db_create_task"_s,
         QJsonObject {{u"title"_s, u"Orphan"_s}, {u"priority"_s, u"high"_s}, {u"tags"_s, QJsonArray {}},
@@ -80,7 +82,7 @@ TEST_F(BridgeTest, CreateTaskWithUnknownProjectIsNotFoundAndWritesNothing)
     EXPECT_EQ(ok(u"db_get_tasks"_s), QJsonArray {});
 }
 
-TEST_F(BridgeTest, SnakeCaseKeysAreAcceptedLikeTauri)
+TEST_P(BridgeTest, SnakeCaseKeysAreAcceptedLikeTauri)
 {
     const QString projectId = createProject(u"Work"_s);
     const QJsonObject task = ok(u"db_create_task"_s,
@@ -93,7 +95,7 @@ TEST_F(BridgeTest, SnakeCaseKeysAreAcceptedLikeTauri)
 
 // Malformed calls (the BadCalls table and more) live in malformed_calls_test.cpp.
 
-TEST_F(BridgeTest, GetTasksFiltersBySeveralProjectsAndListsEachTaskOnce)
+TEST_P(BridgeTest, GetTasksFiltersBySeveralProjectsAndListsEachTaskOnce)
 {
     const QString a = createProject(u"A"_s);
     const QString b = createProject(u"B"_s);
@@ -109,14 +111,14 @@ TEST_F(BridgeTest, GetTasksFiltersBySeveralProjectsAndListsEachTaskOnce)
     EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 3);
 }
 
-TEST_F(BridgeTest, GetTaskReturnsNullForAMissingTask)
+TEST_P(BridgeTest, GetTaskReturnsNullForAMissingTask)
 {
     EXPECT_TRUE(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, u"missing"_s}}).isNull());
     const QJsonObject task = createTask(u"Here"_s);
     EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, task.value(u"id"_s)}}).toObject(), task);
 }
 
-TEST_F(BridgeTest, UpdateTaskLeavesAbsentKeysAndClearsNullOnes)
+TEST_P(BridgeTest, UpdateTaskLeavesAbsentKeysAndClearsNullOnes)
 {
     // Given
     const QJsonObject task = createTask(u"Patch me"_s, {},
@@ -143,7 +145,7 @@ TEST_F(BridgeTest, UpdateTaskLeavesAbsentKeysAndClearsNullOnes)
     EXPECT_TRUE(cleared.value(u"description"_s).isNull());
 }
 
-TEST_F(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
+TEST_P(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
 {
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
     const QJsonObject task = createTask(u"Doomed"_s);
@@ -152,7 +154,7 @@ TEST_F(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 2);
 }
 
-TEST_F(BridgeTest, EachWriteSignalsWhatChangedWithTheNewRows)
+TEST_P(BridgeTest, EachWriteSignalsWhatChangedWithTheNewRows)
 {
     // Given
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
@@ -173,7 +175,7 @@ TEST_F(BridgeTest, EachWriteSignalsWhatChangedWithTheNewRows)
         (QJsonObject {{u"kind"_s, u"deleted"_s}, {u"ids"_s, QJsonArray {id}}, {u"tasks"_s, QJsonArray {}}}));
 }
 
-TEST_F(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
+TEST_P(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
 {
     // Given three tasks
     const QString a = createTask(u"A"_s).value(u"id"_s).toString();
@@ -199,7 +201,7 @@ TEST_F(BridgeTest, BulkUpdateChangesEveryTaskInOneCommandWithOneSignal)
     EXPECT_EQ(emitted[0].at(0).toObject().value(u"tasks"_s), updated);
 }
 
-TEST_F(BridgeTest, BulkTagAndProjectEditsKeepEachTasksOwnListInOneUndoStep)
+TEST_P(BridgeTest, BulkTagAndProjectEditsKeepEachTasksOwnListInOneUndoStep)
 {
     // Given two tasks with different tags, one in Home
     const QString home = createProject(u"Home"_s);
@@ -234,7 +236,7 @@ TEST_F(BridgeTest, BulkTagAndProjectEditsKeepEachTasksOwnListInOneUndoStep)
         "Failed to update tasks: tags cannot be set and edited at once: give tags, or addTags and removeTags");
 }
 
-TEST_F(BridgeTest, BulkDeleteRemovesAllOrNothingWithOneSignal)
+TEST_P(BridgeTest, BulkDeleteRemovesAllOrNothingWithOneSignal)
 {
     const QString a = createTask(u"A"_s).value(u"id"_s).toString();
     const QString b = createTask(u"B"_s).value(u"id"_s).toString();
@@ -252,7 +254,7 @@ TEST_F(BridgeTest, BulkDeleteRemovesAllOrNothingWithOneSignal)
     EXPECT_EQ(emitted[0].at(0).toObject().value(u"ids"_s), (QJsonArray {b, a}));
 }
 
-TEST_F(BridgeTest, FailedWritesDoNotSignalAChange)
+TEST_P(BridgeTest, FailedWritesDoNotSignalAChange)
 {
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
     error(u"db_delete_task"_s, QJsonObject {{u"taskId"_s, u"missing"_s}});
@@ -260,7 +262,7 @@ TEST_F(BridgeTest, FailedWritesDoNotSignalAChange)
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 0);
 }
 
-TEST_F(BridgeTest, ProjectCrudRoundTripsAndSignals)
+TEST_P(BridgeTest, ProjectCrudRoundTripsAndSignals)
 {
     m_client->connectToSignal(u"projects"_s, u"projectsChanged"_s);
     const QJsonObject created
@@ -282,7 +284,7 @@ TEST_F(BridgeTest, ProjectCrudRoundTripsAndSignals)
     EXPECT_EQ(m_client->signalCount(u"projects"_s, u"projectsChanged"_s), 2);
 }
 
-TEST_F(BridgeTest, DeletingAProjectUnlinksItsTasksAndSignalsBothLists)
+TEST_P(BridgeTest, DeletingAProjectUnlinksItsTasksAndSignalsBothLists)
 {
     // Given
     m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
@@ -300,13 +302,13 @@ TEST_F(BridgeTest, DeletingAProjectUnlinksItsTasksAndSignalsBothLists)
     EXPECT_EQ(code(error(u"db_delete_project"_s, QJsonObject {{u"projectId"_s, a}})), u"not_found"_s);
 }
 
-TEST_F(BridgeTest, PingAnswersPong)
+TEST_P(BridgeTest, PingAnswersPong)
 {
     EXPECT_EQ(ok(u"ping"_s), u"pong"_s);
     EXPECT_EQ(ok(u"ping"_s, QJsonValue::Null), u"pong"_s);
 }
 
-TEST_F(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
+TEST_P(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
 {
     // Given: the database thread is busy for a while
     auto slow = m_database->run([](app::Storage &, core::Operation &) -> core::Result<QJsonValue> {
@@ -327,11 +329,11 @@ TEST_F(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
     EXPECT_TRUE(slow.isFinished());
 }
 
-TEST_F(BridgeTest, WritesReachTheDatabaseFile)
+TEST_F(SqliteBridgeTest, WritesReachTheDatabaseFile)
 {
     createTask(u"Durable"_s);
     QSqlDatabase reader = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bridge-test-reader"_s);
-    reader.setDatabaseName(m_dir.filePath(u"quire.db"_s));
+    reader.setDatabaseName(m_location.location());
     ASSERT_TRUE(reader.open());
     {
         QSqlQuery query(u"SELECT title FROM tasks"_s, reader);
@@ -363,12 +365,12 @@ void insertTaskBehindTheBridge(const QString &databasePath, const QString &title
     QSqlDatabase::removeDatabase(u"bridge-test-writer"_s);
 }
 
-TEST_F(BridgeTest, AListingShowsWhatAnotherProcessWrote)
+TEST_F(SqliteBridgeTest, AListingShowsWhatAnotherProcessWrote)
 {
     // Given a task listed once, then a second task written by another connection
     createTask(u"Before"_s);
     ASSERT_EQ(ok(u"db_get_tasks"_s, QJsonObject {}).toArray().size(), 1);
-    insertTaskBehindTheBridge(m_dir.filePath(u"quire.db"_s), u"Behind"_s);
+    insertTaskBehindTheBridge(m_location.location(), u"Behind"_s);
 
     // When the page lists the tasks again
     const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {}).toArray();

@@ -56,7 +56,9 @@ protected:
     }
 };
 
-TEST_F(TransferBridgeTest, ExportWritesTheChosenFileAndSaysWhatItHolds)
+INSTANTIATE_FOR_ENGINES(TransferBridgeTest);
+
+TEST_P(TransferBridgeTest, ExportWritesTheChosenFileAndSaysWhatItHolds)
 {
     const QJsonObject summary = exportTwoTasks(u"tasks.ics"_s, u"ics"_s);
 
@@ -70,7 +72,7 @@ TEST_F(TransferBridgeTest, ExportWritesTheChosenFileAndSaysWhatItHolds)
     EXPECT_TRUE(text.contains("SUMMARY:Buy milk"));
 }
 
-TEST_F(TransferBridgeTest, ClosingTheDialogRepliesNullAndWritesNothing)
+TEST_P(TransferBridgeTest, ClosingTheDialogRepliesNullAndWritesNothing)
 {
     createTask(u"Buy milk"_s);
 
@@ -78,7 +80,7 @@ TEST_F(TransferBridgeTest, ClosingTheDialogRepliesNullAndWritesNothing)
     EXPECT_EQ(ok(u"transfer_preview_import"_s, QJsonObject {{u"source"_s, u"file"_s}}), QJsonValue::Null);
 }
 
-TEST_F(TransferBridgeTest, AnUnknownFormatIsRefusedBeforeAnyDialogOpens)
+TEST_P(TransferBridgeTest, AnUnknownFormatIsRefusedBeforeAnyDialogOpens)
 {
     m_files.plan(path(u"tasks.xml"_s));
 
@@ -89,7 +91,7 @@ TEST_F(TransferBridgeTest, AnUnknownFormatIsRefusedBeforeAnyDialogOpens)
         u"tasks.xml"_s);
 }
 
-TEST_F(TransferBridgeTest, APreviewSaysWhatAnImportWouldDoAndTheImportDoesIt)
+TEST_P(TransferBridgeTest, APreviewSaysWhatAnImportWouldDoAndTheImportDoesIt)
 {
     // Given an export, and then one of its tasks deleted
     exportTwoTasks(u"tasks.json"_s);
@@ -119,7 +121,7 @@ TEST_F(TransferBridgeTest, APreviewSaysWhatAnImportWouldDoAndTheImportDoesIt)
     EXPECT_EQ(titles().size(), 1);
 }
 
-TEST_F(TransferBridgeTest, AFileIsImportedOnceThenForgotten)
+TEST_P(TransferBridgeTest, AFileIsImportedOnceThenForgotten)
 {
     exportTwoTasks(u"tasks.csv"_s, u"csv"_s);
     deleteEveryTask();
@@ -132,7 +134,7 @@ TEST_F(TransferBridgeTest, AFileIsImportedOnceThenForgotten)
     EXPECT_EQ(titles(), (QStringList {u"Buy milk"_s, u"Call Ana"_s}));
 }
 
-TEST_F(TransferBridgeTest, ADiscardedFileCannotBeImported)
+TEST_P(TransferBridgeTest, ADiscardedFileCannotBeImported)
 {
     exportTwoTasks(u"tasks.json"_s);
     deleteEveryTask();
@@ -144,7 +146,7 @@ TEST_F(TransferBridgeTest, ADiscardedFileCannotBeImported)
     EXPECT_TRUE(titles().isEmpty());
 }
 
-TEST_F(TransferBridgeTest, ABadFileIsRefusedNamingTheLineAndChangesNothing)
+TEST_P(TransferBridgeTest, ABadFileIsRefusedNamingTheLineAndChangesNothing)
 {
     QFile file(path(u"bad.csv"_s));
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
@@ -160,7 +162,7 @@ TEST_F(TransferBridgeTest, ABadFileIsRefusedNamingTheLineAndChangesNothing)
     EXPECT_TRUE(titles().isEmpty());
 }
 
-TEST_F(TransferBridgeTest, AFileThatIsNoneOfTheFormatsIsRefusedSayingWhichAreRead)
+TEST_P(TransferBridgeTest, AFileThatIsNoneOfTheFormatsIsRefusedSayingWhichAreRead)
 {
     QFile file(path(u"photo.png"_s));
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
@@ -173,7 +175,7 @@ TEST_F(TransferBridgeTest, AFileThatIsNoneOfTheFormatsIsRefusedSayingWhichAreRea
     EXPECT_EQ(refused.value(u"code"_s), u"invalid_argument"_s) << refused.value(u"message"_s).toString().toStdString();
 }
 
-TEST_F(TransferBridgeTest, ACancelledImportLeavesTheDatabaseAsItWas)
+TEST_P(TransferBridgeTest, ACancelledImportLeavesTheDatabaseAsItWas)
 {
     // Given a file previewed, and the database busy when the import is asked for
     exportTwoTasks(u"tasks.json"_s);

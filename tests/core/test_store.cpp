@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "test_store.h"
 
-#include "postgres_server.h"
 #include "statement.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -17,52 +15,16 @@ namespace quire::core_test {
 
 using namespace quire::core;
 
-namespace {
-
-Engine g_engine = Engine::Sqlite;
-
-} // namespace
-
-std::string engineName(Engine engine)
-{
-    return engine == Engine::Postgres ? "Postgres" : "Sqlite";
-}
-
-void PrintTo(Engine engine, std::ostream *out)
-{
-    *out << engineName(engine);
-}
-
-Engine currentEngine()
-{
-    return g_engine;
-}
-
-EngineTest::EngineTest()
-{
-    g_engine = GetParam();
-}
-
-EngineTest::~EngineTest()
-{
-    g_engine = Engine::Sqlite;
-}
-
 TestStore::TestStore(const QString &fileName)
-    : m_engine(currentEngine())
+    : m_location(fileName)
 {
-    if (m_engine == Engine::Postgres) {
-        createServerDatabase();
-        if (m_unavailable || m_openError)
-            return;
-    } else {
-        if (!m_folder.isValid()) {
-            m_openError = Error {ErrorCode::Internal, u"cannot create a temporary folder"_s};
-            return;
-        }
-        m_path = fileName == u":memory:"_s ? fileName : m_folder.filePath(fileName);
+    if (m_location.unavailable())
+        return;
+    if (m_location.error()) {
+        m_openError = Error {ErrorCode::Internal, *m_location.error()};
+        return;
     }
-    auto db = Database::open(m_path, quire::test::uniqueConnectionName(u"store"_s));
+    auto db = Database::open(m_location.location(), quire::test::uniqueConnectionName(u"store"_s));
     if (!db) {
         m_openError = db.error();
         return;
@@ -79,33 +41,6 @@ TestStore::~TestStore()
     m_projects.reset();
     m_tasks.reset();
     m_db.reset();
-    if (!m_serverDatabase.isEmpty())
-        dropServerDatabase();
-}
-
-void TestStore::createServerDatabase()
-{
-    const auto server = quire::test::PostgresServer::fromEnvironment();
-    if (!server) {
-        m_unavailable = u"no PostgreSQL server to test on: ctest starts one (fixture postgres) and names it in "
-                        "QUIRE_TEST_POSTGRES"_s;
-        return;
-    }
-    QString error;
-    if (auto name = server->createDatabase(error)) {
-        m_serverDatabase = *name;
-        m_path = server->urlOf(*name);
-    } else {
-        m_openError = Error {ErrorCode::Storage, error};
-    }
-}
-
-void TestStore::dropServerDatabase()
-{
-    QString error;
-    if (const auto server = quire::test::PostgresServer::fromEnvironment();
-        server && !server->dropDatabase(m_serverDatabase, error))
-        ADD_FAILURE() << error.toStdString();
 }
 
 bool TestStore::isOpen() const
@@ -120,17 +55,17 @@ const std::optional<Error> &TestStore::openError() const
 
 const std::optional<QString> &TestStore::unavailable() const
 {
-    return m_unavailable;
+    return m_location.unavailable();
 }
 
 Engine TestStore::engine() const
 {
-    return m_engine;
+    return m_location.engine();
 }
 
 QString TestStore::path() const
 {
-    return m_path;
+    return m_location.location();
 }
 
 Database &TestStore::db()
@@ -189,7 +124,7 @@ QString refusalTrigger(const QString &event, const QString &table)
 Result<> TestStore::refuse(const QString &event, const QString &table, const QString &message)
 {
     const QString trigger = refusalTrigger(event, table);
-    if (m_engine == Engine::Sqlite) {
+    if (engine() == Engine::Sqlite) {
         return exec(db(),
             u"CREATE TEMP TRIGGER "_s % trigger % u" BEFORE "_s % event % u" ON "_s % table
                 % u" BEGIN SELECT RAISE(ABORT, '"_s % message % u"'); END"_s);
@@ -208,12 +143,12 @@ Result<> TestStore::stopRefusing(const QString &event, const QString &table)
 {
     return exec(db(),
         u"DROP TRIGGER "_s % refusalTrigger(event, table)
-            % (m_engine == Engine::Sqlite ? QString() : QString(u" ON "_s % table)));
+            % (engine() == Engine::Sqlite ? QString() : QString(u" ON "_s % table)));
 }
 
 Result<> TestStore::allowInvalidValues()
 {
-    if (m_engine == Engine::Sqlite)
+    if (engine() == Engine::Sqlite)
         return exec(db(), u"PRAGMA ignore_check_constraints = ON"_s);
     return exec(db(),
         u"DO $$ DECLARE c record; BEGIN FOR c IN SELECT conname FROM pg_constraint "

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "connection_names.h"
-#include "temporary_folder.h"
+#include "engine_test.h"
 #include <quire/core/database.h>
 #include <quire/core/sql_history.h>
 #include <quire/core/sql_project_repository.h>
@@ -20,31 +20,10 @@ namespace quire::core_test {
 
 using namespace quire::core;
 
-/** @brief The engines a TestStore can hold its data in. */
-enum class Engine { Sqlite, Postgres };
-
-/** @brief "Sqlite", "Postgres": the parameter's part of a test's name. */
-[[nodiscard]] std::string engineName(Engine engine);
-void PrintTo(Engine engine, std::ostream *out);
-
-/** @brief The engine TestStores of the running test use: SQLite unless an EngineTest says otherwise. */
-[[nodiscard]] Engine currentEngine();
-
-/**
- * @brief A suite whose tests run once per engine: declare the tests with TEST_P(Suite, ...)
- * where `class Suite : public EngineTest {}`, and INSTANTIATE_FOR_ENGINES(Suite). Their
- * TestStores are on the engine of the run. ctest runs the PostgreSQL half against the cluster of
- * the `postgres` fixture; without one (QUIRE_TEST_POSTGRES unset) those tests are skipped.
- */
-class EngineTest : public ::testing::TestWithParam<Engine>
-{
-protected:
-    /** Sets the engine before the fixture's own members (a TestStore, say) are made. */
-    EngineTest();
-    ~EngineTest() override;
-    EngineTest(const EngineTest &) = delete;
-    EngineTest &operator=(const EngineTest &) = delete;
-};
+using quire::test::currentEngine;
+using quire::test::Engine;
+using quire::test::engineName;
+using quire::test::EngineTest;
 
 /**
  * @brief A Database with both repositories and the history: on a real file in a fresh temporary
@@ -84,15 +63,7 @@ public:
     [[nodiscard]] Result<> allowInvalidValues();
 
 private:
-    void createServerDatabase();
-    void dropServerDatabase();
-
-    quire::test::TemporaryFolder m_folder;
-    Engine m_engine;
-    QString m_path;
-    /** The database created on the test server for this store. */
-    QString m_serverDatabase;
-    std::optional<QString> m_unavailable;
+    quire::test::TestDatabaseLocation m_location;
     std::optional<Error> m_openError;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SqlTaskRepository> m_tasks;
@@ -134,11 +105,3 @@ private:
     if ((store).unavailable())                                                                                         \
         GTEST_SKIP() << (store).unavailable()->toStdString();                                                          \
     ASSERT_TRUE((store).isOpen()) << ::quire::test::describe((store).openError().value_or(::quire::core::Error {}))
-
-/** @brief Runs the tests of `Suite` (an EngineTest) on each engine: Engines/Suite.Test/Sqlite and .../Postgres. */
-#define INSTANTIATE_FOR_ENGINES(Suite)                                                                                 \
-    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                           \
-        ::testing::Values(::quire::core_test::Engine::Sqlite, ::quire::core_test::Engine::Postgres),                   \
-        [](const ::testing::TestParamInfo<::quire::core_test::Engine> &engine) {                                       \
-            return ::quire::core_test::engineName(engine.param);                                                       \
-        })
