@@ -64,7 +64,7 @@ int runTransferCommand(const Options &options)
 {
     auto database = core::Database::open(options.databasePath, u"quire-command-line"_s);
     if (!database)
-        return failed(u"open "_s + options.databasePath, database.error());
+        return failed(u"open the database"_s, database.error()); // which names it (a URL without its password)
     core::SqlDataTransfer transfer(**database);
     return options.mode == RunMode::Export ? exportTo(transfer, options) : importFrom(transfer, options);
 }

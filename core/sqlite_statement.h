@@ -2,9 +2,9 @@
 #pragma once
 
 // Internal to core: a statement on the SQLite C API of a Database's own connection, for the reads
-// whose every row counts (task listings, through SqlDialect::forEachRow()). QSqlQuery wraps each value in a QVariant
-// and copies it twice; reading 100 000 tasks through it took about six times what SQLite itself spends. Writes and
-// small reads stay on Statement.
+// whose every row counts (task listings, through SqlDialect::forEachRow()). QSqlQuery wraps each
+// value in a QVariant and copies it twice; reading 100 000 tasks through it took about six times
+// what SQLite itself spends. Writes and small reads stay on Statement.
 
 #include <quire/core/error.h>
 
