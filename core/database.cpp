@@ -62,6 +62,14 @@ Result<> createPrivateFile(const QString &path, const QString &failure)
 
 } // namespace
 
+Error newerSchemaError(const QString &location, int found)
+{
+    return Error {ErrorCode::Storage,
+        u"database "_s % location % u" has schema version "_s % QString::number(found)
+            % u", newer than this Quire supports ("_s % QString::number(Database::kSchemaVersion)
+            % u"); update Quire"_s};
+}
+
 Database::Database(std::unique_ptr<Private> dd)
     : d(std::move(dd))
 {
@@ -232,11 +240,8 @@ Result<> Database::configureAndMigrate()
     if (!version)
         return std::unexpected(std::move(version.error()));
     const int from = version->toInt();
-    if (from > kSchemaVersion) {
-        return fail(ErrorCode::Storage,
-            u"database "_s % d->path % u" has schema version "_s % QString::number(from)
-                % u", newer than this Quire supports ("_s % QString::number(kSchemaVersion) % u"); update Quire"_s);
-    }
+    if (from > kSchemaVersion)
+        return std::unexpected(newerSchemaError(d->path, from));
     if (from < 0)
         return fail(ErrorCode::Storage, failure % u": invalid schema version "_s % QString::number(from));
     if (from == 0) {

@@ -67,4 +67,7 @@ struct Database::Private {
 /** @brief "<what>: <driver text>", Conflict for a UNIQUE/PRIMARY KEY violation, Storage otherwise. */
 [[nodiscard]] Error storageError(const QString &what, const QSqlError &error);
 
+/** @brief The refusal of a database at `location` whose schema version `found` is newer than kSchemaVersion. */
+[[nodiscard]] Error newerSchemaError(const QString &location, int found);
+
 } // namespace quire::core

@@ -336,6 +336,8 @@ void Database::Private::freeServerCancel()
 Result<> Database::prepareServerSchema()
 {
     const QString failure = u"cannot prepare the database at "_s % d->path;
+    // Not begin(): a write transaction first takes the row of quire_changes, which the schema
+    // this one creates has not got yet.
     if (auto begun = execute(failure, u"BEGIN"_s); !begun)
         return begun;
     auto work = [&]() -> Result<> {
@@ -352,12 +354,8 @@ Result<> Database::prepareServerSchema()
             if (!version)
                 return std::unexpected(std::move(version.error()));
             const int from = version->toInt();
-            if (from > kSchemaVersion) {
-                return fail(ErrorCode::Storage,
-                    u"database "_s % d->path % u" has schema version "_s % QString::number(from)
-                        % u", newer than this Quire supports ("_s % QString::number(kSchemaVersion)
-                        % u"); update Quire"_s);
-            }
+            if (from > kSchemaVersion)
+                return std::unexpected(newerSchemaError(d->path, from));
             if (from != kSchemaVersion)
                 return fail(ErrorCode::Storage, failure % u": unknown schema version "_s % QString::number(from));
             return {};

@@ -226,18 +226,6 @@ std::optional<QStringList> parseListCopy(QUtf8StringView json, SharedTexts &text
     }
 }
 
-/** Column `column` of `row` as UTF-8: as SQLite holds it, or made from the driver's QString. */
-template<class Row, class Use>
-void withUtf8(const Row &row, int column, Use &&use)
-{
-    if constexpr (requires { row.utf8(column); }) {
-        use(row.utf8(column));
-    } else {
-        const QByteArray utf8 = row.text(column).toUtf8();
-        use(QUtf8StringView(utf8));
-    }
-}
-
 /**
  * Gives each list field of `task` its copy, the columns of `row` from `first` on (in field order);
  * a Storage error naming the task and column when one is not a JSON array of strings.
@@ -249,7 +237,10 @@ Result<> readListCopies(const Row &row, int first, Task &task, SharedTexts &text
     std::optional<Error> invalid;
     forEachField(RecordTraits<Task>::fields, [&](const auto &field) {
         if constexpr (std::remove_cvref_t<decltype(field)>::isList) {
-            withUtf8(row, column++, [&](QUtf8StringView copy) {
+            detail::withStoredText(row, column++, [&](const std::optional<QAnyStringView> &text) {
+                // Borrowed when the row holds UTF-8 already (SQLite), converted otherwise.
+                const QByteArray utf8 = text ? detail::utf8Bytes(*text) : QByteArray();
+                const QUtf8StringView copy(utf8);
                 if (auto list = parseListCopy(copy, texts))
                     task.*field.member = std::move(*list);
                 else if (!invalid)
