@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <optional>
@@ -63,6 +64,17 @@ core::Result<> checkString(const QString &key, const QString &text)
     return {};
 }
 
+/**
+ * Text that names one instant: a date and a time with its offset from UTC. parseTimestamp() alone
+ * would also take a bare day or a time without offset, read in this machine's zone.
+ */
+bool isInstant(const QString &text)
+{
+    static const QRegularExpression instant(
+        u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$"_s);
+    return instant.match(text).hasMatch() && core::parseTimestamp(text).has_value();
+}
+
 core::Result<> checkListLength(const QString &key, const QJsonArray &array)
 {
     if (array.size() > kMaxListLength)
@@ -95,6 +107,12 @@ core::Result<> checkValue(const ArgSpec &arg, const QString &key, const QJsonVal
         if (!value.isString() || !core::parseLocalDate(value.toString()))
             return fail(ErrorCode::InvalidArgument,
                 u"'%1' must be a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM, got %2"_s.arg(key,
+                    value.isString() ? QString(u"'"_s % value.toString().left(80) % u"'"_s) : jsonTypeName(value)));
+        return {};
+    case ArgType::Timestamp:
+        if (!value.isString() || !isInstant(value.toString()))
+            return fail(ErrorCode::InvalidArgument,
+                u"'%1' must be a time as an updatedAt gives it (YYYY-MM-DDTHH:MM:SS.sssZ), got %2"_s.arg(key,
                     value.isString() ? QString(u"'"_s % value.toString().left(80) % u"'"_s) : jsonTypeName(value)));
         return {};
     case ArgType::Count: {

@@ -7,6 +7,7 @@
 #include <quire/core/error.h>
 #include <quire/core/local_date.h>
 #include <quire/core/record.h>
+#include <quire/core/timestamp.h>
 
 #include <QHash>
 #include <QJsonArray>
@@ -38,6 +39,8 @@ template<class T>
         return core::parseEnum<T>(value.toString()).value_or(T {});
     } else if constexpr (std::is_same_v<T, core::LocalDate>) {
         return core::parseLocalDate(value.toString()).value_or(core::LocalDate {});
+    } else if constexpr (std::is_same_v<T, QDateTime>) {
+        return core::parseTimestamp(value.toString()).value_or(QDateTime());
     } else if constexpr (std::is_same_v<T, QStringList>) {
         QStringList list;
         for (const QJsonValue element : value.toArray())
@@ -92,6 +95,12 @@ public:
     [[nodiscard]] std::optional<core::LocalDate> optionalLocalDate(const QString &key) const
     {
         return as<std::optional<core::LocalDate>>(key);
+    }
+
+    /** @brief A Timestamp argument; absent or null: nullopt. */
+    [[nodiscard]] std::optional<QDateTime> optionalTimestamp(const QString &key) const
+    {
+        return as<std::optional<QDateTime>>(key);
     }
 
 private:

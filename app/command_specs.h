@@ -12,10 +12,11 @@ namespace quire::app {
 
 /**
  * @brief Count is a whole number from 0 to kMaxCount (offsets and limits of a listing); LocalDate
- * is text that core::parseLocalDate() accepts; RecordList is an array of objects of one record
+ * is text that core::parseLocalDate() accepts, Timestamp text that core::parseTimestamp() accepts
+ * (an RFC 3339 instant, as every updatedAt travels); RecordList is an array of objects of one record
  * type (a task's checklist), each element's keys checked as ArgSpec::fields say.
  */
-enum class ArgType { String, StringList, Enum, Count, Boolean, LocalDate, RecordList };
+enum class ArgType { String, StringList, Enum, Count, Boolean, LocalDate, Timestamp, RecordList };
 
 /** @brief What a JSON null means for one key (the contract's "null" field). */
 enum class NullMeaning {

@@ -83,6 +83,15 @@ QFuture<QJsonObject> updateTasks(TaskBridge *bridge, DatabaseThread &database, Q
             const Arguments &, const QJsonValue &data) { Q_EMIT bridge->tasksChanged(upsertedFrom(data, *created)); });
 }
 
+/** The updatedAt the caller last read of the task it names (expectedUpdatedAt), when it gave one. */
+core::SeenVersions seenVersionsFrom(const Arguments &a)
+{
+    core::SeenVersions seen;
+    if (const auto expected = a.optionalTimestamp(u"expectedUpdatedAt"_s))
+        seen.insert(a.string(u"taskId"_s), *expected);
+    return seen;
+}
+
 /** db_update_tasks' addTags, removeTags, addProjectIds and removeProjectIds (each empty when absent). */
 core::TaskListEdits listEditsFrom(const Arguments &a)
 {
@@ -167,7 +176,8 @@ QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
     return updateTasks(
         this, m_database, u"db_update_task", args,
         [](const Arguments &a, Storage &s, core::Operation &operation) {
-            return s.tasks->updateMany({a.string(u"taskId"_s)}, patchFrom<core::Task>(a), {}, operation);
+            return s.tasks->updateMany(
+                {a.string(u"taskId"_s)}, patchFrom<core::Task>(a), {}, seenVersionsFrom(a), operation);
         },
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks.first())); });
 }
@@ -178,7 +188,7 @@ QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
         this, m_database, u"db_update_tasks", args,
         [](const Arguments &a, Storage &s, core::Operation &operation) {
             return s.tasks->updateMany(
-                a.stringList(u"taskIds"_s), patchFrom<core::Task>(a), listEditsFrom(a), operation);
+                a.stringList(u"taskIds"_s), patchFrom<core::Task>(a), listEditsFrom(a), {}, operation);
         },
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks)); });
 }
@@ -216,7 +226,7 @@ QFuture<QJsonObject> TaskBridge::deleteTasks(QStringView command, const QJsonVal
     return dispatchOperation(
         this, m_database, command, args,
         [idsOf](const Arguments &a, Storage &s, core::Operation &operation) -> core::Result<QJsonValue> {
-            if (auto removed = s.tasks->removeMany(idsOf(a), operation); !removed)
+            if (auto removed = s.tasks->removeMany(idsOf(a), seenVersionsFrom(a), operation); !removed)
                 return std::unexpected(removed.error());
             return QJsonValue(QJsonValue::Null);
         },

@@ -336,6 +336,33 @@ Result<> requireProjects(Database &db, const QStringList &projectIds)
     return requireExisting(db, u"projects"_s, u"project"_s, projectIds);
 }
 
+/**
+ * Conflict naming the first task of `seen` (in creation order) whose updatedAt is no longer the
+ * one its client read: someone changed it since. Compared as stored text, which is canonical.
+ */
+Result<> requireUnchanged(Database &db, const SeenVersions &seen)
+{
+    if (seen.isEmpty())
+        return {};
+    const SqlDialect &dialect = SqlDialect::of(db);
+    std::optional<Error> changed;
+    auto read = forEachRow(db, u"cannot check for changes by others"_s,
+        u"SELECT id, title, updated_at FROM tasks WHERE id IN ("_s % dialect.jsonArrayValues(u"?"_s)
+            % u") ORDER BY created_at, "_s % dialect.insertionOrder(),
+        {toJsonArray(seen.keys())}, [&](const auto &row) {
+            if (changed || row.text(2) == formatTimestamp(seen.value(row.text(0))))
+                return;
+            changed = Error {ErrorCode::Conflict,
+                u"“"_s % row.text(1) % u"” was changed elsewhere after it was read (at "_s % row.text(2)
+                    % u"); read it again before changing it"_s};
+        });
+    if (!read)
+        return read;
+    if (changed)
+        return std::unexpected(std::move(*changed));
+    return {};
+}
+
 /** Gives each of `taskIds` all of `values` (tags or links) with a single statement; position = list index. */
 Result<> insertList(Database &db, const QString &what, const QString &table, const QString &column,
     const QStringList &taskIds, const QStringList &values)
@@ -781,8 +808,8 @@ Result<Task> SqlTaskRepository::create(const TaskDraft &draft)
     });
 }
 
-Result<TaskUpdate> SqlTaskRepository::updateMany(
-    const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation)
+Result<TaskUpdate> SqlTaskRepository::updateMany(const QStringList &ids, const TaskPatch &patch,
+    const TaskListEdits &edits, const SeenVersions &seen, Operation &operation)
 {
     auto normalized = normalizedPatch(patch);
     if (!normalized)
@@ -796,6 +823,8 @@ Result<TaskUpdate> SqlTaskRepository::updateMany(
     return m_db.transact([&]() -> Result<TaskUpdate> {
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return std::unexpected(std::move(known.error()));
+        if (auto unchanged = requireUnchanged(m_db, seen); !unchanged)
+            return std::unexpected(std::move(unchanged.error()));
         if (auto known
             = requireProjects(m_db, normalized->projectIds.value_or(QStringList()) + listEdits->addProjectIds);
             !known)
@@ -948,12 +977,14 @@ Result<Task> SqlTaskRepository::move(const QString &id, const std::optional<QStr
     });
 }
 
-Result<> SqlTaskRepository::removeMany(const QStringList &ids, Operation &operation)
+Result<> SqlTaskRepository::removeMany(const QStringList &ids, const SeenVersions &seen, Operation &operation)
 {
     const QStringList taskIds = withoutDuplicates(ids);
     return m_db.transact([&]() -> Result<> {
         if (auto known = requireExisting(m_db, u"tasks"_s, u"task"_s, taskIds); !known)
             return known;
+        if (auto unchanged = requireUnchanged(m_db, seen); !unchanged)
+            return unchanged;
         auto entry = JournalEntry::begin(m_db);
         if (!entry)
             return std::unexpected(std::move(entry.error()));

@@ -27,7 +27,7 @@ function fail(where, message) {
   throw new ContractError(`${where}: ${message}`);
 }
 
-const ARG_TYPES = new Set(['string', 'string[]', 'count', 'boolean', 'localDate']);
+const ARG_TYPES = new Set(['string', 'string[]', 'count', 'boolean', 'localDate', 'timestamp']);
 const NULL_MEANINGS = new Set(['absent', 'clear', 'reject']);
 const FIELD_SCALARS = new Set(['string', 'string[]', 'timestamp', 'localDate', 'boolean', 'count']);
 
@@ -410,7 +410,7 @@ function coreRecord(contract, typeName) {
 
 // ---- C++: app ----------------------------------------------------------------
 
-const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count', boolean: 'Boolean', localDate: 'LocalDate' };
+const CPP_ARG_TYPES = { string: 'String', 'string[]': 'StringList', count: 'Count', boolean: 'Boolean', localDate: 'LocalDate', timestamp: 'Timestamp' };
 
 /**
  * The initialiser of one ArgSpec: an argument of a command or, for a list of records, one key of

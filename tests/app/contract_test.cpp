@@ -33,6 +33,7 @@ QString typeName(const app::ArgSpec &arg)
     case app::ArgType::Count: return u"count"_s;
     case app::ArgType::Boolean: return u"boolean"_s;
     case app::ArgType::LocalDate: return u"localDate"_s;
+    case app::ArgType::Timestamp: return u"timestamp"_s;
     case app::ArgType::RecordList: return arg.typeName + u"[]"_s;
     }
     return {};

@@ -154,6 +154,56 @@ TEST_P(BridgeTest, DeleteTaskRemovesItAndSignalsTheChange)
     EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 2);
 }
 
+TEST_P(BridgeTest, UpdateAndDeleteFromAnOlderReadAreConflictsThatChangeNothing)
+{
+    // Given a task read at `seen`, then changed by a save made from that read
+    m_client->connectToSignal(u"tasks"_s, u"tasksChanged"_s);
+    const QJsonObject task = createTask(u"Shared"_s);
+    const QJsonValue id = task.value(u"id"_s);
+    const QJsonValue seen = task.value(u"updatedAt"_s);
+    const QJsonObject saved = ok(u"db_update_task"_s,
+        QJsonObject {{u"taskId"_s, id}, {u"title"_s, u"Mine"_s},
+            {u"expectedUpdatedAt"_s,
+                seen}}).toObject();
+    ASSERT_EQ(saved.value(u"title"_s), u"Mine"_s);
+
+    // When another save and a delete are made from the same, older read
+    const QJsonObject update = error(u"db_update_task"_s,
+        QJsonObject {{u"taskId"_s, id}, {u"title"_s, u"Theirs"_s}, {u"expectedUpdatedAt"_s, seen}});
+    const QJsonObject removal
+        = error(u"db_delete_task"_s, QJsonObject {{u"taskId"_s, id}, {u"expected_updated_at"_s, seen}});
+
+    // Then both are conflicts naming the task, and it stays as the first save left it
+    EXPECT_EQ(update.value(u"code"_s), u"conflict"_s);
+    EXPECT_EQ(update.value(u"message"_s).toString(),
+        QString(u"Failed to update task: “Mine” was changed elsewhere after it was read (at "_s
+            + saved.value(u"updatedAt"_s).toString() + u"); read it again before changing it"_s));
+    EXPECT_EQ(removal.value(u"code"_s), u"conflict"_s);
+    EXPECT_TRUE(
+        removal.value(u"message"_s).toString().startsWith(u"Failed to delete task: “Mine” was changed elsewhere"_s));
+    EXPECT_EQ(ok(u"db_get_task"_s, QJsonObject {{u"taskId"_s, id}}).toObject(), saved);
+    EXPECT_EQ(m_client->signalCount(u"tasks"_s, u"tasksChanged"_s), 2) << "the create and the first save only";
+    // And a delete from the latest read goes through
+    EXPECT_TRUE(
+        ok(u"db_delete_task"_s, QJsonObject {{u"taskId"_s, id}, {u"expectedUpdatedAt"_s, saved.value(u"updatedAt"_s)}})
+            .isNull());
+}
+
+TEST_P(BridgeTest, ExpectedUpdatedAtTakesAnyOffsetOfTheSameInstant)
+{
+    const QJsonObject task = createTask(u"Anywhere"_s);
+    const QDateTime seen = QDateTime::fromString(task.value(u"updatedAt"_s).toString(), Qt::ISODateWithMs);
+    ASSERT_TRUE(seen.isValid());
+    const QString inParis = seen.toOffsetFromUtc(3600).toString(Qt::ISODateWithMs);
+    ASSERT_NE(inParis, task.value(u"updatedAt"_s).toString());
+
+    const QJsonObject saved = ok(u"db_update_task"_s,
+        QJsonObject {{u"taskId"_s, task.value(u"id"_s)}, {u"title"_s, u"Here"_s},
+            {u"expectedUpdatedAt"_s,
+                inParis}}).toObject();
+    EXPECT_EQ(saved.value(u"title"_s), u"Here"_s);
+}
+
 TEST_P(BridgeTest, EachWriteSignalsWhatChangedWithTheNewRows)
 {
     // Given

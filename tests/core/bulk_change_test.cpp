@@ -90,7 +90,7 @@ INSTANTIATE_FOR_ENGINES(BulkChangeTest);
 TEST_P(BulkChangeTest, aBulkUpdateReportsEachGroupOfTasksSaved)
 {
     RecordingOperation operation;
-    ASSERT_OK_AND_ASSIGN(const TaskUpdate update, m_store.tasks().updateMany(m_ids, completing(), {}, operation));
+    ASSERT_OK_AND_ASSIGN(const TaskUpdate update, m_store.tasks().updateMany(m_ids, completing(), {}, {}, operation));
 
     EXPECT_EQ(update.tasks.size(), kTasks);
     EXPECT_EQ(doneCounts(operation, u"saving"_s), (QList<qint64> {500, 1000, 1200}));
@@ -106,7 +106,7 @@ TEST_P(BulkChangeTest, aBulkUpdateCancelledAfterItsFirstGroupChangesNothing)
     RecordingOperation operation;
     operation.cancelWhen = [](const RecordingOperation::Report &report) { return report.done >= 500; };
 
-    EXPECT_ERROR_CODE(m_store.tasks().updateMany(m_ids, completing(), {}, operation), ErrorCode::Cancelled);
+    EXPECT_ERROR_CODE(m_store.tasks().updateMany(m_ids, completing(), {}, {}, operation), ErrorCode::Cancelled);
 
     EXPECT_EQ(doneCounts(operation, u"saving"_s), (QList<qint64> {500}));
     EXPECT_EQ(count(u"SELECT count(*) FROM tasks WHERE status = 'backlog' AND tags_json = '[\"tag\"]'"_s), kTasks);
@@ -117,7 +117,7 @@ TEST_P(BulkChangeTest, aBulkUpdateCancelledAfterItsFirstGroupChangesNothing)
 TEST_P(BulkChangeTest, aBulkDeleteReportsEachGroupOfTasksDeleted)
 {
     RecordingOperation operation;
-    ASSERT_OK(m_store.tasks().removeMany(m_ids, operation));
+    ASSERT_OK(m_store.tasks().removeMany(m_ids, {}, operation));
 
     EXPECT_EQ(doneCounts(operation, u"deleting"_s), (QList<qint64> {500, 1000, 1200}));
     EXPECT_EQ(count(u"SELECT count(*) FROM tasks"_s), 0);
@@ -130,7 +130,7 @@ TEST_P(BulkChangeTest, aBulkDeleteCancelledAfterItsSecondGroupDeletesNothing)
     RecordingOperation operation;
     operation.cancelWhen = [](const RecordingOperation::Report &report) { return report.done >= 1000; };
 
-    EXPECT_ERROR_CODE(m_store.tasks().removeMany(m_ids, operation), ErrorCode::Cancelled);
+    EXPECT_ERROR_CODE(m_store.tasks().removeMany(m_ids, {}, operation), ErrorCode::Cancelled);
 
     EXPECT_EQ(count(u"SELECT count(*) FROM tasks"_s), kTasks);
     EXPECT_EQ(count(u"SELECT count(*) FROM task_tags"_s), kTasks);
@@ -141,10 +141,10 @@ TEST_P(BulkChangeTest, aBulkChangeCancelledBeforeItStartsDoesNothing)
 {
     RecordingOperation updating;
     updating.cancel();
-    EXPECT_ERROR_CODE(m_store.tasks().updateMany(m_ids, completing(), {}, updating), ErrorCode::Cancelled);
+    EXPECT_ERROR_CODE(m_store.tasks().updateMany(m_ids, completing(), {}, {}, updating), ErrorCode::Cancelled);
     RecordingOperation deleting;
     deleting.cancel();
-    EXPECT_ERROR_CODE(m_store.tasks().removeMany(m_ids, deleting), ErrorCode::Cancelled);
+    EXPECT_ERROR_CODE(m_store.tasks().removeMany(m_ids, {}, deleting), ErrorCode::Cancelled);
 
     EXPECT_TRUE(updating.reports.isEmpty());
     EXPECT_TRUE(deleting.reports.isEmpty());
@@ -179,7 +179,7 @@ protected:
     Result<TaskUpdate> edit(const TaskListEdits &edits, const TaskPatch &patch = {})
     {
         UnwatchedOperation operation;
-        return m_store.tasks().updateMany(m_ids, patch, edits, operation);
+        return m_store.tasks().updateMany(m_ids, patch, edits, {}, operation);
     }
 
     /** Each task's tags as stored (JSON copy), and whether its tag rows say the same. */

@@ -15,6 +15,10 @@ interface ConfirmDialogProps {
   confirmTestId?: string;
   /** Puts the focus somewhere better than where it was when the dialog opened. */
   onReturnFocus?: () => void;
+  /** A third choice, between cancelling and confirming ("Reload" beside "Save mine"). */
+  alternative?: { label: string; onSelect: () => void; testId: string };
+  /** Danger (the default) for a choice that throws something away; primary for one that keeps it. */
+  confirmTone?: 'danger' | 'primary';
 }
 
 export function ConfirmDialog({
@@ -27,6 +31,8 @@ export function ConfirmDialog({
   onConfirm,
   confirmTestId = 'confirm-delete',
   onReturnFocus,
+  alternative,
+  confirmTone = 'danger',
 }: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -41,7 +47,12 @@ export function ConfirmDialog({
           <AlertDialog.Description className="modal-description">{description}</AlertDialog.Description>
           <div className="modal-actions">
             <AlertDialog.Cancel className="button">{cancelLabel}</AlertDialog.Cancel>
-            <AlertDialog.Action className="button button-danger" data-testid={confirmTestId} onClick={onConfirm}>
+            {alternative && (
+              <AlertDialog.Action className="button" data-testid={alternative.testId} onClick={alternative.onSelect}>
+                {alternative.label}
+              </AlertDialog.Action>
+            )}
+            <AlertDialog.Action className={`button button-${confirmTone}`} data-testid={confirmTestId} onClick={onConfirm}>
               {confirmLabel}
             </AlertDialog.Action>
           </div>

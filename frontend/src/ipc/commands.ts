@@ -6,7 +6,7 @@ import type { DbUpdateProjectArgs, DbUpdateTaskArgs } from '@/ipc/generated/cont
 
 export * from '@/ipc/generated/commands';
 
-/** Fields of db_update_task besides taskId: absent = unchanged, null = clear (where allowed). */
-export type TaskPatch = Omit<DbUpdateTaskArgs, 'taskId'>;
+/** Fields of db_update_task besides taskId and its guard: absent = unchanged, null = clear (where allowed). */
+export type TaskPatch = Omit<DbUpdateTaskArgs, 'taskId' | 'expectedUpdatedAt'>;
 /** Fields of db_update_project besides projectId. */
 export type ProjectPatch = Omit<DbUpdateProjectArgs, 'projectId'>;

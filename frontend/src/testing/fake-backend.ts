@@ -23,12 +23,18 @@ import { encodeTaskColumns } from '@/testing/task-columns';
 
 type Change = { [E in EventName]: [E, EventPayloadMap[E]] }[EventName];
 
-const upsertedTasks = (tasks: Task[]): Change => ['tasksChanged', { kind: 'upserted', ids: tasks.map((t) => t.id), tasks }];
-const deletedTasks = (ids: string[]): Change => ['tasksChanged', { kind: 'deleted', ids: [...new Set(ids)], tasks: [] }];
+const tasksChanged = (kind: 'upserted' | 'deleted', tasks: Task[], ids = tasks.map((t) => t.id)) =>
+  ({ kind, ids, tasks }) satisfies EventPayloadMap['tasksChanged'];
+const upsertedTasks = (tasks: Task[]): Change => ['tasksChanged', tasksChanged('upserted', tasks)];
+const deletedTasks = (ids: string[]): Change => ['tasksChanged', tasksChanged('deleted', [], [...new Set(ids)])];
 const upsertedProject = (project: Project): Change => [
   'projectsChanged',
   { kind: 'upserted', ids: [project.id], projects: [project] },
 ];
+
+/** The real repository's refusal of a change made from an older read of `task` (core/sql_task_repository.cpp). */
+const changedElsewhere = (task: Task, action: string) =>
+  err('conflict', `Failed to ${action}: “${task.title}” was changed elsewhere after it was read (at ${task.updatedAt}); read it again before changing it`);
 
 /** What the real bridge signals after each successful write (app/task_bridge.cpp, project_bridge.cpp). */
 function changesAfter(command: string, args: Record<string, unknown>, data: unknown): Change[] {
@@ -104,6 +110,11 @@ export interface FakeBackend {
   failNext(command: string, code: Parameters<typeof err>[0], message: string): void;
   /** Makes the next call of `command` wait for the returned function before it is answered (a slow backend). */
   holdNext(command: string): () => void;
+  /**
+   * Another client's change to task `taskId` (its updatedAt moves on), or its deletion with null,
+   * announced as the bridge relays another client's changes (tasksChanged).
+   */
+  changeElsewhere(taskId: string, patch: Partial<Task> | null): void;
   /**
    * Canned answers of the transfer commands, which tests may change. `exported`: what
    * transfer_export_tasks answers, null as when the save dialog is closed (by default every task
@@ -199,8 +210,10 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       }
       case 'db_update_task': {
         const index = state.tasks.findIndex((t) => t.id === args.taskId);
-        if (index < 0) return err('not_found', `no task ${String(args.taskId)}`);
-        const { taskId: _id, ...patch } = args;
+        if (index < 0) return err('not_found', `task ${String(args.taskId)} not found`);
+        const { taskId: _id, expectedUpdatedAt, ...patch } = args;
+        if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== state.tasks[index]!.updatedAt)
+          return changedElsewhere(state.tasks[index]!, 'update task');
         const updated = completion({ ...state.tasks[index]!, ...patch, updatedAt: now() }, state.tasks[index]!);
         state.tasks[index] = updated;
         return ok(updated);
@@ -229,9 +242,13 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
         state.tasks[index] = moved;
         return ok(moved);
       }
-      case 'db_delete_task':
+      case 'db_delete_task': {
+        const task = state.tasks.find((t) => t.id === args.taskId);
+        if (!task) return err('not_found', `task ${String(args.taskId)} not found`);
+        if (args.expectedUpdatedAt !== undefined && args.expectedUpdatedAt !== task.updatedAt) return changedElsewhere(task, 'delete task');
         state.tasks = state.tasks.filter((t) => t.id !== args.taskId);
         return ok(null);
+      }
       case 'db_delete_tasks': {
         const ids = new Set(args.taskIds as string[]);
         const missing = [...ids].find((id) => !state.tasks.some((t) => t.id === id));
@@ -359,6 +376,18 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       const requestId = bridge.calls.filter((c) => c.command === command).at(-1)?.requestId;
       if (requestId === undefined) throw new Error(`no call of ${command} with a requestId to report progress for`);
       bridge.emit('progress', { requestId, ...progress });
+    },
+    changeElsewhere: (taskId, patch) => {
+      const index = state.tasks.findIndex((t) => t.id === taskId);
+      if (index < 0) throw new Error(`no task ${taskId} to change`);
+      if (patch === null) {
+        state.tasks.splice(index, 1);
+        bridge.emit('tasksChanged', tasksChanged('deleted', [], [taskId]));
+        return;
+      }
+      const changed = { ...state.tasks[index]!, ...patch, updatedAt: now() };
+      state.tasks[index] = changed;
+      bridge.emit('tasksChanged', tasksChanged('upserted', [changed]));
     },
     holdNext: (command) => {
       let release: () => void = () => {};

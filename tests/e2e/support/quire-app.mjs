@@ -63,13 +63,22 @@ export function makeWorkspace() {
 }
 
 /**
- * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath`, as the
- * user `asUser` when given. With `attach: false` puppeteer stays away (see rawPageSession) and
+ * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath` (a file,
+ * or a PostgreSQL URL with `home` given), as the user `asUser` when given; settings live in `home`
+ * (by default beside the database file). With `attach: false` puppeteer stays away (see rawPageSession) and
  * the result has no page or browser.
  * Resolves to { page, browser, process, stop, output }. `stop()`
  * is idempotent and kills the whole process group, so no QtWebEngineProcess survives a failed test.
  */
-export async function launchQuire({ databasePath, args = [], env = {}, binary = defaultBinary, asUser, attach = true }) {
+export async function launchQuire({
+  databasePath,
+  args = [],
+  env = {},
+  binary = defaultBinary,
+  asUser,
+  attach = true,
+  home = join(databasePath, '..', 'home'),
+}) {
   if (!binary) throw new Error('QUIRE_BINARY is not set (ctest sets it to the built quire)');
   const port = await freePort();
   // `asUser` (a uid) runs the app as another user through setpriv, which execs it: the pid and
@@ -78,7 +87,7 @@ export async function launchQuire({ databasePath, args = [], env = {}, binary = 
   const child = spawn(command[0], [...command.slice(1), '--database', databasePath, ...args], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: appEnvironment({ home: join(databasePath, '..', 'home'), port, env }),
+    env: appEnvironment({ home, port, env }),
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));

@@ -41,10 +41,10 @@ public:
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     using TaskRepository::removeMany;
     using TaskRepository::updateMany;
-    [[nodiscard]] Result<TaskUpdate> updateMany(
-        const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation) override;
+    [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch,
+        const TaskListEdits &edits, const SeenVersions &seen, Operation &operation) override;
     [[nodiscard]] Result<Task> move(const QString &id, const std::optional<QString> &afterId) override;
-    [[nodiscard]] Result<> removeMany(const QStringList &ids, Operation &operation) override;
+    [[nodiscard]] Result<> removeMany(const QStringList &ids, const SeenVersions &seen, Operation &operation) override;
 
 private:
     Database &m_db;

@@ -6,6 +6,8 @@
 #include <quire/core/task.h>
 
 #include <QDate>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -65,6 +67,14 @@ struct TaskListEdits {
     [[nodiscard]] bool editsProjects() const { return !addProjectIds.isEmpty() || !removeProjectIds.isEmpty(); }
 };
 
+/**
+ * @brief The updatedAt each of some tasks had when a client read it. A change to any of them that
+ * has been changed since (by this client or another) is refused with Conflict, so that nobody
+ * overwrites, or deletes, what someone else wrote without having seen it. Tasks not named here are
+ * changed whatever their updatedAt.
+ */
+using SeenVersions = QHash<QString, QDateTime>;
+
 /** @brief What an update wrote. */
 struct TaskUpdate {
     /** @brief The updated tasks, each once, in creation order. */
@@ -96,17 +106,20 @@ public:
      *
      * `edits` adds and removes tags and project links on each task (InvalidArgument when the patch
      * also sets that list, or an item is both added and removed; NotFound for a project to add
-     * that does not exist). Works through the tasks in groups, reporting each done ("saving");
-     * Cancelled, nothing changed, when `operation` is cancelled.
+     * that does not exist). Conflict, nothing changed, when a task of `seen` has changed since
+     * (checked after existence: a task deleted since is NotFound). Works through the tasks in
+     * groups, reporting each done ("saving"); Cancelled, nothing changed, when `operation` is
+     * cancelled.
      */
-    [[nodiscard]] virtual Result<TaskUpdate> updateMany(
-        const QStringList &ids, const TaskPatch &patch, const TaskListEdits &edits, Operation &operation)
+    [[nodiscard]] virtual Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch,
+        const TaskListEdits &edits, const SeenVersions &seen, Operation &operation)
         = 0;
     /** @brief updateMany() of a patch alone, with nobody watching (one task, a test). */
-    [[nodiscard]] Result<TaskUpdate> updateMany(const QStringList &ids, const TaskPatch &patch)
+    [[nodiscard]] Result<TaskUpdate> updateMany(
+        const QStringList &ids, const TaskPatch &patch, const SeenVersions &seen = {})
     {
         UnwatchedOperation operation;
-        return updateMany(ids, patch, {}, operation);
+        return updateMany(ids, patch, {}, seen, operation);
     }
     /**
      * @brief Puts the task right after `afterId` in the user's own order (sortKey), or first when
@@ -116,15 +129,17 @@ public:
     [[nodiscard]] virtual Result<Task> move(const QString &id, const std::optional<QString> &afterId) = 0;
     /**
      * @brief Deletes every task of `ids` in one transaction; NotFound, and nothing deleted, when
-     * any does not exist. Reports each group done ("deleting"); Cancelled, nothing deleted, when
-     * `operation` is cancelled.
+     * any does not exist; Conflict, nothing deleted, when a task of `seen` has changed since.
+     * Reports each group done ("deleting"); Cancelled, nothing deleted, when `operation` is
+     * cancelled.
      */
-    [[nodiscard]] virtual Result<> removeMany(const QStringList &ids, Operation &operation) = 0;
+    [[nodiscard]] virtual Result<> removeMany(const QStringList &ids, const SeenVersions &seen, Operation &operation)
+        = 0;
     /** @brief removeMany() with nobody watching (one task, a test). */
-    [[nodiscard]] Result<> removeMany(const QStringList &ids)
+    [[nodiscard]] Result<> removeMany(const QStringList &ids, const SeenVersions &seen = {})
     {
         UnwatchedOperation operation;
-        return removeMany(ids, operation);
+        return removeMany(ids, seen, operation);
     }
 
 protected:

@@ -4,6 +4,7 @@ import {
   invokeDbCreateProject,
   invokeDbCreateTask,
   invokeDbDeleteTasks,
+  invokeDbGetTask,
   invokeDbGetTasks,
   invokeDbMoveTask,
   invokeDbSearchTasks,
@@ -108,9 +109,22 @@ export function useQuickAddTask() {
   });
 }
 
+export type { TaskPatch };
+
+/** The task as it is stored now, or null when it no longer exists (deleted, here or elsewhere). */
+export function readTask(taskId: string): Promise<Task | null> {
+  return invokeDbGetTask({ taskId });
+}
+
+/**
+ * Saves what the user changed in a task. With `expectedUpdatedAt` (the updatedAt of the task as
+ * the user saw it), a task someone changed since is refused with a `conflict` error and kept as
+ * they left it: the caller decides what wins.
+ */
 export function useUpdateTask() {
   return useMutation({
-    mutationFn: ({ taskId, patch }: { taskId: string; patch: TaskPatch }) => invokeDbUpdateTask({ ...patch, taskId }),
+    mutationFn: ({ taskId, patch, expectedUpdatedAt }: { taskId: string; patch: TaskPatch; expectedUpdatedAt?: string }) =>
+      invokeDbUpdateTask({ ...patch, taskId, expectedUpdatedAt }),
     meta: { action: 'Saving task', inlineErrors: true },
   });
 }

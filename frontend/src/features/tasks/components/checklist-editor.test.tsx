@@ -161,7 +161,7 @@ describe('Checklists in the task dialog and the row', () => {
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(backend.bridge.callsTo('db_update_task')).toEqual([
-      { taskId: task.id, checklist: [item('passport'), item('charger', true)] },
+      { taskId: task.id, checklist: [item('passport'), item('charger', true)], expectedUpdatedAt: task.updatedAt },
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskDialog } from '@/features/tasks/components/task-dialog';
 import { fakeBackend } from '@/testing/fake-backend';
+import type { Task } from '@/ipc/contract';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { renderWithProviders } from '@/testing/render';
 
@@ -167,21 +168,99 @@ describe('TaskDialog (edit)', () => {
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(backend.bridge.callsTo('db_update_task')).toEqual([
-      { taskId: 't-1', title: 'Write the docs', description: null, complexity: null },
+      { taskId: 't-1', title: 'Write the docs', description: null, complexity: null, expectedUpdatedAt: task.updatedAt },
     ]);
   });
 
   it('shows a failed save inline as "Saving task: <reason>"', async () => {
     const backend = fakeBackend({ tasks: [task] });
-    backend.failNext('db_update_task', 'not_found', 'Failed to update task: no task with id t-1');
+    backend.failNext('db_update_task', 'storage', 'Failed to update task: disk I/O error');
     const { user } = renderWithProviders(<TaskDialog task={task} projects={[]} defaultProjectId={null} onClose={() => {}} />);
 
     await user.selectOptions(screen.getByLabelText('Status'), 'blocked');
     await user.click(screen.getByTestId('save-task'));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Saving task: Failed to update task: no task with id t-1',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Saving task: Failed to update task: disk I/O error');
+  });
+});
+
+describe('TaskDialog (changed elsewhere)', () => {
+  const task = makeTask({ id: 't-1', title: 'Plan the trip', priority: 'standard', tags: ['travel'] });
+
+  /** Opens the task, changes its priority in the form, has another client change it, then saves. */
+  async function saveAfterTheyChangedIt(theirs: Partial<Task> | null) {
+    const backend = fakeBackend({ tasks: [task] });
+    const onClose = vi.fn();
+    const view = renderWithProviders(<TaskDialog task={task} projects={[]} defaultProjectId={null} onClose={onClose} />);
+    await view.user.selectOptions(screen.getByLabelText('Priority'), 'high');
+    backend.changeElsewhere(task.id, theirs);
+    const theirUpdatedAt = backend.tasks[0]?.updatedAt;
+    await view.user.click(screen.getByTestId('save-task'));
+    return { backend, onClose, user: view.user, theirUpdatedAt };
+  }
+
+  it('refuses to overwrite their change and asks what to keep, the form left as typed', async () => {
+    const { backend, onClose, user } = await saveAfterTheyChangedIt({ title: 'Plan the trip to Rome' });
+
+    const choice = await screen.findByRole('alertdialog', { name: 'Changed elsewhere' });
+    expect(choice).toHaveTextContent('“Plan the trip” was changed in another window or on another computer');
+    expect(backend.tasks[0]!.title).toBe('Plan the trip to Rome');
+    expect(backend.tasks[0]!.priority).toBe('standard');
+
+    await user.click(within(choice).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByLabelText('Priority')).toHaveValue('high');
+    expect(screen.getByRole('alert')).toHaveTextContent('was changed elsewhere after it was read');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('reloads their version on Reload, dropping the change typed here', async () => {
+    const { backend, onClose, user } = await saveAfterTheyChangedIt({ title: 'Plan the trip to Rome' });
+
+    await user.click(await screen.findByTestId('conflict-reload'));
+
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Plan the trip to Rome'));
+    expect(screen.getByLabelText('Priority')).toHaveValue('standard');
+    expect(onClose).not.toHaveBeenCalled();
+    // Saved from here, the next change is made from their version and goes through.
+    await user.selectOptions(screen.getByLabelText('Priority'), 'long term');
+    await user.click(screen.getByTestId('save-task'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(backend.tasks[0]).toMatchObject({ title: 'Plan the trip to Rome', priority: 'long term' });
+  });
+
+  it('writes only the fields changed here over their version on "Save mine"', async () => {
+    const { backend, onClose, user, theirUpdatedAt } = await saveAfterTheyChangedIt({ title: 'Plan the trip to Rome' });
+
+    await user.click(await screen.findByTestId('conflict-overwrite'));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(backend.tasks[0]).toMatchObject({ title: 'Plan the trip to Rome', priority: 'high' });
+    const saves = backend.bridge.callsTo('db_update_task');
+    expect(saves).toHaveLength(2);
+    // Still guarded: made from their version, it would be refused again if a third change came first.
+    expect(saves[1]).toEqual({ taskId: 't-1', priority: 'high', expectedUpdatedAt: theirUpdatedAt });
+  });
+
+  it('offers to create again, with the changes typed here, a task deleted elsewhere meanwhile', async () => {
+    const { backend, onClose, user } = await saveAfterTheyChangedIt(null);
+
+    const choice = await screen.findByRole('alertdialog', { name: 'Deleted elsewhere' });
+    await user.click(within(choice).getByRole('button', { name: 'Create again' }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(backend.tasks).toHaveLength(1);
+    expect(backend.tasks[0]).toMatchObject({ title: 'Plan the trip', priority: 'high', tags: ['travel'] });
+    expect(backend.tasks[0]!.id).not.toBe(task.id);
+  });
+
+  it('closes without saving on Discard when the task was deleted elsewhere', async () => {
+    const { backend, onClose, user } = await saveAfterTheyChangedIt(null);
+
+    await user.click(await screen.findByTestId('deleted-discard'));
+
+    expect(onClose).toHaveBeenCalled();
+    expect(backend.tasks).toHaveLength(0);
+    expect(backend.bridge.callsTo('db_create_task')).toHaveLength(0);
   });
 });
 
@@ -218,7 +297,7 @@ describe('TaskDialog (dates)', () => {
     await user.click(screen.getByTestId('save-task'));
 
     await waitFor(() => expect(backend.bridge.callsTo('db_update_task')).toHaveLength(1));
-    expect(backend.bridge.callsTo('db_update_task')[0]).toEqual({ taskId: 't-r', dueDate: null, recurrence: null });
+    expect(backend.bridge.callsTo('db_update_task')[0]).toEqual({ taskId: 't-r', dueDate: null, recurrence: null, expectedUpdatedAt: task.updatedAt });
   });
 });
 

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DialogActions } from '@/components/dialog-actions';
 import { Modal } from '@/components/modal';
 import { RequiredTextField } from '@/components/required-text-field';
-import { useCreateTask, useUpdateTask } from '@/features/tasks/api/tasks-api';
+import { readTask, useCreateTask, useUpdateTask, type TaskPatch } from '@/features/tasks/api/tasks-api';
 import { ChecklistEditor } from '@/features/tasks/components/checklist-editor';
 import { DueDateFields } from '@/features/tasks/components/due-date-fields';
 import { TagInput } from '@/features/tasks/components/tag-input';
@@ -17,6 +17,7 @@ import {
   type TaskDraft,
 } from '@/features/tasks/utils/organise-tasks';
 import { enums, type Project, type Task } from '@/ipc/contract';
+import { IpcError } from '@/ipc/errors';
 import { describeError } from '@/lib/report-error';
 
 interface TaskDialogProps {
@@ -55,6 +56,34 @@ function initialDraft(task: Task | null, defaultProjectId: string | null, defaul
     recurrence: null,
     checklist: [],
   };
+}
+
+/** The fields of a new task made from `draft` (its title already trimmed): absent where empty. */
+function newTaskArgs(draft: TaskDraft, title: string) {
+  const checklist = savedChecklist(draft.checklist);
+  return {
+    title,
+    description: draft.description.trim() ? draft.description : undefined,
+    priority: draft.priority,
+    tags: draft.tags,
+    projectIds: draft.projectIds,
+    status: draft.status,
+    complexity: draft.complexity ?? undefined,
+    type: draft.type ?? undefined,
+    dueDate: draft.dueDate ?? undefined,
+    recurrence: draft.recurrence ?? undefined,
+    checklist: checklist.length > 0 ? checklist : undefined,
+  };
+}
+
+/**
+ * Why a save of an edited task was refused because of someone else: they changed it since it was
+ * read (conflict), or deleted it (not_found). Null for any other failure.
+ */
+function clashOf(error: unknown): 'changed' | 'deleted' | null {
+  if (!(error instanceof IpcError)) return null;
+  if (error.code === 'conflict') return 'changed';
+  return error.code === 'not_found' ? 'deleted' : null;
 }
 
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
@@ -98,8 +127,11 @@ interface TaskFormProps extends TaskDialogProps {
 }
 
 function TaskForm(props: TaskFormProps) {
-  const { task, projects, knownTags = [], defaultProjectId, defaultDueDate = null, prefill, onClose, onChangedChange } = props;
-  const [initial] = useState<TaskDraft>(() => ({
+  const { projects, knownTags = [], defaultProjectId, defaultDueDate = null, prefill, onClose, onChangedChange } = props;
+  // The task as last read: what the user's changes are made from, and what a save checks is still
+  // there (another window, or another computer on a shared database, may change it meanwhile).
+  const [task, setTask] = useState<Task | null>(props.task);
+  const [initial, setInitial] = useState<TaskDraft>(() => ({
     ...initialDraft(task, defaultProjectId, defaultDueDate),
     ...prefill,
   }));
@@ -111,6 +143,8 @@ function TaskForm(props: TaskFormProps) {
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
+  const [clash, setClash] = useState<'changed' | 'deleted' | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
   const ids = { description: useId(), status: useId(), priority: useId(), complexity: useId(), type: useId() };
 
   const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -130,31 +164,60 @@ function TaskForm(props: TaskFormProps) {
         onClose();
         return;
       }
-      update.mutate({ taskId: task.id, patch }, { onSuccess: onClose });
+      save(task.id, patch, task.updatedAt);
     } else {
-      const checklist = savedChecklist(draft.checklist);
-      create.mutate(
-        {
-          title,
-          description: draft.description.trim() ? draft.description : undefined,
-          priority: draft.priority,
-          tags: draft.tags,
-          projectIds: draft.projectIds,
-          status: draft.status,
-          complexity: draft.complexity ?? undefined,
-          type: draft.type ?? undefined,
-          dueDate: draft.dueDate ?? undefined,
-          recurrence: draft.recurrence ?? undefined,
-          checklist: checklist.length > 0 ? checklist : undefined,
-        },
-        {
-          onSuccess: (created) => {
-            props.onCreated?.(created);
-            onClose();
-          },
-        },
-      );
+      createFrom(title);
     }
+  };
+
+  const save = (taskId: string, patch: TaskPatch, expectedUpdatedAt: string) =>
+    update.mutate(
+      { taskId, patch, expectedUpdatedAt },
+      { onSuccess: onClose, onError: (error) => setClash(clashOf(error)) },
+    );
+
+  const createFrom = (title: string) =>
+    create.mutate(newTaskArgs(draft, title), {
+      onSuccess: (created) => {
+        props.onCreated?.(created);
+        onClose();
+      },
+    });
+
+  /** The task as it is now, or null (and the "deleted" choice) when it is gone. */
+  const readAgain = async (taskId: string): Promise<Task | null> => {
+    try {
+      const fresh = await readTask(taskId);
+      if (fresh === null) setClash('deleted');
+      return fresh;
+    } catch (error) {
+      setClash(null);
+      setReadError(describeError('Reading the task again', error));
+      return null;
+    }
+  };
+  // Their version replaces the form: the user's changes are dropped, as they chose.
+  const reload = async () => {
+    if (!task) return;
+    const fresh = await readAgain(task.id);
+    if (!fresh) return;
+    const fields = draftOf(fresh);
+    update.reset();
+    setClash(null);
+    setReadError(null);
+    setTask(fresh);
+    setInitial(fields);
+    setDraft(fields);
+  };
+
+  // Only the fields the user changed are written, over whatever the other side wrote in them; a
+  // field only they changed keeps their value.
+  const overwrite = async () => {
+    if (!task) return;
+    const fresh = await readAgain(task.id);
+    if (!fresh) return;
+    setClash(null);
+    save(fresh.id, taskPatch(task, draft), fresh.updatedAt);
   };
 
   // Enter saves from single-line fields (native form submit); in the description Ctrl/Cmd+Enter does.
@@ -166,6 +229,9 @@ function TaskForm(props: TaskFormProps) {
     set('projectIds', checked ? [...draft.projectIds, id] : draft.projectIds.filter((p) => p !== id));
 
   const action = task ? 'Saving task' : 'Creating task';
+  const inlineError =
+    readError ?? (mutation.isError && clash === null ? describeError(action, mutation.error) : null);
+  const shownTitle = task?.title ?? draft.title.trim();
 
   return (
     <form className="form" onSubmit={submit} noValidate>
@@ -280,8 +346,37 @@ function TaskForm(props: TaskFormProps) {
         )}
       </fieldset>
 
+      <ConfirmDialog
+        open={clash === 'changed'}
+        onOpenChange={(open) => !open && setClash(null)}
+        title="Changed elsewhere"
+        description={`“${shownTitle}” was changed in another window or on another computer after you opened it. Reload it to see their version (your changes are dropped), or save yours over theirs in the fields you changed.`}
+        cancelLabel="Keep editing"
+        alternative={{ label: 'Reload', onSelect: () => void reload(), testId: 'conflict-reload' }}
+        confirmLabel="Save mine"
+        confirmTone="primary"
+        confirmTestId="conflict-overwrite"
+        onConfirm={() => void overwrite()}
+      />
+      <ConfirmDialog
+        open={clash === 'deleted'}
+        onOpenChange={(open) => !open && setClash(null)}
+        title="Deleted elsewhere"
+        description={`“${shownTitle}” was deleted in another window or on another computer while you were editing it. Create it again with your changes, or discard them.`}
+        cancelLabel="Keep editing"
+        alternative={{ label: 'Discard', onSelect: onClose, testId: 'deleted-discard' }}
+        confirmLabel="Create again"
+        confirmTone="primary"
+        confirmTestId="deleted-recreate"
+        onConfirm={() => {
+          setClash(null);
+          setTask(null);
+          createFrom(draft.title.trim());
+        }}
+      />
+
       <DialogActions
-        error={mutation.isError ? describeError(action, mutation.error) : null}
+        error={inlineError}
         submitLabel={mutation.isPending ? 'Saving…' : task ? 'Save' : 'Create task'}
         submitTestId="save-task"
         pending={mutation.isPending}
