@@ -22,11 +22,18 @@ AppBridge::AppBridge(DatabaseThread &database, QObject *parent)
         QMetaObject::invokeMethod(
             this, [this, report] { Q_EMIT progress(report); }, Qt::QueuedConnection);
     });
+    m_database.setConnectionListener([this](bool connected, const QString &reason) {
+        const QJsonObject state {
+            {u"connected"_s, connected}, {u"message"_s, connected ? QJsonValue() : QJsonValue(reason)}};
+        QMetaObject::invokeMethod(
+            this, [this, state] { Q_EMIT connectionChanged(state); }, Qt::QueuedConnection);
+    });
 }
 
 AppBridge::~AppBridge()
 {
     m_database.setProgressListener({});
+    m_database.setConnectionListener({});
 }
 
 void AppBridge::requestAction(const QString &action)

@@ -36,6 +36,12 @@ Q_SIGNALS:
     void progress(const QJsonObject &report);
     /** @brief Run the page action with this id: {action}. */
     void actionRequested(const QJsonObject &request);
+    /**
+     * @brief A server database stopped being reachable ({connected: false, message: the error
+     * that showed it, or the last attempt's}) or is
+     * back ({connected: true, message: null}); the page then reads what it shows again.
+     */
+    void connectionChanged(const QJsonObject &state);
 
 private:
     DatabaseThread &m_database;

@@ -16,6 +16,7 @@
 #include <QPromise>
 #include <QScopeGuard>
 #include <QThread>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
@@ -27,7 +28,20 @@ using namespace Qt::StringLiterals;
 namespace quire::app {
 namespace {
 
-core::Result<Storage> openSqlite(const QString &path)
+// A server that has gone is asked again after 1 s, then twice as long each time, up to 30 s; an
+// idle one is asked every 5 s whether it is still there, so the page hears of it without a write.
+constexpr int kHealthCheckMs = 5'000;
+constexpr int kFirstRetryMs = 1'000;
+constexpr int kLongestRetryMs = 30'000;
+
+core::Error unreachableError(const QString &reason)
+{
+    return {core::ErrorCode::Storage,
+        u"the database server cannot be reached (%1); Quire is reconnecting, and shows what the database holds once it is back"_s
+            .arg(reason)};
+}
+
+core::Result<Storage> openStorage(const QString &path)
 {
     const QString connection = u"quire-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto database = core::Database::open(path, connection);
@@ -162,7 +176,7 @@ Storage::~Storage()
 }
 
 DatabaseThread::DatabaseThread(const QString &databasePath)
-    : DatabaseThread(Opener([databasePath] { return openSqlite(databasePath); }), databasePath)
+    : DatabaseThread(Opener([databasePath] { return openStorage(databasePath); }), databasePath)
 {
 }
 
@@ -173,15 +187,16 @@ DatabaseThread::DatabaseThread(Opener opener)
 
 DatabaseThread::DatabaseThread(Opener opener, QString path)
     : m_path(std::move(path))
+    , m_opener(std::move(opener))
     , m_thread(std::make_unique<QThread>())
     , m_context(std::make_unique<QObject>())
 {
     m_thread->setObjectName(u"quire-database"_s);
     m_context->moveToThread(m_thread.get());
     m_thread->start();
-    post([this, opener = std::move(opener)] {
+    post([this] {
         try {
-            m_storage = std::make_unique<core::Result<Storage>>(opener());
+            m_storage = std::make_unique<core::Result<Storage>>(m_opener());
         } catch (const std::exception &e) {
             m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(internalError(e.what())));
         }
@@ -192,8 +207,11 @@ DatabaseThread::DatabaseThread(Opener opener, QString path)
         } else if ((*m_storage)->database && (*m_storage)->database->isReadOnly()) {
             qCWarning(lcDatabase).noquote() << "the database is read-only: changes cannot be saved";
         }
-        if (*m_storage && (*m_storage)->database)
+        if (*m_storage && (*m_storage)->database) {
             listenToOtherClients(*(*m_storage)->database);
+            if ((*m_storage)->database->isServer())
+                watchConnection();
+        }
     });
 }
 
@@ -209,7 +227,13 @@ void DatabaseThread::shutdown()
     // Queued after every job already submitted, so those are answered first; the connection must
     // be closed on the thread that opened it.
     QMetaObject::invokeMethod(
-        m_context.get(), [this] { m_storage.reset(); }, Qt::BlockingQueuedConnection);
+        m_context.get(),
+        [this] {
+            m_healthCheck.reset();
+            m_retry.reset();
+            m_storage.reset();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
@@ -284,6 +308,8 @@ void DatabaseThread::execute(const std::shared_ptr<Request> &request, const Job 
             // cancel is the cancel's doing (an interrupted statement, a job that stopped).
             if (!result && request->cancelled())
                 result = std::unexpected(core::cancelledError());
+            else if (!result && !stillConnected(result.error().message))
+                result = std::unexpected(m_storage->error());
             else if (!result)
                 result = std::unexpected(explainStorageError(std::move(result.error()), m_path));
         } else {
@@ -379,6 +405,70 @@ void DatabaseThread::reportProgress(const QString &requestId, qint64 done, qint6
     const QMutexLocker lock(&m_listenerMutex);
     if (m_progressListener)
         m_progressListener(requestId, done, total, phase);
+}
+
+void DatabaseThread::watchConnection()
+{
+    m_healthCheck = std::make_unique<QTimer>();
+    m_healthCheck->setInterval(kHealthCheckMs);
+    QObject::connect(m_healthCheck.get(), &QTimer::timeout, m_context.get(),
+        [this] { (void)stillConnected(u"the server stopped answering"_s); });
+    m_healthCheck->start();
+    m_retry = std::make_unique<QTimer>();
+    m_retry->setSingleShot(true);
+    QObject::connect(m_retry.get(), &QTimer::timeout, m_context.get(), [this] { reconnect(); });
+}
+
+bool DatabaseThread::stillConnected(const QString &reason)
+{
+    core::Database *database = m_storage && *m_storage ? (*m_storage)->database.get() : nullptr;
+    if (!database || database->isConnected())
+        return true;
+    qCWarning(lcDatabase).noquote() << "lost the database server:" << reason;
+    m_healthCheck->stop();
+    // The connection is of no more use; the repositories go with it and come back on reconnecting.
+    m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(unreachableError(reason)));
+    reportConnection(false, reason);
+    m_retryDelayMs = kFirstRetryMs;
+    m_retry->start(m_retryDelayMs);
+    return false;
+}
+
+void DatabaseThread::reconnect()
+{
+    if (m_closing)
+        return;
+    core::Result<Storage> opened = std::unexpected(internalError("no result"));
+    try {
+        opened = m_opener();
+    } catch (const std::exception &e) {
+        opened = std::unexpected(internalError(e.what()));
+    }
+    if (!opened) {
+        m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(unreachableError(opened.error().message)));
+        reportConnection(false, opened.error().message);
+        m_retryDelayMs = std::min(m_retryDelayMs * 2, kLongestRetryMs);
+        m_retry->start(m_retryDelayMs);
+        return;
+    }
+    m_storage = std::make_unique<core::Result<Storage>>(std::move(opened));
+    listenToOtherClients(*(*m_storage)->database);
+    m_healthCheck->start();
+    qCInfo(lcDatabase) << "reconnected to the database server";
+    reportConnection(true, QString());
+}
+
+void DatabaseThread::setConnectionListener(ConnectionListener listener)
+{
+    const QMutexLocker lock(&m_listenerMutex);
+    m_connectionListener = std::move(listener);
+}
+
+void DatabaseThread::reportConnection(bool connected, const QString &reason)
+{
+    const QMutexLocker lock(&m_listenerMutex);
+    if (m_connectionListener)
+        m_connectionListener(connected, reason);
 }
 
 core::Result<> DatabaseThread::openResult()

@@ -23,6 +23,7 @@
 
 class QThread;
 class QObject;
+class QTimer;
 
 namespace quire::core {
 class Database;
@@ -124,6 +125,16 @@ public:
     /** @brief Where other clients' changes go from now on; an empty one stops them (from any thread). */
     void setOtherClientListener(OtherClientListener listener);
 
+    /**
+     * @brief Told, on the database thread, when a server database stops being reachable (false,
+     * and the error that showed it, then that of each failed attempt) and when it is back (true): meanwhile every job
+     * fails at once with that reason, and the thread reconnects by itself, waiting 1 s, then twice as long after each
+     * failed attempt, up to 30 s. A file database never goes away.
+     */
+    using ConnectionListener = std::function<void(bool connected, const QString &reason)>;
+    /** @brief Where connection changes go from now on; an empty one stops them (from any thread). */
+    void setConnectionListener(ConnectionListener listener);
+
     /** @brief Waits for the open to finish and returns its outcome (for start-up reporting). */
     [[nodiscard]] core::Result<> openResult();
 
@@ -152,8 +163,18 @@ private:
     void listenToOtherClients(core::Database &database);
     void reportOtherClientChange(const core::OtherClientChange &change);
     void reportProgress(const QString &requestId, qint64 done, qint64 total, const QString &phase);
+    /** On the database thread, once open on a server: the checks that notice it has gone. */
+    void watchConnection();
+    /** On the database thread: false, and the storage dropped for a reconnect, when the server has gone. */
+    bool stillConnected(const QString &reason);
+    void reconnect();
+    void reportConnection(bool connected, const QString &reason);
 
     QString m_path; // for error explanations; empty when an Opener was given
+    Opener m_opener; // kept to reconnect to a server
+    std::unique_ptr<QTimer> m_healthCheck; // on m_thread: asks an idle server whether it is still there
+    std::unique_ptr<QTimer> m_retry; // on m_thread: the next reconnection attempt
+    int m_retryDelayMs = 0; // on m_thread
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
     std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread
@@ -169,6 +190,7 @@ private:
     QMutex m_listenerMutex; // a listener is never called after setProgressListener() replaced it
     ProgressListener m_progressListener;
     OtherClientListener m_otherClientListener;
+    ConnectionListener m_connectionListener;
 };
 
 } // namespace quire::app

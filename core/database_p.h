@@ -21,6 +21,7 @@ class QSqlError;
 struct sqlite3;
 struct sqlite3_stmt;
 struct pg_cancel;
+struct pg_conn;
 
 namespace quire::core {
 
@@ -62,6 +63,8 @@ struct Database::Private {
     /** Asks the server to cancel the statement this connection runs, if any (any thread). */
     void cancelServerStatement();
     void freeServerCancel();
+    /** The server connection's PGconn (QPSQL's handle); null for SQLite or when it is not open. */
+    [[nodiscard]] pg_conn *serverHandle() const;
 };
 
 /** @brief "<what>: <driver text>", Conflict for a UNIQUE/PRIMARY KEY violation, Storage otherwise. */

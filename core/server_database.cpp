@@ -309,12 +309,37 @@ Result<> Database::watchOtherClients(std::function<void(const OtherClientChange 
     return {};
 }
 
-void Database::Private::prepareServerCancel()
+PGconn *Database::Private::serverHandle() const
 {
     // QPSQL hands out its PGconn* as a QVariant of the type's own name.
-    const QVariant native = connection.driver()->handle();
+    const QVariant native = connection.driver() ? connection.driver()->handle() : QVariant();
     if (native.isValid() && qstrcmp(native.typeName(), "pg_conn*") == 0)
-        serverCancel = PQgetCancel(*static_cast<PGconn *const *>(native.constData()));
+        return *static_cast<PGconn *const *>(native.constData());
+    return nullptr;
+}
+
+void Database::Private::prepareServerCancel()
+{
+    if (PGconn *server = serverHandle())
+        serverCancel = PQgetCancel(server);
+}
+
+bool Database::isServer() const
+{
+    return d->dialect->changeChannel().has_value();
+}
+
+bool Database::isConnected()
+{
+    if (!isServer())
+        return true;
+    PGconn *handle = d->serverHandle();
+    if (!handle || PQstatus(handle) == CONNECTION_BAD)
+        return false;
+    // libpq learns that the server has gone only when it next talks to it.
+    if (d->transactionDepth == 0)
+        (void)execute(u"cannot reach the server"_s, u"SELECT 1"_s);
+    return PQstatus(handle) == CONNECTION_OK;
 }
 
 void Database::Private::cancelServerStatement()

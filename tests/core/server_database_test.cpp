@@ -121,3 +121,40 @@ TEST_P(OtherClientsTest, aClientDoesNotHearItsOwnChangesNorWhatRolledBack)
     settle();
     EXPECT_TRUE(m_heard.isEmpty());
 }
+
+namespace {
+
+/** A store, and whether its connection survives what a server may do to it. */
+class ConnectionTest : public quire::core_test::EngineTest
+{
+protected:
+    void SetUp() override { REQUIRE_TEST_STORE(m_store); }
+
+    TestStore m_store;
+};
+
+} // namespace
+
+INSTANTIATE_FOR_ENGINES(ConnectionTest);
+
+TEST_P(ConnectionTest, anOpenDatabaseIsConnectedAndSaysWhetherItIsOnAServer)
+{
+    EXPECT_TRUE(m_store.db().isConnected());
+    EXPECT_EQ(m_store.db().isServer(), m_store.engine() == Engine::Postgres);
+    ASSERT_OK(m_store.tasks().create({.title = u"Still works"_s}));
+}
+
+TEST_P(OtherClientsTest, aSessionTheServerEndedIsNoLongerConnectedAndItsWritesFail)
+{
+    const QVariant backend = quire::core_test::scalar(m_store.db(), u"SELECT pg_backend_pid()"_s);
+    ASSERT_TRUE(
+        quire::core_test::scalar(*m_listener, u"SELECT pg_terminate_backend("_s + backend.toString() + u')').toBool());
+
+    EXPECT_FALSE(m_store.db().isConnected());
+    EXPECT_ERROR_CODE(m_store.tasks().create({.title = u"Into the void"_s}), ErrorCode::Storage);
+    EXPECT_FALSE(m_store.db().isConnected()) << "a lost session does not come back";
+    EXPECT_TRUE(m_listener->isConnected()) << "another session is not affected";
+    SqlTaskRepository others(*m_listener);
+    ASSERT_OK_AND_ASSIGN(const auto listing, others.list({}));
+    EXPECT_TRUE(listing.tasks.isEmpty()) << "nothing of the failed write was kept";
+}

@@ -5,6 +5,9 @@
 //                                            free loopback port; writes the state file (JSON: url,
 //                                            host, port, user, folder)
 //   node pg_cluster.mjs stop <state file>    stops that cluster and removes its folder and the file
+//   node pg_cluster.mjs pause <state file>   stops the server (as a restart or an outage would),
+//                                            keeping its data; its clients lose their sessions
+//   node pg_cluster.mjs resume <state file>  starts it again, on the same port with the same data
 //
 // The server refuses to run as root, so as root it runs as the `postgres` user (which Debian's
 // postgresql package creates), in a folder that user owns. Authentication is `trust` on loopback
@@ -17,8 +20,8 @@ import { join } from 'node:path';
 import { freePort } from '../support/free_port.mjs';
 
 const [command, stateFile] = process.argv.slice(2);
-if (!['start', 'stop'].includes(command) || !stateFile) {
-  console.error('usage: node pg_cluster.mjs start|stop <state file>');
+if (!['start', 'stop', 'pause', 'resume'].includes(command) || !stateFile) {
+  console.error('usage: node pg_cluster.mjs start|stop|pause|resume <state file>');
   process.exit(2);
 }
 
@@ -79,13 +82,34 @@ async function start() {
   const state = { url: `postgresql://${user}@127.0.0.1:${port}/postgres`, host: '127.0.0.1', port, user, folder };
   writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   run(join(bin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const options = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${folder}`, '-c fsync=off', '-c full_page_writes=off'];
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-o', options.join(' '), '-w', '-t', '60', 'start']);
+  startServer(state);
   console.log(`started a PostgreSQL cluster: ${state.url} (${folder})`);
+}
+
+/** Starts the server of a cluster made by start(), on its port. */
+function startServer({ port, folder }) {
+  const options = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${folder}`, '-c fsync=off', '-c full_page_writes=off'];
+  const data = join(folder, 'data');
+  run(join(serverBin(), 'pg_ctl'), ['-D', data, '-l', join(folder, 'server.log'), '-o', options.join(' '), '-w', '-t', '60', 'start']);
+}
+
+function pause() {
+  const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+  // "fast": as a restart does, the server ends every session and stops.
+  run(join(serverBin(), 'pg_ctl'), ['-D', join(state.folder, 'data'), '-m', 'fast', '-w', 'stop']);
+  console.log(`paused the PostgreSQL cluster on port ${state.port}`);
+}
+
+function resume() {
+  const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+  startServer(state);
+  console.log(`resumed the PostgreSQL cluster on port ${state.port}`);
 }
 
 try {
   if (command === 'start') await start();
+  else if (command === 'pause') pause();
+  else if (command === 'resume') resume();
   else stop();
 } catch (error) {
   console.error(error.message);

@@ -3,6 +3,7 @@ import { useRef, useState, type MouseEvent } from 'react';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { Modal } from '@/components/modal';
 import { BookIcon, CalendarIcon, InboxIcon, StarIcon } from '@/components/icons';
+import { ConnectionBanner } from '@/app/connection-banner';
 import { useBackendSync } from '@/app/use-backend-sync';
 import { useToday } from '@/app/use-today';
 import { useUndoActions } from '@/app/use-undo-actions';
@@ -191,6 +192,7 @@ export function App() {
         sidebar
       )}
       <main className="main" id="tasks" ref={mainRef} tabIndex={-1}>
+        <ConnectionBanner />
         <ErrorBoundary area="Showing tasks" key={key}>
           <TaskView
             key={key}

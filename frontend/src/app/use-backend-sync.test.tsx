@@ -121,6 +121,38 @@ describe('a change made anywhere', () => {
   });
 });
 
+describe('a shared database whose server goes away', () => {
+  const rowTitles = () =>
+    screen
+      .queryAllByTestId('task-row')
+      .map((row) => row.getAttribute('aria-label'))
+      .sort();
+
+  it('shows a banner while it cannot be reached, then loads the lists again once it is back', async () => {
+    const backend = fakeBackend({ tasks: [makeTask({ title: 'Before' })] });
+    renderWithProviders(<App />);
+    await waitFor(() => expect(rowTitles()).toEqual(['Before']));
+
+    await act(async () =>
+      backend.bridge.emit('connectionChanged', {
+        connected: false,
+        message: 'cannot save task: server closed the connection unexpectedly',
+      }),
+    );
+    const banner = screen.getByTestId('connection-banner');
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(banner).toHaveTextContent('The database server cannot be reached. Changes cannot be saved until it is back');
+    expect(banner).toHaveTextContent('Last error: cannot save task: server closed the connection unexpectedly');
+
+    // Written by another client while this one could not hear of it
+    backend.tasks.push(makeTask({ title: 'Written meanwhile', createdAt: '2030-01-01T00:00:00.000Z' }));
+    await act(async () => backend.bridge.emit('connectionChanged', { connected: true, message: null }));
+
+    expect(screen.queryByTestId('connection-banner')).not.toBeInTheDocument();
+    await waitFor(() => expect(rowTitles()).toEqual(['Before', 'Written meanwhile']));
+  });
+});
+
 describe('replies that arrive after their timeout', () => {
   const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 60)));
 

@@ -10,7 +10,7 @@ import { applyProjectChanges, type ProjectChange } from '@/features/projects/uti
 import { applyTaskChanges, type TaskChange } from '@/features/tasks/utils/apply-task-changes';
 import { listQueryOfKey } from '@/features/tasks/utils/task-lists';
 import { commandSpecs, isCommandName, type Project, type Task } from '@/ipc/contract';
-import { onLateReply, onProjectsChanged, onTasksChanged } from '@/ipc/events';
+import { onConnectionChanged, onLateReply, onProjectsChanged, onTasksChanged } from '@/ipc/events';
 
 /**
  * How long a burst of change signals is gathered before the caches are touched once. The bridge
@@ -91,6 +91,10 @@ export function useBackendSync(): void {
       onProjectsChanged((change) => sync.projectsChanged(change)),
       onLateReply((command) => {
         if (!isCommandName(command) || !commandSpecs[command].writes) sync.reloadEverything();
+      }),
+      // Back from a lost server: others may have written anything meanwhile, and nothing told us.
+      onConnectionChanged(({ connected }) => {
+        if (connected) sync.reloadEverything();
       }),
     ];
     return () => {

@@ -151,6 +151,10 @@ export function onRequest<E extends RequestEventName>(event: E, listener: (paylo
 export const onActionRequested = (listener: (request: EventPayloadMap['actionRequested']) => void): Unsubscribe =>
   onRequest('actionRequested', listener);
 
+/** A shared database's server stopped being reachable (with why), or is back (message null). */
+export const onConnectionChanged = (listener: (state: EventPayloadMap['connectionChanged']) => void): Unsubscribe =>
+  onRequest('connectionChanged', listener);
+
 export const onTasksChanged = (listener: (change: EventPayloadMap['tasksChanged']) => void): Unsubscribe =>
   listen('tasksChanged', listener);
 export const onProjectsChanged = (listener: (change: EventPayloadMap['projectsChanged']) => void): Unsubscribe =>

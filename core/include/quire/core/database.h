@@ -64,6 +64,8 @@ public:
 
     /** @brief True for a `postgresql://` (or `postgres://`) URL: a database on a PostgreSQL server. */
     [[nodiscard]] static bool isServerUrl(const QString &location);
+    /** @brief True for a database on a PostgreSQL server: one that other clients share, and that can go away. */
+    [[nodiscard]] bool isServer() const;
 
     /** @brief QStandardPaths::AppDataLocation + "/quire.db". */
     [[nodiscard]] static QString defaultPath();
@@ -108,6 +110,13 @@ public:
      * one of its jobs runs).
      */
     void interrupt();
+
+    /**
+     * @brief Whether the connection still works. On a server, asks it (one round trip, outside any
+     * transaction): false once it cannot be reached or has ended this session, which no later
+     * statement on this connection can undo (open a new Database). An SQLite file: always true.
+     */
+    [[nodiscard]] bool isConnected();
 
     /**
      * @brief Starts a transaction, or a savepoint when one is already open on this connection.
