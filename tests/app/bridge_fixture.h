@@ -119,8 +119,5 @@ protected:
 
 /** @brief The bridges on each engine: TEST_P(BridgeTest, ...). */
 using BridgeTest = BridgeFixture<EngineTest>;
-/** @brief The bridges on an SQLite file, for tests that also open the file themselves: TEST_F(SqliteBridgeTest, ...).
- */
-using SqliteBridgeTest = BridgeFixture<::testing::Test>;
 
 } // namespace quire::test

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "bridge_fixture.h"
+#include "direct_connection.h"
 
 #include <quire/core/database.h>
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QThread>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -379,48 +378,26 @@ TEST_P(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
     EXPECT_TRUE(slow.isFinished());
 }
 
-TEST_F(SqliteBridgeTest, WritesReachTheDatabaseFile)
+TEST_P(BridgeTest, WritesReachTheDatabase)
 {
     createTask(u"Durable"_s);
-    QSqlDatabase reader = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bridge-test-reader"_s);
-    reader.setDatabaseName(m_location.location());
-    ASSERT_TRUE(reader.open());
-    {
-        QSqlQuery query(u"SELECT title FROM tasks"_s, reader);
-        ASSERT_TRUE(query.next());
-        EXPECT_EQ(query.value(0).toString(), u"Durable"_s);
-    }
-    reader.close();
-    reader = {};
-    QSqlDatabase::removeDatabase(u"bridge-test-reader"_s);
+
+    DirectConnection reader(m_location.location());
+    ASSERT_TRUE(reader.isOpen()) << reader.error().toStdString();
+    EXPECT_EQ(reader.value(u"SELECT title FROM tasks"_s).toString(), u"Durable"_s);
 }
 
-/** @brief Adds a task straight to the file, as another program would, unseen by the bridge. */
-void insertTaskBehindTheBridge(const QString &databasePath, const QString &title)
+TEST_P(BridgeTest, AListingShowsWhatAnotherProgramWrote)
 {
-    QSqlDatabase writer = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bridge-test-writer"_s);
-    writer.setDatabaseName(databasePath);
-    ASSERT_TRUE(writer.open());
-    {
-        QSqlQuery query(writer);
-        ASSERT_TRUE(query.exec(u"INSERT INTO tasks (id, title, created_at, updated_at) VALUES "
-                               "(lower(hex(randomblob(16))), '"_s
-            + title
-            + u"', '2030-01-01T00:00:00.000Z', "
-              "'2030-01-01T00:00:00.000Z')"_s))
-            << query.lastError().text().toStdString();
-    }
-    writer.close();
-    writer = {};
-    QSqlDatabase::removeDatabase(u"bridge-test-writer"_s);
-}
-
-TEST_F(SqliteBridgeTest, AListingShowsWhatAnotherProcessWrote)
-{
-    // Given a task listed once, then a second task written by another connection
+    // Given a task listed once, then a second task written by another connection, unseen by the bridge
     createTask(u"Before"_s);
     ASSERT_EQ(ok(u"db_get_tasks"_s, QJsonObject {}).toArray().size(), 1);
-    insertTaskBehindTheBridge(m_location.location(), u"Behind"_s);
+    DirectConnection writer(m_location.location());
+    ASSERT_TRUE(writer.isOpen()) << writer.error().toStdString();
+    ASSERT_TRUE(writer.exec(u"INSERT INTO tasks (id, title, created_at, updated_at) VALUES ('"_s
+        + QUuid::createUuid().toString(QUuid::WithoutBraces)
+        + u"', 'Behind', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')"_s))
+        << writer.error().toStdString();
 
     // When the page lists the tasks again
     const QJsonArray tasks = ok(u"db_get_tasks"_s, QJsonObject {}).toArray();

@@ -28,15 +28,22 @@ Engine currentEngine()
     return g_engine;
 }
 
-EngineTest::EngineTest()
+EngineChoice::EngineChoice(Engine engine)
 {
-    g_engine = GetParam();
+    g_engine = engine;
 }
 
-EngineTest::~EngineTest()
+EngineChoice::~EngineChoice()
 {
     g_engine = Engine::Sqlite;
 }
+
+EngineTest::EngineTest()
+    : m_engine(GetParam())
+{
+}
+
+EngineTest::~EngineTest() = default;
 
 TestDatabaseLocation::TestDatabaseLocation(const QString &fileName)
     : m_engine(currentEngine())

@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <tuple>
 
 namespace quire::test {
 
@@ -30,6 +31,19 @@ void PrintTo(Engine engine, std::ostream *out);
  * against the cluster of the `postgres` fixture (quire_discover_tests); without one
  * (QUIRE_TEST_POSTGRES unset) those tests are skipped.
  */
+/**
+ * @brief Makes `engine` the current one for as long as it lives: the first base or member of a
+ * fixture, so that its databases are made on that engine.
+ */
+class EngineChoice
+{
+public:
+    explicit EngineChoice(Engine engine);
+    ~EngineChoice();
+    EngineChoice(const EngineChoice &) = delete;
+    EngineChoice &operator=(const EngineChoice &) = delete;
+};
+
 class EngineTest : public ::testing::TestWithParam<Engine>
 {
 protected:
@@ -38,6 +52,29 @@ protected:
     ~EngineTest() override;
     EngineTest(const EngineTest &) = delete;
     EngineTest &operator=(const EngineTest &) = delete;
+
+private:
+    EngineChoice m_engine;
+};
+
+/**
+ * @brief EngineTest for a suite with parameters of its own: each test takes (engine, value).
+ * Instantiate it once per engine, named after it (INSTANTIATE_FOR_EACH_ENGINE), so that the
+ * PostgreSQL half runs with the `postgres` fixture as EngineTest's does.
+ */
+template<class Value>
+class EngineTestWith : public ::testing::TestWithParam<std::tuple<Engine, Value>>
+{
+protected:
+    EngineTestWith()
+        : m_engine(std::get<0>(this->GetParam()))
+    {
+    }
+
+    [[nodiscard]] const Value &value() const { return std::get<1>(this->GetParam()); }
+
+private:
+    EngineChoice m_engine;
 };
 
 /**
@@ -72,6 +109,14 @@ private:
 } // namespace quire::test
 
 /** @brief Runs the tests of `Suite` (an EngineTest) on each engine: Engines/Suite.Test/Sqlite and .../Postgres. */
+/** @brief Instantiates an EngineTestWith<Value> suite with `values` (a generator) on each engine:
+ * Sqlite/Suite.Test/Name. */
+#define INSTANTIATE_FOR_EACH_ENGINE(Suite, values, name)                                                               \
+    INSTANTIATE_TEST_SUITE_P(                                                                                          \
+        Sqlite, Suite, ::testing::Combine(::testing::Values(::quire::test::Engine::Sqlite), values), name);            \
+    INSTANTIATE_TEST_SUITE_P(                                                                                          \
+        Postgres, Suite, ::testing::Combine(::testing::Values(::quire::test::Engine::Postgres), values), name)
+
 #define INSTANTIATE_FOR_ENGINES(Suite)                                                                                 \
     INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                           \
         ::testing::Values(::quire::test::Engine::Sqlite, ::quire::test::Engine::Postgres),                             \
