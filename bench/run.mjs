@@ -49,6 +49,13 @@ const transferFigures = (() => {
     return {};
   }
 })();
+const serverFigures = (() => {
+  try {
+    return process.env.QUIRE_BENCH_SERVER_JSON ? JSON.parse(readFileSync(process.env.QUIRE_BENCH_SERVER_JSON, 'utf8')) : {};
+  } catch {
+    return {};
+  }
+})();
 const resultsFile = process.env.QUIRE_BENCH_RESULTS ?? join(here, 'RESULTS.md');
 const label = process.env.QUIRE_BENCH_LABEL ?? '';
 const startupRuns = Number(process.env.QUIRE_BENCH_STARTUP_RUNS ?? 5);
@@ -812,6 +819,37 @@ for (const f of Object.values(coreFigures)) {
     base ? `${base.name} ${ms(base.median_ms)}` : '—',
     base ? f.median_ms / base.median_ms : '—',
   );
+}
+
+// quire_bench_server's lines, on a PostgreSQL database of the 100 000 tasks: the listing against
+// the raw QPSQL read of the same rows (goal 1.5x), and 8 clients creating at once against one.
+{
+  const list = serverFigures.server_list_project;
+  if (list)
+    row(
+      `PostgreSQL: one project's listing, ${list.rows} of 100 000 tasks (C++: repository + task columns)`,
+      ms(list.ms),
+      `raw QPSQL read ${ms(list.baseline_ms)}`,
+      list.ms / list.baseline_ms,
+      '≤ 1.5×',
+      list.ms / list.baseline_ms <= 1.5,
+    );
+  const rate = serverFigures.server_clients_throughput;
+  if (rate)
+    row(
+      `PostgreSQL: durable creates per second, ${rate.clients} clients at once (${rate.rows} creates)`,
+      `${rate.per_s.toFixed(0)}/s`,
+      `one client ${rate.baseline_per_s.toFixed(0)}/s`,
+      rate.per_s / rate.baseline_per_s,
+    );
+  const p99 = serverFigures.server_clients_p99;
+  if (p99)
+    row(
+      `PostgreSQL: p99 of a create, ${p99.clients} clients at once (median ${ms(p99.median_ms)})`,
+      ms(p99.ms),
+      `one client ${ms(p99.baseline_ms)} (median ${ms(p99.baseline_median_ms)})`,
+      p99.ms / p99.baseline_ms,
+    );
 }
 
 // quire_bench_transfer's lines: export to Quire JSON and import of that file, each with its own raw
