@@ -617,6 +617,11 @@ if (stubLibrary) {
   log('start-up of the app with the stub bundle (QUIRE_BENCH_STUB=1) against a bare QtWebEngine page');
   figures.stub = await benchStartup('stub', databases[0].path, 'stub');
 }
+if (process.env.QUIRE_BENCH_SERVER_URL) {
+  log('PostgreSQL: from a create in one Quire to its row painted in another (bench/latency.mjs)');
+  const { benchCommitToPaint } = await import('./latency.mjs');
+  figures.latency = await benchCommitToPaint({ url: process.env.QUIRE_BENCH_SERVER_URL, probes: 31, binary: quireBinary });
+}
 
 // ---- Report --------------------------------------------------------------------------------------
 const ms = (v) =>
@@ -842,6 +847,15 @@ for (const f of Object.values(coreFigures)) {
       `one client ${rate.baseline_per_s.toFixed(0)}/s`,
       rate.per_s / rate.baseline_per_s,
     );
+  if (figures.latency) {
+    const { paint, own } = figures.latency;
+    row(
+      `PostgreSQL: a create in one Quire to its row painted in another (median / p99 of ${paint.n})`,
+      `${ms(paint.median)} / ${ms(paint.p99)}`,
+      `the creating Quire's own round trip ${ms(own.median)}`,
+      paint.median / own.median,
+    );
+  }
   const p99 = serverFigures.server_clients_p99;
   if (p99)
     row(

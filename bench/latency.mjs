@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Commit-to-paint latency between two Quires on one PostgreSQL database: A creates a task; how long
+// until B, showing the project the task goes to, has painted its row. Against A's own round trip of
+// the same create (its commit acknowledged), measured in the same runs.
+//
+//   node bench/latency.mjs <postgresql URL> [probes]     prints one JSON line (bench/run calls it
+//                                                        through run.mjs, QUIRE_BENCH_SERVER_URL)
+//
+// Both pages stamp times with performance.timeOrigin + performance.now(): one clock across
+// processes on one machine, to a fraction of a millisecond.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const { launchQuire } = await import('../tests/e2e/support/quire-app.mjs');
+const { projectItem } = await import('../tests/e2e/support/ui.mjs');
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p99: at(0.99), n: sorted.length };
+}
+
+/** Resolves to { paint: {median, p99, n}, own: {median, p99, n} } in ms. */
+export async function benchCommitToPaint({ url, probes = 20, binary = process.env.QUIRE_BINARY }) {
+  const scratch = mkdtempSync(join(tmpdir(), 'quire-bench-latency-'));
+  let writer;
+  let watcher;
+  try {
+    writer = await launchQuire({ databasePath: url, home: join(scratch, 'writer'), binary });
+    watcher = await launchQuire({ databasePath: url, home: join(scratch, 'watcher'), binary });
+    const name = `Latency probes ${Date.now()}`;
+    const projectId = await writer.page.evaluate(async (n) => (await window.__QUIRE__.invoke('db_create_project', { name: n })).id, name);
+    await (await projectItem(watcher.page, name)).click();
+    await watcher.page.waitForFunction((n) => document.querySelector('#task-view-heading')?.textContent?.includes(n), { timeout: 30_000 }, name);
+
+    const paint = [];
+    const own = [];
+    for (let i = 0; i < probes; i += 1) {
+      const title = `Probe ${i} ${Date.now()}`;
+      // B watches for the row, and stamps the frame after it appears (the row is then painted).
+      const painted = watcher.page.evaluate(
+        (t) =>
+          new Promise((resolve) => {
+            const seen = () => document.querySelector(`[data-testid="task-row"][aria-label="${t}"]`);
+            const stamp = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+            if (seen()) return stamp();
+            const observer = new MutationObserver(() => {
+              if (!seen()) return;
+              observer.disconnect();
+              stamp();
+            });
+            observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+          }),
+        title,
+      );
+      const { started, acknowledged } = await writer.page.evaluate(
+        async (t, p) => {
+          const start = performance.timeOrigin + performance.now();
+          await window.__QUIRE__.invoke('db_create_task', { title: t, priority: 'standard', tags: [], projectIds: [p] });
+          return { started: start, acknowledged: performance.timeOrigin + performance.now() };
+        },
+        title,
+        projectId,
+      );
+      const shown = await painted;
+      if (i === 0) continue; // warm-up
+      paint.push(shown - started);
+      own.push(acknowledged - started);
+    }
+    return { paint: stats(paint), own: stats(own) };
+  } finally {
+    await writer?.stop();
+    await watcher?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [url, probes] = process.argv.slice(2);
+  if (!url) {
+    console.error('usage: node bench/latency.mjs <postgresql URL> [probes]');
+    process.exit(2);
+  }
+  const result = await benchCommitToPaint({ url, probes: Number(probes ?? 20) });
+  console.log(JSON.stringify({ name: 'server_commit_to_paint', ...result }));
+}
