@@ -68,6 +68,8 @@ public:
 
     QString insertionOrder() const override { return u"seq"_s; }
 
+    QString taskIdIn(const QString &ids) const override { return u"t.id IN ("_s % ids % u')'; }
+
     QString oneMillisecondAfter(const QString &column) const override
     {
         return u"to_char((CAST("_s % column

@@ -260,6 +260,10 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &url, const
     // As SQLite's busy_timeout: a write waits this long for another client's to end, then fails.
     if (auto set = db->execute(failure, u"SET lock_timeout = "_s + QString::number(kBusyTimeoutMs)); !set)
         return std::unexpected(std::move(set.error()));
+    // Quire's statements are a person's small reads and writes: starting parallel workers for one
+    // costs more than it saves (a 2 000-task project list took 4x as long with them).
+    if (auto set = db->execute(failure, u"SET max_parallel_workers_per_gather = 0"_s); !set)
+        return std::unexpected(std::move(set.error()));
     if (auto ready = db->prepareServerSchema(); !ready)
         return std::unexpected(std::move(ready.error()));
     db->d->prepareServerCancel();

@@ -80,6 +80,13 @@ public:
 
     /** @brief The column numbering a table's rows in insertion order (SQLite's rowid). */
     [[nodiscard]] virtual QString insertionOrder() const = 0;
+    /**
+     * @brief The condition keeping the tasks (alias `t`) whose id the subquery `ids` selects. SQLite
+     * goes through the rowid, so that the rows are read in file order rather than in the random
+     * order of their UUIDs (a 10 000-task project list about a fifth faster); PostgreSQL's planner
+     * joins on the id directly, and the detour through seq there quadrupled the time of that list.
+     */
+    [[nodiscard]] virtual QString taskIdIn(const QString &ids) const = 0;
     /** @brief The RFC 3339 timestamp text one millisecond after the timestamp text `column`. */
     [[nodiscard]] virtual QString oneMillisecondAfter(const QString &column) const = 0;
     /** @brief The value that makes `LIMIT ?` no limit. */

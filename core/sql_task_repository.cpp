@@ -383,14 +383,10 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
  * ever spliced into SQL). */
 TaskFilter inProjects(const SqlDialect &dialect, const QStringList &projectIds)
 {
-    // By insertion order: the matching rows are then read in file order, not in the random order
-    // of their UUIDs, which makes a 10 000-task project list about a fifth faster on SQLite.
-    const QString order = dialect.insertionOrder();
     const QString projects = dialect.jsonArrayValues(u"?"_s);
     TaskFilter filter = tasksWhere(dialect,
-        u"WHERE t."_s % order % u" IN (SELECT m."_s % order
-            % u" FROM tasks AS m WHERE m.id IN (SELECT l.task_id FROM task_projects AS l WHERE l.project_id IN ("_s
-            % projects % u")))"_s,
+        u"WHERE "_s
+            % dialect.taskIdIn(u"SELECT l.task_id FROM task_projects AS l WHERE l.project_id IN ("_s % projects % u')'),
         {toJsonArray(withoutDuplicates(projectIds))});
     // Links only ever point at existing tasks (foreign keys), so counting them needs no task row.
     filter.count

@@ -64,6 +64,11 @@ public:
 
     QString insertionOrder() const override { return u"rowid"_s; }
 
+    QString taskIdIn(const QString &ids) const override
+    {
+        return u"t.rowid IN (SELECT m.rowid FROM tasks AS m WHERE m.id IN ("_s % ids % u"))"_s;
+    }
+
     QString oneMillisecondAfter(const QString &column) const override
     {
         return u"strftime('%Y-%m-%dT%H:%M:%fZ', "_s % column % u", '+0.001 seconds')"_s;
