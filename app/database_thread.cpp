@@ -308,7 +308,8 @@ void DatabaseThread::execute(const std::shared_ptr<Request> &request, const Job 
             // cancel is the cancel's doing (an interrupted statement, a job that stopped).
             if (!result && request->cancelled())
                 result = std::unexpected(core::cancelledError());
-            else if (!result && !stillConnected(result.error().message))
+            else if (!result && result.error().code == core::ErrorCode::Storage
+                && !stillConnected(result.error().message))
                 result = std::unexpected(m_storage->error());
             else if (!result)
                 result = std::unexpected(explainStorageError(std::move(result.error()), m_path));

@@ -10,6 +10,13 @@ import { invokeDbUpdateTasks } from '@/ipc/commands';
 import { emitLateReply } from '@/ipc/events';
 import { encodeTaskColumns } from '@/testing/task-columns';
 
+// The screen orders rows its own way (by status, priority, title): compare what is there.
+const rowTitles = () =>
+  screen
+    .queryAllByTestId('task-row')
+    .map((row) => row.getAttribute('aria-label'))
+    .sort();
+
 describe('a reply that arrives after its timeout', () => {
   it('is dropped without an error and makes the list refetch', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
@@ -41,12 +48,6 @@ describe('a change made anywhere', () => {
   /** Calls that load rows of a list: a count (limit 0) carries none. */
   const listLoads = (backend: ReturnType<typeof fakeBackend>) =>
     backend.bridge.callsTo('db_get_tasks').filter((args) => args.limit !== 0).length;
-  // The screen orders rows its own way (by status, priority, title): compare what is there.
-  const rowTitles = () =>
-    screen
-      .queryAllByTestId('task-row')
-      .map((row) => row.getAttribute('aria-label'))
-      .sort();
 
   it('patches the open list with the rows the signal carries, without loading it again', async () => {
     const backend = fakeBackend({ tasks: [makeTask({ id: 't1', title: 'Kept' }), makeTask({ id: 't2', title: 'Doomed' })] });
@@ -122,12 +123,6 @@ describe('a change made anywhere', () => {
 });
 
 describe('a shared database whose server goes away', () => {
-  const rowTitles = () =>
-    screen
-      .queryAllByTestId('task-row')
-      .map((row) => row.getAttribute('aria-label'))
-      .sort();
-
   it('shows a banner while it cannot be reached, then loads the lists again once it is back', async () => {
     const backend = fakeBackend({ tasks: [makeTask({ title: 'Before' })] });
     renderWithProviders(<App />);

@@ -253,6 +253,18 @@ describe('TaskDialog (changed elsewhere)', () => {
     expect(backend.tasks[0]!.id).not.toBe(task.id);
   });
 
+  it('shows a project deleted elsewhere as the reason, not the task as deleted', async () => {
+    const backend = fakeBackend({ tasks: [task] });
+    backend.failNext('db_update_task', 'not_found', 'Failed to update task: project p-gone not found');
+    const { user } = renderWithProviders(<TaskDialog task={task} projects={[]} defaultProjectId={null} onClose={() => {}} />);
+
+    await user.selectOptions(screen.getByLabelText('Priority'), 'high');
+    await user.click(screen.getByTestId('save-task'));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Saving task: Failed to update task: project p-gone not found');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
   it('closes without saving on Discard when the task was deleted elsewhere', async () => {
     const { backend, onClose, user } = await saveAfterTheyChangedIt(null);
 

@@ -77,13 +77,19 @@ function newTaskArgs(draft: TaskDraft, title: string) {
 }
 
 /**
- * Why a save of an edited task was refused because of someone else: they changed it since it was
- * read (conflict), or deleted it (not_found). Null for any other failure.
+ * Why a save of task `taskId` was refused because of someone else: they changed it since it was
+ * read (conflict), or deleted it (not_found, and the task is gone: a project it names may be the
+ * one missing instead). Null for any other failure, which the dialog shows as it is.
  */
-function clashOf(error: unknown): 'changed' | 'deleted' | null {
+async function clashOf(error: unknown, taskId: string): Promise<'changed' | 'deleted' | null> {
   if (!(error instanceof IpcError)) return null;
   if (error.code === 'conflict') return 'changed';
-  return error.code === 'not_found' ? 'deleted' : null;
+  if (error.code !== 'not_found') return null;
+  try {
+    return (await readTask(taskId)) === null ? 'deleted' : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Create or edit a task. Mounted only while open, so every opening starts from fresh state. */
@@ -170,11 +176,13 @@ function TaskForm(props: TaskFormProps) {
     }
   };
 
-  const save = (taskId: string, patch: TaskPatch, expectedUpdatedAt: string) =>
+  const save = (taskId: string, patch: TaskPatch, expectedUpdatedAt: string) => {
+    setReadError(null);
     update.mutate(
       { taskId, patch, expectedUpdatedAt },
-      { onSuccess: onClose, onError: (error) => setClash(clashOf(error)) },
+      { onSuccess: onClose, onError: (error) => void clashOf(error, taskId).then(setClash) },
     );
+  };
 
   const createFrom = (title: string) =>
     create.mutate(newTaskArgs(draft, title), {
