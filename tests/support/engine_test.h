@@ -25,13 +25,6 @@ void PrintTo(Engine engine, std::ostream *out);
 [[nodiscard]] Engine currentEngine();
 
 /**
- * @brief A suite whose tests run once per engine: declare the tests with TEST_P(Suite, ...)
- * where `class Suite : public EngineTest {}`, and INSTANTIATE_FOR_ENGINES(Suite) once. Their
- * databases (TestDatabaseLocation) are on the engine of the run. ctest runs the PostgreSQL half
- * against the cluster of the `postgres` fixture (quire_discover_tests); without one
- * (QUIRE_TEST_POSTGRES unset) those tests are skipped.
- */
-/**
  * @brief Makes `engine` the current one for as long as it lives: the first base or member of a
  * fixture, so that its databases are made on that engine.
  */
@@ -44,6 +37,13 @@ public:
     EngineChoice &operator=(const EngineChoice &) = delete;
 };
 
+/**
+ * @brief A suite whose tests run once per engine: declare the tests with TEST_P(Suite, ...)
+ * where `class Suite : public EngineTest {}`, and INSTANTIATE_FOR_ENGINES(Suite) once. Their
+ * databases (TestDatabaseLocation) are on the engine of the run. ctest runs the PostgreSQL half
+ * against the cluster of the `postgres` fixture (quire_discover_tests); without one
+ * (QUIRE_TEST_POSTGRES unset) those tests are skipped.
+ */
 class EngineTest : public ::testing::TestWithParam<Engine>
 {
 protected:
@@ -108,7 +108,6 @@ private:
 
 } // namespace quire::test
 
-/** @brief Runs the tests of `Suite` (an EngineTest) on each engine: Engines/Suite.Test/Sqlite and .../Postgres. */
 /** @brief Instantiates an EngineTestWith<Value> suite with `values` (a generator) on each engine:
  * Sqlite/Suite.Test/Name. */
 #define INSTANTIATE_FOR_EACH_ENGINE(Suite, values, name)                                                               \
@@ -117,6 +116,7 @@ private:
     INSTANTIATE_TEST_SUITE_P(                                                                                          \
         Postgres, Suite, ::testing::Combine(::testing::Values(::quire::test::Engine::Postgres), values), name)
 
+/** @brief Runs the tests of `Suite` (an EngineTest) on each engine: Engines/Suite.Test/Sqlite and .../Postgres. */
 #define INSTANTIATE_FOR_ENGINES(Suite)                                                                                 \
     INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                           \
         ::testing::Values(::quire::test::Engine::Sqlite, ::quire::test::Engine::Postgres),                             \
