@@ -39,5 +39,9 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // One jsdom per worker, not per file: setting up jsdom for each of the 35 files took 31 of the
+    // run's 87 s. The files share no state (setup.ts resets the DOM, storage and the fake
+    // backend), and they pass in any order (--sequence.shuffle.files).
+    isolate: false,
   },
 });

@@ -69,6 +69,7 @@ afterEach(() => {
   cleanup();
   clearBridgeMocks();
   vi.useRealTimers();
+  localStorage.clear();
 });
 
 // A toast being dismissed removes itself 200 ms later (sonner's TIME_BEFORE_UNMOUNT), through
@@ -78,8 +79,16 @@ afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, 300)));
 
 // The app logs every reported failure with a "[quire]" prefix; the tests assert
 // on what the user sees instead, so keep those lines out of the test output.
-const consoleError = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].startsWith('[quire]')) return;
-  consoleError(...args);
-};
+// The files share one environment per worker (isolate: false), so this runs once per file: wrap
+// console.error once.
+const quietMarker = Symbol.for('quire.quietConsoleError');
+if (!(quietMarker in console.error)) {
+  const consoleError = console.error.bind(console);
+  console.error = Object.assign(
+    (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('[quire]')) return;
+      consoleError(...args);
+    },
+    { [quietMarker]: true },
+  );
+}
