@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "argument_decoder.h"
+
+#include <QFuture>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 
+#include <functional>
+
 namespace quire::app {
 
+class DatabaseSwitch;
 class DatabaseThread;
 
 /** @brief Commands that need no database (object "app"), and the control of long calls: cancel and progress. */
@@ -15,8 +21,12 @@ class AppBridge final : public QObject
     Q_OBJECT
 
 public:
-    /** @brief Sends `database`'s progress reports to the page as the `progress` signal, until destroyed. */
-    explicit AppBridge(DatabaseThread &database, QObject *parent = nullptr);
+    /**
+     * @brief Sends `database`'s progress reports to the page as the `progress` signal, until
+     * destroyed; `databases` opens another database (none: the app_*_database commands say
+     * this window cannot).
+     */
+    explicit AppBridge(DatabaseThread &database, DatabaseSwitch *databases = nullptr, QObject *parent = nullptr);
     ~AppBridge() override;
 
     /** @brief Asks the page to run one of its actions by id (a menu item was chosen). */
@@ -30,6 +40,10 @@ public Q_SLOTS:
     QJsonObject ping(const QJsonValue &args);
     // Called by the page's invoke() when a call's AbortSignal fires or its timeout passes.
     QJsonObject cancel_request(const QJsonValue &args);
+    // Called by the page's Open database dialog (File ▸ Open database…).
+    QJsonObject app_get_database(const QJsonValue &args);
+    QFuture<QJsonObject> app_open_database(const QJsonValue &args);
+    QFuture<QJsonObject> app_choose_database_file(const QJsonValue &args);
 
 Q_SIGNALS:
     /** @brief How far a call that reports progress has come: {requestId, done, total, phase}. */
@@ -44,7 +58,12 @@ Q_SIGNALS:
     void connectionChanged(const QJsonObject &state);
 
 private:
+    /** The reply to `command` once `opening` has finished; no DatabaseSwitch: an error at once. */
+    QFuture<QJsonObject> replyWhenOpened(QStringView command, const QJsonValue &args,
+        const std::function<QFuture<core::Result<QJsonValue>>(const Arguments &)> &opening);
+
     DatabaseThread &m_database;
+    DatabaseSwitch *m_databases;
 };
 
 } // namespace quire::app

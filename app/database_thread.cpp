@@ -41,10 +41,10 @@ core::Error unreachableError(const QString &reason)
             .arg(reason)};
 }
 
-core::Result<Storage> openStorage(const QString &path)
+core::Result<Storage> openStorage(const QString &path, const QString &password)
 {
     const QString connection = u"quire-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto database = core::Database::open(path, connection);
+    auto database = core::Database::open(path, connection, password);
     if (!database)
         return std::unexpected(database.error());
     Storage storage;
@@ -175,8 +175,8 @@ Storage::~Storage()
     database.reset();
 }
 
-DatabaseThread::DatabaseThread(const QString &databasePath)
-    : DatabaseThread(Opener([databasePath] { return openStorage(databasePath); }), databasePath)
+DatabaseThread::DatabaseThread(const QString &location, const QString &password)
+    : DatabaseThread(Opener([location, password] { return openStorage(location, password); }), location)
 {
 }
 
@@ -195,11 +195,7 @@ DatabaseThread::DatabaseThread(Opener opener, QString path)
     m_context->moveToThread(m_thread.get());
     m_thread->start();
     post([this] {
-        try {
-            m_storage = std::make_unique<core::Result<Storage>>(m_opener());
-        } catch (const std::exception &e) {
-            m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(internalError(e.what())));
-        }
+        m_storage = std::make_unique<core::Result<Storage>>(openWithOpener());
         if (!*m_storage) {
             m_storage = std::make_unique<core::Result<Storage>>(
                 std::unexpected(explainStorageError(m_storage->error(), m_path)));
@@ -439,12 +435,7 @@ void DatabaseThread::reconnect()
 {
     if (m_closing)
         return;
-    core::Result<Storage> opened = std::unexpected(internalError("no result"));
-    try {
-        opened = m_opener();
-    } catch (const std::exception &e) {
-        opened = std::unexpected(internalError(e.what()));
-    }
+    core::Result<Storage> opened = openWithOpener();
     if (!opened) {
         m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(unreachableError(opened.error().message)));
         reportConnection(false, opened.error().message);
@@ -457,6 +448,15 @@ void DatabaseThread::reconnect()
     m_healthCheck->start();
     qCInfo(lcDatabase) << "reconnected to the database server";
     reportConnection(true, QString());
+}
+
+core::Result<Storage> DatabaseThread::openWithOpener()
+{
+    try {
+        return m_opener();
+    } catch (const std::exception &e) {
+        return std::unexpected(internalError(e.what()));
+    }
 }
 
 void DatabaseThread::setConnectionListener(ConnectionListener listener)

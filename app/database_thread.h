@@ -85,8 +85,12 @@ public:
     using ProgressListener
         = std::function<void(const QString &requestId, qint64 done, qint64 total, const QString &phase)>;
 
-    /** @brief Opens `databasePath` (a file or ":memory:") with the SQLite repositories. */
-    explicit DatabaseThread(const QString &databasePath);
+    /**
+     * @brief Opens `location` (a file, ":memory:" or a postgresql:// URL) with the repositories;
+     * `password`, for a server that asks for one, as core::Database::open() takes it, and again on
+     * each reconnection (it is kept in memory only).
+     */
+    explicit DatabaseThread(const QString &location, const QString &password = {});
     /** @brief Runs `opener` on the new thread; lets tests supply their own storage. */
     explicit DatabaseThread(Opener opener);
     ~DatabaseThread();
@@ -168,6 +172,8 @@ private:
     /** On the database thread: false, and the storage dropped for a reconnect, when the server has gone. */
     bool stillConnected(const QString &reason);
     void reconnect();
+    /** On the database thread: m_opener's outcome, an exception escaping it as an Internal error. */
+    core::Result<Storage> openWithOpener();
     void reportConnection(bool connected, const QString &reason);
 
     QString m_path; // for error explanations; empty when an Opener was given

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "options.h"
 
+#include "database_switch.h"
+
 #include <quire/core/database.h>
 
 #include <QCommandLineOption>
@@ -75,7 +77,8 @@ core::Result<Options> parseOptions(const QStringList &arguments)
     auto options = modeOf(parser.positionalArguments());
     if (!options)
         return options;
-    options->databasePath = parser.isSet(database) ? parser.value(database) : core::Database::defaultPath();
+    options->databasePath
+        = DatabaseSwitch::startLocation(parser.isSet(database) ? std::optional(parser.value(database)) : std::nullopt);
     if (options->databasePath.isEmpty())
         return core::fail(core::ErrorCode::InvalidArgument, u"--database needs a path or a URL"_s);
     if (parser.isSet(format) && options->mode != RunMode::Export)

@@ -14,7 +14,8 @@ enum class RunMode { Window, Export, Import };
 
 /** @brief What the command line asked for. */
 struct Options {
-    QString databasePath; ///< a file path, ":memory:", or a postgresql:// URL
+    QString databasePath; ///< --database's file path, ":memory:" or postgresql:// URL; else the one last opened, or the
+                          ///< default
     RunMode mode = RunMode::Window;
     QString file; ///< the file to export to or import from
     exchange::Format format = exchange::Format::QuireJson; ///< for an export

@@ -5,6 +5,7 @@
 #include "app_scheme_handler.h"
 #include "bridge_registry.h"
 #include "command_line_transfer.h"
+#include "database_switch.h"
 #include "database_thread.h"
 #include "dialog_file_chooser.h"
 #include "external_link_opener.h"
@@ -37,13 +38,85 @@ namespace quire::app {
 namespace {
 
 /**
- * @brief Everything one run of Quire wires together. The teardown order is written out in
- * close(), so that no member order has to be right for shutdown to be safe.
+ * @brief The part of a session that belongs to one database: its thread, the bridges over it, and
+ * the channel that carries them to the page. Opening another database replaces all of it.
+ */
+class DatabaseBridges final
+{
+public:
+    DatabaseBridges(std::unique_ptr<DatabaseThread> database, FileChooser &fileChooser, DatabaseSwitch &databases);
+    ~DatabaseBridges();
+
+    DatabaseBridges(const DatabaseBridges &) = delete;
+    DatabaseBridges &operator=(const DatabaseBridges &) = delete;
+
+    [[nodiscard]] QWebChannel *channel() const { return m_channel.get(); }
+    [[nodiscard]] AppBridge &app() const { return *m_app; }
+
+private:
+    std::unique_ptr<DatabaseThread> m_database;
+    std::unique_ptr<TaskBridge> m_tasks;
+    std::unique_ptr<ProjectBridge> m_projects;
+    std::unique_ptr<HistoryBridge> m_history;
+    std::unique_ptr<AppBridge> m_app;
+    std::unique_ptr<TransferBridge> m_transfer;
+#ifdef QUIRE_WITH_TEST_HOOKS
+    std::unique_ptr<TestHookBridge> m_testHooks;
+#endif
+    std::unique_ptr<QWebChannel> m_channel;
+};
+
+DatabaseBridges::DatabaseBridges(
+    std::unique_ptr<DatabaseThread> database, FileChooser &fileChooser, DatabaseSwitch &databases)
+    : m_database(std::move(database))
+    , m_tasks(std::make_unique<TaskBridge>(*m_database))
+    , m_projects(std::make_unique<ProjectBridge>(*m_database))
+    , m_history(std::make_unique<HistoryBridge>(*m_database))
+    , m_app(std::make_unique<AppBridge>(*m_database, &databases))
+    , m_transfer(std::make_unique<TransferBridge>(*m_database, fileChooser))
+    , m_channel(std::make_unique<QWebChannel>())
+{
+    registerBridges(*m_channel, *m_tasks, *m_projects, *m_history, *m_app, *m_transfer);
+    // The bridges outlive the database thread's connection: the destructor shuts it down first.
+    forwardOtherClientChanges(*m_database, *m_tasks, *m_projects);
+#ifdef QUIRE_WITH_TEST_HOOKS
+    // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
+    // hook code, so the environment variable cannot switch anything on there.
+    m_testHooks = std::make_unique<TestHookBridge>(*m_database, dynamic_cast<PlannedFileChooser *>(&fileChooser));
+    if (TestHookBridge::enabledByEnvironment())
+        registerTestHooks(*m_channel, *m_testHooks);
+#endif
+}
+
+DatabaseBridges::~DatabaseBridges()
+{
+    // 1. The database finishes what it is doing while the bridges still exist: the running
+    //    command completes, queued writes run, queued reads are answered without running, and the
+    //    connection closes on its thread (checkpointing the WAL). After this no database thread
+    //    is left to call back into a bridge.
+    m_database->shutdown();
+    // 2. The channel and the bridges, any order now; destroying a bridge answers what it still owes.
+    m_channel.reset();
+#ifdef QUIRE_WITH_TEST_HOOKS
+    m_testHooks.reset();
+#endif
+    m_transfer.reset();
+    m_app.reset();
+    m_history.reset();
+    m_projects.reset();
+    m_tasks.reset();
+    m_database.reset();
+}
+
+/**
+ * @brief Everything one run of Quire wires together: the window and its page, which stay, and the
+ * bridges to the database they show, which File ▸ Open database… replaces. The teardown order is
+ * written out in close(), so that no member order has to be right for shutdown to be safe.
  */
 class Session final
 {
 public:
-    explicit Session(const QString &databasePath);
+    explicit Session(const QString &databaseLocation);
     ~Session() { close(); }
 
     Session(const Session &) = delete;
@@ -53,19 +126,13 @@ public:
     int run();
 
 private:
+    /** The page loads again on `database`, the bridges of the one before closed. */
+    void switchTo(std::unique_ptr<DatabaseThread> database);
     void close();
 
-    std::unique_ptr<DatabaseThread> m_database;
-    std::unique_ptr<TaskBridge> m_tasks;
-    std::unique_ptr<ProjectBridge> m_projects;
-    std::unique_ptr<HistoryBridge> m_history;
-    std::unique_ptr<AppBridge> m_app;
     std::unique_ptr<FileChooser> m_fileChooser;
-    std::unique_ptr<TransferBridge> m_transfer;
-#ifdef QUIRE_WITH_TEST_HOOKS
-    std::unique_ptr<TestHookBridge> m_testHooks;
-#endif
-    std::unique_ptr<QWebChannel> m_channel;
+    std::unique_ptr<DatabaseSwitch> m_databases;
+    std::unique_ptr<DatabaseBridges> m_bridges;
     std::unique_ptr<AppSchemeHandler> m_schemeHandler;
     std::unique_ptr<QWebEngineProfile> m_profile;
     std::unique_ptr<ExternalLinkOpener> m_externalLinks;
@@ -96,39 +163,26 @@ std::unique_ptr<QWebEngineProfile> lockedDownProfile(AppSchemeHandler &schemeHan
     return profile;
 }
 
-Session::Session(const QString &databasePath)
-    : m_database(std::make_unique<DatabaseThread>(databasePath))
-    , m_tasks(std::make_unique<TaskBridge>(*m_database))
-    , m_projects(std::make_unique<ProjectBridge>(*m_database))
-    , m_history(std::make_unique<HistoryBridge>(*m_database))
-    , m_app(std::make_unique<AppBridge>(*m_database))
-    , m_fileChooser(chooseFilesHow([this] { return static_cast<QWidget *>(m_window.get()); }))
-    , m_transfer(std::make_unique<TransferBridge>(*m_database, *m_fileChooser))
-    , m_channel(std::make_unique<QWebChannel>())
+Session::Session(const QString &databaseLocation)
+    : m_fileChooser(chooseFilesHow([this] { return static_cast<QWidget *>(m_window.get()); }))
+    , m_databases(std::make_unique<DatabaseSwitch>(databaseLocation, *m_fileChooser,
+          [this](std::unique_ptr<DatabaseThread> database) { switchTo(std::move(database)); }))
+    , m_bridges(std::make_unique<DatabaseBridges>(
+          std::make_unique<DatabaseThread>(databaseLocation), *m_fileChooser, *m_databases))
     , m_schemeHandler(std::make_unique<AppSchemeHandler>())
     , m_profile(lockedDownProfile(*m_schemeHandler))
     , m_externalLinks(std::make_unique<ExternalLinkOpener>())
     , m_page(std::make_unique<WebPage>(m_profile.get(), *m_externalLinks))
     , m_window(std::make_unique<MainWindow>(m_page.get()))
 {
-    registerBridges(*m_channel, *m_tasks, *m_projects, *m_history, *m_app, *m_transfer);
-    // The bridges outlive the database thread's connection: close() shuts it down first.
-    forwardOtherClientChanges(*m_database, *m_tasks, *m_projects);
-#ifdef QUIRE_WITH_TEST_HOOKS
-    // Compiled in only with -DQUIRE_TEST_HOOKS=ON (dev and asan presets); a release build has no
-    // hook code, so the environment variable cannot switch anything on there.
-    m_testHooks
-        = std::make_unique<TestHookBridge>(*m_database, dynamic_cast<PlannedFileChooser *>(m_fileChooser.get()));
-    if (TestHookBridge::enabledByEnvironment())
-        registerTestHooks(*m_channel, *m_testHooks);
-#endif
-    m_page->setAppChannel(m_channel.get());
+    m_page->setAppChannel(m_bridges->channel());
     m_externalLinks->watchInput(m_window->view());
-    QObject::connect(m_window.get(), &MainWindow::actionChosen, m_app.get(), &AppBridge::requestAction);
+    QObject::connect(m_window.get(), &MainWindow::actionChosen, m_window.get(),
+        [this](const QString &action) { m_bridges->app().requestAction(action); });
     // A dropped file goes through the page's own import (preview, then import), without a dialog.
-    QObject::connect(m_window.get(), &MainWindow::fileDropped, m_app.get(), [this](const QString &path) {
+    QObject::connect(m_window.get(), &MainWindow::fileDropped, m_window.get(), [this](const QString &path) {
         m_fileChooser->offerFileToOpen(path);
-        m_app->requestAction(u"transfer.import-file"_s);
+        m_bridges->app().requestAction(u"transfer.import-file"_s);
     });
     m_termination = std::make_unique<TerminationSignals>();
     QObject::connect(
@@ -144,6 +198,17 @@ int Session::run()
     return status;
 }
 
+void Session::switchTo(std::unique_ptr<DatabaseThread> database)
+{
+    if (!m_page)
+        return; // closing
+    // The page loses the channel first, so that it sends nothing more to the bridges that go.
+    m_page->setAppChannel(nullptr);
+    m_bridges = std::make_unique<DatabaseBridges>(std::move(database), *m_fileChooser, *m_databases);
+    m_page->setAppChannel(m_bridges->channel());
+    m_page->load(AppSchemeHandler::entryUrl());
+}
+
 void Session::close()
 {
     // 1. Nothing new comes in: no signal handler, no window, and the page (which must go before
@@ -156,24 +221,10 @@ void Session::close()
     m_externalLinks.reset();
     m_profile.reset();
     m_schemeHandler.reset();
-    // 2. The database finishes what it is doing while the bridges still exist: the running
-    //    command completes, queued writes run, queued reads are answered without running, and the
-    //    connection closes on its thread (checkpointing the WAL). After this no database thread
-    //    is left to call back into a bridge.
-    if (m_database)
-        m_database->shutdown();
-    // 3. The channel and the bridges, any order now; destroying a bridge answers what it still owes.
-    m_channel.reset();
-#ifdef QUIRE_WITH_TEST_HOOKS
-    m_testHooks.reset();
-#endif
-    m_transfer.reset();
+    // 2. The bridges and their database (see ~DatabaseBridges), then what opens another one.
+    m_bridges.reset();
+    m_databases.reset();
     m_fileChooser.reset();
-    m_app.reset();
-    m_history.reset();
-    m_projects.reset();
-    m_tasks.reset();
-    m_database.reset();
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <array>
 
@@ -92,6 +93,16 @@ QString Database::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/quire.db"_s;
 }
 
+DatabaseInfo Database::describe(const QString &location)
+{
+    if (isServerUrl(location)) {
+        return {.engine = DatabaseEngine::Postgresql,
+            .location = QUrl(location).toString(QUrl::RemovePassword),
+            .isDefault = false};
+    }
+    return {.engine = DatabaseEngine::Sqlite, .location = location, .isDefault = location == defaultPath()};
+}
+
 QString Database::path() const
 {
     return d->path;
@@ -145,7 +156,8 @@ Result<QString> Database::changeVersion()
     return version->toString();
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const QString &connectionName)
+Result<std::unique_ptr<Database>> Database::open(
+    const QString &path, const QString &connectionName, const QString &password)
 {
     if (path.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"database path must not be empty"_s);
@@ -155,7 +167,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
     if (QSqlDatabase::contains(connectionName))
         return fail(ErrorCode::Internal, u"database connection name "_s % connectionName % u" is already in use"_s);
     if (isServerUrl(path))
-        return openServer(path, connectionName);
+        return openServer(path, connectionName, password);
+    if (!password.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"a password is for a database server; "_s % path % u" is a file"_s);
 
     if (path != kMemoryPath) {
         const QFileInfo info(path);

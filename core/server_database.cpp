@@ -212,9 +212,26 @@ Result<QStringList> connectOptions(const QUrl &url, const QString &failure)
     return options;
 }
 
+/**
+ * Why the connection failed; Unauthenticated, said plainly, when the server wants a password it
+ * did not get (libpq: "fe_sendauth: no password supplied") or refused the one given, so that the
+ * person can be asked for one.
+ */
+Error connectionError(const QString &failure, const QUrl &url, const QSqlError &error)
+{
+    Error reason = storageError(failure, error);
+    const QString user = url.userName(QUrl::FullyDecoded);
+    if (reason.message.contains(QLatin1StringView("no password supplied")))
+        return {ErrorCode::Unauthenticated, failure % u": the server asks for the password of "_s % user};
+    if (reason.message.contains(QLatin1StringView("password authentication failed")))
+        return {ErrorCode::Unauthenticated, failure % u": the server refused the password of "_s % user};
+    return reason;
+}
+
 } // namespace
 
-Result<std::unique_ptr<Database>> Database::openServer(const QString &url, const QString &connectionName)
+Result<std::unique_ptr<Database>> Database::openServer(
+    const QString &url, const QString &connectionName, const QString &password)
 {
     const QUrl parsed(url, QUrl::StrictMode);
     const QString failure = u"cannot open database at "_s % parsed.toDisplayString(QUrl::RemovePassword);
@@ -245,10 +262,12 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &url, const
     state->connection.setUserName(parsed.userName(QUrl::FullyDecoded));
     state->connection.setDatabaseName(parsed.path(QUrl::FullyDecoded).mid(1));
     state->connection.setConnectOptions(options->join(u';'));
+    if (!password.isEmpty())
+        state->connection.setPassword(password);
     // From here on the destructor closes and removes the connection on every early return.
     std::unique_ptr<Database> db(new Database(std::move(state)));
     if (!db->d->connection.open())
-        return std::unexpected(storageError(failure, db->d->connection.lastError()));
+        return std::unexpected(connectionError(failure, parsed, db->d->connection.lastError()));
     auto server = Statement::queryValue(*db, failure, u"SELECT current_setting('server_version_num')"_s);
     if (!server)
         return std::unexpected(std::move(server.error()));

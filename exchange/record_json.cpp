@@ -218,6 +218,11 @@ QJsonObject toJson(const core::TransferSummary &summary)
     return recordToJson(summary);
 }
 
+QJsonObject toJson(const core::DatabaseInfo &info)
+{
+    return recordToJson(info);
+}
+
 core::Result<core::Task> taskFromJson(const QJsonObject &object)
 {
     return recordFromJson<core::Task>(object);

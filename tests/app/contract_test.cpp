@@ -132,7 +132,8 @@ TEST(IpcContract, ErrorCodeNamesMatchTheCore)
     const QStringList codes = loadContract().value(u"errorCodes"_s).toVariant().toStringList();
     using enum core::ErrorCode;
     QStringList names;
-    for (const core::ErrorCode code : {NotFound, InvalidArgument, Conflict, Storage, Cancelled, Internal})
+    for (const core::ErrorCode code :
+        {NotFound, InvalidArgument, Conflict, Storage, Cancelled, Internal, Unauthenticated})
         names.append(core::errorCodeName(code));
     EXPECT_EQ(codes, names);
 }

@@ -12,7 +12,7 @@ function(quire_add_dispatch_fuzzer root)
                      "${generated}/quire/core/checklist_item.h" "${generated}/quire/core/task.h"
                      "${generated}/quire/core/project.h" "${generated}/quire/core/undo_state.h"
                      "${generated}/quire/core/undo_step.h" "${generated}/quire/core/import_preview.h"
-                     "${generated}/quire/core/transfer_summary.h")
+                     "${generated}/quire/core/transfer_summary.h" "${generated}/quire/core/database_info.h")
   quire_generate_contract(core "${generated}" ${generated_core})
   quire_generate_contract(app "${generated}" "${generated}/command_table.h" "${generated}/command_table.cpp")
   file(GLOB core_sources CONFIGURE_DEPENDS "${root}/core/*.cpp" "${root}/core/*.h" "${root}/core/include/quire/core/*.h")
@@ -21,7 +21,7 @@ function(quire_add_dispatch_fuzzer root)
   # No test_hook_bridge: the fuzzer never registers the hooks, and without QUIRE_WITH_TEST_HOOKS
   # bridge_registry does not refer to them.
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry change_events command_dispatch command_specs
-                        database_thread envelope file_chooser history_bridge logging project_bridge task_bridge
+                        database_switch database_thread envelope file_chooser history_bridge logging project_bridge task_bridge
                         task_columns transfer_bridge)
     list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
   endforeach()

@@ -11,7 +11,9 @@
 //
 // The server refuses to run as root, so as root it runs as the `postgres` user (which Debian's
 // postgresql package creates), in a folder that user owns. Authentication is `trust` on loopback
-// only and durability is off (fsync=off): the data lives for one test run. A cluster left behind
+// only, except for one role that has to give a password (the state's passwordUser and password,
+// for the tests of the password prompt), and durability is off (fsync=off): the data lives for
+// one test run. A cluster left behind
 // by a run that was killed is stopped by the next start, which reuses its state file.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,10 +81,25 @@ async function start() {
   const user = 'quire';
   const data = join(folder, 'data');
   // Written before the server starts, so that a failed start is still cleaned up by stop.
-  const state = { url: `postgresql://${user}@127.0.0.1:${port}/postgres`, host: '127.0.0.1', port, user, folder };
+  const passwordUser = 'quire_password';
+  const password = 'quire-test-password';
+  const state = {
+    url: `postgresql://${user}@127.0.0.1:${port}/postgres`,
+    host: '127.0.0.1',
+    port,
+    user,
+    passwordUser,
+    password,
+    folder,
+  };
   writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   run(join(bin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  // The first line that matches decides: this role, and only it, is asked for its password.
+  const hba = join(data, 'pg_hba.conf');
+  writeFileSync(hba, `host all ${passwordUser} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
   startServer(state);
+  run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'postgres', '-q', '-c',
+    `CREATE ROLE ${passwordUser} LOGIN PASSWORD '${password}'`]);
   console.log(`started a PostgreSQL cluster: ${state.url} (${folder})`);
 }
 

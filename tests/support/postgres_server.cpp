@@ -25,6 +25,8 @@ std::optional<PostgresServer> PostgresServer::fromEnvironment()
         .host = state.value(u"host"_s).toString(),
         .port = state.value(u"port"_s).toInt(),
         .user = state.value(u"user"_s).toString(),
+        .passwordUser = state.value(u"passwordUser"_s).toString(),
+        .password = state.value(u"password"_s).toString(),
     };
 }
 

@@ -14,6 +14,8 @@ struct PostgresServer {
     QString host;
     int port = 0;
     QString user;
+    QString passwordUser; ///< a role that must give `password` (the others are trusted)
+    QString password;
 
     /** @brief The fixture's server, read from the file QUIRE_TEST_POSTGRES names; nullopt without one. */
     [[nodiscard]] static std::optional<PostgresServer> fromEnvironment();

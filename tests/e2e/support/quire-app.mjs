@@ -64,7 +64,7 @@ export function makeWorkspace() {
 
 /**
  * Launches quire (QUIRE_BINARY, or `binary`, e.g. an installed copy) on `databasePath` (a file,
- * or a PostgreSQL URL with `home` given), as the user `asUser` when given; settings live in `home`
+ * or a PostgreSQL URL with `home` given; null: no --database, so the one its settings remember), as the user `asUser` when given; settings live in `home`
  * (by default beside the database file). With `attach: false` puppeteer stays away (see rawPageSession) and
  * the result has no page or browser.
  * Resolves to { page, browser, process, stop, output }. `stop()`
@@ -84,7 +84,8 @@ export async function launchQuire({
   // `asUser` (a uid) runs the app as another user through setpriv, which execs it: the pid and
   // process group stay the app's own.
   const command = asUser === undefined ? [binary] : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', '--', binary];
-  const child = spawn(command[0], [...command.slice(1), '--database', databasePath, ...args], {
+  const databaseArgs = databasePath === null ? [] : ['--database', databasePath];
+  const child = spawn(command[0], [...command.slice(1), ...databaseArgs, ...args], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: appEnvironment({ home, port, env }),

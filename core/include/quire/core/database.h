@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <quire/core/database_info.h>
 #include <quire/core/error.h>
 #include <quire/core/transaction.h>
 
@@ -59,8 +60,13 @@ public:
      * read-only when it needs no migration: reads work, every write fails with SQLite's
      * "attempt to write a readonly database" (see isReadOnly()). One that needs a migration, or
      * has no schema yet, is refused with a message saying so.
+     *
+     * @param password for a server that asks for one, when libpq finds none (~/.pgpass,
+     * PGPASSWORD); kept by the connection only. A server that asks for a password and gets none,
+     * or refuses the one given, fails with ErrorCode::Unauthenticated. Refused for a file.
      */
-    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName);
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(
+        const QString &path, const QString &connectionName, const QString &password = {});
 
     /** @brief True for a `postgresql://` (or `postgres://`) URL: a database on a PostgreSQL server. */
     [[nodiscard]] static bool isServerUrl(const QString &location);
@@ -69,6 +75,9 @@ public:
 
     /** @brief QStandardPaths::AppDataLocation + "/quire.db". */
     [[nodiscard]] static QString defaultPath();
+    /** @brief What a person is told of `location`: its engine, the path or URL (never with a password), whether it is
+     * the default. */
+    [[nodiscard]] static DatabaseInfo describe(const QString &location);
 
     /** @brief Closes the connection and removes it from QSqlDatabase's registry. */
     ~Database();
@@ -165,7 +174,7 @@ private:
      * refused in the URL (it would be stored with it): libpq finds it in ~/.pgpass or PGPASSWORD.
      */
     [[nodiscard]] static Result<std::unique_ptr<Database>> openServer(
-        const QString &url, const QString &connectionName);
+        const QString &url, const QString &connectionName, const QString &password);
     /** @brief Creates the schema on an empty server database, or checks the one it has, under an advisory lock. */
     Result<> prepareServerSchema();
     /** @brief Rolls back what a failed ROLLBACK left open, before an outermost begin(). */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <quire/core/database_info.h>
 #include <quire/core/error.h>
 #include <quire/core/import_preview.h>
 #include <quire/core/project.h>
@@ -24,6 +25,7 @@ namespace quire::exchange {
 [[nodiscard]] QJsonObject toJson(const core::UndoStep &step);
 [[nodiscard]] QJsonObject toJson(const core::ImportPreview &preview);
 [[nodiscard]] QJsonObject toJson(const core::TransferSummary &summary);
+[[nodiscard]] QJsonObject toJson(const core::DatabaseInfo &info);
 
 /**
  * @brief The inverse of toJson(), strict and driven by the same field table: every field of the
