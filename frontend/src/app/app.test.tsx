@@ -578,6 +578,7 @@ describe('the command palette, the keys list and the theme', () => {
       'Move “Buy milk” downAlt+↓',
       'Undo the latest changeCtrl+Z',
       'RedoCtrl+Shift+Z',
+      'Open database…Ctrl+O',
       'Export tasks as Quire JSON…',
       'Export tasks as CSV…',
       'Export tasks as iCalendar…',

@@ -9,6 +9,7 @@ import { useToday } from '@/app/use-today';
 import { useUndoActions } from '@/app/use-undo-actions';
 import { CommandPalette } from '@/features/commands/components/command-palette';
 import { KeysDialog } from '@/features/commands/components/keys-dialog';
+import { OpenDatabase } from '@/features/database/components/open-database';
 import { useProjects } from '@/features/projects/api/projects-api';
 import { ProjectSidebar, type SidebarList } from '@/features/projects/components/project-sidebar';
 import { GlobalSearchField } from '@/features/tasks/components/global-search-field';
@@ -207,6 +208,7 @@ export function App() {
       </main>
       <CommandPalette />
       <KeysDialog />
+      <OpenDatabase />
       <DataTransfer />
     </div>
   );

@@ -6,6 +6,7 @@ import { keyAfterTask } from '@/features/tasks/utils/order-keys';
 import { matchesListQuery, type TaskListQuery } from '@/features/tasks/utils/task-lists';
 import type {
   CommandArgs,
+  DatabaseInfo,
   EventName,
   EventPayloadMap,
   FileFormat,
@@ -127,6 +128,89 @@ export interface FakeBackend {
   readonly pendingImports: ReadonlyMap<string, ImportPreview>;
   /** Emits a progress report for the latest call of `command` (which must carry a requestId). */
   reportProgress(command: string, progress: ProgressReport): void;
+  /**
+   * The database commands' state, which tests may change. `current`: what app_get_database
+   * answers (the default local file at first), which a successful open replaces. `passwords`:
+   * server URLs that want a password, with the one they take (see requirePassword). `chosenFile`:
+   * the path the file dialog of app_choose_database_file returns, null as when it is closed.
+   * `unopened`: the current database could not be opened for want of its password (see
+   * startWithoutPassword); every command that needs it answers unauthenticated until one opens.
+   */
+  database: { current: DatabaseInfo; passwords: Map<string, string>; chosenFile: string | null; unopened: boolean };
+  /**
+   * Makes the server at `url` (as app_open_database gets it) want `password`: without it, or with
+   * another, app_open_database answers unauthenticated, as libpq's refusal does.
+   */
+  requirePassword(url: string, password: string): void;
+  /**
+   * The window started on the server at `url`, which wants `password`, with none given (no
+   * ~/.pgpass, no PGPASSWORD): app_get_database names that server, and every command that needs
+   * the database (db_*, transfer_*) answers unauthenticated, as the real backend does, until
+   * app_open_database opens a database.
+   */
+  startWithoutPassword(url: string, password: string): void;
+}
+
+/** Where the real app keeps its default database on Linux: what app_get_database answers at first. */
+export const DEFAULT_DATABASE_PATH = '/home/me/.local/share/Quire/quire.db';
+
+export const defaultDatabase: DatabaseInfo = { engine: 'sqlite', location: DEFAULT_DATABASE_PATH, isDefault: true };
+
+/** libpq's refusal of the server at `url`, as core/server_database.cpp says it. */
+const passwordRefused = (url: string, given: boolean) =>
+  err(
+    'unauthenticated',
+    given
+      ? `Failed to open the database: cannot open database at ${url}: the server refused the password of me`
+      : `Failed to open the database: cannot open database at ${url}: the server asks for the password of me`,
+  );
+
+/**
+ * The database commands, as the real bridge answers them (app/app_bridge.cpp), less the page being
+ * loaded again after an open: app_open_database checks the URL as the backend does, asks for the
+ * password of a server `requirePassword` named, and makes what it opened the one app_get_database
+ * answers; app_choose_database_file opens `chosenFile`. While the current database is `unopened`,
+ * the commands that need it answer unauthenticated (and undefined is left for the others).
+ */
+function databaseCommands(database: FakeBackend['database']) {
+  return (command: string, args: Record<string, unknown>) => {
+    switch (command) {
+      case 'app_get_database':
+        return ok(database.current);
+      case 'app_open_database': {
+        const url = typeof args.url === 'string' ? args.url : '';
+        const password = typeof args.password === 'string' ? args.password : '';
+        if (!url) {
+          if (password) return err('invalid_argument', 'password: the default database is a file, which has no password');
+          database.current = defaultDatabase;
+          database.unopened = false;
+          return ok(database.current);
+        }
+        if (!/^postgres(ql)?:\/\//.test(url))
+          return err('invalid_argument', `url: '${url}' is not a postgresql:// URL (open a file with Open a file…)`);
+        if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(url))
+          return err('invalid_argument', 'Failed to open the database: a password must not be part of the URL (it would be saved with it)');
+        const wanted = database.passwords.get(url);
+        if (wanted !== undefined && password !== wanted) return passwordRefused(url, password !== '');
+        database.current = { engine: 'postgresql', location: url, isDefault: false };
+        database.unopened = false;
+        return ok(database.current);
+      }
+      case 'app_choose_database_file':
+        if (database.chosenFile === null) return ok(null);
+        database.current = {
+          engine: 'sqlite',
+          location: database.chosenFile,
+          isDefault: database.chosenFile === DEFAULT_DATABASE_PATH,
+        };
+        database.unopened = false;
+        return ok(database.current);
+      default:
+        // The commands that need the database, while it could not be opened.
+        if (database.unopened && /^(db|transfer)_/.test(command)) return passwordRefused(database.current.location, false);
+        return undefined;
+    }
+  };
 }
 
 /** A preview of a file that adds two tasks and a project. */
@@ -151,6 +235,13 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
   const failures = new Map<string, ReturnType<typeof err>>();
   const holds = new Map<string, Promise<void>>();
   const transfer: FakeBackend['transfer'] = { preview: makeImportPreview() };
+  const database: FakeBackend['database'] = {
+    current: defaultDatabase,
+    passwords: new Map(),
+    chosenFile: '/home/me/Documents/work.db',
+    unopened: false,
+  };
+  const databaseCommand = databaseCommands(database);
   const pendingImports = new Map<string, ImportPreview>();
   // Calls held back (holdNext) and those cancel_request named while they were.
   const heldRequests = new Set<string>();
@@ -185,6 +276,8 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
       failures.delete(command);
       return failure;
     }
+    const databaseReply = databaseCommand(command, args);
+    if (databaseReply !== undefined) return databaseReply;
     switch (command) {
       case 'db_get_tasks':
         return ok(taskPage(state.tasks.filter((t) => matchesListQuery(t, args as TaskListQuery)), args));
@@ -372,6 +465,13 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
     failNext: (command, code, message) => failures.set(command, err(code, message)),
     transfer,
     pendingImports,
+    database,
+    requirePassword: (url, password) => database.passwords.set(url, password),
+    startWithoutPassword: (url, password) => {
+      database.passwords.set(url, password);
+      database.current = { engine: 'postgresql', location: url, isDefault: false };
+      database.unopened = true;
+    },
     reportProgress: (command, progress) => {
       const requestId = bridge.calls.filter((c) => c.command === command).at(-1)?.requestId;
       if (requestId === undefined) throw new Error(`no call of ${command} with a requestId to report progress for`);

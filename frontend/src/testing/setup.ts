@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
+import { toast } from 'sonner';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { clearBridgeMocks } from '@/testing/mock-bridge';
 
@@ -70,6 +71,8 @@ afterEach(() => {
   clearBridgeMocks();
   vi.useRealTimers();
   localStorage.clear();
+  // The toaster keeps its toasts in sonner's module state, which the files of a worker share.
+  toast.dismiss();
 });
 
 // A toast being dismissed removes itself 200 ms later (sonner's TIME_BEFORE_UNMOUNT), through

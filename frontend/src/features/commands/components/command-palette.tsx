@@ -4,10 +4,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Command, defaultFilter } from 'cmdk';
 import { useRef, useState } from 'react';
-import { useOpenerFocus } from '@/features/commands/hooks/use-opener-focus';
 import { PALETTE_KEY } from '@/features/commands/utils/key-list';
 import { actionGroups, useActions, useRegisterActions, type Action } from '@/lib/action-registry';
 import { useKeyShortcut } from '@/lib/use-key-shortcut';
+import { useOpenerFocus } from '@/lib/use-opener-focus';
 
 // Items are keyed by id, which must not take part in the match: the label and keywords do.
 const filter = (_id: string, search: string, words?: string[]) => defaultFilter(words?.join(' ') ?? '', search);

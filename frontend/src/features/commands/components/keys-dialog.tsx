@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 import { useState } from 'react';
 import { Modal } from '@/components/modal';
-import { useOpenerFocus } from '@/features/commands/hooks/use-opener-focus';
 import { KEYS_KEY, keyList } from '@/features/commands/utils/key-list';
 import { useActions, useRegisterActions } from '@/lib/action-registry';
 import { useKeyShortcut } from '@/lib/use-key-shortcut';
+import { useOpenerFocus } from '@/lib/use-opener-focus';
 
 /** "?": every key Quire answers to, by group, from the registered actions and the focus keys. */
 export function KeysDialog() {
