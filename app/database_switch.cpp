@@ -60,7 +60,8 @@ QFuture<core::Result<QJsonValue>> DatabaseSwitch::open(const QString &location, 
             else
                 QSettings().setValue(kLocationKey, location);
             qCInfo(lcDatabase).noquote() << "opened" << core::Database::describe(location).location;
-            // Queued: the switch destroys the bridge whose reply carries this result.
+            // Queued, not from within this continuation: the switch destroys the bridge waiting for
+            // this result. Its reply may not reach the page, which loads again on the new database.
             QMetaObject::invokeMethod(
                 this, [this, candidate] { m_switchTo(std::move(*candidate)); }, Qt::QueuedConnection);
             return info();
