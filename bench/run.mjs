@@ -385,38 +385,37 @@ async function benchMove(page, count) {
 // needs (each page starts after the last row of the one before, so it cannot be asked before that
 // reply); the SQL side of keys against offsets is `quire_bench_raw pages`.
 async function benchListPaths(page, repetitions) {
-  return page.evaluate(
-    async (n) => {
-      const invoke = window.__QUIRE__.invoke;
-      const options = { timeoutMs: 120_000 };
-      const pageSize = 10_000; // wireForms.TaskColumns.pageSize
-      const ways = {
-        pages: () => invoke('db_get_tasks', {}, options),
-        oneReply: () => invoke('db_get_tasks', { offset: 0 }, options),
-        sequentialPages: async () => {
-          const all = [];
-          for (let offset = 0; ; offset += pageSize) {
-            const part = await invoke('db_get_tasks', { offset, limit: pageSize }, options);
-            all.push(...part);
-            if (part.length < pageSize) return all;
-          }
-        },
-      };
-      const samples = Object.fromEntries(Object.keys(ways).map((k) => [k, []]));
-      let rows = 0;
-      for (let i = 0; i <= n; i += 1) {
-        // Interleaved, the first round a warm-up.
-        for (const [name, fetch] of Object.entries(ways)) {
-          const t = performance.now();
-          const tasks = await fetch();
-          if (i > 0) samples[name].push(performance.now() - t);
-          rows = tasks.length;
-        }
-      }
-      return { samples, rows };
-    },
-    repetitions,
-  );
+  const samples = { pages: [], oneReply: [], sequentialPages: [] };
+  let rows = 0;
+  for (let i = 0; i <= repetitions; i += 1) {
+    // Interleaved, the first round a warm-up; one evaluate per fetch, so that no protocol timeout
+    // covers more than one listing of the largest database.
+    for (const way of Object.keys(samples)) {
+      const { ms, count } = await page.evaluate(async (way) => {
+        const invoke = window.__QUIRE__.invoke;
+        const options = { timeoutMs: 120_000 };
+        const pageSize = 10_000; // wireForms.TaskColumns.pageSize
+        const ways = {
+          pages: () => invoke('db_get_tasks', {}, options),
+          oneReply: () => invoke('db_get_tasks', { offset: 0 }, options),
+          sequentialPages: async () => {
+            const all = [];
+            for (let offset = 0; ; offset += pageSize) {
+              const part = await invoke('db_get_tasks', { offset, limit: pageSize }, options);
+              all.push(...part);
+              if (part.length < pageSize) return all;
+            }
+          },
+        };
+        const t = performance.now();
+        const tasks = await ways[way]();
+        return { ms: performance.now() - t, count: tasks.length };
+      }, way);
+      if (i > 0) samples[way].push(ms);
+      rows = count;
+    }
+  }
+  return { samples, rows };
 }
 
 // ---- Start-up: process spawn to the first task row, against a bare QtWebEngine page --------------
