@@ -75,7 +75,7 @@ describe('the task screen', () => {
     expect(backend.bridge.callsTo('db_get_tasks')).toContainEqual({
       completed: false,
       projectIds: ['p-work'],
-      limit: wireForms.TaskColumns.pageSize,
+      offset: 0,
     });
   });
 
