@@ -46,7 +46,10 @@ function(quire_add_dispatch_fuzzer root)
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY
     QT_USE_QSTRINGBUILDER QT_NO_KEYWORDS QT_NO_FOREACH)
   set(sanitizers -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
+  # OSS-Fuzz's flags, whatever the build type: -O1 and line tables only (a report names the file and
+  # line of each frame). With RelWithDebInfo's -O2 -g the sanitized build took 620 CPU seconds, the
+  # largest part of a fresh build.
   target_compile_options(quire_dispatch_fuzzer PRIVATE ${sanitizers} -Wno-builtin-macro-redefined -Wno-macro-redefined
-                                                       -fno-omit-frame-pointer)
+                                                       -fno-omit-frame-pointer -O1 -gline-tables-only)
   target_link_options(quire_dispatch_fuzzer PRIVATE ${sanitizers})
 endfunction()

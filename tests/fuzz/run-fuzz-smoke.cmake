@@ -11,7 +11,7 @@ endif()
 if(NOT EXISTS "${BINARY_DIR}/CMakeCache.txt")
   execute_process(
     COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${BINARY_DIR}" -G "${GENERATOR}"
-            -DCMAKE_CXX_COMPILER=${CLANGXX} -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQt6_DIR=${Qt6_DIR}
+            -DCMAKE_CXX_COMPILER=${CLANGXX} -DQt6_DIR=${Qt6_DIR}
     RESULT_VARIABLE configured)
   if(NOT configured EQUAL 0)
     file(REMOVE "${BINARY_DIR}/CMakeCache.txt")

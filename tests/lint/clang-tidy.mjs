@@ -8,7 +8,9 @@
 // files under that top-level folder, e.g. "tests=-clang-analyzer-*". `--load=<plugin>` is the
 // quire-skip-system-headers plugin (skip_system_headers.cpp), which lets the checks skip the
 // system headers' code; one that does not load is reported and the run goes on without it.
-//   node clang-tidy.mjs <clang-tidy> <source dir> <build dir> [jobs] [--load=<plugin>] [folder=checks...]
+// `--analyzer-mode=shallow` (or deep, the static analyzer's default) is passed on to the analyzer.
+//   node clang-tidy.mjs <clang-tidy> <source dir> <build dir> [jobs] [--load=<plugin>] [--analyzer-mode=<mode>]
+//     [folder=checks...]
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
@@ -16,12 +18,13 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 const [clangTidy, sourceDir, buildDir, jobsArgument, ...options] = process.argv.slice(2);
 if (!clangTidy || !sourceDir || !buildDir) {
   console.error(
-    'usage: node clang-tidy.mjs <clang-tidy> <source dir> <build dir> [jobs] [--load=<plugin>] [folder=checks...]',
+    'usage: node clang-tidy.mjs <clang-tidy> <source dir> <build dir> [jobs] [--load=<plugin>] [--analyzer-mode=<mode>] [folder=checks...]',
   );
   process.exit(2);
 }
 const plugins = options.filter((option) => option.startsWith('--load=')).map((option) => option.slice(7));
-const checkArguments = options.filter((option) => !option.startsWith('--load='));
+const analyzerMode = options.findLast((option) => option.startsWith('--analyzer-mode='))?.slice(16);
+const checkArguments = options.filter((option) => !option.startsWith('--load=') && !option.startsWith('--analyzer-mode='));
 const jobs = Math.max(1, Number(jobsArgument) || 1);
 const source = resolve(sourceDir);
 const build = resolve(buildDir);
@@ -49,7 +52,12 @@ if (files.length === 0) {
 // The compile commands are GCC 12's. clang (16) spells C++23 "c++2b", and reports
 // __cpp_concepts 201907L although it implements what libstdc++ 12's <expected> checks for
 // (the fuzz build in tests/fuzz/fuzz-target.cmake needs the same define).
-const extraArgs = ['-std=c++2b', '-D__cpp_concepts=202002L', '-Wno-macro-redefined'];
+const extraArgs = [
+  '-std=c++2b',
+  '-D__cpp_concepts=202002L',
+  '-Wno-macro-redefined',
+  ...(analyzerMode ? ['-Xclang', '-analyzer-config', '-Xclang', `mode=${analyzerMode}`] : []),
+];
 const headerFilter = `^${escape(source + sep)}(${roots.join('|')})/`;
 
 // The plugin's check has to be enabled as well as loaded. It is optional: the findings are the
