@@ -8,10 +8,9 @@
 #include <quire/core/database.h>
 #include <quire/exchange/record_json.h>
 
-#include <QPointer>
-
 #include <QFileInfo>
 #include <QMetaObject>
+#include <QPointer>
 #include <QPromise>
 #include <QSettings>
 
@@ -59,12 +58,13 @@ QFuture<core::Result<QJsonValue>> DatabaseSwitch::open(const QString &location, 
                 QSettings().remove(kLocationKey); // wherever the default is then
             else
                 QSettings().setValue(kLocationKey, location);
-            qCInfo(lcDatabase).noquote() << "opened" << core::Database::describe(location).location;
+            const core::DatabaseInfo now = core::Database::describe(location);
+            qCInfo(lcDatabase).noquote() << "opened" << now.location;
             // Queued, not from within this continuation: the switch destroys the bridge waiting for
             // this result. Its reply may not reach the page, which loads again on the new database.
             QMetaObject::invokeMethod(
                 this, [this, candidate] { m_switchTo(std::move(*candidate)); }, Qt::QueuedConnection);
-            return info();
+            return exchange::toJson(now);
         });
 }
 

@@ -11,6 +11,8 @@
 #include <quire/exchange/record_json.h>
 #include <task_columns.h>
 
+#include "bench_stats.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -24,6 +26,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace quire;
+using quire::bench::report;
+using quire::bench::Stats;
+using quire::bench::statsOf;
 
 namespace {
 
@@ -93,11 +98,6 @@ int seed(const QString &path, int taskCount, int projectCount)
     return 0;
 }
 
-struct Stats {
-    double median = 0;
-    double p99 = 0;
-};
-
 Stats measure(int repetitions, const std::function<bool()> &work)
 {
     std::vector<double> samples;
@@ -108,18 +108,7 @@ Stats measure(int repetitions, const std::function<bool()> &work)
             return {-1, -1};
         samples.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
-    std::sort(samples.begin(), samples.end());
-    const auto at = [&](double q) {
-        return samples[std::min(samples.size() - 1, static_cast<size_t>(q * static_cast<double>(samples.size())))];
-    };
-    return {at(0.5), at(0.99)};
-}
-
-void report(const char *name, const Stats &stats, qsizetype rows)
-{
-    std::printf("{\"name\":\"%s\",\"median_ms\":%.3f,\"p99_ms\":%.3f,\"rows\":%lld}\n", name, stats.median, stats.p99,
-        static_cast<long long>(rows));
-    std::fflush(stdout);
+    return statsOf(samples);
 }
 
 int list(const QString &path, int repetitions)

@@ -13,6 +13,8 @@
 #include <quire/core/sql_task_repository.h>
 #include <task_columns.h>
 
+#include "bench_stats.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlDatabase>
@@ -30,6 +32,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace quire;
+using quire::bench::quantile;
 
 namespace {
 
@@ -42,14 +45,6 @@ int failWith(const QString &message)
 double elapsedMs(const QElapsedTimer &timer)
 {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
-}
-
-double quantile(std::vector<double> samples, double q)
-{
-    if (samples.empty())
-        return -1;
-    std::sort(samples.begin(), samples.end());
-    return samples[std::min(samples.size() - 1, static_cast<size_t>(q * static_cast<double>(samples.size())))];
 }
 
 /** A plain QPSQL connection to the database of `url`: the raw baseline's, beside no Quire code. */

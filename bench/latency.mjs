@@ -22,7 +22,10 @@ function stats(samples) {
   return { median: at(0.5), p99: at(0.99), n: sorted.length };
 }
 
-/** Resolves to { paint: {median, p99, n}, own: {median, p99, n} } in ms. */
+// Longer than any refresh should take, shorter than the page's protocol timeout (30 s).
+const PROBE_WAIT_MS = 10_000;
+
+/** Resolves to { paint: {median, p99, n}, own: {median, p99, n}, missed } in ms; missed counts rows never painted. */
 export async function benchCommitToPaint({ url, probes = 20, binary = process.env.QUIRE_BINARY }) {
   const scratch = mkdtempSync(join(tmpdir(), 'quire-bench-latency-'));
   let writer;
@@ -37,11 +40,13 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
 
     const paint = [];
     const own = [];
+    const missed = [];
     for (let i = 0; i < probes; i += 1) {
       const title = `Probe ${i} ${Date.now()}`;
-      // B watches for the row, and stamps the frame after it appears (the row is then painted).
+      // B watches for the row, and stamps the frame after it appears (the row is then painted);
+      // null when it has not appeared after PROBE_WAIT_MS, counted as missed instead of waiting on.
       const painted = watcher.page.evaluate(
-        (t) =>
+        (t, waitMs) =>
           new Promise((resolve) => {
             const seen = () => document.querySelector(`[data-testid="task-row"][aria-label="${t}"]`);
             const stamp = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
@@ -52,8 +57,13 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
               stamp();
             });
             observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(null);
+            }, waitMs);
           }),
         title,
+        PROBE_WAIT_MS,
       );
       const { started, acknowledged } = await writer.page.evaluate(
         async (t, p) => {
@@ -66,10 +76,12 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
       );
       const shown = await painted;
       if (i === 0) continue; // warm-up
-      paint.push(shown - started);
       own.push(acknowledged - started);
+      if (shown === null) missed.push(title);
+      else paint.push(shown - started);
     }
-    return { paint: stats(paint), own: stats(own) };
+    if (missed.length > 0) console.error(`[bench] rows never painted in the other Quire: ${missed.join(', ')}`);
+    return { paint: stats(paint), own: stats(own), missed: missed.length };
   } finally {
     await writer?.stop();
     await watcher?.stop();

@@ -26,6 +26,8 @@
 // the page used, so both sides touch the same tasks); sample i uses line i % lines, and the
 // warm-up the lines after the first n.
 // Each prints one JSON line {"name", "median_ms", "p99_ms", "rows"} (rows: tasks per sample).
+#include "bench_stats.h"
+
 #include <sqlite3.h>
 
 #include <QCoreApplication>
@@ -48,6 +50,9 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using quire::bench::report;
+using quire::bench::Stats;
+using quire::bench::statsOf;
 
 namespace {
 
@@ -297,11 +302,6 @@ std::vector<std::string> chosenIds(sqlite3 *db, const Schema &schema, const QStr
 
 // ---- Timing -------------------------------------------------------------------------------------
 
-struct Stats {
-    double median = 0;
-    double p99 = 0;
-};
-
 Stats measure(int repetitions, const std::function<void(int)> &work)
 {
     std::vector<double> samples;
@@ -312,18 +312,7 @@ Stats measure(int repetitions, const std::function<void(int)> &work)
         work(i);
         samples.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
-    std::sort(samples.begin(), samples.end());
-    const auto at = [&](double q) {
-        return samples[std::min(samples.size() - 1, static_cast<std::size_t>(q * static_cast<double>(samples.size())))];
-    };
-    return {at(0.5), at(0.99)};
-}
-
-void report(const char *name, const Stats &stats, std::int64_t rows)
-{
-    std::printf("{\"name\":\"%s\",\"median_ms\":%.4f,\"p99_ms\":%.4f,\"rows\":%lld}\n", name, stats.median, stats.p99,
-        static_cast<long long>(rows));
-    std::fflush(stdout);
+    return statsOf(samples);
 }
 
 // ---- lookup -------------------------------------------------------------------------------------
@@ -534,6 +523,7 @@ int readDue(const std::string &path, const std::string &name, const std::string 
     const std::string where = "status <> 'completed' AND due_date >= ?1 AND due_date < ?2";
     Statement tasks(db.get(), "SELECT * FROM tasks WHERE " + where);
     std::vector<std::unique_ptr<Statement>> children;
+    children.reserve(schema.children.size());
     for (const ChildTable &child : schema.children) {
         children.push_back(std::make_unique<Statement>(db.get(),
             "SELECT * FROM " + quoted(child.name) + " WHERE " + quoted(child.taskColumn) + " IN (SELECT "
