@@ -4,6 +4,7 @@
 // quire_bench_core create <db> [count]              times durable single-task creates in C++
 // quire_bench_core bulk <db> [count]                times the repository half of a bulk complete
 //                                                   and of the undo of a bulk delete, `count` tasks
+#include <memory_reuse.h>
 #include <quire/core/database.h>
 #include <quire/core/sql_history.h>
 #include <quire/core/sql_project_repository.h>
@@ -215,6 +216,7 @@ int bulk(const QString &path, int count)
 
 int main(int argc, char *argv[])
 {
+    app::reuseFreedMemory(); // as the app's main() does, so the listings here allocate as there
     QCoreApplication application(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() >= 5 && args.at(1) == u"seed")

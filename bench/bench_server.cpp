@@ -8,6 +8,7 @@
 //                                               throughput and p99 against the one client's
 // Each prints JSON lines {name, ms, baseline_ms, rows, ...}; bench/run seeds the database (an
 // import of the 100 000-task file) on a cluster of its own and shows the lines in its table.
+#include <memory_reuse.h>
 #include <quire/core/database.h>
 #include <quire/core/sql_project_repository.h>
 #include <quire/core/sql_task_repository.h>
@@ -203,6 +204,7 @@ int clients(const QString &url, int clientCount, int creates)
 
 int main(int argc, char *argv[])
 {
+    app::reuseFreedMemory(); // as the app's main() does, so the listings here allocate as there
     QCoreApplication application(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() >= 3 && args.at(1) == u"list")
