@@ -65,22 +65,37 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
         title,
         PROBE_WAIT_MS,
       );
-      const { started, acknowledged } = await writer.page.evaluate(
+      const { started, acknowledged, taskId } = await writer.page.evaluate(
         async (t, p) => {
           const start = performance.timeOrigin + performance.now();
-          await window.__QUIRE__.invoke('db_create_task', { title: t, priority: 'standard', tags: [], projectIds: [p] });
-          return { started: start, acknowledged: performance.timeOrigin + performance.now() };
+          const task = await window.__QUIRE__.invoke('db_create_task', { title: t, priority: 'standard', tags: [], projectIds: [p] });
+          return { started: start, acknowledged: performance.timeOrigin + performance.now(), taskId: task.id };
         },
         title,
         projectId,
       );
       const shown = await painted;
+      // The probe goes again, and the next one starts once B no longer shows it: a view longer
+      // than the window would not render a row added below its last visible one.
+      await writer.page.evaluate((id) => window.__QUIRE__.invoke('db_delete_task', { taskId: id }), taskId);
+      await watcher.page
+        .waitForFunction((t) => !document.querySelector(`[data-testid="task-row"][aria-label="${t}"]`), { timeout: PROBE_WAIT_MS }, title)
+        .catch(() => undefined);
       if (i === 0) continue; // warm-up
       own.push(acknowledged - started);
       if (shown === null) missed.push(title);
       else paint.push(shown - started);
     }
-    if (missed.length > 0) console.error(`[bench] rows never painted in the other Quire: ${missed.join(', ')}`);
+    if (missed.length > 0) {
+      // What the other Quire showed then, and what it logged: enough to tell a lost change from a moved view.
+      const shown = await watcher.page.evaluate(() => ({
+        heading: document.querySelector('#task-view-heading')?.textContent,
+        rows: document.querySelectorAll('[data-testid="task-row"]').length,
+        alerts: [...document.querySelectorAll('[role=alert], [role=status]')].map((e) => e.textContent).filter(Boolean),
+      }));
+      console.error(`[bench] rows never painted in the other Quire: ${missed.join(', ')}`);
+      console.error(`[bench] it showed ${JSON.stringify(shown)}; its log:\n${watcher.output()}`);
+    }
     return { paint: stats(paint), own: stats(own), missed: missed.length };
   } finally {
     await writer?.stop();
