@@ -2,6 +2,7 @@
 #include <quire/core/database.h>
 
 #include "database_p.h"
+#include "normalize.h"
 #include "statement.h"
 #include <quire/core/order_key.h>
 
@@ -141,6 +142,11 @@ const SqlDialect &SqlDialect::of(Database &db)
 QString SqlDialect::jsonArrayValues(const QString &array) const
 {
     return u"SELECT value FROM "_s % jsonArrayRows(array, u"j"_s);
+}
+
+BoundCondition SqlDialect::isOneOf(const QString &column, const QStringList &values) const
+{
+    return {column % u" IN ("_s % jsonArrayValues(u"?"_s) % u')', toJsonArray(values)};
 }
 
 bool Database::isServerUrl(const QString &location)

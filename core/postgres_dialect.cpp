@@ -42,6 +42,16 @@ public:
             % u" (value, key)"_s;
     }
 
+    BoundCondition isOneOf(const QString &column, const QStringList &values) const override
+    {
+        // An array literal: each element quoted, its quotes and backslashes escaped.
+        QStringList elements;
+        elements.reserve(values.size());
+        for (QString value : values)
+            elements.append(u'"' % value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s) % u'"');
+        return {column % u" = ANY(CAST(? AS text[]))"_s, u'{' % elements.join(u',') % u'}'};
+    }
+
     QString jsonMember(const QString &object, const QString &key) const override
     {
         return u"(CAST("_s % object % u" AS json) ->> '"_s % key % u"')"_s;

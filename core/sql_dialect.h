@@ -49,6 +49,12 @@ struct TextSearchSql {
     QString order;
 };
 
+/** @brief A condition with one `?` and the text to bind to it. */
+struct BoundCondition {
+    QString sql;
+    QString value;
+};
+
 /** @brief One (name, SQL expression) member of a JSON object. */
 using JsonMember = std::pair<QString, QString>;
 
@@ -68,6 +74,12 @@ public:
     [[nodiscard]] virtual QString jsonArrayRows(const QString &array, const QString &alias) const = 0;
     /** @brief "SELECT value FROM <jsonArrayRows>": the elements of `array`, for `x IN (...)`. */
     [[nodiscard]] QString jsonArrayValues(const QString &array) const;
+    /**
+     * @brief "`column` is one of `values`", for the filters a listing's plan depends on: `x IN`
+     * the elements of a JSON array by default. The server's planner counts on 100 elements for
+     * any set of them, and so reads a whole table for a project's tasks; it counts an array's.
+     */
+    [[nodiscard]] virtual BoundCondition isOneOf(const QString &column, const QStringList &values) const;
     /** @brief The text of member `key` of the JSON object text `object`; NULL when it is absent or null. */
     [[nodiscard]] virtual QString jsonMember(const QString &object, const QString &key) const = 0;
     /** @brief jsonMember() as an integer. */

@@ -383,14 +383,12 @@ Result<> insertList(Database &db, const QString &what, const QString &table, con
  * ever spliced into SQL). */
 TaskFilter inProjects(const SqlDialect &dialect, const QStringList &projectIds)
 {
-    const QString projects = dialect.jsonArrayValues(u"?"_s);
+    const BoundCondition inProject = dialect.isOneOf(u"l.project_id"_s, withoutDuplicates(projectIds));
     TaskFilter filter = tasksWhere(dialect,
-        u"WHERE "_s
-            % dialect.taskIdIn(u"SELECT l.task_id FROM task_projects AS l WHERE l.project_id IN ("_s % projects % u')'),
-        {toJsonArray(withoutDuplicates(projectIds))});
+        u"WHERE "_s % dialect.taskIdIn(u"SELECT l.task_id FROM task_projects AS l WHERE "_s % inProject.sql),
+        {inProject.value});
     // Links only ever point at existing tasks (foreign keys), so counting them needs no task row.
-    filter.count
-        = u"SELECT count(DISTINCT l.task_id) FROM task_projects AS l WHERE l.project_id IN ("_s % projects % u')';
+    filter.count = u"SELECT count(DISTINCT l.task_id) FROM task_projects AS l WHERE "_s % inProject.sql;
     return filter;
 }
 
@@ -401,8 +399,9 @@ TaskFilter filterOf(const SqlDialect &dialect, const TaskQuery &query)
     QStringList conditions;
     QStringList values;
     if (query.ids) {
-        conditions.append(u"t.id IN ("_s % dialect.jsonArrayValues(u"?"_s) % u')');
-        values.append(toJsonArray(*query.ids));
+        const BoundCondition isListed = dialect.isOneOf(u"t.id"_s, *query.ids);
+        conditions.append(isListed.sql);
+        values.append(isListed.value);
     }
     const std::optional<TextSearchSql> search = query.text ? dialect.textSearch(*query.text) : std::nullopt;
     if (query.text && !search)

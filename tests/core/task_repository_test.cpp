@@ -451,6 +451,26 @@ TEST_P(TaskRepositoryTest, FindByProjectsWithUnknownOrNoIdsIsEmpty)
     EXPECT_TRUE(sneaky.isEmpty());
 }
 
+TEST_P(TaskRepositoryTest, ListingByIdsThatHoldQuotesBackslashesOrBracesStillFindsTheOthers)
+{
+    // Given a task in a project (PostgreSQL gets the ids as an array literal, SQLite as JSON)
+    OPEN_TEST_STORE(store);
+    ASSERT_OK_AND_ASSIGN(const Project a, store.projects().create(ProjectDraft {.name = u"A"_s}));
+    TaskDraft d = draft(u"in A"_s);
+    d.projectIds = {a.id};
+    ASSERT_OK_AND_ASSIGN(const Task task, store.tasks().create(d));
+    const QStringList odd {u"a\",\"b"_s, u"c\\"_s, u"{d}"_s, u"e,f"_s, u"NULL"_s, QString()};
+
+    // When listing by ids and projects that hold the array's own punctuation, beside real ones
+    ASSERT_OK_AND_ASSIGN(const QList<Task> byProject, tasksOfProjects(store.tasks(), odd + QStringList {a.id}));
+    ASSERT_OK_AND_ASSIGN(
+        const QList<Task> byId, listedTasks(store.tasks(), TaskQuery {.ids = odd + QStringList {task.id}}));
+
+    // Then the real ones are found, and nothing else
+    EXPECT_EQ(ids(byProject), QStringList {task.id});
+    EXPECT_EQ(ids(byId), QStringList {task.id});
+}
+
 // ---- update ----------------------------------------------------------------
 
 TEST_P(TaskRepositoryTest, UpdateChangesOnlyTheGivenFields)
