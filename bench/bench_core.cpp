@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // quire_bench_core seed <db> <tasks> <projects>   creates projects and tasks in one transaction
-// quire_bench_core list <db> [repetitions]         times the listings in C++, prints JSON lines
+// quire_bench_core list <db> [repetitions] [name]  times the listings in C++ (those whose name holds
+//                                                   `name`), prints JSON lines
 // quire_bench_core create <db> [count]              times durable single-task creates in C++
 // quire_bench_core bulk <db> [count]                times the repository half of a bulk complete
 //                                                   and of the undo of a bulk delete, `count` tasks
@@ -112,7 +113,7 @@ Stats measure(int repetitions, const std::function<bool()> &work)
     return statsOf(samples);
 }
 
-int list(const QString &path, int repetitions)
+int list(const QString &path, int repetitions, const QString &only)
 {
     auto db = core::Database::open(path, u"bench-list"_s);
     if (!db)
@@ -124,11 +125,17 @@ int list(const QString &path, int repetitions)
         return failWith({core::ErrorCode::NotFound, u"no projects: seed the database first"_s});
     const core::TaskQuery oneProject {.projectIds = QStringList {allProjects->first().id}};
     const core::TaskQuery all;
+    // Today's and Upcoming's listings, as bench/run's page asks them.
+    const QDate today = QDate::currentDate();
+    const core::TaskQuery dueToday {.completed = false, .dueUntil = today};
+    const core::TaskQuery upcoming {.completed = false, .dueFrom = today.addDays(1)};
 
     const int fewer = std::max(3, repetitions / 4);
     // The repository's listing (Task values), then the same with the TaskColumns text the bridge
     // sends, then through QJsonObject/QJsonDocument (the bridge's first version) for comparison.
     const auto timed = [&](const char *name, int times, const core::TaskQuery &query, auto &&encode) {
+        if (!QLatin1StringView(name).contains(only))
+            return;
         qsizetype rows = 0;
         const Stats stats = measure(times, [&] {
             auto listing = tasks.list(query);
@@ -149,6 +156,8 @@ int list(const QString &path, int repetitions)
     timed("repo_list_all", fewer, all, nothing);
     timed("repo_columns_project", repetitions, oneProject, columns);
     timed("repo_columns_all", fewer, all, columns);
+    timed("repo_columns_today", repetitions, dueToday, columns);
+    timed("repo_columns_upcoming", repetitions, upcoming, columns);
     timed("repo_qjson_project", repetitions, oneProject, viaQJson);
     timed("repo_qjson_all", fewer, all, viaQJson);
     return 0;
@@ -222,7 +231,7 @@ int main(int argc, char *argv[])
     if (args.size() >= 5 && args.at(1) == u"seed")
         return seed(args.at(2), args.at(3).toInt(), args.at(4).toInt());
     if (args.size() >= 3 && args.at(1) == u"list")
-        return list(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 20);
+        return list(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 20, args.size() >= 5 ? args.at(4) : QString());
     if (args.size() >= 3 && args.at(1) == u"create")
         return create(args.at(2), args.size() >= 4 ? args.at(3).toInt() : 300);
     if (args.size() >= 3 && args.at(1) == u"bulk")

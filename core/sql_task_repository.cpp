@@ -268,12 +268,17 @@ Result<> visitTasks(
     static const QString columns = columnList<Task>({}, u"t."_s) % u", t."_s % listCopyColumns<Task>().join(u", t."_s);
     const int firstCopy = static_cast<int>(columnList<Task>().count(u',')) + 1;
     QVariantList values = filter.boundValues();
-    values.append(limit ? QVariant(*limit) : SqlDialect::of(db).noLimit());
-    values.append(offset);
+    QString sql
+        = u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where % u" ORDER BY "_s % filter.order;
+    // Only when asked: under a LIMIT, SQLite sorts through a b-tree that keeps the first rows, which
+    // costs a fifth of a whole listing more than its plain sort.
+    if (limit || offset > 0) {
+        sql += u" LIMIT ? OFFSET ?"_s;
+        values.append(limit ? QVariant(*limit) : SqlDialect::of(db).noLimit());
+        values.append(offset);
+    }
     SharedTexts texts;
     std::optional<Error> stopped;
-    const QString sql = u"SELECT "_s % columns % u" FROM "_s % filter.source % u' ' % filter.where % u" ORDER BY "_s
-        % filter.order % u" LIMIT ? OFFSET ?"_s;
     auto read = forEachRow(db, u"cannot read tasks"_s, sql, values, [&](const auto &row) {
         if (stopped)
             return;
