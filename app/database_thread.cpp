@@ -22,6 +22,8 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <future>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +35,8 @@ namespace {
 constexpr int kHealthCheckMs = 5'000;
 constexpr int kFirstRetryMs = 1'000;
 constexpr int kLongestRetryMs = 30'000;
+// Writes that follow each other closer than this are a burst; after it the log is checkpointed.
+constexpr int kIdleCheckpointMs = 250;
 
 core::Error unreachableError(const QString &reason)
 {
@@ -41,10 +45,15 @@ core::Error unreachableError(const QString &reason)
             .arg(reason)};
 }
 
+QString newConnectionName()
+{
+    return u"quire-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
 core::Result<Storage> openStorage(const QString &path, const QString &password)
 {
-    const QString connection = u"quire-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto database = core::Database::open(path, connection, password);
+    // The file is checked in the background (DatabaseThread::BackgroundCheck) unless opening it writes.
+    auto database = core::Database::open(path, newConnectionName(), password, core::IntegrityCheck::ByCaller);
     if (!database)
         return std::unexpected(database.error());
     Storage storage;
@@ -150,6 +159,74 @@ private:
     QElapsedTimer m_sinceReport; // used on the database thread only
 };
 
+/**
+ * @brief The integrity check of an open file that open() left to its caller, on a thread and a
+ * connection of its own: the window lists tasks while it reads the whole file (about a second at
+ * 100 000 tasks), and a write waits for its verdict, so a damaged file is still never changed.
+ */
+class DatabaseThread::BackgroundCheck final
+{
+public:
+    /** @brief Starts checking `path`; `done` is called on the check's thread once it has a verdict. */
+    BackgroundCheck(const QString &path, std::function<void()> done)
+    {
+        m_verdict = std::async(std::launch::async, [this, path, done = std::move(done)] {
+            std::optional<core::Error> damage = check(path);
+            done();
+            return damage;
+        });
+    }
+
+    BackgroundCheck(const BackgroundCheck &) = delete;
+    BackgroundCheck &operator=(const BackgroundCheck &) = delete;
+    BackgroundCheck(BackgroundCheck &&) = delete;
+    BackgroundCheck &operator=(BackgroundCheck &&) = delete;
+
+    /** @brief Interrupts a check still reading, and waits for its thread. */
+    ~BackgroundCheck()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+            if (m_database)
+                m_database->interrupt();
+        }
+        if (m_verdict.valid())
+            m_verdict.wait();
+    }
+
+    /** @brief Waits for the verdict: the damage found, or nullopt. Once only. */
+    [[nodiscard]] std::optional<core::Error> verdict() { return m_verdict.get(); }
+
+private:
+    std::optional<core::Error> check(const QString &path)
+    {
+        auto database = core::Database::open(path, newConnectionName(), {}, core::IntegrityCheck::ByCaller);
+        if (!database) { // the window's own connection is open: this says nothing of the file
+            qCWarning(lcDatabase).noquote()
+                << "cannot check the database in the background:" << database.error().message;
+            return std::nullopt;
+        }
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_stopping)
+                return std::nullopt;
+            m_database = database->get();
+        }
+        core::Result<> intact = (*database)->checkIntegrity();
+        const std::lock_guard lock(m_mutex);
+        m_database = nullptr;
+        if (intact || m_stopping) // stopped part way: no verdict
+            return std::nullopt;
+        return std::move(intact.error());
+    }
+
+    std::mutex m_mutex; // guards the two members below
+    bool m_stopping = false;
+    core::Database *m_database = nullptr; // the check's connection while it reads
+    std::future<std::optional<core::Error>> m_verdict;
+};
+
 struct DatabaseThread::QueuedJob {
     std::shared_ptr<Request> request;
     Job job;
@@ -204,9 +281,16 @@ DatabaseThread::DatabaseThread(Opener opener, QString path)
             qCWarning(lcDatabase).noquote() << "the database is read-only: changes cannot be saved";
         }
         if (*m_storage && (*m_storage)->database) {
-            listenToOtherClients(*(*m_storage)->database);
-            if ((*m_storage)->database->isServer())
+            core::Database &database = *(*m_storage)->database;
+            listenToOtherClients(database);
+            if (database.isServer())
                 watchConnection();
+            else
+                checkpointWhenIdle();
+            if (database.integrityUnchecked()) {
+                m_integrityCheck = std::make_unique<BackgroundCheck>(
+                    database.path(), [this] { post([this] { applyIntegrityCheck(); }); });
+            }
         }
     });
 }
@@ -225,6 +309,8 @@ void DatabaseThread::shutdown()
     QMetaObject::invokeMethod(
         m_context.get(),
         [this] {
+            m_integrityCheck.reset(); // stops it: its verdict no longer matters
+            m_idleCheckpoint.reset(); // closing the connection checkpoints
             m_healthCheck.reset();
             m_retry.reset();
             m_storage.reset();
@@ -294,6 +380,8 @@ void DatabaseThread::execute(const std::shared_ptr<Request> &request, const Job 
 {
     if (!request->claim(Request::State::Queued, Request::State::Running))
         return; // cancel() has answered it
+    if (kind == JobKind::Write)
+        applyIntegrityCheck(); // nothing is written to a file before it is known to be intact
     core::Result<QJsonValue> result = std::unexpected(internalError("no result"));
     try {
         if (!m_storage || (kind == JobKind::Read && m_closing)) {
@@ -320,6 +408,8 @@ void DatabaseThread::execute(const std::shared_ptr<Request> &request, const Job 
     forget(request);
     request->claim(Request::State::Running, Request::State::Done);
     request->answer(std::move(result));
+    if (kind == JobKind::Write && m_idleCheckpoint)
+        m_idleCheckpoint->start(); // restarted by every write: runs once they pause
 }
 
 core::Result<QJsonValue> DatabaseThread::runAsCancellable(Request &request, const Job &job)
@@ -404,6 +494,20 @@ void DatabaseThread::reportProgress(const QString &requestId, qint64 done, qint6
         m_progressListener(requestId, done, total, phase);
 }
 
+void DatabaseThread::checkpointWhenIdle()
+{
+    m_idleCheckpoint = std::make_unique<QTimer>();
+    m_idleCheckpoint->setSingleShot(true);
+    m_idleCheckpoint->setInterval(kIdleCheckpointMs);
+    QObject::connect(m_idleCheckpoint.get(), &QTimer::timeout, m_context.get(), [this] {
+        if (!m_storage || !*m_storage || !(*m_storage)->database)
+            return;
+        // A failure costs nothing but time: the next commit, or closing, checkpoints instead.
+        if (auto copied = (*m_storage)->database->checkpoint(); !copied)
+            qCWarning(lcDatabase).noquote() << copied.error().message;
+    });
+}
+
 void DatabaseThread::watchConnection()
 {
     m_healthCheck = std::make_unique<QTimer>();
@@ -470,6 +574,22 @@ void DatabaseThread::reportConnection(bool connected, const QString &reason)
     const QMutexLocker lock(&m_listenerMutex);
     if (m_connectionListener)
         m_connectionListener(connected, reason);
+}
+
+void DatabaseThread::applyIntegrityCheck()
+{
+    if (!m_integrityCheck)
+        return;
+    const std::optional<core::Error> damage = m_integrityCheck->verdict();
+    m_integrityCheck.reset();
+    if (!damage)
+        return;
+    qCCritical(lcDatabase).noquote() << damage->message;
+    // Every call now answers with the damage, as when it is found on opening; the page reads its
+    // lists again and shows it.
+    m_storage = std::make_unique<core::Result<Storage>>(std::unexpected(explainStorageError(*damage, m_path)));
+    reportOtherClientChange({.rows = core::OtherClientChange::Rows::Tasks});
+    reportOtherClientChange({.rows = core::OtherClientChange::Rows::Projects});
 }
 
 core::Result<> DatabaseThread::openResult()

@@ -153,6 +153,7 @@ public:
 private:
     class Request;
     struct QueuedJob;
+    class BackgroundCheck;
 
     DatabaseThread(Opener opener, QString path);
     void post(std::function<void()> work);
@@ -167,6 +168,8 @@ private:
     void listenToOtherClients(core::Database &database);
     void reportOtherClientChange(const core::OtherClientChange &change);
     void reportProgress(const QString &requestId, qint64 done, qint64 total, const QString &phase);
+    /** On the database thread, once open on a file: the log is checkpointed when writes pause. */
+    void checkpointWhenIdle();
     /** On the database thread, once open on a server: the checks that notice it has gone. */
     void watchConnection();
     /** On the database thread: false, and the storage dropped for a reconnect, when the server has gone. */
@@ -175,15 +178,22 @@ private:
     /** On the database thread: m_opener's outcome, an exception escaping it as an Internal error. */
     core::Result<Storage> openWithOpener();
     void reportConnection(bool connected, const QString &reason);
+    /**
+     * On the database thread: waits for the background integrity check (if one runs) and, when
+     * it found the file damaged, ends the storage with that error and has the page read again.
+     */
+    void applyIntegrityCheck();
 
     QString m_path; // for error explanations; empty when an Opener was given
     Opener m_opener; // kept to reconnect to a server
     std::unique_ptr<QTimer> m_healthCheck; // on m_thread: asks an idle server whether it is still there
     std::unique_ptr<QTimer> m_retry; // on m_thread: the next reconnection attempt
+    std::unique_ptr<QTimer> m_idleCheckpoint; // on m_thread: a file's log copied into it once writes pause
     int m_retryDelayMs = 0; // on m_thread
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QObject> m_context; // lives on m_thread: queued work runs there
     std::unique_ptr<core::Result<Storage>> m_storage; // touched only on m_thread
+    std::unique_ptr<BackgroundCheck> m_integrityCheck; // on m_thread: the open file's check, until applied
     std::atomic<bool> m_closing = false; // set by shutdown(); read on m_thread by queued reads
 
     QMutex m_queueMutex; // guards m_queue

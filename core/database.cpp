@@ -163,7 +163,7 @@ Result<QString> Database::changeVersion()
 }
 
 Result<std::unique_ptr<Database>> Database::open(
-    const QString &path, const QString &connectionName, const QString &password)
+    const QString &path, const QString &connectionName, const QString &password, IntegrityCheck check)
 {
     if (path.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"database path must not be empty"_s);
@@ -208,7 +208,7 @@ Result<std::unique_ptr<Database>> Database::open(
     std::unique_ptr<Database> db(new Database(std::move(state)));
     if (!db->d->connection.open())
         return std::unexpected(storageError(openFailure(path), db->d->connection.lastError()));
-    if (auto ready = db->configureAndMigrate(); !ready)
+    if (auto ready = db->configureAndMigrate(check); !ready)
         return std::unexpected(std::move(ready.error()));
     db->d->interruptHandle = db->d->sqliteHandle();
     return db;
@@ -235,7 +235,38 @@ Result<> Database::executeAll(const QString &what, std::span<const QString> stat
     return {};
 }
 
-Result<> Database::configureAndMigrate()
+Result<> Database::checkIntegrity()
+{
+    if (isServer())
+        return {};
+    auto check = Statement::queryValue(*this, openFailure(d->path), u"PRAGMA quick_check(1)"_s);
+    if (!check)
+        return std::unexpected(std::move(check.error()));
+    if (check->toString() != u"ok") {
+        return fail(ErrorCode::Storage,
+            u"database "_s % d->path % u" is damaged ("_s % check->toString().left(200)
+                % u"); Quire has not changed it. Restore a backup or repair it with the sqlite3 tool's .recover"_s);
+    }
+    return {};
+}
+
+Result<> Database::checkpoint()
+{
+    if (isServer() || d->path == kMemoryPath || d->readOnly)
+        return {};
+    auto copied = Statement::queryValue(
+        *this, u"cannot copy the write-ahead log into "_s % d->path, u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+    if (!copied)
+        return std::unexpected(std::move(copied.error()));
+    return {};
+}
+
+bool Database::integrityUnchecked() const
+{
+    return d->integrityUnchecked;
+}
+
+Result<> Database::configureAndMigrate(IntegrityCheck check)
 {
     const QString failure = openFailure(d->path);
     auto pragma = [&](const QString &sql) { return Statement::queryValue(*this, failure, sql); };
@@ -277,13 +308,18 @@ Result<> Database::configureAndMigrate()
 
     // A damaged file is refused before anything writes to it (switching the journal mode or a
     // migration would): the user's copy stays as it is, for a backup or a repair tool.
-    auto check = pragma(u"PRAGMA quick_check(1)"_s);
-    if (!check)
-        return std::unexpected(std::move(check.error()));
-    if (check->toString() != u"ok") {
-        return fail(ErrorCode::Storage,
-            u"database "_s % d->path % u" is damaged ("_s % check->toString().left(200)
-                % u"); Quire has not changed it. Restore a backup or repair it with the sqlite3 tool's .recover"_s);
+    const bool inMemory = d->path == kMemoryPath;
+    auto journalMode = pragma(u"PRAGMA journal_mode"_s);
+    if (!journalMode)
+        return std::unexpected(std::move(journalMode.error()));
+    const QString wantedJournalMode = inMemory ? u"memory"_s : u"wal"_s;
+    const bool writesToOpen = from != kSchemaVersion
+        || (!d->readOnly && journalMode->toString().compare(wantedJournalMode, Qt::CaseInsensitive) != 0);
+    if (check == IntegrityCheck::OnOpen || writesToOpen) {
+        if (auto intact = checkIntegrity(); !intact)
+            return intact;
+    } else {
+        d->integrityUnchecked = true;
     }
     if (d->readOnly && from != kSchemaVersion) {
         return fail(ErrorCode::Storage,
@@ -297,13 +333,15 @@ Result<> Database::configureAndMigrate()
         return std::unexpected(std::move(set.error()));
     if (auto set = expect(u"PRAGMA foreign_keys"_s, 1, u"foreign_keys=ON"_s); !set)
         return set;
-    const bool inMemory = d->path == kMemoryPath;
     // Read-only: the journal mode cannot change; whatever it is, reading works.
     if (!d->readOnly) {
-        if (auto set = expect(u"PRAGMA journal_mode = WAL"_s, inMemory ? u"memory"_s : u"wal"_s, u"journal_mode=WAL"_s);
-            !set)
+        if (auto set = expect(u"PRAGMA journal_mode = WAL"_s, wantedJournalMode, u"journal_mode=WAL"_s); !set)
             return set;
     }
+    // A commit that finds this many pages in the log copies them into the file before it returns;
+    // DatabaseThread does it as soon as writes pause, so only a long burst of writes waits for it.
+    if (auto set = pragma(u"PRAGMA wal_autocheckpoint = 4000"_s); !set)
+        return std::unexpected(std::move(set.error()));
     if (auto set = pragma(u"PRAGMA synchronous = FULL"_s); !set)
         return std::unexpected(std::move(set.error()));
     if (auto set = expect(u"PRAGMA synchronous"_s, 2, u"synchronous=FULL"_s); !set)

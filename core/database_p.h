@@ -36,6 +36,7 @@ struct Database::Private {
     std::optional<QString> backupPath;
     int schemaVersion = 0;
     bool readOnly = false;
+    bool integrityUnchecked = false;
     int transactionDepth = 0;
     /** A savepoint's rollback failed inside the open transaction, which therefore may not commit. */
     bool savepointRollbackFailed = false;

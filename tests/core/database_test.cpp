@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "connection_names.h"
+#include "damaged_database.h"
 #include "result_assertions.h"
 #include "statement.h"
 #include "temporary_folder.h"
@@ -25,6 +26,7 @@ using quire::core_test::listedTasks;
 using quire::core_test::scalar;
 using quire::test::TemporaryFolder;
 using quire::test::uniqueConnectionName;
+using quire::test::writeDamagedDatabase;
 
 TEST(Database, OpenCreatesTheParentFolderAndTheCurrentSchema)
 {
@@ -516,4 +518,63 @@ TEST(Schema, ProjectsOfATaskAreFoundThroughAnIndex)
     // Then
     ASSERT_EQ(plan.size(), 1);
     EXPECT_TRUE(plan.first().contains(u"task_projects_by_project"_s)) << plan.first().toStdString();
+}
+
+TEST(Database, RefusesADamagedFileOnOpeningAndLeavesItUntouched)
+{
+    // Given
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    ASSERT_NO_FATAL_FAILURE(writeDamagedDatabase(path));
+    const QByteArray before = TemporaryFolder::readFile(path);
+
+    // When
+    auto db = Database::open(path, uniqueConnectionName());
+
+    // Then
+    ASSERT_FALSE(db.has_value());
+    EXPECT_EQ(db.error().code, ErrorCode::Storage);
+    EXPECT_TRUE(db.error().message.contains(u"is damaged"_s)) << db.error().message.toStdString();
+    EXPECT_EQ(TemporaryFolder::readFile(path), before);
+}
+
+TEST(Database, LeftToItsCallerTheIntegrityCheckStillFindsTheDamage)
+{
+    // Given
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    ASSERT_NO_FATAL_FAILURE(writeDamagedDatabase(path));
+    const QByteArray before = TemporaryFolder::readFile(path);
+
+    // When: opening it writes nothing, so it is not read through
+    auto db = Database::open(path, uniqueConnectionName(), {}, IntegrityCheck::ByCaller);
+
+    // Then
+    ASSERT_TRUE(db.has_value()) << db.error().message.toStdString();
+    EXPECT_TRUE((*db)->integrityUnchecked());
+    auto intact = (*db)->checkIntegrity();
+    ASSERT_FALSE(intact.has_value());
+    EXPECT_TRUE(intact.error().message.contains(u"is damaged"_s)) << intact.error().message.toStdString();
+    db->reset();
+    EXPECT_EQ(TemporaryFolder::readFile(path), before);
+}
+
+TEST(Database, AFileThatOpeningWritesToIsCheckedEvenWhenTheCallerWouldCheckIt)
+{
+    // Given: a new file (opening it creates the schema)
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+
+    // When
+    auto created = Database::open(path, uniqueConnectionName(), {}, IntegrityCheck::ByCaller);
+
+    // Then
+    ASSERT_TRUE(created.has_value()) << created.error().message.toStdString();
+    EXPECT_FALSE((*created)->integrityUnchecked());
+    EXPECT_TRUE((*created)->checkIntegrity().has_value());
+    created->reset();
+    auto reopened = Database::open(path, uniqueConnectionName(), {}, IntegrityCheck::ByCaller);
+    ASSERT_TRUE(reopened.has_value());
+    EXPECT_TRUE((*reopened)->integrityUnchecked());
+    EXPECT_TRUE((*reopened)->checkIntegrity().has_value());
 }

@@ -19,6 +19,14 @@
 
 namespace quire::core {
 
+/**
+ * @brief When open() reads a whole SQLite file to refuse a damaged one: always before it returns
+ * (OnOpen), or only when it must write to open the file (a migration, a new journal mode), leaving
+ * the check to the caller otherwise (ByCaller; see integrityUnchecked()). The check reads every
+ * page: about a second at 100 000 tasks, which the window need not wait for.
+ */
+enum class IntegrityCheck : std::uint8_t { OnOpen, ByCaller };
+
 /** @brief Rows of one kind that another client of a shared database changed. */
 struct OtherClientChange {
     enum class Rows : std::uint8_t { Tasks, Projects };
@@ -65,8 +73,8 @@ public:
      * PGPASSWORD); kept by the connection only. A server that asks for a password and gets none,
      * or refuses the one given, fails with ErrorCode::Unauthenticated. Refused for a file.
      */
-    [[nodiscard]] static Result<std::unique_ptr<Database>> open(
-        const QString &path, const QString &connectionName, const QString &password = {});
+    [[nodiscard]] static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName,
+        const QString &password = {}, IntegrityCheck check = IntegrityCheck::OnOpen);
 
     /** @brief True for a `postgresql://` (or `postgres://`) URL: a database on a PostgreSQL server. */
     [[nodiscard]] static bool isServerUrl(const QString &location);
@@ -95,6 +103,19 @@ public:
     [[nodiscard]] bool isReadOnly() const;
     /** @brief The copy made before migrating, if open() made one. */
     [[nodiscard]] std::optional<QString> backupPath() const;
+    /** @brief True when open() was told IntegrityCheck::ByCaller and wrote nothing, so did not check the file. */
+    [[nodiscard]] bool integrityUnchecked() const;
+    /**
+     * @brief Reads the whole file (SQLite's quick_check): a Storage error saying it is damaged and
+     * how to repair it when it is, success otherwise (and for a server, which checks itself).
+     */
+    [[nodiscard]] Result<> checkIntegrity();
+    /**
+     * @brief Copies what the write-ahead log holds into the file, as far as no reader still needs
+     * it (SQLite's PASSIVE checkpoint), so that the next commit need not: DatabaseThread calls it
+     * once writes pause. Nothing to do for a server or an in-memory database.
+     */
+    [[nodiscard]] Result<> checkpoint();
     /** @brief Statements executed through this Database (including pragmas and BEGIN/COMMIT). */
     [[nodiscard]] quint64 queryCount() const;
 
@@ -179,7 +200,7 @@ private:
     Result<> prepareServerSchema();
     /** @brief Rolls back what a failed ROLLBACK left open, before an outermost begin(). */
     Result<> endUnfinishedTransaction();
-    Result<> configureAndMigrate();
+    Result<> configureAndMigrate(IntegrityCheck check);
     Result<> migrate(int from);
     Result<> migrateTo1();
     Result<> migrateTo2();
