@@ -48,7 +48,10 @@ double elapsedMs(const QElapsedTimer &timer)
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
-/** A plain QPSQL connection to the database of `url`: the raw baseline's, beside no Quire code. */
+/**
+ * A plain QPSQL connection to the database of `url`: the raw baseline's, beside no Quire code.
+ * Not open when it failed (the reason in lastError()) or one of its settings did (said on stderr).
+ */
 QSqlDatabase rawConnection(const QString &url)
 {
     const QUrl parsed(url);
@@ -57,13 +60,20 @@ QSqlDatabase rawConnection(const QString &url)
     db.setPort(parsed.port(5432));
     db.setUserName(parsed.userName());
     db.setDatabaseName(parsed.path().mid(1));
-    db.open();
+    if (!db.open())
+        return db;
     // The session settings Quire's connections have (core/server_database.cpp), so that the raw
     // read gets the same planner and memory: without them the server chose parallel workers and a
     // scan of every task once it had analyzed the tables, and the raw read took twice as long.
     for (const QString &setting :
         {u"SET max_parallel_workers_per_gather = 0"_s, u"SET jit = off"_s, u"SET work_mem = '32MB'"_s}) {
-        QSqlQuery(setting, db);
+        if (QSqlQuery query(db); !query.exec(setting)) {
+            // A baseline without them would not be the same read: better no figure than a wrong one.
+            std::fprintf(stderr, "quire_bench_server: %s failed: %s\n", qUtf8Printable(setting),
+                qUtf8Printable(query.lastError().text()));
+            db.close();
+            return db;
+        }
     }
     return db;
 }

@@ -14,13 +14,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const { launchQuire } = await import('../tests/e2e/support/quire-app.mjs');
-const { projectItem } = await import('../tests/e2e/support/ui.mjs');
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p99: at(0.99), n: sorted.length };
-}
+const { projectItem, rowSelector } = await import('../tests/e2e/support/ui.mjs');
+const { stats } = await import('./stats.mjs');
 
 // Longer than any refresh should take, shorter than the page's protocol timeout (30 s).
 const PROBE_WAIT_MS = 10_000;
@@ -46,9 +41,9 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
       // B watches for the row, and stamps the frame after it appears (the row is then painted);
       // null when it has not appeared after PROBE_WAIT_MS, counted as missed instead of waiting on.
       const painted = watcher.page.evaluate(
-        (t, waitMs) =>
+        (row, waitMs) =>
           new Promise((resolve) => {
-            const seen = () => document.querySelector(`[data-testid="task-row"][aria-label="${t}"]`);
+            const seen = () => document.querySelector(row);
             const stamp = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
             if (seen()) return stamp();
             const observer = new MutationObserver(() => {
@@ -62,7 +57,7 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
               resolve(null);
             }, waitMs);
           }),
-        title,
+        rowSelector(title),
         PROBE_WAIT_MS,
       );
       const { started, acknowledged, taskId } = await writer.page.evaluate(
@@ -79,7 +74,7 @@ export async function benchCommitToPaint({ url, probes = 20, binary = process.en
       // than the window would not render a row added below its last visible one.
       await writer.page.evaluate((id) => window.__QUIRE__.invoke('db_delete_task', { taskId: id }), taskId);
       await watcher.page
-        .waitForFunction((t) => !document.querySelector(`[data-testid="task-row"][aria-label="${t}"]`), { timeout: PROBE_WAIT_MS }, title)
+        .waitForFunction((row) => !document.querySelector(row), { timeout: PROBE_WAIT_MS }, rowSelector(title))
         .catch(() => undefined);
       if (i === 0) continue; // warm-up
       own.push(acknowledged - started);

@@ -18,6 +18,7 @@ const e2eDir = join(here, '..', 'tests', 'e2e');
 const require = createRequire(join(e2eDir, 'package.json'));
 const puppeteer = require('puppeteer-core');
 const { appEnvironment, freePort, launchQuire, localDay, makeWorkspace } = await import('../tests/e2e/support/quire-app.mjs');
+const { stats } = await import('./stats.mjs');
 
 const env = (name) => {
   const value = process.env[name];
@@ -66,12 +67,6 @@ const COUNTS = { ipcRounds: 30, ipcBlock: 100, creates: 200, moves: 100, bulkRou
 const RAW_COUNTS = { lookups: COUNTS.ipcRounds * COUNTS.ipcBlock, commits: COUNTS.creates, readProject: 20, readAll: 7 };
 
 const log = (...args) => console.error('[bench]', ...args);
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p99: at(0.99), n: sorted.length };
-}
 
 /** Sum of VmHWM (peak RSS) over the process group `pgid` (the app or page and its QtWebEngineProcess children). */
 function peakMemoryMiB(pgid) {

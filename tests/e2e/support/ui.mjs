@@ -117,9 +117,12 @@ export async function waitForRows(page, titles, { ordered = false, timeout = def
   }
 }
 
+/** The CSS selector of the row of the task titled `title`. */
+export const rowSelector = (title) => `${byTestId('task-row')}[aria-label="${title.replaceAll('"', '\\"')}"]`;
+
 /** The row of the task titled `title`. */
 export async function rowByTitle(page, title) {
-  return page.waitForSelector(`${byTestId('task-row')}[aria-label="${title.replaceAll('"', '\\"')}"]`, {
+  return page.waitForSelector(rowSelector(title), {
     visible: true,
     timeout: defaultTimeout,
   });
