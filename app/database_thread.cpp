@@ -419,10 +419,12 @@ core::Result<QJsonValue> DatabaseThread::runAsCancellable(Request &request, cons
         m_running = &request;
         m_runningDatabase = (*m_storage)->database.get();
     }
-    // Cleared however the job ends, before the connection could go: cancel() interrupts only a live one.
+    // Cleared however the job ends, before the connection could go: cancel() interrupts only a live
+    // one. Under the lock, no cancel of this job can interrupt the connection after it resumes.
     const auto notRunning
         = qScopeGuard([&mutex = m_requestsMutex, &running = m_running, &database = m_runningDatabase] {
               const QMutexLocker lock(&mutex);
+              database->resume();
               running = nullptr;
               database = nullptr;
           });

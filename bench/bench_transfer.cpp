@@ -313,6 +313,7 @@ public:
         const qint64 returnedAt = std::chrono::steady_clock::now().time_since_epoch().count();
         finished.store(true);
         canceller.join();
+        m_db.resume();
         if (result || result.error().code != core::ErrorCode::Cancelled || cancelledAt.load() == 0)
             fail(u"the work was not cancelled at %1 of '%2'"_s.arg(m_fraction).arg(m_phase));
         return static_cast<double>(returnedAt - cancelledAt.load()) / 1e6;
@@ -387,7 +388,10 @@ int main(int argc, char *argv[])
     const auto cancelAt = [&](core::Database &db, const QString &phase, double fraction,
                               const std::function<core::Result<>(core::Operation &)> &work) {
         CancelledPartWay cancelling(db, phase, fraction);
-        longestMs = std::max(longestMs, cancelling.latencyMs([&] { return work(cancelling); }));
+        const double ms = cancelling.latencyMs([&] { return work(cancelling); });
+        std::fprintf(stderr, "quire_bench_transfer: cancelled at %.0f %% of %s: %.1f ms\n", fraction * 100,
+            qUtf8Printable(phase), ms);
+        longestMs = std::max(longestMs, ms);
     };
     cancelAt(*sourceDb, u"reading"_s, 0.5, [&](core::Operation &cancelling) {
         return withoutValue(exchange::exportToFile(

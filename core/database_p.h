@@ -48,6 +48,11 @@ struct Database::Private {
     sqlite3 *handle = nullptr;
     /** The handle interrupt() may use from another thread: set once open, cleared before closing. */
     std::atomic<sqlite3 *> interruptHandle = nullptr;
+    /**
+     * Set by interrupt(), cleared by resume(): a statement asked to start meanwhile fails with
+     * Cancelled. SQLite and PostgreSQL both forget an interrupt that comes between two statements.
+     */
+    std::atomic<bool> interrupted = false;
     /** On a server: what interrupt() cancels the running statement with; made once open, freed on closing. */
     std::atomic<pg_cancel *> serverCancel = nullptr;
 

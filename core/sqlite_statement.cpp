@@ -55,9 +55,15 @@ bool Database::Private::inTransaction()
 
 void Database::interrupt()
 {
+    d->interrupted.store(true); // before the statement stops, so that the next one cannot start
     if (sqlite3 *handle = d->interruptHandle.load())
         sqlite3_interrupt(handle);
     d->cancelServerStatement();
+}
+
+void Database::resume()
+{
+    d->interrupted.store(false);
 }
 
 void Database::Private::finalizeSqliteStatements()
@@ -152,6 +158,8 @@ SqliteStatement &SqliteStatement::bind(const QVariant &value)
 Result<bool> SqliteStatement::step()
 {
     if (!m_stepped) {
+        if (m_db->d->interrupted.load())
+            return std::unexpected(cancelledError());
         m_stepped = true;
         ++m_db->d->queryCount;
     }

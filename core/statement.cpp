@@ -144,6 +144,8 @@ Statement &Statement::bind(const std::optional<QString> &value)
 
 Result<> Statement::exec()
 {
+    if (m_db->d->interrupted.load())
+        return std::unexpected(cancelledError());
     ++m_db->d->queryCount;
     if (!m_query.exec())
         return std::unexpected(storageError(m_what, m_query.lastError()));

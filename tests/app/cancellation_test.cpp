@@ -72,10 +72,11 @@ TEST_P(BridgeTest, ARunningJobIsToldToStopAndAnswersCancelled)
     // When it is cancelled while it runs
     EXPECT_TRUE(m_database->cancel(u"running-1"_s));
 
-    // Then it stops and answers Cancelled
+    // Then it stops and answers Cancelled, and the connection it interrupted serves the next call
     ASSERT_TRUE(waitFor(running));
     ASSERT_FALSE(running.result().has_value());
     EXPECT_EQ(running.result().error().code, core::ErrorCode::Cancelled);
+    EXPECT_EQ(ok(u"db_get_projects"_s).toArray(), QJsonArray {});
 }
 
 TEST_P(BridgeTest, CancellingAFinishedOrUnknownRequestHasNoEffect)

@@ -401,6 +401,31 @@ TEST_P(DataTransferTest, cancelledImportBeforeCommitLeavesNoStep)
     EXPECT_EQ(rowCounts(m_target.db()), before);
 }
 
+TEST_P(DataTransferTest, anInterruptBetweenTwoStatementsStopsTheNextOne)
+{
+    // Given an import interrupted while none of its statements runs (as the last record starts,
+    // before its insert), by a cancel that only interrupts: the operation never says cancelled.
+    // SQLite and PostgreSQL both forget such an interrupt; Database must not.
+    ASSERT_OK(importInto(m_target, generated(1, 10)));
+    const QList<qint64> before = rowCounts(m_target.db());
+    Database &db = m_target.db();
+    RecordingOperation operation;
+    operation.cancelWhen = [&db](const RecordingOperation::Report &report) {
+        if (report.phase == u"writing" && report.done == report.total)
+            db.interrupt();
+        return false;
+    };
+
+    const Result<ImportReport> imported = SqlDataTransfer(db).import(generated(2, 20), ImportMode::Commit, operation);
+    db.resume();
+
+    // Then it stops at the next statement with Cancelled, having written nothing, and once
+    // resumed the connection works again
+    EXPECT_ERROR_CODE(imported, ErrorCode::Cancelled);
+    EXPECT_EQ(rowCounts(db), before);
+    ASSERT_OK(m_target.projects().create({.name = u"After"_s}));
+}
+
 TEST_P(DataTransferTest, cancelledExportReturnsCancelled)
 {
     ASSERT_OK(importInto(m_source, generated(1, 600)));
@@ -500,8 +525,8 @@ TEST_P(DataTransferTest, importedTasksAreFoundBySearch)
 }
 
 /**
- * `work`'s result while another thread interrupts `db` every 20 ms until it has come back: one
- * interrupt sent before its statement starts would be lost.
+ * `work`'s result while another thread interrupts `db` every 20 ms until it has come back; `db`
+ * then resumes, as DatabaseThread's does once a cancelled job has returned.
  */
 template<class Work>
 auto whileInterrupted(Database &db, Work &&work) -> std::invoke_result_t<Work>
@@ -516,6 +541,7 @@ auto whileInterrupted(Database &db, Work &&work) -> std::invoke_result_t<Work>
     auto result = work();
     finished = true;
     interrupter.join();
+    db.resume();
     return result;
 }
 

@@ -134,12 +134,16 @@ public:
     [[nodiscard]] Result<> watchOtherClients(std::function<void(const OtherClientChange &)> listener);
 
     /**
-     * @brief Stops the SQL statement running on this connection, from any thread: it fails with
-     * ErrorCode::Cancelled and its transaction rolls back. No effect when nothing runs. The caller
-     * makes sure the Database lives until interrupt() returns (DatabaseThread calls it only while
-     * one of its jobs runs).
+     * @brief Stops the SQL statement running on this connection, from any thread, and every one
+     * asked to start after it until resume(): each fails with ErrorCode::Cancelled, so the work
+     * stops and its transaction rolls back (ending a transaction, Database::execute() without
+     * values, is never stopped). The caller makes sure the Database lives until interrupt()
+     * returns (DatabaseThread calls it only while one of its jobs runs), and calls resume() once
+     * the interrupted work has returned.
      */
     void interrupt();
+    /** @brief Lets statements run again after interrupt(). */
+    void resume();
 
     /**
      * @brief Whether the connection still works. On a server, asks it (one round trip, outside any
