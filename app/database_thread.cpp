@@ -424,7 +424,8 @@ core::Result<QJsonValue> DatabaseThread::runAsCancellable(Request &request, cons
     const auto notRunning
         = qScopeGuard([&mutex = m_requestsMutex, &running = m_running, &database = m_runningDatabase] {
               const QMutexLocker lock(&mutex);
-              database->resume();
+              if (database != nullptr)
+                  database->resume();
               running = nullptr;
               database = nullptr;
           });
