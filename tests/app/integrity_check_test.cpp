@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The open file's integrity check, which runs in the background while the window lists tasks:
 // a write waits for it, and a damaged file is never written to.
+#include "create_task_job.h"
 #include "damaged_database.h"
 #include "temporary_folder.h"
+#include "wait_until.h"
 #include <database_thread.h>
 #include <quire/core/database.h>
 
 #include <gtest/gtest.h>
-
-#include <QDeadlineTimer>
-#include <QThread>
 
 #include <atomic>
 
@@ -19,34 +18,9 @@ using namespace quire;
 using app::DatabaseThread;
 using app::JobKind;
 using app::Storage;
+using quire::test::createTaskJob;
 using quire::test::TemporaryFolder;
-
-namespace {
-
-/** @brief A write job: creates one task. */
-DatabaseThread::Job createATask()
-{
-    return [](Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
-        core::TaskDraft draft;
-        draft.title = u"Written after opening"_s;
-        auto created = storage.tasks->create(draft);
-        if (!created)
-            return std::unexpected(created.error());
-        return QJsonValue(created->id);
-    };
-}
-
-/** @brief Waits (up to 5 s) until `done` holds, from the database thread's side. */
-template<class Predicate>
-bool waitUntil(Predicate done)
-{
-    const QDeadlineTimer deadline(5s);
-    while (!done() && !deadline.hasExpired())
-        QThread::msleep(1);
-    return done();
-}
-
-} // namespace
+using quire::test::waitUntil;
 
 TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePageReadsAgain)
 {
@@ -64,7 +38,7 @@ TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePage
     ASSERT_TRUE(database.openResult().has_value());
 
     // When
-    auto written = database.run(createATask(), JobKind::Write);
+    auto written = database.run(createTaskJob(u"Written after opening"_s), JobKind::Write);
     written.waitForFinished();
 
     // Then
@@ -72,7 +46,7 @@ TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePage
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, core::ErrorCode::Storage);
     EXPECT_TRUE(result.error().message.contains(u"is damaged"_s)) << result.error().message.toStdString();
-    EXPECT_TRUE(waitUntil([&] { return everyTaskChanged > 0; }));
+    EXPECT_TRUE(waitUntil([&] { return everyTaskChanged > 0; }, 5s));
     auto listed = database.run(
         [](Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
             if (auto found = storage.tasks->list({}); !found)
@@ -98,7 +72,7 @@ TEST(IntegrityCheck, AnIntactFileIsWrittenOnceItsCheckHasPassed)
     database.setOtherClientListener([&](const core::OtherClientChange &) { ++everyTaskChanged; });
 
     // When
-    auto written = database.run(createATask(), JobKind::Write);
+    auto written = database.run(createTaskJob(u"Written after opening"_s), JobKind::Write);
     written.waitForFinished();
 
     // Then

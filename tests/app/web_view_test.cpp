@@ -10,6 +10,8 @@
 #include <main_window.h>
 #include <web_page.h>
 
+#include "wait_until.h"
+
 #include <gtest/gtest.h>
 
 #include <QDeadlineTimer>
@@ -36,16 +38,6 @@ namespace {
 
 using app::AppSchemeHandler;
 using app::ExternalLinkOpener;
-
-/** @brief Spins the event loop until `done` holds or `timeout` passes; returns `done()`. */
-template<class Predicate>
-bool waitUntil(Predicate done, std::chrono::milliseconds timeout = 10s)
-{
-    const QDeadlineTimer deadline(timeout);
-    while (!done() && !deadline.hasExpired())
-        QTest::qWait(20);
-    return done();
-}
 
 /** @brief The app's page in a shown view, with a link over its top-left corner. */
 class WebViewTest : public ::testing::Test
