@@ -92,6 +92,7 @@ Statement::Statement(Statement &&other) noexcept
     , m_what(std::move(other.m_what))
     , m_sql(std::move(other.m_sql))
     , m_query(std::move(other.m_query))
+    , m_reusable(other.m_reusable)
 {
 }
 
@@ -103,6 +104,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_what = std::move(other.m_what);
         m_sql = std::move(other.m_sql);
         m_query = std::move(other.m_query);
+        m_reusable = other.m_reusable;
     }
     return *this;
 }
@@ -117,7 +119,8 @@ void Statement::recycle()
     if (!m_db)
         return;
     m_query.finish();
-    m_db->d->preparedQueries.insert(m_sql, m_query);
+    if (m_reusable)
+        m_db->d->preparedQueries.insert(m_sql, m_query);
     m_db = nullptr;
 }
 
@@ -144,8 +147,10 @@ Statement &Statement::bind(const std::optional<QString> &value)
 
 Result<> Statement::exec()
 {
-    if (m_db->d->interrupted.load())
+    if (m_db->d->interrupted.load()) {
+        m_reusable = false;
         return std::unexpected(cancelledError());
+    }
     ++m_db->d->queryCount;
     if (!m_query.exec())
         return std::unexpected(storageError(m_what, m_query.lastError()));

@@ -420,10 +420,14 @@ TEST_P(DataTransferTest, anInterruptBetweenTwoStatementsStopsTheNextOne)
     db.resume();
 
     // Then it stops at the next statement with Cancelled, having written nothing, and once
-    // resumed the connection works again
+    // resumed the connection works again, the refused insert's statement included
     EXPECT_ERROR_CODE(imported, ErrorCode::Cancelled);
     EXPECT_EQ(rowCounts(db), before);
     ASSERT_OK(m_target.projects().create({.name = u"After"_s}));
+    UnwatchedOperation unwatched;
+    const Result<ImportReport> again = SqlDataTransfer(db).import(generated(2, 20), ImportMode::Commit, unwatched);
+    ASSERT_OK(again);
+    EXPECT_EQ(again->tasksAdded, 20);
 }
 
 TEST_P(DataTransferTest, cancelledExportReturnsCancelled)
