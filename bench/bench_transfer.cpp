@@ -11,6 +11,7 @@
 //           asked half way through the export's reading, and half way through and at the very
 //           end of the import's writing (its journal step and commit still to come).
 // The database is seeded first (not timed): `tasks` tasks (default 100 000) over 50 projects.
+#include <memory_reuse.h>
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
 #include <quire/core/sql_data_transfer.h>
@@ -32,8 +33,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -291,8 +294,15 @@ public:
     [[nodiscard]] bool cancelled() const override { return m_cancelled.load(); }
     void progress(qint64 done, qint64 total, QStringView phase) override
     {
-        if (phase == m_phase && total > 0 && static_cast<double>(done) >= m_fraction * static_cast<double>(total))
-            m_reached.store(true);
+        if (m_reached.load() || phase != m_phase || total <= 0
+            || static_cast<double>(done) < m_fraction * static_cast<double>(total)) {
+            return;
+        }
+        // The work waits here until the other thread has cancelled it: otherwise a cancel at 100 %
+        // raced the end of the work, which sometimes finished first (then there was no figure).
+        std::unique_lock lock(m_mutex);
+        m_reached.store(true);
+        m_landed.wait(lock, [&] { return m_hasLanded; });
     }
 
     /** Runs `work` on this thread while another cancels it at the point; ms from the cancel to its return. */
@@ -308,14 +318,29 @@ public:
             cancelledAt.store(std::chrono::steady_clock::now().time_since_epoch().count());
             m_cancelled.store(true);
             m_db.interrupt();
+            {
+                const std::lock_guard lock(m_mutex);
+                m_hasLanded = true;
+            }
+            m_landed.notify_all();
         });
         const core::Result<> result = work();
         const qint64 returnedAt = std::chrono::steady_clock::now().time_since_epoch().count();
         finished.store(true);
         canceller.join();
         m_db.resume();
-        if (result || result.error().code != core::ErrorCode::Cancelled || cancelledAt.load() == 0)
-            fail(u"the work was not cancelled at %1 of '%2'"_s.arg(m_fraction).arg(m_phase));
+        if (cancelledAt.load() == 0) {
+            fail(u"the work ended before it reached %1 of '%2': %3"_s.arg(m_fraction)
+                     .arg(m_phase)
+                     .arg(result ? u"done"_s : result.error().message));
+        }
+        if (result)
+            fail(u"the work cancelled at %1 of '%2' succeeded"_s.arg(m_fraction).arg(m_phase));
+        if (result.error().code != core::ErrorCode::Cancelled) {
+            fail(u"the work cancelled at %1 of '%2' failed otherwise: %3"_s.arg(m_fraction)
+                     .arg(m_phase)
+                     .arg(result.error().message));
+        }
         return static_cast<double>(returnedAt - cancelledAt.load()) / 1e6;
     }
 
@@ -325,6 +350,9 @@ private:
     double m_fraction;
     std::atomic<bool> m_reached = false;
     std::atomic<bool> m_cancelled = false;
+    std::mutex m_mutex;
+    std::condition_variable m_landed;
+    bool m_hasLanded = false;
 };
 
 void report(const char *name, double ms, qsizetype rows, const char *baseline, double baselineMs, double goal)
@@ -338,6 +366,7 @@ void report(const char *name, double ms, qsizetype rows, const char *baseline, d
 
 int main(int argc, char *argv[])
 {
+    app::reuseFreedMemory(); // as the app's main() does: the cancel figure includes freeing the import's copy
     const QCoreApplication application(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2) {
