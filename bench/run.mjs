@@ -64,7 +64,7 @@ const startupRuns = Number(process.env.QUIRE_BENCH_STARTUP_RUNS ?? 5);
 // How many samples each figure takes (the warm-ups are on top).
 const COUNTS = { ipcRounds: 30, ipcBlock: 100, creates: 200, moves: 100, bulkRounds: 7, bulkSize: 1000, undoRounds: 5, searches: 20, listProject: 20, listAll: 7 };
 // The raw lookups and commits use the very ids the page used, as many times.
-const RAW_COUNTS = { lookups: COUNTS.ipcRounds * COUNTS.ipcBlock, commits: COUNTS.creates, readProject: 20, readAll: 7 };
+const RAW_COUNTS = { lookups: COUNTS.ipcRounds * COUNTS.ipcBlock, commits: COUNTS.creates };
 
 const log = (...args) => console.error('[bench]', ...args);
 
@@ -307,12 +307,18 @@ async function benchSearch(page, repetitions) {
   return figures;
 }
 
-// ---- Listings end to end into JS objects ---------------------------------------------------------
+// ---- Listings end to end into JS objects, each sample next to a raw read of the same rows -------
+// The machine drifts: one run's raw read of Today took 140 ms, the next run's 87 ms, and a raw
+// read taken after the app has closed saw another machine than the listing it is the baseline of.
+// So each listing sample is followed by one raw read (quire_bench_raw, its own warm-up first) while
+// the app stays open, and each figure's two sides are medians of samples taken in turn.
 async function benchListing(page) {
   // One evaluate per call: a whole series of 100 000-row listings would outlast the protocol timeout.
   const projectId = await page.evaluate(async () => (await window.__QUIRE__.invoke('db_get_projects'))[0].id);
-  const time = async (args, n) => {
+  const raws = {};
+  const time = async (args, n, rawArgs) => {
     const samples = [];
+    const rawSamples = {};
     let rows = 0;
     for (let i = 0; i < n; i += 1) {
       const sample = await page.evaluate(async (a) => {
@@ -322,26 +328,35 @@ async function benchListing(page) {
       }, args);
       samples.push(sample.ms);
       rows = sample.rows;
+      if (!rawArgs) continue;
+      for (const figure of Object.values(raw(...rawArgs, 1))) {
+        (rawSamples[figure.name] ??= { rows: figure.rows, samples: [] }).samples.push(figure.median_ms);
+      }
+    }
+    for (const [name, { rows: rawRows, samples: taken }] of Object.entries(rawSamples)) {
+      const { median, p99 } = stats(taken);
+      raws[name] = { name, rows: rawRows, median_ms: median, p99_ms: p99 };
     }
     return { samples, rows };
   };
   await time({ projectIds: [projectId] }, 2); // warm-up
-  const project = await time({ projectIds: [projectId] }, COUNTS.listProject);
-  const all = await time({}, COUNTS.listAll);
+  const project = await time({ projectIds: [projectId] }, COUNTS.listProject, ['read', db100k, projectId]);
+  const all = await time({}, COUNTS.listAll, ['read', db100k, 'all']);
   // Today and Upcoming as the views ask them; a build without due dates refuses the keys.
   const today = localDay(0);
-  const dated = async (args) => {
+  const dated = async (args, rawArgs) => {
     try {
       await time(args, 2); // warm-up
-      return await time(args, COUNTS.listProject);
+      return await time(args, COUNTS.listProject, rawArgs);
     } catch (error) {
       log(`no due-date listing in this build (${error.message.split('\n')[0]})`);
       return undefined;
     }
   };
-  const dueToday = await dated({ completed: false, dueUntil: today });
-  const upcoming = await dated({ completed: false, dueFrom: localDay(1) });
-  return { projectId, project, all, dueToday, upcoming };
+  // Today: open tasks due before tomorrow; Upcoming: from tomorrow on.
+  const dueToday = await dated({ completed: false, dueUntil: today }, ['read-due', db100k, 'today', '-', localDay(1)]);
+  const upcoming = await dated({ completed: false, dueFrom: localDay(1) }, ['read-due', db100k, 'upcoming', localDay(1), '-']);
+  return { projectId, project, all, dueToday, upcoming, raws };
 }
 
 /**
@@ -547,6 +562,7 @@ const workDir = dirname(db100k);
     figures.listAll = { ...stats(listing.all.samples), rows: listing.all.rows };
     for (const [key, part] of [['listToday', listing.dueToday], ['listUpcoming', listing.upcoming]])
       if (part) figures[key] = { ...stats(part.samples), rows: part.rows };
+    figures.rawListings = listing.raws;
     // The peak with a painted 100 000-row view and seven listings of all of it behind it.
     figures.memory = peakMemoryMiB(app.process.pid);
     log('db_create_task with the all-tasks view open');
@@ -573,11 +589,7 @@ const workDir = dirname(db100k);
   log('raw baselines: SQLite straight through its C API (quire_bench_raw), on the seeded 100 000-task database');
   figures.raw = {
     ...raw('lookup', db100k, RAW_COUNTS.lookups, join(workDir, 'lookup-ids.txt')),
-    ...raw('read', db100k, figures.projectId, RAW_COUNTS.readProject),
-    ...raw('read', db100k, 'all', RAW_COUNTS.readAll),
-    // Today: open tasks due before tomorrow; Upcoming: from tomorrow on (skipped where the file has no due dates).
-    ...(figures.listToday ? raw('read-due', db100k, 'today', '-', localDay(1), RAW_COUNTS.readProject) : {}),
-    ...(figures.listUpcoming ? raw('read-due', db100k, 'upcoming', localDay(1), '-', RAW_COUNTS.readProject) : {}),
+    ...figures.rawListings, // the reads of the listings' rows, taken in turn with them (benchListing)
     ...raw('commit', db100k, RAW_COUNTS.commits, join(workDir, 'template-ids.txt')),
     ...Object.assign({}, ...SEARCHES.map(({ name, match }) => raw('search', db100k, name, match, 50, COUNTS.searches))),
   };
@@ -897,7 +909,7 @@ const machine = `${cpus().length} CPUs (${cpuModel}), ${(totalmem() / 2 ** 30).t
 const runsOf = (list, key = 'frame') => list.map((s) => (s[key] === undefined ? 'n/a' : s[key].toFixed(0))).join(', ');
 const notes = [
   `Timer resolution in the page: ${ipc.resolution.toFixed(3)} ms (per-call figures are quantised to it; 100-call block figures are not).`,
-  `Samples: IPC ${COUNTS.ipcRounds} rounds of ${COUNTS.ipcBlock}-call blocks per kind, interleaved; ${COUNTS.creates} creates; ${COUNTS.moves} moves; ${COUNTS.bulkRounds} bulk completes; ${COUNTS.undoRounds} undos of a bulk delete; listings ${COUNTS.listProject} (project) and ${COUNTS.listAll} (all); raw: ${RAW_COUNTS.lookups} lookups, ${RAW_COUNTS.commits} commits, reads ${RAW_COUNTS.readProject} and ${RAW_COUNTS.readAll}; start-up ${startupRuns} runs per size after one warm-up pair.`,
+  `Samples: IPC ${COUNTS.ipcRounds} rounds of ${COUNTS.ipcBlock}-call blocks per kind, interleaved; ${COUNTS.creates} creates; ${COUNTS.moves} moves; ${COUNTS.bulkRounds} bulk completes; ${COUNTS.undoRounds} undos of a bulk delete; listings ${COUNTS.listProject} (project, Today, Upcoming) and ${COUNTS.listAll} (all), each followed by one raw read of its rows; raw: ${RAW_COUNTS.lookups} lookups, ${RAW_COUNTS.commits} commits; start-up ${startupRuns} runs per size after one warm-up pair.`,
   `Per call, db_get_task median / p99: ${ms(ipc.single.getTask.median)} / ${ms(ipc.single.getTask.p99)}; raw lookup p99 ${ms(rawFigures.raw_lookup?.p99_ms)}.`,
   `Processes in the memory figure (MiB VmHWM each): ${figures.memory.processes.join(', ')}.`,
   ...Object.entries(figures.startup).map(
