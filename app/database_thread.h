@@ -183,6 +183,9 @@ private:
      * it found the file damaged, ends the storage with that error and has the page read again.
      */
     void applyIntegrityCheck();
+    /** On the database thread: the background integrity check of `path`, started after a delay or by the first write.
+     */
+    void checkIntegrityLater(const QString &path);
 
     QString m_path; // for error explanations; empty when an Opener was given
     Opener m_opener; // kept to reconnect to a server

@@ -3,6 +3,7 @@
 // a write waits for it, and a damaged file is never written to.
 #include "create_task_job.h"
 #include "damaged_database.h"
+#include "result_assertions.h"
 #include "temporary_folder.h"
 #include "wait_until.h"
 #include <database_thread.h>
@@ -59,6 +60,27 @@ TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePage
     EXPECT_TRUE(listed.result().error().message.contains(u"is damaged"_s));
     database.shutdown();
     EXPECT_EQ(TemporaryFolder::readFile(path), before);
+}
+
+TEST(IntegrityCheck, ADamagedFileThatNobodyWritesToIsReportedOnceItsDelayedCheckHasRun)
+{
+    // Given a damaged file, opened by the window without waiting for its check, and only read
+    TemporaryFolder folder;
+    const QString path = folder.filePath(u"quire.db"_s);
+    ASSERT_NO_FATAL_FAILURE(quire::test::writeDamagedDatabase(path));
+    DatabaseThread database(path, {});
+    std::atomic<int> everyTaskChanged = 0;
+    database.setOtherClientListener([&](const core::OtherClientChange &change) {
+        if (change.rows == core::OtherClientChange::Rows::Tasks && !change.ids)
+            ++everyTaskChanged;
+    });
+    ASSERT_TRUE(database.openResult().has_value());
+
+    // When nothing is written, Then the check starts by itself (after about a second) and the
+    // page is told to read again, which shows the damage
+    EXPECT_TRUE(waitUntil([&] { return everyTaskChanged > 0; }, 10s));
+    EXPECT_ERROR_CODE(database.openResult(), core::ErrorCode::Storage);
+    database.shutdown();
 }
 
 TEST(IntegrityCheck, AnIntactFileIsWrittenOnceItsCheckHasPassed)
