@@ -493,6 +493,14 @@ async function startOnce(kind, database) {
       } catch {
         result.complete = undefined;
       }
+      // The page's own phases, ms from spawn: where the time between the bare page and Quire goes.
+      const phases = await page.evaluate(() => {
+        const at = (ms) => performance.timeOrigin + ms;
+        const navigation = performance.getEntriesByType('navigation')[0];
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, at(m.startTime)]));
+        return { navigation: at(0), html: navigation ? at(navigation.responseEnd) : undefined, ...marks };
+      });
+      result.phases = Object.fromEntries(Object.entries(phases).map(([name, when]) => [name, when - spawnedAt]));
     }
     result.memory = peakMemoryMiB(child.pid);
     return result;
@@ -913,6 +921,23 @@ console.log(table);
 
 const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
 const machine = `${cpus().length} CPUs (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${readFileSync('/proc/version', 'utf8').split(' ').slice(0, 3).join(' ')}`;
+// The phases a start-up passes through, in order, by the page's navigation timing and user-timing marks.
+const STARTUP_PHASES = [
+  ['navigation', 'page navigation starts'],
+  ['html', 'index.html served'],
+  ['quire:bundle-running', 'bundle running'],
+  ['quire:channel-connected', 'channel connected'],
+  ['quire:first-page-decoded', 'first page decoded'],
+  [FIRST_ROWS_MARK, 'first rows painted'],
+  [LIST_COMPLETE_MARK, 'whole list decoded'],
+];
+function startupPhases(runs) {
+  const shown = STARTUP_PHASES.flatMap(([key, name]) => {
+    const times = runs.map((r) => r.phases?.[key]).filter((t) => typeof t === 'number');
+    return times.length === 0 ? [] : [`${name} ${stats(times).median.toFixed(0)}`];
+  });
+  return shown.length === 0 ? 'not stamped by this build' : shown.join(', ');
+}
 const runsOf = (list, key = 'frame') => list.map((s) => (s[key] === undefined ? 'n/a' : s[key].toFixed(0))).join(', ');
 const notes = [
   `Timer resolution in the page: ${ipc.resolution.toFixed(3)} ms (per-call figures are quantised to it; 100-call block figures are not).`,
@@ -924,6 +949,7 @@ const notes = [
       `Start-up runs, ${tasks} tasks (ms from spawn to the frame after the first row): quire ${runsOf(run.app)}; whole list arrived ${runsOf(run.app, 'complete')}; bare ${runsOf(run.bare)}.`,
   ),
   ...(figures.stub ? [`Start-up runs with the stub bundle: ${runsOf(figures.stub.app)}; bare ${runsOf(figures.stub.bare)}.`] : []),
+  ...Object.entries(figures.startup).map(([tasks, run]) => `Start-up phases, ${tasks} tasks (median ms from spawn): ${startupPhases(run.app)}.`),
 ];
 // Which sources the build came from, so a table can be traced back to a commit.
 const source = (() => {

@@ -14,6 +14,7 @@ import { todayText } from '@/lib/local-date';
 import { createQueryClient } from '@/lib/query-client';
 import '@/styles/index.css';
 
+performance.mark('quire:bundle-running'); // start-up phases: bench/README.md
 // Before anything renders, so the first frame already has the chosen colours.
 startTheme();
 

@@ -51,6 +51,7 @@ export function getChannel(): Promise<WebChannel> {
     }
     new Ctor(transport, (channel) => {
       connected = channel;
+      performance.mark('quire:channel-connected');
       resolve(channel);
     });
   });

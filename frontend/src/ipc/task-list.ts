@@ -56,6 +56,7 @@ export async function fetchTaskList(
       const secondCall = page(firstPageSize);
       secondCall.catch(() => undefined); // awaited below; not an unhandled rejection if the first fails
       const first = await firstCall;
+      if (attempt === 0) performance.mark('quire:first-page-decoded');
       if (attempt === 0 && first.total > first.tasks.length) onFirstPage?.(first.tasks);
       const offsets: number[] = [];
       for (let offset = firstPageSize + pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
