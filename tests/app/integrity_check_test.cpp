@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -23,23 +24,33 @@ using quire::test::createTaskJob;
 using quire::test::TemporaryFolder;
 using quire::test::waitUntil;
 
-TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePageReadsAgain)
+/** A damaged file, opened by the window without waiting for its check; counts the page's "read every task again". */
+class DamagedFileCheck : public ::testing::Test
 {
-    // Given a damaged file, opened by the window without waiting for its check
-    TemporaryFolder folder;
-    const QString path = folder.filePath(u"quire.db"_s);
-    ASSERT_NO_FATAL_FAILURE(quire::test::writeDamagedDatabase(path));
-    const QByteArray before = TemporaryFolder::readFile(path);
-    DatabaseThread database(path, {});
-    std::atomic<int> everyTaskChanged = 0;
-    database.setOtherClientListener([&](const core::OtherClientChange &change) {
-        if (change.rows == core::OtherClientChange::Rows::Tasks && !change.ids)
-            ++everyTaskChanged;
-    });
-    ASSERT_TRUE(database.openResult().has_value());
+protected:
+    void SetUp() override
+    {
+        ASSERT_NO_FATAL_FAILURE(quire::test::writeDamagedDatabase(m_path));
+        m_before = TemporaryFolder::readFile(m_path);
+        m_database = std::make_unique<DatabaseThread>(m_path, QString());
+        m_database->setOtherClientListener([this](const core::OtherClientChange &change) {
+            if (change.rows == core::OtherClientChange::Rows::Tasks && !change.ids)
+                ++m_everyTaskChanged;
+        });
+        ASSERT_TRUE(m_database->openResult().has_value());
+    }
 
+    TemporaryFolder m_folder;
+    QString m_path = m_folder.filePath(u"quire.db"_s);
+    QByteArray m_before;
+    std::atomic<int> m_everyTaskChanged = 0;
+    std::unique_ptr<DatabaseThread> m_database;
+};
+
+TEST_F(DamagedFileCheck, AWriteIsRefusedTheFileIsLeftAsItWasAndThePageReadsAgain)
+{
     // When
-    auto written = database.run(createTaskJob(u"Written after opening"_s), JobKind::Write);
+    auto written = m_database->run(createTaskJob(u"Written after opening"_s), JobKind::Write);
     written.waitForFinished();
 
     // Then
@@ -47,8 +58,8 @@ TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePage
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, core::ErrorCode::Storage);
     EXPECT_TRUE(result.error().message.contains(u"is damaged"_s)) << result.error().message.toStdString();
-    EXPECT_TRUE(waitUntil([&] { return everyTaskChanged > 0; }, 5s));
-    auto listed = database.run(
+    EXPECT_TRUE(waitUntil([&] { return m_everyTaskChanged > 0; }, 5s));
+    auto listed = m_database->run(
         [](Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
             if (auto found = storage.tasks->list({}); !found)
                 return std::unexpected(found.error());
@@ -58,29 +69,18 @@ TEST(IntegrityCheck, AWriteToADamagedFileIsRefusedTheFileIsLeftAsItWasAndThePage
     listed.waitForFinished();
     ASSERT_FALSE(listed.result().has_value());
     EXPECT_TRUE(listed.result().error().message.contains(u"is damaged"_s));
-    database.shutdown();
-    EXPECT_EQ(TemporaryFolder::readFile(path), before);
+    m_database->shutdown();
+    EXPECT_EQ(TemporaryFolder::readFile(m_path), m_before);
 }
 
-TEST(IntegrityCheck, ADamagedFileThatNobodyWritesToIsReportedOnceItsDelayedCheckHasRun)
+TEST_F(DamagedFileCheck, NobodyWritingItIsReportedOnceTheDelayedCheckHasRun)
 {
-    // Given a damaged file, opened by the window without waiting for its check, and only read
-    TemporaryFolder folder;
-    const QString path = folder.filePath(u"quire.db"_s);
-    ASSERT_NO_FATAL_FAILURE(quire::test::writeDamagedDatabase(path));
-    DatabaseThread database(path, {});
-    std::atomic<int> everyTaskChanged = 0;
-    database.setOtherClientListener([&](const core::OtherClientChange &change) {
-        if (change.rows == core::OtherClientChange::Rows::Tasks && !change.ids)
-            ++everyTaskChanged;
-    });
-    ASSERT_TRUE(database.openResult().has_value());
-
-    // When nothing is written, Then the check starts by itself (after about a second) and the
-    // page is told to read again, which shows the damage
-    EXPECT_TRUE(waitUntil([&] { return everyTaskChanged > 0; }, 10s));
-    EXPECT_ERROR_CODE(database.openResult(), core::ErrorCode::Storage);
-    database.shutdown();
+    // When nothing is written, Then the check starts by itself (about a second after opening)
+    // and the page is told to read again, which shows the damage
+    EXPECT_TRUE(waitUntil([&] { return m_everyTaskChanged > 0; }, 10s));
+    EXPECT_ERROR_CODE(m_database->openResult(), core::ErrorCode::Storage);
+    m_database->shutdown();
+    EXPECT_EQ(TemporaryFolder::readFile(m_path), m_before);
 }
 
 TEST(IntegrityCheck, AnIntactFileIsWrittenOnceItsCheckHasPassed)
