@@ -92,7 +92,7 @@ Statement::Statement(Statement &&other) noexcept
     , m_what(std::move(other.m_what))
     , m_sql(std::move(other.m_sql))
     , m_query(std::move(other.m_query))
-    , m_reusable(other.m_reusable)
+    , m_valuesUnsent(other.m_valuesUnsent)
 {
 }
 
@@ -104,7 +104,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_what = std::move(other.m_what);
         m_sql = std::move(other.m_sql);
         m_query = std::move(other.m_query);
-        m_reusable = other.m_reusable;
+        m_valuesUnsent = other.m_valuesUnsent;
     }
     return *this;
 }
@@ -119,13 +119,14 @@ void Statement::recycle()
     if (!m_db)
         return;
     m_query.finish();
-    if (m_reusable)
+    if (!m_valuesUnsent)
         m_db->d->preparedQueries.insert(m_sql, m_query);
     m_db = nullptr;
 }
 
 Statement &Statement::bind(const QVariant &value)
 {
+    m_valuesUnsent = true;
     m_query.addBindValue(value);
     return *this;
 }
@@ -133,6 +134,7 @@ Statement &Statement::bind(const QVariant &value)
 Statement &Statement::bind(const QString &value)
 {
     // A null QString binds NULL; text columns are NOT NULL, so bind "" for an empty value.
+    m_valuesUnsent = true;
     m_query.addBindValue(value.isNull() ? QString(u""_s) : value);
     return *this;
 }
@@ -141,17 +143,17 @@ Statement &Statement::bind(const std::optional<QString> &value)
 {
     if (value)
         return bind(*value);
+    m_valuesUnsent = true;
     m_query.addBindValue(QVariant(QMetaType::fromType<QString>()));
     return *this;
 }
 
 Result<> Statement::exec()
 {
-    if (m_db->d->interrupted.load()) {
-        m_reusable = false;
+    if (m_db->d->interrupted.load())
         return std::unexpected(cancelledError());
-    }
     ++m_db->d->queryCount;
+    m_valuesUnsent = false;
     if (!m_query.exec())
         return std::unexpected(storageError(m_what, m_query.lastError()));
     return {};

@@ -116,9 +116,10 @@ private:
     QString m_what;
     QString m_sql;
     QSqlQuery m_query;
-    // QSqlQuery keeps values bound to a query that never ran, and the next use's values would
-    // follow them ("Parameter count mismatch"): such a query is not reused.
-    bool m_reusable = true;
+    // QSqlQuery keeps values bound to a query that never ran (refused after a cancel, or left
+    // before exec()), and the next use's values would follow them ("Parameter count mismatch"):
+    // such a query is not reused.
+    bool m_valuesUnsent = false;
 };
 
 } // namespace quire::core
