@@ -294,42 +294,44 @@ public:
     [[nodiscard]] bool cancelled() const override { return m_cancelled.load(); }
     void progress(qint64 done, qint64 total, QStringView phase) override
     {
-        if (m_reached.load() || phase != m_phase || total <= 0
-            || static_cast<double>(done) < m_fraction * static_cast<double>(total)) {
+        if (phase != m_phase || total <= 0 || static_cast<double>(done) < m_fraction * static_cast<double>(total))
             return;
-        }
+        std::unique_lock lock(m_mutex);
+        if (m_stage != Stage::Working)
+            return;
+        m_stage = Stage::Reached;
+        m_changed.notify_all();
         // The work waits here until the other thread has cancelled it: otherwise a cancel at 100 %
         // raced the end of the work, which sometimes finished first (then there was no figure).
-        std::unique_lock lock(m_mutex);
-        m_reached.store(true);
-        m_landed.wait(lock, [&] { return m_hasLanded; });
+        m_changed.wait(lock, [&] { return m_stage == Stage::Cancelled; });
     }
 
     /** Runs `work` on this thread while another cancels it at the point; ms from the cancel to its return. */
     double latencyMs(const std::function<core::Result<>()> &work)
     {
-        std::atomic<bool> finished = false;
-        std::atomic<qint64> cancelledAt = 0;
+        qint64 cancelledAt = 0; // written by the canceller, read once it has been joined
         std::thread canceller([&] {
-            while (!m_reached.load() && !finished.load())
-                std::this_thread::sleep_for(std::chrono::microseconds(200));
-            if (finished.load())
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return m_stage != Stage::Working; });
+            if (m_stage == Stage::Finished)
                 return;
-            cancelledAt.store(std::chrono::steady_clock::now().time_since_epoch().count());
+            cancelledAt = std::chrono::steady_clock::now().time_since_epoch().count();
             m_cancelled.store(true);
             m_db.interrupt();
-            {
-                const std::lock_guard lock(m_mutex);
-                m_hasLanded = true;
-            }
-            m_landed.notify_all();
+            m_stage = Stage::Cancelled;
+            m_changed.notify_all();
         });
         const core::Result<> result = work();
         const qint64 returnedAt = std::chrono::steady_clock::now().time_since_epoch().count();
-        finished.store(true);
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_stage == Stage::Working)
+                m_stage = Stage::Finished;
+        }
+        m_changed.notify_all();
         canceller.join();
         m_db.resume();
-        if (cancelledAt.load() == 0) {
+        if (cancelledAt == 0) {
             fail(u"the work ended before it reached %1 of '%2': %3"_s.arg(m_fraction)
                      .arg(m_phase)
                      .arg(result ? u"done"_s : result.error().message));
@@ -341,18 +343,20 @@ public:
                      .arg(m_phase)
                      .arg(result.error().message));
         }
-        return static_cast<double>(returnedAt - cancelledAt.load()) / 1e6;
+        return static_cast<double>(returnedAt - cancelledAt) / 1e6;
     }
 
 private:
+    /** Where the work is, as the two threads hand it over: the point reached, then the cancel landed. */
+    enum class Stage { Working, Reached, Cancelled, Finished };
+
     core::Database &m_db;
     QString m_phase;
     double m_fraction;
-    std::atomic<bool> m_reached = false;
     std::atomic<bool> m_cancelled = false;
-    std::mutex m_mutex;
-    std::condition_variable m_landed;
-    bool m_hasLanded = false;
+    std::mutex m_mutex; // guards m_stage
+    std::condition_variable m_changed;
+    Stage m_stage = Stage::Working;
 };
 
 void report(const char *name, double ms, qsizetype rows, const char *baseline, double baselineMs, double goal)
