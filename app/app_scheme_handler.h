@@ -7,16 +7,19 @@
 
 namespace quire::app {
 
+class ReplyStore;
+
 /**
  * @brief Serves the bundled UI from Qt resources at quire://app/, a real origin so ES modules and
- * the page's Content-Security-Policy ('self') work, and nothing from outside can be loaded.
+ * the page's Content-Security-Policy ('self') work, and nothing from outside can be loaded; and,
+ * once each, the large replies kept in a ReplyStore, at quire://app/reply/<token>.
  */
 class AppSchemeHandler final : public QWebEngineUrlSchemeHandler
 {
     Q_OBJECT
 
 public:
-    using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
+    explicit AppSchemeHandler(ReplyStore &replies, QObject *parent = nullptr);
 
     static inline const QByteArray scheme = QByteArrayLiteral("quire");
 
@@ -30,6 +33,12 @@ public:
     [[nodiscard]] static QString resourcePath(const QUrl &url);
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
+
+private:
+    /** @brief Answers with the reply kept for the job's URL, once; UrlNotFound when there is none. */
+    void serveReply(QWebEngineUrlRequestJob *job);
+
+    ReplyStore &m_replies;
 };
 
 } // namespace quire::app

@@ -18,6 +18,7 @@
 #include <file_chooser.h>
 #include <history_bridge.h>
 #include <project_bridge.h>
+#include <reply_store.h>
 #include <task_bridge.h>
 #include <transfer_bridge.h>
 
@@ -76,8 +77,9 @@ private:
 
 /** @brief The bridges on a channel over an in-memory database; rebuilt now and then to bound its size. */
 struct World {
+    app::ReplyStore replies;
     app::DatabaseThread database {u":memory:"_s};
-    app::TaskBridge tasks {database};
+    app::TaskBridge tasks {database, replies};
     app::ProjectBridge projects {database};
     app::HistoryBridge history {database};
     app::PlannedFileChooser files; // none planned: every file dialog answers "closed"

@@ -98,6 +98,103 @@ describe('invoke', () => {
     await expect(window.__QUIRE__!.invoke('db_get_tasks')).resolves.toEqual([task, { ...task, id: 't2' }]);
   });
 
+  describe('a list kept by the backend to fetch by URL (replyByUrl)', () => {
+    /** The app's scheme as XMLHttpRequest sees it: `served` maps a URL to its JSON text, once. */
+    function serveReplies(served: Map<string, string>) {
+      const requests: Array<{ url: string; aborted: boolean }> = [];
+      class FakeRequest {
+        responseType = '';
+        status = 0;
+        response: unknown = null;
+        onload: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        private entry = { url: '', aborted: false };
+        private done = false;
+        open(_method: string, url: string) {
+          this.entry = { url, aborted: false };
+          requests.push(this.entry);
+        }
+        send() {
+          setTimeout(() => {
+            if (this.entry.aborted) return;
+            this.done = true;
+            const text = served.get(this.entry.url);
+            served.delete(this.entry.url);
+            if (text === undefined) {
+              this.onerror?.();
+              return;
+            }
+            this.status = 200;
+            this.response = JSON.parse(text) as unknown;
+            this.onload?.();
+          }, 5);
+        }
+        abort() {
+          // As XMLHttpRequest's: nothing to stop once answered.
+          if (!this.done) this.entry.aborted = true;
+        }
+      }
+      vi.stubGlobal('XMLHttpRequest', FakeRequest);
+      return requests;
+    }
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('asks for it on list commands only, and resolves with the tasks fetched from the URL', async () => {
+      const url = 'quire://app/reply/0123';
+      const requests = serveReplies(new Map([[url, JSON.stringify(taskListPage([task], {}))]]));
+      const bridge = mockBridge((command) => (command === 'db_get_tasks' ? { ok: true, dataUrl: url } : ok(task)));
+
+      const list = invoke('db_get_tasks', { offset: 0 });
+      await vi.advanceTimersByTimeAsync(5);
+      await expect(list).resolves.toEqual([task]);
+      await expect(invoke('db_get_task', { taskId: 't1' })).resolves.toEqual(task);
+
+      expect(requests).toEqual([{ url, aborted: false }]);
+      expect(bridge.calls.map((c) => [c.command, c.replyByUrl])).toEqual([
+        ['db_get_tasks', true],
+        ['db_get_task', undefined],
+      ]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('leaves replyByUrl as a script gives it', async () => {
+      const bridge = mockBridge((_command, args) => ok(taskListPage([task], args)));
+
+      await expect(invokeRaw('db_get_tasks', { offset: 0, replyByUrl: false })).resolves.toEqual([task]);
+
+      expect(bridge.calls[0]?.replyByUrl).toBe(false);
+    });
+
+    it('rejects as internal when the kept reply is gone', async () => {
+      serveReplies(new Map());
+      mockBridge(() => ({ ok: true, dataUrl: 'quire://app/reply/gone' }));
+
+      const outcome = invoke('db_get_tasks', { offset: 0 }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(5);
+
+      expect(await outcome).toMatchObject({
+        name: 'IpcError',
+        code: 'internal',
+        message: 'The reply was lost before the page could read it',
+        command: 'db_get_tasks',
+      });
+    });
+
+    it('stops fetching when the call times out meanwhile', async () => {
+      const url = 'quire://app/reply/slow';
+      const requests = serveReplies(new Map([[url, JSON.stringify(taskListPage([task], {}))]]));
+      mockBridge((command) => (command === 'cancel_request' ? ok(true) : { ok: true, dataUrl: url }));
+
+      const outcome = invoke('db_get_tasks', { offset: 0 }, { timeoutMs: 2 }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(10);
+
+      expect(await outcome).toBeInstanceOf(TimeoutError);
+      expect(requests).toEqual([{ url, aborted: true }]);
+    });
+  });
+
   it('rejects a task list that is not in columns as internal, naming the command', async () => {
     mockBridge(() => ok([task]));
 

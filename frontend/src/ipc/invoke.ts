@@ -12,6 +12,7 @@ import {
 } from '@/ipc/contract';
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
 import { emitLateReply, onProgressReport, type ProgressReport } from '@/ipc/events';
+import { fetchReply, type ReplyFetch } from '@/ipc/reply-url';
 import { decodeTaskColumns } from '@/ipc/task-columns';
 import { fetchTaskList, wantsWholeList } from '@/ipc/task-list';
 
@@ -42,8 +43,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Turns the bridge's reply envelope into data, or throws the IpcError it carries. */
-function unwrapEnvelope(command: string, reply: unknown): unknown {
+function asIpcError(error: unknown, command: string): IpcError {
+  return error instanceof IpcError ? error : new IpcError('internal', String(error), command);
+}
+
+/** A successful reply: its data, or where to fetch it (replyByUrl). */
+type Answer = { data: unknown } | { dataUrl: string };
+
+/** Reads the bridge's reply envelope: its data or dataUrl, or throws the IpcError it carries. */
+function readEnvelope(command: string, reply: unknown): Answer {
   let value = reply;
   // Large lists may come as one JSON string (faster over QWebChannel).
   if (typeof value === 'string') {
@@ -56,7 +64,10 @@ function unwrapEnvelope(command: string, reply: unknown): unknown {
   if (!isPlainObject(value) || typeof value.ok !== 'boolean') {
     throw new IpcError('internal', NO_REPLY, command);
   }
-  if (value.ok) return value.data === undefined ? null : value.data;
+  if (value.ok) {
+    if (typeof value.dataUrl === 'string') return { dataUrl: value.dataUrl };
+    return { data: value.data === undefined ? null : value.data };
+  }
   const error = value.error;
   if (!isPlainObject(error)) throw new IpcError('internal', NO_REPLY, command);
   const code = isIpcErrorCode(error.code) ? error.code : 'internal';
@@ -136,6 +147,11 @@ function nextRequestId(): string {
 }
 const PAGE_TAG = Math.random().toString(36).slice(2, 10);
 
+/** True for the commands whose results can be large enough to fetch by URL (those with a wire form). */
+function takesReplyByUrl(command: CommandName): boolean {
+  return 'wire' in commandSpecs[command];
+}
+
 /** True for the commands that take a requestId (the contract's cancellable / progress). */
 function takesRequestId(command: CommandName): boolean {
   const spec = commandSpecs[command];
@@ -189,11 +205,16 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
   const { timeoutMs, signal, onProgress } = options;
   const requestId =
     typeof givenArgs.requestId === 'string' ? givenArgs.requestId : takesRequestId(command) ? nextRequestId() : undefined;
-  const args = requestId === undefined ? givenArgs : { ...givenArgs, requestId };
+  const args = {
+    ...givenArgs,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(takesReplyByUrl(command) && !('replyByUrl' in givenArgs) ? { replyByUrl: true } : {}),
+  };
 
   return new Promise<unknown>((resolve, reject) => {
     let settled = false;
     let sent = false;
+    let fetching: ReplyFetch | undefined;
     const stopProgress = requestId !== undefined && onProgress ? onProgressReport(requestId, onProgress) : () => {};
     const giveUp = (error: Error) => {
       if (settled) return;
@@ -208,6 +229,7 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       stopProgress();
+      fetching?.abort();
     };
     if (signal?.aborted) {
       onAbort();
@@ -245,7 +267,22 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
             if (!signal?.aborted) emitLateReply(command);
             return;
           }
-          settle(() => unwrapEnvelope(command, reply));
+          let answer: Answer;
+          try {
+            answer = readEnvelope(command, reply);
+          } catch (error) {
+            fail(asIpcError(error, command));
+            return;
+          }
+          if ('data' in answer) {
+            settle(() => answer.data);
+            return;
+          }
+          fetching = fetchReply(answer.dataUrl, command);
+          fetching.data.then(
+            (data) => settle(() => data),
+            (error: unknown) => fail(asIpcError(error, command)),
+          );
         });
       } catch (error) {
         fail(new IpcError('internal', error instanceof Error ? error.message : String(error), command));
