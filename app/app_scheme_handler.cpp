@@ -2,9 +2,7 @@
 #include "app_scheme_handler.h"
 
 #include "logging.h"
-#include "reply_store.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QWebEngineUrlRequestJob>
@@ -34,12 +32,6 @@ QByteArray mimeType(const QString &path)
 }
 
 } // namespace
-
-AppSchemeHandler::AppSchemeHandler(ReplyStore &replies, QObject *parent)
-    : QWebEngineUrlSchemeHandler(parent)
-    , m_replies(replies)
-{
-}
 
 void AppSchemeHandler::registerScheme()
 {
@@ -86,10 +78,6 @@ void AppSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         job->fail(QWebEngineUrlRequestJob::RequestDenied);
         return;
     }
-    if (ReplyStore::isReplyUrl(url)) {
-        serveReply(job);
-        return;
-    }
     const QString path = resourcePath(url);
     auto *file = new QFile(path, job);
     if (path.isEmpty() || !file->open(QIODevice::ReadOnly)) {
@@ -98,20 +86,6 @@ void AppSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         return;
     }
     job->reply(mimeType(path), file);
-}
-
-void AppSchemeHandler::serveReply(QWebEngineUrlRequestJob *job)
-{
-    auto bytes = m_replies.take(job->requestUrl());
-    if (!bytes) {
-        qCWarning(lcWeb) << "no reply kept under the token asked for (unknown, fetched already, or expired)";
-        job->fail(QWebEngineUrlRequestJob::UrlNotFound);
-        return;
-    }
-    auto *buffer = new QBuffer(job);
-    buffer->setData(*bytes); // shared, not copied
-    buffer->open(QIODevice::ReadOnly);
-    job->reply("application/json", buffer);
 }
 
 } // namespace quire::app

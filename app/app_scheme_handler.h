@@ -7,19 +7,16 @@
 
 namespace quire::app {
 
-class ReplyStore;
-
 /**
  * @brief Serves the bundled UI from Qt resources at quire://app/, a real origin so ES modules and
- * the page's Content-Security-Policy ('self') work, and nothing from outside can be loaded; and,
- * once each, the large replies kept in a ReplyStore, at quire://app/reply/<token>.
+ * the page's Content-Security-Policy ('self') work, and nothing from outside can be loaded.
  */
 class AppSchemeHandler final : public QWebEngineUrlSchemeHandler
 {
     Q_OBJECT
 
 public:
-    explicit AppSchemeHandler(ReplyStore &replies, QObject *parent = nullptr);
+    using QWebEngineUrlSchemeHandler::QWebEngineUrlSchemeHandler;
 
     static inline const QByteArray scheme = QByteArrayLiteral("quire");
 
@@ -33,12 +30,6 @@ public:
     [[nodiscard]] static QString resourcePath(const QUrl &url);
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
-
-private:
-    /** @brief Answers with the reply kept for the job's URL, once; UrlNotFound when there is none. */
-    void serveReply(QWebEngineUrlRequestJob *job);
-
-    ReplyStore &m_replies;
 };
 
 } // namespace quire::app

@@ -2,7 +2,6 @@
 #include "command_dispatch.h"
 
 #include "envelope.h"
-#include "reply_store.h"
 
 #include <QFuture>
 #include <QMetaObject>
@@ -211,8 +210,8 @@ QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &databas
     }
 }
 
-QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, ReplyStore &replies,
-    QStringView command, const QJsonValue &raw, TextCommandJob job)
+QFuture<QString> dispatchTextCommand(
+    QObject *context, DatabaseThread &database, QStringView command, const QJsonValue &raw, TextCommandJob job)
 {
     const CommandSpec &spec = commandSpec(command);
     const QString action = spec.action;
@@ -223,17 +222,14 @@ QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database,
         // The text is handed over through `reply` rather than the job's QJsonValue, which would copy it.
         auto reply = std::make_shared<QString>();
         const QString requestId = requestIdOf(spec, *arguments);
-        const bool byUrl = !spec.wire.isEmpty() && arguments->as<std::optional<bool>>(u"replyByUrl"_s).value_or(false);
         return runForBridge<QString>(
             context, database, spec, requestId,
-            [arguments = std::move(*arguments), job = std::move(job), reply, byUrl, &replies](
+            [arguments = std::move(*arguments), job = std::move(job), reply](
                 Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
                 auto data = job(arguments, storage);
                 if (!data)
                     return std::unexpected(std::move(data.error()));
-                *reply = byUrl && data->size() >= kReplyByUrlMinBytes
-                    ? okEnvelopeUrlText(replies.keep(std::move(*data)))
-                    : okEnvelopeText(*data);
+                *reply = okEnvelopeText(*data);
                 return QJsonValue(QJsonValue::Null);
             },
             [action, reply](const core::Result<QJsonValue> &result) -> QString {

@@ -17,8 +17,6 @@ class QObject;
 
 namespace quire::app {
 
-class ReplyStore;
-
 using CommandJob = std::function<core::Result<QJsonValue>(const Arguments &, Storage &)>;
 /** @brief Long work: it asks `operation` whether to stop, and tells it how far it has come. */
 using OperationJob = std::function<core::Result<QJsonValue>(const Arguments &, Storage &, core::Operation &)>;
@@ -44,18 +42,14 @@ using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)
 /** @brief Gives the command's data as UTF-8 JSON text. */
 using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &)>;
 
-/** @brief The smallest data a call with `replyByUrl` gets by URL: below it, the channel is as quick. */
-inline constexpr qsizetype kReplyByUrlMinBytes = qsizetype {64} * 1024;
-
 /**
  * @brief dispatchCommand() for large replies (lists): the whole envelope is built as JSON text on
  * the database thread and crosses the channel as one string, which frontend/src/ipc parses with
  * JSON.parse — much faster than a QJsonObject tree for thousands of rows. Same envelope, same
- * errors. Used by read-only commands, so there is no onSuccess. A call that sets `replyByUrl`
- * gets data of kReplyByUrlMinBytes or more kept in `replies` and the envelope names its URL.
+ * errors. Used by read-only commands, so there is no onSuccess.
  */
-[[nodiscard]] QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, ReplyStore &replies,
-    QStringView command, const QJsonValue &raw, TextCommandJob job);
+[[nodiscard]] QFuture<QString> dispatchTextCommand(
+    QObject *context, DatabaseThread &database, QStringView command, const QJsonValue &raw, TextCommandJob job);
 
 /** @brief For commands that need no database: decode, run, envelope, synchronously. */
 [[nodiscard]] QJsonObject dispatchLocal(

@@ -44,12 +44,6 @@ QString okEnvelopeText(QByteArrayView data)
     return text;
 }
 
-QString okEnvelopeUrlText(const QString &url)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject {{u"ok"_s, true}, {u"dataUrl"_s, url}}).toJson(QJsonDocument::Compact));
-}
-
 QString errorEnvelopeText(const core::Error &error, QStringView action)
 {
     return QString::fromUtf8(QJsonDocument(errorEnvelope(error, action)).toJson(QJsonDocument::Compact));

@@ -28,12 +28,6 @@ namespace quire::app {
  */
 [[nodiscard]] QString okEnvelopeText(QByteArrayView data);
 
-/**
- * @brief {"ok": true, "dataUrl": url}: the data is not in the reply but kept for the page to fetch
- * from `url` (ReplyStore).
- */
-[[nodiscard]] QString okEnvelopeUrlText(const QString &url);
-
 /** @brief errorEnvelope() as compact JSON text. */
 [[nodiscard]] QString errorEnvelopeText(const core::Error &error, QStringView action);
 

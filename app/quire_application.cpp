@@ -14,7 +14,6 @@
 #include "main_window.h"
 #include "options.h"
 #include "project_bridge.h"
-#include "reply_store.h"
 #include "task_bridge.h"
 #include "termination_signals.h"
 #include "transfer_bridge.h"
@@ -45,8 +44,7 @@ namespace {
 class DatabaseBridges final
 {
 public:
-    DatabaseBridges(std::unique_ptr<DatabaseThread> database, FileChooser &fileChooser, DatabaseSwitch &databases,
-        ReplyStore &replies);
+    DatabaseBridges(std::unique_ptr<DatabaseThread> database, FileChooser &fileChooser, DatabaseSwitch &databases);
     ~DatabaseBridges();
 
     DatabaseBridges(const DatabaseBridges &) = delete;
@@ -69,9 +67,9 @@ private:
 };
 
 DatabaseBridges::DatabaseBridges(
-    std::unique_ptr<DatabaseThread> database, FileChooser &fileChooser, DatabaseSwitch &databases, ReplyStore &replies)
+    std::unique_ptr<DatabaseThread> database, FileChooser &fileChooser, DatabaseSwitch &databases)
     : m_database(std::move(database))
-    , m_tasks(std::make_unique<TaskBridge>(*m_database, replies))
+    , m_tasks(std::make_unique<TaskBridge>(*m_database))
     , m_projects(std::make_unique<ProjectBridge>(*m_database))
     , m_history(std::make_unique<HistoryBridge>(*m_database))
     , m_app(std::make_unique<AppBridge>(*m_database, &databases))
@@ -132,8 +130,6 @@ private:
     void switchTo(std::unique_ptr<DatabaseThread> database);
     void close();
 
-    /** Filled by the bridges' database thread, emptied by the scheme handler: made before both. */
-    std::unique_ptr<ReplyStore> m_replies;
     std::unique_ptr<FileChooser> m_fileChooser;
     std::unique_ptr<DatabaseSwitch> m_databases;
     std::unique_ptr<DatabaseBridges> m_bridges;
@@ -168,13 +164,12 @@ std::unique_ptr<QWebEngineProfile> lockedDownProfile(AppSchemeHandler &schemeHan
 }
 
 Session::Session(const QString &databaseLocation)
-    : m_replies(std::make_unique<ReplyStore>())
-    , m_fileChooser(chooseFilesHow([this] { return static_cast<QWidget *>(m_window.get()); }))
+    : m_fileChooser(chooseFilesHow([this] { return static_cast<QWidget *>(m_window.get()); }))
     , m_databases(std::make_unique<DatabaseSwitch>(databaseLocation, *m_fileChooser,
           [this](std::unique_ptr<DatabaseThread> database) { switchTo(std::move(database)); }))
     , m_bridges(std::make_unique<DatabaseBridges>(
-          std::make_unique<DatabaseThread>(databaseLocation), *m_fileChooser, *m_databases, *m_replies))
-    , m_schemeHandler(std::make_unique<AppSchemeHandler>(*m_replies))
+          std::make_unique<DatabaseThread>(databaseLocation), *m_fileChooser, *m_databases))
+    , m_schemeHandler(std::make_unique<AppSchemeHandler>())
     , m_profile(lockedDownProfile(*m_schemeHandler))
     , m_externalLinks(std::make_unique<ExternalLinkOpener>())
     , m_page(std::make_unique<WebPage>(m_profile.get(), *m_externalLinks))
@@ -209,7 +204,7 @@ void Session::switchTo(std::unique_ptr<DatabaseThread> database)
         return; // closing
     // The page loses the channel first, so that it sends nothing more to the bridges that go.
     m_page->setAppChannel(nullptr);
-    m_bridges = std::make_unique<DatabaseBridges>(std::move(database), *m_fileChooser, *m_databases, *m_replies);
+    m_bridges = std::make_unique<DatabaseBridges>(std::move(database), *m_fileChooser, *m_databases);
     m_page->setAppChannel(m_bridges->channel());
     m_page->load(AppSchemeHandler::entryUrl());
 }
@@ -230,7 +225,6 @@ void Session::close()
     m_bridges.reset();
     m_databases.reset();
     m_fileChooser.reset();
-    m_replies.reset();
 }
 
 } // namespace

@@ -112,24 +112,23 @@ core::Result<QByteArray> listColumns(Storage &s, const core::TaskQuery &query)
 
 } // namespace
 
-TaskBridge::TaskBridge(DatabaseThread &database, ReplyStore &replies, QObject *parent)
+TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
-    , m_replies(replies)
 {
 }
 
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
-    return dispatchTextCommand(this, m_database, m_replies, u"db_get_tasks", args,
-        [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
+    return dispatchTextCommand(
+        this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
             return listColumns(s, taskQuery(a, a.optionalStringList(u"projectIds"_s)));
         });
 }
 
 QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
 {
-    return dispatchTextCommand(this, m_database, m_replies, u"db_get_project_tasks", args,
+    return dispatchTextCommand(this, m_database, u"db_get_project_tasks", args,
         [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
             const QString projectId = a.string(u"projectId"_s);
             auto project = s.projects->findById(projectId);

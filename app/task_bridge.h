@@ -11,7 +11,6 @@
 namespace quire::app {
 
 class DatabaseThread;
-class ReplyStore;
 
 /**
  * @brief The task commands on the web channel (object "tasks"). Each slot takes one JSON object of
@@ -22,8 +21,7 @@ class TaskBridge final : public QObject
     Q_OBJECT
 
 public:
-    /** @brief `replies` keeps the large lists a page asks to fetch by URL (replyByUrl). */
-    TaskBridge(DatabaseThread &database, ReplyStore &replies, QObject *parent = nullptr);
+    explicit TaskBridge(DatabaseThread &database, QObject *parent = nullptr);
 
     /**
      * @brief Another client of the shared database changed the tasks of `ids` (any task when
@@ -36,8 +34,7 @@ public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetTasks and friends).
     // The list commands reply with the envelope as one JSON string (dispatchTextCommand), their
     // tasks in columns (taskColumnsJson): the frontend parses it with JSON.parse,
-    // far faster than a QJsonObject tree for 10 000+ rows; the page's own calls fetch a large one
-    // by URL instead (replyByUrl).
+    // far faster than a QJsonObject tree for 10 000+ rows.
     QFuture<QString> db_get_tasks(const QJsonValue &args);
     QFuture<QString> db_get_project_tasks(const QJsonValue &args);
     QFuture<QJsonObject> db_get_task(const QJsonValue &args);
@@ -61,7 +58,6 @@ private:
     QFuture<QJsonObject> deleteTasks(QStringView command, const QJsonValue &args);
 
     DatabaseThread &m_database;
-    ReplyStore &m_replies;
 };
 
 } // namespace quire::app

@@ -182,32 +182,18 @@ function checkContract(contract) {
   checkOnePatchPerType(contract);
 }
 
-/**
- * Arguments a command takes because of a flag of its description rather than its own meaning,
- * declared here once for all of them: `requestId` for a command that is cancellable or reports
- * progress, `replyByUrl` for one whose result travels in a wire form (a list, which can be large).
- */
-const TRANSPORT_ARGS = Object.freeze({
-  requestId: {
-    arg: Object.freeze({ type: 'string', required: false, null: 'absent' }),
-    takenBy: (command) => command.cancellable || command.progress,
-    flag: '"cancellable"/"progress"',
-  },
-  replyByUrl: {
-    arg: Object.freeze({ type: 'boolean', required: false, null: 'absent' }),
-    takenBy: (command) => command.wire !== undefined,
-    flag: '"wire"',
-  },
-});
+/** The argument every cancellable or progress-reporting command takes, declared here once for all of them. */
+const REQUEST_ID_ARG = Object.freeze({ type: 'string', required: false, null: 'absent' });
 
-/** Adds the TRANSPORT_ARGS to the commands they belong to, so every generated form has the keys. */
-function withTransportArgs(contract) {
+/**
+ * Adds `requestId` to the arguments of each command that is cancellable or reports progress, so
+ * the description says it once per command (a flag) and every generated form has the key.
+ */
+function withRequestIds(contract) {
   for (const [name, command] of Object.entries(contract.commands)) {
-    for (const [key, { arg, takenBy, flag }] of Object.entries(TRANSPORT_ARGS)) {
-      if (!takenBy(command)) continue;
-      if (Object.hasOwn(command.args, key)) fail(`commands.${name}.args.${key}`, `is added by ${flag}; do not declare it`);
-      command.args = { ...command.args, [key]: { ...arg } };
-    }
+    if (!command.cancellable && !command.progress) continue;
+    if (Object.hasOwn(command.args, 'requestId')) fail(`commands.${name}.args.requestId`, 'is added by "cancellable"/"progress"; do not declare it');
+    command.args = { ...command.args, requestId: { ...REQUEST_ID_ARG } };
   }
   return contract;
 }
@@ -714,11 +700,7 @@ function docs(contract) {
   out.push('## Commands', '');
   for (const [name, command] of Object.entries(contract.commands)) {
     out.push(`### \`${name}\``, '', `${command.summary}`, '');
-    const abilities = [
-      command.cancellable && 'cancellable',
-      command.progress && 'reports progress',
-      command.wire && 'with `replyByUrl`, a large result answers `{"ok": true, "dataUrl": …}` and is fetched once from that URL',
-    ].filter(Boolean);
+    const abilities = [command.cancellable && 'cancellable', command.progress && 'reports progress'].filter(Boolean);
     out.push(`Object \`${command.object}\`, ${command.kind}; returns \`${command.returns}\`${command.wire ? ` (travels as ${command.wire})` : ''}${abilities.length ? `; ${abilities.join(', ')}` : ''}.`, '');
     const args = Object.entries(command.args);
     if (args.length === 0) {
@@ -792,7 +774,7 @@ function main() {
     throw new ContractError(`cannot read ${contractPath}: ${error.message}`);
   }
   checkContract(contract);
-  withTransportArgs(contract);
+  withRequestIds(contract);
   if (outputs.core) {
     write(join(outputs.core, 'quire/core/enum_values.h'), coreEnumValues(contract));
     write(join(outputs.core, 'quire/core/error_codes.h'), coreErrorCodes(contract));

@@ -12,7 +12,6 @@
 #include <file_chooser.h>
 #include <history_bridge.h>
 #include <project_bridge.h>
-#include <reply_store.h>
 #include <task_bridge.h>
 #include <transfer_bridge.h>
 
@@ -48,7 +47,7 @@ protected:
             GTEST_SKIP() << m_location.unavailable()->toStdString();
         ASSERT_FALSE(m_location.error()) << m_location.error().value_or(QString()).toStdString();
         ASSERT_TRUE(m_dir.isValid());
-        m_tasks = std::make_unique<app::TaskBridge>(*m_database, m_replies);
+        m_tasks = std::make_unique<app::TaskBridge>(*m_database);
         m_projects = std::make_unique<app::ProjectBridge>(*m_database);
         m_history = std::make_unique<app::HistoryBridge>(*m_database);
         m_app = std::make_unique<app::AppBridge>(*m_database);
@@ -106,8 +105,6 @@ protected:
     /** @brief For files a test writes or reads (exports, imports). */
     QTemporaryDir m_dir;
     TestDatabaseLocation m_location {QStringLiteral("quire.db")};
-    /** @brief The large lists asked for with replyByUrl; outlives the database thread that fills it. */
-    app::ReplyStore m_replies;
     std::unique_ptr<app::DatabaseThread> m_database;
     std::unique_ptr<app::TaskBridge> m_tasks;
     std::unique_ptr<app::ProjectBridge> m_projects;

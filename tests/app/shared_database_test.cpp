@@ -9,7 +9,6 @@
 #include <command_specs.h>
 #include <database_thread.h>
 #include <project_bridge.h>
-#include <reply_store.h>
 #include <task_bridge.h>
 
 #include <quire/core/database.h>
@@ -36,7 +35,7 @@ namespace {
 struct Client {
     explicit Client(const QString &url)
         : database(std::make_unique<quire::app::DatabaseThread>(url))
-        , tasks(std::make_unique<quire::app::TaskBridge>(*database, replies))
+        , tasks(std::make_unique<quire::app::TaskBridge>(*database))
         , projects(std::make_unique<quire::app::ProjectBridge>(*database))
         , app(std::make_unique<quire::app::AppBridge>(*database))
     {
@@ -46,7 +45,6 @@ struct Client {
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
-    quire::app::ReplyStore replies;
     std::unique_ptr<quire::app::DatabaseThread> database;
     std::unique_ptr<quire::app::TaskBridge> tasks;
     std::unique_ptr<quire::app::ProjectBridge> projects;

@@ -6,7 +6,6 @@
 
 #include <command_dispatch.h>
 #include <database_thread.h>
-#include <reply_store.h>
 
 #include <gtest/gtest.h>
 
@@ -54,8 +53,7 @@ bool pumpUntil(Predicate done, std::chrono::milliseconds timeout = 5s)
 QFuture<QString> slowList(
     QObject *context, DatabaseThread &database, std::atomic<int> &runs, std::chrono::milliseconds duration)
 {
-    static app::ReplyStore replies; // never used: no call here asks for replyByUrl
-    return app::dispatchTextCommand(context, database, replies, u"db_get_tasks", QJsonObject {},
+    return app::dispatchTextCommand(context, database, u"db_get_tasks", QJsonObject {},
         [&runs, duration](const app::Arguments &, Storage &) -> core::Result<QByteArray> {
             ++runs;
             QThread::msleep(static_cast<unsigned long>(duration.count()));

@@ -2,9 +2,6 @@
 #include "bridge_fixture.h"
 #include "direct_connection.h"
 
-#include <command_dispatch.h>
-#include <reply_store.h>
-
 #include <quire/core/database.h>
 
 #include <QJsonArray>
@@ -111,38 +108,6 @@ TEST_P(BridgeTest, GetTasksFiltersBySeveralProjectsAndListsEachTaskOnce)
     EXPECT_EQ(both.at(0).toObject().value(u"title"_s), u"in a and b"_s);
     EXPECT_EQ(ok(u"db_get_tasks"_s, QJsonObject {{u"projectIds"_s, QJsonValue::Null}}).toArray().size(), 3);
     EXPECT_EQ(ok(u"db_get_tasks"_s).toArray().size(), 3);
-}
-
-TEST_P(BridgeTest, ALargeListAskedWithReplyByUrlIsKeptForOneFetchInsteadOfSent)
-{
-    // Given: a list too small to be worth a fetch, then made large by one long description
-    const QString project = createProject(u"Home"_s);
-    createTask(u"Small"_s, {project});
-    const QJsonObject byUrl {{u"replyByUrl"_s, true}};
-    EXPECT_TRUE(call(u"db_get_tasks"_s, byUrl).toObject().contains(u"data"_s)) << "a small list comes in the reply";
-    createTask(u"Large"_s, {project}, {{u"description"_s, QString(app::kReplyByUrlMinBytes, u'x')}});
-
-    for (const auto &[command, plain] : {std::pair {u"db_get_tasks"_s, QJsonObject {}},
-             std::pair {u"db_get_project_tasks"_s, QJsonObject {{u"projectId"_s, project}}}}) {
-        QJsonObject args = plain;
-        args.insert(u"replyByUrl"_s, true);
-        // When
-        const QJsonObject reply = call(command, args).toObject();
-        // Then: the reply names where the list is, and the list is there once, as the reply would have carried it
-        EXPECT_EQ(reply.value(u"ok"_s), QJsonValue(true)) << command.toStdString();
-        EXPECT_FALSE(reply.contains(u"data"_s)) << command.toStdString();
-        const QUrl url(reply.value(u"dataUrl"_s).toString());
-        const auto kept = m_replies.take(url);
-        ASSERT_TRUE(kept) << command.toStdString() << " kept nothing at " << url.toString().toStdString();
-        const QJsonArray rows = taskRowsFromColumns(*kept);
-        ASSERT_EQ(rows.size(), 2) << command.toStdString();
-        EXPECT_EQ(rows.at(1).toObject().value(u"title"_s), u"Large"_s);
-        EXPECT_EQ(QJsonValue(rows), ok(command, plain));
-        EXPECT_FALSE(m_replies.take(url)) << "a reply is fetched once";
-    }
-    // A caller that does not ask for it gets the list in the reply, however large
-    EXPECT_TRUE(call(u"db_get_tasks"_s, QJsonObject {{u"replyByUrl"_s, false}}).toObject().contains(u"data"_s));
-    EXPECT_EQ(m_replies.size(), 0);
 }
 
 TEST_P(BridgeTest, GetTaskReturnsNullForAMissingTask)
@@ -446,9 +411,8 @@ TEST(BridgeOpenFailure, EveryDatabaseCommandReportsWhyTheDatabaseDidNotOpen)
 {
     // Given: the "database" is a folder, so it cannot open
     QTemporaryDir dir;
-    app::ReplyStore replies;
     app::DatabaseThread database(dir.path());
-    app::TaskBridge tasks(database, replies);
+    app::TaskBridge tasks(database);
     app::ProjectBridge projects(database);
     app::HistoryBridge history(database);
     app::AppBridge appBridge(database);

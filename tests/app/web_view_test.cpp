@@ -8,7 +8,6 @@
 #include <database_thread.h>
 #include <external_link_opener.h>
 #include <main_window.h>
-#include <reply_store.h>
 #include <web_page.h>
 
 #include "wait_until.h"
@@ -30,7 +29,6 @@
 
 #include <chrono>
 #include <memory>
-#include <string>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -104,32 +102,8 @@ protected:
         return m_opened;
     }
 
-    /** @brief Fetches `url` (no quote in it) from the page with XMLHttpRequest: "<status> <text>", or "error". */
-    std::string fetchFromPage(const QString &url)
-    {
-        run(uR"(
-            window.fetched = undefined;
-            {
-            const request = new XMLHttpRequest();
-            request.open('GET', '%1');
-            request.onload = () => { window.fetched = `${request.status} ${request.responseText}`; };
-            request.onerror = () => { window.fetched = 'error'; };
-            request.send();
-            }
-            true
-        )"_s.arg(url));
-        QVariant fetched;
-        EXPECT_TRUE(waitUntil([&] {
-            fetched = run(u"window.fetched ?? null"_s);
-            return !fetched.isNull();
-        })) << "the page's request for "
-            << url.toStdString() << " got no answer";
-        return fetched.toString().toStdString();
-    }
-
     QWebEngineProfile m_profile;
-    app::ReplyStore m_replies;
-    AppSchemeHandler m_schemeHandler {m_replies};
+    AppSchemeHandler m_schemeHandler;
     app::DatabaseThread m_database {u":memory:"_s};
     app::AppBridge m_app {m_database};
     QWebChannel m_channel;
@@ -138,26 +112,6 @@ protected:
     std::unique_ptr<app::WebPage> m_page;
     QWebEngineView m_view;
 };
-
-TEST_F(WebViewTest, TheReplyKeptForAURLIsServedToThePageOnce)
-{
-    // Given
-    const QString url = m_replies.keep(QByteArrayLiteral(R"({"count":0,"total":0})"));
-    // When / Then
-    EXPECT_EQ(fetchFromPage(url), R"(200 {"count":0,"total":0})");
-    EXPECT_EQ(fetchFromPage(url), "error");
-    EXPECT_EQ(m_replies.size(), 0);
-}
-
-TEST_F(WebViewTest, AReplyURLNothingWasKeptForIsNotFound)
-{
-    // Given: a token of the right form that was never given out
-    const QString url = m_replies.keep(QByteArrayLiteral("{}"));
-    const QString guessed = url.left(url.size() - 4) + (url.endsWith(u"0000") ? u"1111"_s : u"0000"_s);
-    // When / Then
-    EXPECT_EQ(fetchFromPage(guessed), "error");
-    EXPECT_EQ(m_replies.size(), 1) << "a wrong guess must not use up the reply kept for the right one";
-}
 
 TEST_F(WebViewTest, ScriptedNavigationsToTheWebOpenNothing)
 {
@@ -269,8 +223,7 @@ protected:
     }
 
     QWebEngineProfile m_profile;
-    app::ReplyStore m_replies;
-    AppSchemeHandler m_schemeHandler {m_replies};
+    AppSchemeHandler m_schemeHandler;
     ExternalLinkOpener m_links;
     std::unique_ptr<app::WebPage> m_page;
     std::unique_ptr<app::MainWindow> m_window;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Lists longer than one page (10 000 tasks) travel as several calls that the page fetches together
 // and joins (frontend/src/ipc/task-list.ts): every task arrives once, in creation order, and the
-// window shows the whole count. A large list comes by URL (ReplyStore), read once. The tasks are written straight into the file, as fast as SQLite
+// window shows the whole count. The tasks are written straight into the file, as fast as SQLite
 // can, then the app is started on it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -69,35 +69,6 @@ test('aFilteredListOfSeveralPagesArrivesWholeAndInCreationOrder', async () => {
   );
   assert.deepEqual(byFilter, expectedIds(IN_PROJECT));
   assert.deepEqual(byProject, expectedIds(IN_PROJECT));
-});
-
-test('aLargeListIsFetchedByUrlOnceAndTheUrlServesNothingMore', async () => {
-  // Given: the page's own calls ask for replyByUrl, and a project's 12 001 tasks are far past the size that uses it
-  const fetched = await app.page.evaluate(async (projectId) => {
-    const urls = [];
-    const open = XMLHttpRequest.prototype.open;
-    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-      urls.push(String(url));
-      return open.call(this, method, url, ...rest);
-    };
-    const tasks = await window.__QUIRE__.invoke('db_get_project_tasks', { projectId }).finally(() => {
-      XMLHttpRequest.prototype.open = open;
-    });
-    // When: the same URL is asked for again
-    const again = await new Promise((resolve) => {
-      const request = new XMLHttpRequest();
-      request.open('GET', urls[0]);
-      request.onload = () => resolve(`answered ${request.status}`);
-      request.onerror = () => resolve('refused');
-      request.send();
-    });
-    return { count: tasks.length, urls, again };
-  }, PROJECT);
-  // Then
-  assert.equal(fetched.count, IN_PROJECT);
-  assert.equal(fetched.urls.length, 1, `one fetch by URL, got ${JSON.stringify(fetched.urls)}`);
-  assert.match(fetched.urls[0], /^quire:\/\/app\/reply\/[0-9a-f]{32}$/);
-  assert.equal(fetched.again, 'refused');
 });
 
 test('aWindowOfTheListIsJustThatWindow', async () => {

@@ -18,7 +18,6 @@
 #include <file_chooser.h>
 #include <history_bridge.h>
 #include <project_bridge.h>
-#include <reply_store.h>
 #include <task_bridge.h>
 #include <transfer_bridge.h>
 
@@ -77,9 +76,8 @@ private:
 
 /** @brief The bridges on a channel over an in-memory database; rebuilt now and then to bound its size. */
 struct World {
-    app::ReplyStore replies;
     app::DatabaseThread database {u":memory:"_s};
-    app::TaskBridge tasks {database, replies};
+    app::TaskBridge tasks {database};
     app::ProjectBridge projects {database};
     app::HistoryBridge history {database};
     app::PlannedFileChooser files; // none planned: every file dialog answers "closed"

@@ -21,7 +21,7 @@ function(quire_add_dispatch_fuzzer root)
   # No test_hook_bridge: the fuzzer never registers the hooks, and without QUIRE_WITH_TEST_HOOKS
   # bridge_registry does not refer to them.
   foreach(name IN ITEMS app_bridge argument_decoder bridge_registry change_events command_dispatch command_specs
-                        database_switch database_thread envelope file_chooser history_bridge logging project_bridge reply_store task_bridge
+                        database_switch database_thread envelope file_chooser history_bridge logging project_bridge task_bridge
                         task_columns transfer_bridge)
     list(APPEND app_sources "${root}/app/${name}.cpp" "${root}/app/${name}.h")
   endforeach()

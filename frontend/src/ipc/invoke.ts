@@ -12,7 +12,6 @@ import {
 } from '@/ipc/contract';
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
 import { emitLateReply, onProgressReport, type ProgressReport } from '@/ipc/events';
-import { fetchReply, type ReplyFetch } from '@/ipc/reply-url';
 import { decodeTaskColumns } from '@/ipc/task-columns';
 import { fetchTaskList, wantsWholeList } from '@/ipc/task-list';
 
@@ -43,15 +42,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function asIpcError(error: unknown, command: string): IpcError {
-  return error instanceof IpcError ? error : new IpcError('internal', String(error), command);
-}
-
-/** A successful reply: its data, or where to fetch it (replyByUrl). */
-type Answer = { data: unknown } | { dataUrl: string };
-
-/** Reads the bridge's reply envelope: its data or dataUrl, or throws the IpcError it carries. */
-function readEnvelope(command: string, reply: unknown): Answer {
+/** Turns the bridge's reply envelope into data, or throws the IpcError it carries. */
+function unwrapEnvelope(command: string, reply: unknown): unknown {
   let value = reply;
   // Large lists may come as one JSON string (faster over QWebChannel).
   if (typeof value === 'string') {
@@ -64,10 +56,7 @@ function readEnvelope(command: string, reply: unknown): Answer {
   if (!isPlainObject(value) || typeof value.ok !== 'boolean') {
     throw new IpcError('internal', NO_REPLY, command);
   }
-  if (value.ok) {
-    if (typeof value.dataUrl === 'string') return { dataUrl: value.dataUrl };
-    return { data: value.data === undefined ? null : value.data };
-  }
+  if (value.ok) return value.data === undefined ? null : value.data;
   const error = value.error;
   if (!isPlainObject(error)) throw new IpcError('internal', NO_REPLY, command);
   const code = isIpcErrorCode(error.code) ? error.code : 'internal';
@@ -147,11 +136,6 @@ function nextRequestId(): string {
 }
 const PAGE_TAG = Math.random().toString(36).slice(2, 10);
 
-/** True for the commands whose results can be large enough to fetch by URL (those with a wire form). */
-function takesReplyByUrl(command: CommandName): boolean {
-  return 'wire' in commandSpecs[command];
-}
-
 /** True for the commands that take a requestId (the contract's cancellable / progress). */
 function takesRequestId(command: CommandName): boolean {
   const spec = commandSpecs[command];
@@ -205,16 +189,11 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
   const { timeoutMs, signal, onProgress } = options;
   const requestId =
     typeof givenArgs.requestId === 'string' ? givenArgs.requestId : takesRequestId(command) ? nextRequestId() : undefined;
-  const args = {
-    ...givenArgs,
-    ...(requestId === undefined ? {} : { requestId }),
-    ...(takesReplyByUrl(command) && !('replyByUrl' in givenArgs) ? { replyByUrl: true } : {}),
-  };
+  const args = requestId === undefined ? givenArgs : { ...givenArgs, requestId };
 
   return new Promise<unknown>((resolve, reject) => {
     let settled = false;
     let sent = false;
-    let fetching: ReplyFetch | undefined;
     const stopProgress = requestId !== undefined && onProgress ? onProgressReport(requestId, onProgress) : () => {};
     const giveUp = (error: Error) => {
       if (settled) return;
@@ -229,7 +208,6 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       stopProgress();
-      fetching?.abort();
     };
     if (signal?.aborted) {
       onAbort();
@@ -267,22 +245,7 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
             if (!signal?.aborted) emitLateReply(command);
             return;
           }
-          let answer: Answer;
-          try {
-            answer = readEnvelope(command, reply);
-          } catch (error) {
-            fail(asIpcError(error, command));
-            return;
-          }
-          if ('data' in answer) {
-            settle(() => answer.data);
-            return;
-          }
-          fetching = fetchReply(answer.dataUrl, command);
-          fetching.data.then(
-            (data) => settle(() => data),
-            (error: unknown) => fail(asIpcError(error, command)),
-          );
+          settle(() => unwrapEnvelope(command, reply));
         });
       } catch (error) {
         fail(new IpcError('internal', error instanceof Error ? error.message : String(error), command));

@@ -9,10 +9,9 @@ import type { IpcErrorCode } from '@/ipc/errors';
 export interface BridgeCall {
   object: string;
   command: string;
-  /** The arguments less those invoke() adds: requestId to cancellable calls, replyByUrl to list ones. */
+  /** The arguments less the requestId, which invoke() adds to cancellable calls. */
   args: Record<string, unknown>;
   requestId?: string;
-  replyByUrl?: boolean;
 }
 
 export type BridgeHandler = (command: string, args: Record<string, unknown>) => unknown;
@@ -54,14 +53,13 @@ export function mockBridge(handler: BridgeHandler): MockBridge {
     objects[spec.object]![command] = (args: unknown, callback: (reply: unknown) => void) => {
       // The real transport serialises to JSON: undefined keys vanish.
       const wireArgs = JSON.parse(JSON.stringify(args ?? null)) as Record<string, unknown>;
-      const { requestId, replyByUrl, ...rest } = wireArgs;
+      const { requestId, ...rest } = wireArgs;
       const recorded = command === 'cancel_request' ? wireArgs : rest;
       calls.push({
         object: spec.object,
         command,
         args: recorded,
         ...(typeof requestId === 'string' && command !== 'cancel_request' ? { requestId } : {}),
-        ...(typeof replyByUrl === 'boolean' ? { replyByUrl } : {}),
       });
       void Promise.resolve()
         .then(() => handler(command, wireArgs))
