@@ -3,7 +3,7 @@
 // to its raw baseline of the same run, and prints one JSON line per figure:
 //   export: exportToFile(), the JSON file written as the rows are read, and synced, against the raw
 //           read of the same rows (sqlite3 C API, every column copied out) plus writing and syncing
-//           the same bytes;
+//           the same bytes; the medians of 5 turns each, taken in alternation;
 //   import: the file read, parsed and imported in one transaction (a journal step, the search
 //           index kept), against a raw insert of the same rows in one transaction on sqlite3.
 //   cancel: the longest time from a cancel (the flag and Database::interrupt(), from another
@@ -11,6 +11,8 @@
 //           asked half way through the export's reading, and half way through and at the very
 //           end of the import's writing (its journal step and commit still to come).
 // The database is seeded first (not timed): `tasks` tasks (default 100 000) over 50 projects.
+#include "bench_stats.h"
+
 #include <memory_reuse.h>
 #include <quire/core/database.h>
 #include <quire/core/local_date.h>
@@ -359,6 +361,9 @@ private:
     Stage m_stage = Stage::Working;
 };
 
+/** How many times the export and its raw baseline each run, taking turns; medians are reported. */
+constexpr int kExportRounds = 5;
+
 void report(const char *name, double ms, qsizetype rows, const char *baseline, double baselineMs, double goal)
 {
     std::printf("{\"name\":\"%s\",\"ms\":%.1f,\"rows\":%lld,\"baseline\":\"%s\",\"baseline_ms\":%.1f,\"goal\":%.1f}\n",
@@ -387,29 +392,56 @@ int main(int argc, char *argv[])
     core::SqlDataTransfer sourceTransfer(*sourceDb);
     valueOr(sourceTransfer.import(generated(taskCount), core::ImportMode::Commit, operation), "seed");
 
-    // Export, and its raw baseline: the same rows read, the same bytes written.
+    // Export, and its raw baseline: the same rows read, the same bytes written. Each ends with an
+    // fsync of some 50 MB, whose time depends on what the disk is still writing back (the seed's
+    // checkpoint among it): one sample of each moved the ratio from 1.2 to 2.7 between runs. So
+    // the two take turns, each going first every other round, and the medians are compared.
     const QString file = dir.filePath(u"tasks.json"_s);
-    QElapsedTimer timer;
-    timer.start();
-    const core::TransferSummary summary
-        = valueOr(exchange::exportToFile(sourceTransfer, file, exchange::Format::QuireJson, operation), "export");
-    const double exportMs = elapsedMs(timer);
-    QFile exportedFile(file);
-    if (!exportedFile.open(QIODevice::ReadOnly))
-        fail(u"cannot read "_s + file);
-    const QByteArray bytes = exportedFile.readAll();
-    timer.restart();
-    (void)rawRead(source);
-    rawWrite(dir.filePath(u"raw.json"_s), bytes);
-    const double rawExportMs = elapsedMs(timer);
-    report("export_json", exportMs, summary.tasks, "raw read + write", rawExportMs, 2);
+    std::vector<double> exportSamples;
+    std::vector<double> rawSamples;
+    core::TransferSummary summary;
+    const auto exportOnce = [&] {
+        QElapsedTimer timer;
+        timer.start();
+        summary
+            = valueOr(exchange::exportToFile(sourceTransfer, file, exchange::Format::QuireJson, operation), "export");
+        exportSamples.push_back(elapsedMs(timer));
+    };
+    const auto rawOnce = [&] {
+        QFile exportedFile(file);
+        if (!exportedFile.open(QIODevice::ReadOnly))
+            fail(u"cannot read "_s + file);
+        const QByteArray bytes = exportedFile.readAll();
+        QElapsedTimer timer;
+        timer.start();
+        (void)rawRead(source);
+        rawWrite(dir.filePath(u"raw.json"_s), bytes);
+        rawSamples.push_back(elapsedMs(timer));
+    };
+    exportOnce(); // the raw side writes what the export wrote
+    for (int round = 0; round < kExportRounds; ++round) {
+        if (round % 2 == 0) {
+            rawOnce();
+            exportOnce();
+        } else {
+            exportOnce();
+            rawOnce();
+        }
+    }
+    exportSamples.erase(exportSamples.begin()); // the first, which the raw side had no turn beside
+    for (std::size_t i = 0; i < rawSamples.size(); ++i)
+        std::fprintf(stderr, "quire_bench_transfer: export round %zu: quire %.1f ms, raw %.1f ms\n", i + 1,
+            exportSamples[i], rawSamples[i]);
+    report("export_json", bench::quantile(exportSamples, 0.5), summary.tasks, "raw read + write",
+        bench::quantile(rawSamples, 0.5), 2);
 
     // Import into an empty database, and its raw baseline: the same rows inserted in one transaction.
     const double rawImportMs
         = rawInsert(dir.filePath(u"raw.db"_s), valueOr(sourceTransfer.exportAll(operation), "read the rows back"));
     auto targetDb = valueOr(core::Database::open(dir.filePath(u"target.db"_s), u"bench-target"_s), "open the target");
     core::SqlDataTransfer targetTransfer(*targetDb);
-    timer.restart();
+    QElapsedTimer timer;
+    timer.start();
     const exchange::FileToImport read = valueOr(exchange::readFileToImport(file, operation), "read the file");
     const core::ImportReport imported
         = valueOr(targetTransfer.import(read.parsed.snapshot, core::ImportMode::Commit, operation), "import");
