@@ -97,6 +97,18 @@ describe('a whole task list', () => {
     expect(firstPages).toHaveLength(1);
   });
 
+  it('asks for the rest only once the first page it hands over has been drawn', async () => {
+    const tasks = manyTasks(firstPageSize + 3);
+    const bridge = pagedBridge(tasks, () => '1');
+    const callsWhenHandedOver: number[] = [];
+
+    const listing = invoke('db_get_tasks', {}, { onFirstPage: () => callsWhenHandedOver.push(bridge.calls.length) });
+
+    expect(await listing).toEqual(tasks);
+    expect(callsWhenHandedOver).toEqual([1]);
+    expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: firstPageSize }, { offset: firstPageSize, limit: pageSize }]);
+  });
+
   it('has no first page to hand over when it fits in one', async () => {
     fakeBackend({ tasks: manyTasks(3) });
     const onFirstPage = vi.fn();

@@ -3,9 +3,11 @@
 // landed between them) is fetched again.
 // - All tasks (or only the open or completed ones, which SQLite reads in order and checks row by
 //   row): a small first page (wireForms.TaskColumns.firstPageSize rows), which a view shows at
-//   once, asked together with the next one (pageSize rows), then every other page at once. The
-//   app reads one page from SQLite while it sends the previous one and the page decodes the one
-//   before (bench/run measures this against one reply and against pages one after another).
+//   once, then every other page (pageSize rows) at once; the second page is asked together with
+//   the first unless the first is to be shown (onFirstPage), in which case the rest waits for the
+//   frame that shows it (a reply arriving meanwhile held up that frame). The app reads one page
+//   from SQLite while it sends the previous one and the page decodes the one before (bench/run
+//   measures this against one reply and against pages one after another).
 // - A list filtered by project or due date comes in one reply ({offset: 0} and no limit): its
 //   tasks are found and sorted before any part of them can be cut, so each page paid for the
 //   whole sort again, and SQLite's sort for a LIMIT was the slower one. Upcoming on 100 000 tasks
@@ -22,6 +24,24 @@ const { pageSize, firstPageSize } = wireForms.TaskColumns;
 const ATTEMPTS = 3;
 /** Filters that SQLite checks on each row as it reads the list in order, without sorting first. */
 const inOrderFilters = new Set(['completed']);
+
+/** Waiting for a frame longer than this means none is coming (a hidden window draws none). */
+const PAINT_WAIT_LIMIT_MS = 100;
+
+/** Resolves once the page has drawn a frame after what has been rendered so far. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const limit = setTimeout(resolve, PAINT_WAIT_LIMIT_MS);
+    if (typeof requestAnimationFrame !== 'function') return;
+    // A frame's rAF runs before it is drawn; a task queued from it runs after.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(limit);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
 /** True when the caller asked for the whole list rather than a window of it. */
 export function wantsWholeList(args: Record<string, unknown>): boolean {
@@ -50,17 +70,24 @@ export async function fetchTaskList(
       return whole.tasks;
     }
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-      // The second page is asked with the first, before the total is known. A list longer than
-      // the first page mostly fits in one more, which then costs no round trip of its own.
+      const showsFirstPage = attempt === 0 && onFirstPage !== undefined;
+      // Without a first page to show, the second page is asked with the first, before the total
+      // is known: a list longer than the first page mostly fits in one more, which then costs no
+      // round trip of its own. With one, the rest is asked once the first page is on screen: the
+      // next page's reply, arriving meanwhile, kept the page's thread busy past the frame that
+      // would have shown the first rows.
       const firstCall = page(0);
-      const secondCall = page(firstPageSize);
-      secondCall.catch(() => undefined); // awaited below; not an unhandled rejection if the first fails
+      const secondCall = showsFirstPage ? undefined : page(firstPageSize);
+      secondCall?.catch(() => undefined); // awaited below; not an unhandled rejection if the first fails
       const first = await firstCall;
       if (attempt === 0) performance.mark('quire:first-page-decoded');
-      if (attempt === 0 && first.total > first.tasks.length) onFirstPage?.(first.tasks);
+      if (showsFirstPage && first.total > first.tasks.length) {
+        onFirstPage(first.tasks);
+        await afterNextPaint();
+      }
       const offsets: number[] = [];
       for (let offset = firstPageSize + pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
-      const rest = await Promise.all([secondCall, ...offsets.map(page)]);
+      const rest = await Promise.all([secondCall ?? page(firstPageSize), ...offsets.map(page)]);
       performance.mark('quire:task-list-complete');
       if (rest.every((p) => p.version === first.version)) return first.tasks.concat(...rest.map((p) => p.tasks));
     }
