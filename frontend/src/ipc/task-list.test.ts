@@ -109,12 +109,13 @@ describe('a whole task list', () => {
     expect(bridge.callsTo('db_get_tasks')).toEqual([{ limit: firstPageSize }, { offset: firstPageSize, limit: pageSize }]);
   });
 
-  it('has no first page to hand over when it fits in one', async () => {
-    fakeBackend({ tasks: manyTasks(3) });
+  it('has no first page to hand over when it fits in one, and is then one call', async () => {
+    const backend = fakeBackend({ tasks: manyTasks(3) });
     const onFirstPage = vi.fn();
 
     await expect(invoke('db_get_tasks', {}, { onFirstPage })).resolves.toHaveLength(3);
     expect(onFirstPage).not.toHaveBeenCalled();
+    expect(backend.bridge.calls.map((c) => c.args)).toEqual([{ limit: firstPageSize }]);
   });
 
   it('is one call for a filtered list, and two asked together for all tasks, when it fits in the first page', async () => {

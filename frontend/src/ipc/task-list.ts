@@ -86,8 +86,9 @@ export async function fetchTaskList(
         await afterNextPaint();
       }
       const offsets: number[] = [];
-      for (let offset = firstPageSize + pageSize; offset < first.total; offset += pageSize) offsets.push(offset);
-      const rest = await Promise.all([secondCall ?? page(firstPageSize), ...offsets.map(page)]);
+      const unasked = secondCall ? firstPageSize + pageSize : firstPageSize;
+      for (let offset = unasked; offset < first.total; offset += pageSize) offsets.push(offset);
+      const rest = await Promise.all([...(secondCall ? [secondCall] : []), ...offsets.map(page)]);
       performance.mark('quire:task-list-complete');
       if (rest.every((p) => p.version === first.version)) return first.tasks.concat(...rest.map((p) => p.tasks));
     }
