@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -378,12 +379,14 @@ int main(int argc, char *argv[])
     app::reuseFreedMemory(); // as the app's main() does: the cancel figure includes freeing the import's copy
     const QCoreApplication application(argc, argv);
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2) {
-        std::fprintf(stderr, "usage: quire_bench_transfer <empty dir> [tasks]\n");
+    bool countGiven = true;
+    const int taskCount = args.size() >= 3 ? args.at(2).toInt(&countGiven) : 100'000;
+    // An existing folder only: `--help` once became a folder of half a gigabyte of databases.
+    if (args.size() < 2 || args.size() > 3 || !QFileInfo(args.at(1)).isDir() || !countGiven || taskCount < 1) {
+        std::fprintf(stderr, "usage: quire_bench_transfer <existing empty dir> [tasks, 1 or more]\n");
         return 2;
     }
     const QDir dir(args.at(1));
-    const int taskCount = args.size() >= 3 ? args.at(2).toInt() : 100'000;
     core::UnwatchedOperation operation;
 
     // Seed (not timed): the generated tasks, imported.
