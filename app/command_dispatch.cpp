@@ -66,6 +66,17 @@ public:
             Qt::QueuedConnection);
     }
 
+    /**
+     * @brief From any thread: runs `work` on the bridge's thread, unless the bridge is gone; after
+     * what was posted or delivered before it from the same thread.
+     */
+    void post(Answer work)
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_bridge)
+            QMetaObject::invokeMethod(m_bridge, std::move(work), Qt::QueuedConnection);
+    }
+
     /** @brief On the bridge's thread as it is destroyed: answers every call still pending. */
     void close()
     {
@@ -210,8 +221,8 @@ QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &databas
     }
 }
 
-QFuture<QString> dispatchTextCommand(
-    QObject *context, DatabaseThread &database, QStringView command, const QJsonValue &raw, TextCommandJob job)
+QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, QStringView command,
+    const QJsonValue &raw, TextCommandJob job, PartHandler onPart)
 {
     const CommandSpec &spec = commandSpec(command);
     const QString action = spec.action;
@@ -222,11 +233,18 @@ QFuture<QString> dispatchTextCommand(
         // The text is handed over through `reply` rather than the job's QJsonValue, which would copy it.
         auto reply = std::make_shared<QString>();
         const QString requestId = requestIdOf(spec, *arguments);
+        SendPart sendPart;
+        if (onPart) {
+            // Posted like the reply, through the bridge's gate and before it: the parts come first.
+            sendPart = [calls = ReplyGate::of(context), requestId, onPart = std::move(onPart)](const QByteArray &part) {
+                calls->post([onPart, requestId, text = QString::fromUtf8(part)] { onPart(requestId, text); });
+            };
+        }
         return runForBridge<QString>(
             context, database, spec, requestId,
-            [arguments = std::move(*arguments), job = std::move(job), reply](
+            [arguments = std::move(*arguments), job = std::move(job), reply, sendPart = std::move(sendPart)](
                 Storage &storage, core::Operation &) -> core::Result<QJsonValue> {
-                auto data = job(arguments, storage);
+                auto data = job(arguments, storage, sendPart);
                 if (!data)
                     return std::unexpected(std::move(data.error()));
                 *reply = okEnvelopeText(*data);

@@ -39,17 +39,25 @@ using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)
 [[nodiscard]] QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, OperationJob job, SuccessHandler onSuccess = {});
 
-/** @brief Gives the command's data as UTF-8 JSON text. */
-using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &)>;
+/** @brief From the database thread: hands one part of a text command's data (UTF-8 JSON) to its PartHandler. */
+using SendPart = std::function<void(const QByteArray &part)>;
+/** @brief Gives the command's data as UTF-8 JSON text; may send parts of it before (see PartHandler). */
+using TextCommandJob = std::function<core::Result<QByteArray>(const Arguments &, Storage &, const SendPart &)>;
+/** @brief On the bridge's thread: one part the job sent, for the call `requestId`, before its reply. */
+using PartHandler = std::function<void(const QString &requestId, const QString &part)>;
 
 /**
  * @brief dispatchCommand() for large replies (lists): the whole envelope is built as JSON text on
  * the database thread and crosses the channel as one string, which frontend/src/ipc parses with
  * JSON.parse — much faster than a QJsonObject tree for thousands of rows. Same envelope, same
  * errors. Used by read-only commands, so there is no onSuccess.
+ *
+ * The job may send parts of its data ahead of the reply: each reaches `onPart` on `context`'s
+ * thread, in the order sent and before the reply, so the page can decode one part while the app
+ * still writes the next. Without `onPart` the job gets a SendPart that is empty.
  */
-[[nodiscard]] QFuture<QString> dispatchTextCommand(
-    QObject *context, DatabaseThread &database, QStringView command, const QJsonValue &raw, TextCommandJob job);
+[[nodiscard]] QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, QStringView command,
+    const QJsonValue &raw, TextCommandJob job, PartHandler onPart = {});
 
 /** @brief For commands that need no database: decode, run, envelope, synchronously. */
 [[nodiscard]] QJsonObject dispatchLocal(

@@ -102,9 +102,24 @@ core::TaskListEdits listEditsFrom(const Arguments &a)
         .removeProjectIds = list(u"removeProjectIds"_s)};
 }
 
-core::Result<QByteArray> listColumns(Storage &s, const core::TaskQuery &query)
+/**
+ * The listing of `query` in columns: whole, or, when the call gives partRows, in parts of that
+ * many rows as they are read, each but the last sent ahead of the reply, which carries the last.
+ */
+core::Result<QByteArray> listColumns(
+    const Arguments &a, Storage &s, const core::TaskQuery &query, const SendPart &sendPart)
 {
-    auto listing = s.tasks->list(query);
+    const std::optional<qint64> partRows = a.optionalCount(u"partRows"_s);
+    if (partRows && *partRows == 0)
+        return core::fail(core::ErrorCode::InvalidArgument, u"partRows must be at least 1"_s);
+    if (partRows && (!sendPart || !a.as<std::optional<QString>>(u"requestId"_s)))
+        return core::fail(core::ErrorCode::InvalidArgument, u"partRows needs a requestId to send the parts under"_s);
+    auto listing = partRows ? s.tasks->list(query, static_cast<qsizetype>(*partRows),
+                       [&](const core::TaskListing &part) -> core::Result<> {
+                           sendPart(taskColumnsJson(part));
+                           return {};
+                       })
+                            : s.tasks->list(query);
     if (!listing)
         return std::unexpected(std::move(listing.error()));
     return taskColumnsJson(*listing);
@@ -121,23 +136,34 @@ TaskBridge::TaskBridge(DatabaseThread &database, QObject *parent)
 QFuture<QString> TaskBridge::db_get_tasks(const QJsonValue &args)
 {
     return dispatchTextCommand(
-        this, m_database, u"db_get_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
-            return listColumns(s, taskQuery(a, a.optionalStringList(u"projectIds"_s)));
-        });
+        this, m_database, u"db_get_tasks", args,
+        [](const Arguments &a, Storage &s, const SendPart &sendPart) -> core::Result<QByteArray> {
+            return listColumns(a, s, taskQuery(a, a.optionalStringList(u"projectIds"_s)), sendPart);
+        },
+        sendListPart());
 }
 
 QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
 {
-    return dispatchTextCommand(this, m_database, u"db_get_project_tasks", args,
-        [](const Arguments &a, Storage &s) -> core::Result<QByteArray> {
+    return dispatchTextCommand(
+        this, m_database, u"db_get_project_tasks", args,
+        [](const Arguments &a, Storage &s, const SendPart &sendPart) -> core::Result<QByteArray> {
             const QString projectId = a.string(u"projectId"_s);
             auto project = s.projects->findById(projectId);
             if (!project)
                 return std::unexpected(project.error());
             if (!*project)
                 return core::fail(core::ErrorCode::NotFound, u"project %1 not found"_s.arg(projectId));
-            return listColumns(s, taskQuery(a, QStringList {projectId}));
-        });
+            return listColumns(a, s, taskQuery(a, QStringList {projectId}), sendPart);
+        },
+        sendListPart());
+}
+
+PartHandler TaskBridge::sendListPart()
+{
+    return [this](const QString &requestId, const QString &columns) {
+        Q_EMIT taskListPart(QJsonObject {{u"requestId"_s, requestId}, {u"columns"_s, columns}});
+    };
 }
 
 QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "command_dispatch.h"
+
 #include <QFuture>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -53,7 +55,16 @@ Q_SIGNALS:
      */
     void tasksChanged(const QJsonObject &change);
 
+    /**
+     * @brief One part of a list asked for in parts (partRows): {requestId, columns}, the columns
+     * as TaskColumns JSON text. The parts of a call come in list order, before its reply.
+     */
+    void taskListPart(const QJsonObject &part);
+
 private:
+    /** @brief How the list commands' parts reach the page: as taskListPart. */
+    PartHandler sendListPart();
+
     /** @brief The delete commands: one task or several, one transaction, one signal. */
     QFuture<QJsonObject> deleteTasks(QStringView command, const QJsonValue &args);
 

@@ -734,14 +734,32 @@ SqlTaskRepository::SqlTaskRepository(Database &db)
 
 Result<TaskListing> SqlTaskRepository::list(const TaskQuery &query)
 {
+    return list(query, 0, {});
+}
+
+Result<TaskListing> SqlTaskRepository::list(const TaskQuery &query, qsizetype partRows, const PartSink &onPart)
+{
     const TaskFilter filter = filterOf(SqlDialect::of(m_db), query);
     return m_db.transact(TransactionKind::Read, [&]() -> Result<TaskListing> {
-        TaskListing listing;
-        auto tasks = loadTasks(m_db, filter, query.offset, query.limit);
-        if (!tasks)
-            return std::unexpected(std::move(tasks.error()));
-        listing.tasks = std::move(*tasks);
-        const auto read = static_cast<qint64>(listing.tasks.size());
+        auto version = m_db.changeVersion();
+        if (!version)
+            return std::unexpected(std::move(version.error()));
+        TaskListing listing {.tasks = {}, .total = 0, .version = std::move(*version)};
+        qint64 read = 0;
+        auto visited = visitTasks(m_db, filter, query.offset, query.limit, [&](Task &&task) -> Result<> {
+            // A full part goes once a row after it shows it is not the last.
+            if (partRows > 0 && listing.tasks.size() == partRows) {
+                listing.total = query.offset + read;
+                if (auto sent = onPart(listing); !sent)
+                    return sent;
+                listing.tasks.clear();
+            }
+            listing.tasks.append(std::move(task));
+            ++read;
+            return {};
+        });
+        if (!visited)
+            return std::unexpected(std::move(visited.error()));
         if (query.offset == 0 && (!query.limit || read < *query.limit)) {
             listing.total = read;
         } else {
@@ -750,10 +768,6 @@ Result<TaskListing> SqlTaskRepository::list(const TaskQuery &query)
             if (!counted)
                 return std::unexpected(std::move(counted.error()));
         }
-        auto version = m_db.changeVersion();
-        if (!version)
-            return std::unexpected(std::move(version.error()));
-        listing.version = std::move(*version);
         return listing;
     });
 }

@@ -149,6 +149,7 @@ function checkContract(contract) {
     if (!Number.isInteger(form.pageSize) || form.pageSize <= 0) fail(`wireForms.${name}`, 'pageSize must be positive');
     if (!Number.isInteger(form.firstPageSize) || form.firstPageSize <= 0 || form.firstPageSize > form.pageSize)
       fail(`wireForms.${name}`, 'firstPageSize must be positive and at most pageSize');
+    if (!Number.isInteger(form.partRows) || form.partRows <= 0) fail(`wireForms.${name}`, 'partRows must be positive');
   }
   checkDefaults(contract);
   for (const [name, command] of Object.entries(contract.commands)) {

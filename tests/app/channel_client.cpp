@@ -38,10 +38,12 @@ void ChannelClient::sendMessage(const QJsonObject &message)
         const int id = message.value(u"id"_s).toInt();
         m_responses.insert(id, decodeReply(message.value(u"data"_s)));
         m_responseOrder.append(id);
+        m_signalsBeforeResponse.insert(id, m_signalsReceived);
     } else if (type == kSignal) {
         const QString key
             = message.value(u"object"_s).toString() + u'.' + QString::number(message.value(u"signal"_s).toInt());
         m_signalCounts[key] += 1;
+        m_signalsReceived += 1;
         m_signalArguments[key].append(message.value(u"args"_s).toArray());
     }
 }

@@ -48,6 +48,8 @@ public:
     [[nodiscard]] bool hasResponse(int id) const { return m_responses.contains(id); }
     /** @brief The ids of the replies in the order they arrived. */
     [[nodiscard]] const QList<int> &responseOrder() const { return m_responseOrder; }
+    /** @brief How many signals, of any object, had arrived when the reply `id` did (-1 before it has). */
+    [[nodiscard]] int signalsBeforeResponse(int id) const { return m_signalsBeforeResponse.value(id, -1); }
     /** @brief How many replies arrived as an envelope in JSON text (and were parsed, see decodeReply). */
     [[nodiscard]] int textReplyCount() const { return m_textReplies; }
 
@@ -62,6 +64,8 @@ private:
     QList<int> m_responseOrder;
     QHash<QString, int> m_signalCounts; // "object.signalIndex"
     QHash<QString, QList<QJsonArray>> m_signalArguments; // "object.signalIndex"
+    QHash<int, int> m_signalsBeforeResponse;
+    int m_signalsReceived = 0;
     int m_nextId = 1;
     int m_textReplies = 0;
 };

@@ -54,7 +54,7 @@ QFuture<QString> slowList(
     QObject *context, DatabaseThread &database, std::atomic<int> &runs, std::chrono::milliseconds duration)
 {
     return app::dispatchTextCommand(context, database, u"db_get_tasks", QJsonObject {},
-        [&runs, duration](const app::Arguments &, Storage &) -> core::Result<QByteArray> {
+        [&runs, duration](const app::Arguments &, Storage &, const app::SendPart &) -> core::Result<QByteArray> {
             ++runs;
             QThread::msleep(static_cast<unsigned long>(duration.count()));
             return QByteArray("[]");

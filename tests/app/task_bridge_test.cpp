@@ -378,6 +378,55 @@ TEST_P(BridgeTest, ASlowDatabaseJobDoesNotBlockOtherCommands)
     EXPECT_TRUE(slow.isFinished());
 }
 
+TEST_P(BridgeTest, AListAskedInPartsSendsEachButTheLastAheadOfItsReplyInListOrder)
+{
+    // Given five tasks, and the page listening for the parts of lists
+    for (const QString &title : {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s})
+        createTask(title);
+    const QJsonArray whole = ok(u"db_get_tasks"_s).toArray();
+    m_client->connectToSignal(u"tasks"_s, u"taskListPart"_s);
+
+    // When it asks for them two at a time
+    const int id = m_client->send(
+        u"tasks"_s, u"db_get_tasks"_s, QJsonArray {QJsonObject {{u"partRows"_s, 2}, {u"requestId"_s, u"list-1"_s}}});
+    const auto reply = m_client->waitForResponse(id);
+
+    // Then two parts of two came first, under its requestId, and the reply carries the fifth task
+    ASSERT_TRUE(reply.has_value());
+    ASSERT_TRUE(reply->toObject().value(u"ok"_s).toBool());
+    EXPECT_EQ(m_client->signalsBeforeResponse(id), 2);
+    QJsonArray listed;
+    for (const QJsonArray &args : m_client->signalArguments(u"tasks"_s, u"taskListPart"_s)) {
+        const QJsonObject part = args.at(0).toObject();
+        EXPECT_EQ(part.value(u"requestId"_s), u"list-1"_s);
+        const QJsonArray rows = taskRowsFromColumns(part.value(u"columns"_s).toString().toUtf8());
+        EXPECT_EQ(rows.size(), 2);
+        for (const QJsonValue row : rows)
+            listed.append(row);
+    }
+    const QJsonObject last = reply->toObject().value(u"data"_s).toObject();
+    EXPECT_EQ(last.value(u"total"_s), 5);
+    for (const QJsonValue row : taskRowsFromColumns(last))
+        listed.append(row);
+    EXPECT_EQ(listed, whole);
+}
+
+TEST_P(BridgeTest, AListInPartsNeedsARequestIdAndAtLeastOneRowAPart)
+{
+    createTask(u"A"_s);
+    const QString projectId = createProject(u"Home"_s);
+
+    const QJsonObject withoutId = error(u"db_get_tasks"_s, QJsonObject {{u"partRows"_s, 2}});
+    const QJsonObject noRows = error(u"db_get_project_tasks"_s,
+        QJsonObject {{u"projectId"_s, projectId}, {u"partRows"_s, 0}, {u"requestId"_s, u"r"_s}});
+
+    EXPECT_EQ(withoutId.value(u"code"_s), u"invalid_argument"_s);
+    EXPECT_EQ(
+        withoutId.value(u"message"_s), u"Failed to load tasks: partRows needs a requestId to send the parts under"_s);
+    EXPECT_EQ(noRows.value(u"code"_s), u"invalid_argument"_s);
+    EXPECT_EQ(noRows.value(u"message"_s), u"Failed to load project tasks: partRows must be at least 1"_s);
+}
+
 TEST_P(BridgeTest, WritesReachTheDatabase)
 {
     createTask(u"Durable"_s);

@@ -918,6 +918,115 @@ TEST_P(TaskRepositoryTest, MegabyteDescriptionRoundTrips)
 
 // ---- query count -----------------------------------------------------------
 
+namespace {
+
+/** What a listing in parts handed over: each part's ids and total, in order. */
+struct HandedParts {
+    QList<QStringList> ids;
+    QList<qint64> totals;
+    QStringList versions;
+    TaskRepository::PartSink sink()
+    {
+        return [this](const TaskListing &part) -> Result<> {
+            ids.append(::ids(part.tasks));
+            totals.append(part.total);
+            versions.append(part.version);
+            return {};
+        };
+    }
+};
+
+/** Creates tasks titled `titles` in that order; their ids. */
+QStringList createTitled(TestStore &store, const QStringList &titles)
+{
+    QStringList created;
+    for (const QString &title : titles) {
+        auto task = store.tasks().create(draft(title));
+        EXPECT_TRUE(task.has_value());
+        created.append(task ? task->id : QString());
+    }
+    return created;
+}
+
+} // namespace
+
+TEST_P(TaskRepositoryTest, ListingInPartsHandsOverEachFullPartAsReadAndReturnsTheLastWithTheTotal)
+{
+    // Given five tasks
+    OPEN_TEST_STORE(store);
+    const QStringList created = createTitled(store, {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s});
+    ASSERT_OK_AND_ASSIGN(const TaskListing whole, store.tasks().list({}));
+
+    // When they are listed two at a time
+    HandedParts parts;
+    ASSERT_OK_AND_ASSIGN(const TaskListing last, store.tasks().list({}, 2, parts.sink()));
+
+    // Then two full parts went ahead with the rows up to their end as total, and the last came back whole-counted
+    EXPECT_EQ(parts.ids, (QList<QStringList> {created.mid(0, 2), created.mid(2, 2)}));
+    EXPECT_EQ(parts.totals, (QList<qint64> {2, 4}));
+    EXPECT_EQ(parts.versions, (QStringList {whole.version, whole.version}));
+    EXPECT_EQ(ids(last.tasks), created.mid(4));
+    EXPECT_EQ(last.total, 5);
+    EXPECT_EQ(last.version, whole.version);
+}
+
+TEST_P(TaskRepositoryTest, ListingInPartsSendsNothingAheadWhenTheListFitsInOnePart)
+{
+    // Given four tasks, and a database with none
+    OPEN_TEST_STORE(store);
+    OPEN_TEST_STORE(empty);
+    const QStringList created = createTitled(store, {u"A"_s, u"B"_s, u"C"_s, u"D"_s});
+
+    // When each is listed four at a time
+    HandedParts parts;
+    ASSERT_OK_AND_ASSIGN(const TaskListing four, store.tasks().list({}, 4, parts.sink()));
+    ASSERT_OK_AND_ASSIGN(const TaskListing none, empty.tasks().list({}, 4, parts.sink()));
+
+    // Then all comes back as the last part, and nothing went ahead
+    EXPECT_TRUE(parts.ids.isEmpty());
+    EXPECT_EQ(ids(four.tasks), created);
+    EXPECT_EQ(four.total, 4);
+    EXPECT_TRUE(none.tasks.isEmpty());
+    EXPECT_EQ(none.total, 0);
+}
+
+TEST_P(TaskRepositoryTest, ListingAWindowInPartsCountsPartsFromTheWindowsStartAndReturnsTheWholeTotal)
+{
+    // Given five tasks
+    OPEN_TEST_STORE(store);
+    const QStringList created = createTitled(store, {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s});
+
+    // When three of them from the second are listed two at a time
+    HandedParts parts;
+    ASSERT_OK_AND_ASSIGN(const TaskListing last, store.tasks().list({.offset = 1, .limit = 3}, 2, parts.sink()));
+
+    // Then B and C went ahead, D came back, with the whole list's total
+    EXPECT_EQ(parts.ids, QList<QStringList> {created.mid(1, 2)});
+    EXPECT_EQ(parts.totals, QList<qint64> {3});
+    EXPECT_EQ(ids(last.tasks), created.mid(3, 1));
+    EXPECT_EQ(last.total, 5);
+}
+
+TEST_P(TaskRepositoryTest, ListingInPartsStopsAtThePartSinksErrorAndFailsWithIt)
+{
+    // Given five tasks
+    OPEN_TEST_STORE(store);
+    createTitled(store, {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s});
+
+    // When the first part's receiver fails
+    int handed = 0;
+    const auto listed = store.tasks().list({}, 2, [&](const TaskListing &) -> Result<> {
+        ++handed;
+        return fail(ErrorCode::Cancelled, u"the page went away"_s);
+    });
+
+    // Then the read stops there with that error
+    ASSERT_FALSE(listed.has_value());
+    EXPECT_EQ(listed.error().code, ErrorCode::Cancelled);
+    EXPECT_EQ(listed.error().message, u"the page went away"_s);
+    EXPECT_EQ(handed, 1);
+}
+
 TEST_P(TaskRepositoryTest, ListingUsesTheSameNumberOfQueriesFor10And10000Tasks)
 {
     // Given 10 tasks in one database and 10 000 in another, each with tags and a project

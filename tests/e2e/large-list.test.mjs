@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Lists longer than one page (10 000 tasks) travel as several calls that the page fetches together
-// and joins (frontend/src/ipc/task-list.ts): every task arrives once, in creation order, and the
-// window shows the whole count. The tasks are written straight into the file, as fast as SQLite
+// and joins, and a filtered list as one call whose parts (500 rows each) come as taskListPart
+// events ahead of its reply (frontend/src/ipc/task-list.ts): every task arrives once, in creation
+// order, and the window shows the whole count. The tasks are written straight into the file, as fast as SQLite
 // can, then the app is started on it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -58,7 +59,7 @@ test('aListOfSeveralPagesArrivesWholeAndInCreationOrder', async () => {
   assert.deepEqual(ids, expectedIds(TASKS));
 });
 
-test('aFilteredListOfSeveralPagesArrivesWholeAndInCreationOrder', async () => {
+test('aFilteredListSentInPartsArrivesWholeAndInCreationOrder', async () => {
   const byFilter = await app.page.evaluate(
     async (projectId) => (await window.__QUIRE__.invoke('db_get_tasks', { projectIds: [projectId] })).map((t) => t.id),
     PROJECT,

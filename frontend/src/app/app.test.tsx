@@ -76,6 +76,7 @@ describe('the task screen', () => {
       completed: false,
       projectIds: ['p-work'],
       offset: 0,
+      partRows: wireForms.TaskColumns.partRows,
     });
   });
 

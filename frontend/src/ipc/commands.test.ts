@@ -16,7 +16,7 @@ import {
 } from '@/ipc/commands';
 import { commandSpecs, wireForms, type CommandName } from '@/ipc/contract';
 
-const { firstPageSize, pageSize } = wireForms.TaskColumns;
+const { firstPageSize, pageSize, partRows } = wireForms.TaskColumns;
 import { readContractJson } from '@/testing/contract-json';
 import { inAnyOrder, mockBridge, ok } from '@/testing/mock-bridge';
 import { encodeTaskColumns } from '@/testing/task-columns';
@@ -72,7 +72,7 @@ describe('typed command wrappers', () => {
     // Whole lists are fetched a page at a time: all tasks with a small first page and the next one
     // together, a filtered list in full pages, the first alone (src/ipc/task-list.ts).
     expect(inAnyOrder(bridge.callsTo('db_get_tasks'))).toEqual(
-      inAnyOrder([{ limit: firstPageSize }, { offset: firstPageSize, limit: pageSize }, { projectIds: ['p1', 'p2'], offset: 0 }]),
+      inAnyOrder([{ limit: firstPageSize }, { offset: firstPageSize, limit: pageSize }, { projectIds: ['p1', 'p2'], offset: 0, partRows }]),
     );
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });
@@ -155,7 +155,7 @@ describe('typed command wrappers', () => {
       ['projects', 'db_create_project', { name: 'Work', description: 'Day job' }],
       ['projects', 'db_update_project', { projectId: 'p1', name: 'House', description: null }],
       ['projects', 'db_delete_project', { projectId: 'p1' }],
-      ['tasks', 'db_get_project_tasks', { projectId: 'p1', offset: 0 }],
+      ['tasks', 'db_get_project_tasks', { projectId: 'p1', offset: 0, partRows }],
     ]);
     expect(bridge.calls.flatMap((c) => violations(c.command, c.args))).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Backend -> frontend notifications: the bridge's change signals with what changed (the
-// contract's eventPayloads), the progress of long calls, the backend's requests to the page (a
-// menu bar action to run), and replies that came back after their timeout (the caller already
-// gave up; app/use-backend-sync.ts loads views again after a late read).
+// contract's eventPayloads), the progress of long calls, the parts of a list sent ahead of its
+// reply, the backend's requests to the page (a menu bar action to run), and replies that came
+// back after their timeout (the caller already gave up; app/use-backend-sync.ts loads views again
+// after a late read).
 import { getChannel, type QtSignal } from '@/ipc/channel';
 import { enums, eventPayloads, eventSpecs, typeSpecs, type EnumName, type EventName, type EventPayloadMap } from '@/ipc/contract';
 
@@ -80,44 +81,60 @@ export interface ProgressReport {
   phase: string;
 }
 
-const progressListeners = new Map<string, (progress: ProgressReport) => void>();
-/** The one connection to the progress signal, and the channel it was made on. */
-let progressConnection: { channel: Promise<unknown>; stop: Unsubscribe } | undefined;
-
-function isProgressPayload(raw: unknown): raw is EventPayloadMap['progress'] {
-  if (typeof raw !== 'object' || raw === null) return false;
-  const { requestId, done, total, phase } = raw as Record<string, unknown>;
-  return typeof requestId === 'string' && typeof done === 'number' && typeof total === 'number' && typeof phase === 'string';
+/** The events bound to one call by its requestId. */
+type BoundEventName = 'progress' | 'taskListPart';
+type BoundListener<E extends BoundEventName> = (payload: EventPayloadMap[E]) => void;
+/** A bound event's listeners by requestId, and its one connection with the channel it was made on. */
+interface BoundEvent<E extends BoundEventName> {
+  listeners: Map<string, BoundListener<E>>;
+  connection?: { channel: Promise<unknown>; stop: Unsubscribe };
 }
 
+const boundEvents: { [E in BoundEventName]: BoundEvent<E> } = {
+  progress: { listeners: new Map() },
+  taskListPart: { listeners: new Map() },
+};
+
 /**
- * Calls `listener` with the progress reports of call `requestId` until unsubscribed. One
- * connection to the backend's progress signal serves every call; it is made on first use, and
- * again if the channel was (as each test's fake bridge is).
+ * Calls `listener` with the payloads of `event` bound to call `requestId` until unsubscribed. One
+ * connection to the backend's signal serves every call; it is made on first use, and again if the
+ * channel was (as each test's fake bridge is). A payload unlike the contract's is ignored.
  */
-export function onProgressReport(requestId: string, listener: (progress: ProgressReport) => void): Unsubscribe {
-  progressListeners.set(requestId, listener);
+function onBoundEvent<E extends BoundEventName>(event: E, requestId: string, listener: BoundListener<E>): Unsubscribe {
+  const bound = boundEvents[event] as BoundEvent<E>;
+  bound.listeners.set(requestId, listener);
   const channel = getChannel();
-  if (progressConnection?.channel !== channel) {
-    progressConnection?.stop();
-    progressConnection = {
+  if (bound.connection?.channel !== channel) {
+    bound.connection?.stop();
+    bound.connection = {
       channel,
-      stop: listenRaw('progress', (raw) => {
-        if (!isProgressPayload(raw)) return;
-        progressListeners.get(raw.requestId)?.({ done: raw.done, total: raw.total, phase: raw.phase });
+      stop: listenRaw(event, (raw) => {
+        if (!hasFields(raw, eventPayloads[event])) return;
+        const payload = raw as EventPayloadMap[E];
+        bound.listeners.get(payload.requestId)?.(payload);
       }),
     };
   }
   return () => {
-    if (progressListeners.get(requestId) === listener) progressListeners.delete(requestId);
+    if (bound.listeners.get(requestId) === listener) bound.listeners.delete(requestId);
   };
+}
+
+/** Calls `listener` with the progress reports of call `requestId` until unsubscribed. */
+export function onProgressReport(requestId: string, listener: (progress: ProgressReport) => void): Unsubscribe {
+  return onBoundEvent('progress', requestId, ({ done, total, phase }) => listener({ done, total, phase }));
+}
+
+/** Calls `listener` with the columns (JSON text) of each part of list call `requestId` sent ahead of its reply. */
+export function onTaskListPart(requestId: string, listener: (columns: string) => void): Unsubscribe {
+  return onBoundEvent('taskListPart', requestId, (part) => listener(part.columns));
 }
 
 /**
  * The events that ask the page for something rather than say what changed (actionRequested):
  * each payload is handed over whole, or not at all.
  */
-export type RequestEventName = Exclude<EventName, ChangeEventName | 'progress'>;
+export type RequestEventName = Exclude<EventName, ChangeEventName | BoundEventName>;
 
 /** Whether `value` is of the contract's field type `type` ('count', 'string[]', 'Task[]', 'enum:x|null'…). */
 function isOfType(value: unknown, type: string): boolean {

@@ -11,9 +11,9 @@ import {
   type Task,
 } from '@/ipc/contract';
 import { IpcError, isIpcErrorCode, TimeoutError } from '@/ipc/errors';
-import { emitLateReply, onProgressReport, type ProgressReport } from '@/ipc/events';
+import { emitLateReply, onProgressReport, onTaskListPart, type ProgressReport } from '@/ipc/events';
 import { decodeTaskColumns } from '@/ipc/task-columns';
-import { fetchTaskList, wantsWholeList } from '@/ipc/task-list';
+import { fetchTaskList, wantsWholeList, type SendCall } from '@/ipc/task-list';
 
 export interface InvokeOptions {
   /** Overrides the default (15 s for list commands, 10 s for the rest). A timeout also cancels a cancellable command. */
@@ -126,6 +126,8 @@ interface SendOptions {
   timeoutMs: number;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: ProgressReport) => void) | undefined;
+  /** For a list asked in parts (partRows): each part's columns (JSON text) sent ahead of the reply. */
+  onPart?: ((columns: string) => void) | undefined;
 }
 
 let lastRequestId = 0;
@@ -173,7 +175,7 @@ function dispatch<T>(command: CommandName, args: Record<string, unknown>, option
   const { signal, onProgress } = options;
   if (!('wire' in commandSpecs[command])) return send(command, args, { timeoutMs, signal, onProgress }) as Promise<T>;
   if (wantsWholeList(args)) {
-    const sendPage = (c: CommandName, a: Record<string, unknown>, t: number) => send(c, a, { timeoutMs: t, signal });
+    const sendPage: SendCall = (c, a, t, onPart) => send(c, a, { timeoutMs: t, signal, onPart });
     return fetchTaskList(command, args, timeoutMs, sendPage, options.onFirstPage) as Promise<T>;
   }
   return send(command, args, { timeoutMs, signal }).then((data) => decodeTaskColumns(data, command).tasks) as Promise<T>;
@@ -186,7 +188,7 @@ function dispatch<T>(command: CommandName, args: Record<string, unknown>, option
  */
 function send(command: CommandName, givenArgs: Record<string, unknown>, options: SendOptions): Promise<unknown> {
   const objectName = commandSpecs[command].object;
-  const { timeoutMs, signal, onProgress } = options;
+  const { timeoutMs, signal, onProgress, onPart } = options;
   const requestId =
     typeof givenArgs.requestId === 'string' ? givenArgs.requestId : takesRequestId(command) ? nextRequestId() : undefined;
   const args = requestId === undefined ? givenArgs : { ...givenArgs, requestId };
@@ -195,6 +197,10 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
     let settled = false;
     let sent = false;
     const stopProgress = requestId !== undefined && onProgress ? onProgressReport(requestId, onProgress) : () => {};
+    const stopParts = requestId !== undefined && onPart ? onTaskListPart(requestId, onPart) : () => {};
+    // A listener's first connection to its signal is made once the channel promise settles; the
+    // call then waits for it too, so the backend hears of the listener before the call's events.
+    const listens = requestId !== undefined && (onProgress !== undefined || onPart !== undefined);
     const giveUp = (error: Error) => {
       if (settled) return;
       settled = true;
@@ -208,6 +214,7 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       stopProgress();
+      stopParts();
     };
     if (signal?.aborted) {
       onAbort();
@@ -252,7 +259,7 @@ function send(command: CommandName, givenArgs: Record<string, unknown>, options:
       }
     };
 
-    const ready = connectedChannel();
+    const ready = listens ? undefined : connectedChannel();
     if (ready) {
       call(ready);
       return;

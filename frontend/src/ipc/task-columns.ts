@@ -46,3 +46,14 @@ export function decodeTaskColumns(data: unknown, command: string): TaskPage {
   if (typeof tasks === 'number') throw malformed(command, `an enum index of task ${tasks}`);
   return { tasks, total: columns.total, version: columns.version };
 }
+
+/** decodeTaskColumns() of columns sent as JSON text (a part of a list sent in parts). */
+export function decodeTaskColumnsText(text: string, command: string): TaskPage {
+  let data: unknown;
+  try {
+    data = JSON.parse(text) as unknown;
+  } catch {
+    throw malformed(command, 'a part that is not JSON');
+  }
+  return decodeTaskColumns(data, command);
+}

@@ -6,9 +6,9 @@ import { invoke } from '@/ipc/invoke';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeTask } from '@/testing/fixtures';
 import { clearBridgeMocks, inAnyOrder, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
-import { encodeTaskColumns } from '@/testing/task-columns';
+import { encodeTaskColumns, taskListReply } from '@/testing/task-columns';
 
-const { pageSize, firstPageSize } = wireForms.TaskColumns;
+const { pageSize, firstPageSize, partRows } = wireForms.TaskColumns;
 const limitOf = (args: Record<string, unknown>) => args.limit as number;
 const manyTasks = (n: number) => Array.from({ length: n }, (_, i) => makeTask({ title: `Task ${i}` }));
 
@@ -19,6 +19,26 @@ function pagedBridge(tasks: Task[], version: () => string) {
     const limit = (args.limit as number | undefined) ?? tasks.length;
     return ok(encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version: version() }));
   });
+}
+
+/**
+ * A bridge over `tasks` that sends a list asked in parts as the app does: every part but the last
+ * as a taskListPart event, then the last as the reply; `dropPart` is not sent, `garblePart` is cut short.
+ */
+function partsBridge(tasks: Task[], damage: { dropPart?: number; garblePart?: number } = {}) {
+  const sent = { parts: 0 };
+  const bridge = mockBridge((_command, args) => {
+    const { parts, reply } = taskListReply(tasks, args);
+    parts.forEach((part, index) => {
+      if (index === damage.dropPart) return;
+      const columns = JSON.stringify(part);
+      const text = index === damage.garblePart ? columns.slice(0, columns.length / 2) : columns;
+      bridge.emit('taskListPart', { requestId: args.requestId as string, columns: text });
+      sent.parts += 1;
+    });
+    return ok(reply);
+  });
+  return { bridge, sent };
 }
 
 afterEach(() => {
@@ -59,9 +79,36 @@ describe('a whole task list', () => {
     expect(await invoke('db_get_tasks', { projectIds: ['p1'] })).toEqual(tasks);
     expect(await invoke('db_get_tasks', { completed: false, dueUntil: '2026-11-30' })).toEqual(tasks);
     expect(bridge.callsTo('db_get_tasks')).toEqual([
-      { projectIds: ['p1'], offset: 0 },
-      { completed: false, dueUntil: '2026-11-30', offset: 0 },
+      { projectIds: ['p1'], offset: 0, partRows },
+      { completed: false, dueUntil: '2026-11-30', offset: 0, partRows },
     ]);
+  });
+
+  it('comes from one call in parts when filtered, and back whole and in order', async () => {
+    const tasks = manyTasks(2 * partRows + 5);
+    const { bridge, sent } = partsBridge(tasks);
+
+    expect(await invoke('db_get_tasks', { completed: false, dueUntil: '2026-11-30' })).toEqual(tasks);
+    expect(bridge.callsTo('db_get_tasks')).toEqual([{ completed: false, dueUntil: '2026-11-30', offset: 0, partRows }]);
+    expect(sent.parts).toBe(2);
+  });
+
+  it('fails as malformed, not short, when a part sent ahead of the reply did not arrive', async () => {
+    partsBridge(manyTasks(partRows + 1), { dropPart: 0 });
+
+    await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).rejects.toMatchObject({
+      code: 'internal',
+      message: `The task list from Quire was malformed (${partRows} rows missing)`,
+    });
+  });
+
+  it('fails as malformed when a part is not the columns form', async () => {
+    partsBridge(manyTasks(partRows + 1), { garblePart: 0 });
+
+    await expect(invoke('db_get_tasks', { projectIds: ['p1'] })).rejects.toMatchObject({
+      code: 'internal',
+      message: 'The task list from Quire was malformed (a part that is not JSON)',
+    });
   });
 
   it('pages the open (or completed) tasks like all tasks', async () => {
@@ -124,7 +171,7 @@ describe('a whole task list', () => {
     await expect(invoke('db_get_project_tasks', { projectId: 'p1' })).resolves.toEqual([]);
     await expect(invoke('db_get_tasks', {})).resolves.toHaveLength(3);
     expect(inAnyOrder(backend.bridge.calls.map((c) => c.args))).toEqual(
-      inAnyOrder([{ projectId: 'p1', offset: 0 }, { limit: firstPageSize }, { offset: firstPageSize, limit: pageSize }]),
+      inAnyOrder([{ projectId: 'p1', offset: 0, partRows }, { limit: firstPageSize }, { offset: firstPageSize, limit: pageSize }]),
     );
   });
 

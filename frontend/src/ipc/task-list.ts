@@ -8,19 +8,26 @@
 //   frame that shows it (a reply arriving meanwhile held up that frame). The app reads one page
 //   from SQLite while it sends the previous one and the page decodes the one before (bench/run
 //   measures this against one reply and against pages one after another).
-// - A list filtered by project or due date comes in one reply ({offset: 0} and no limit): its
+// - A list filtered by project or due date comes from one call ({offset: 0} and no limit): its
 //   tasks are found and sorted before any part of them can be cut, so each page paid for the
 //   whole sort again, and SQLite's sort for a LIMIT was the slower one. Upcoming on 100 000 tasks
 //   (16 470 of them) took 455 ms in two pages and 304 ms in one reply; two projects (20 000) 310
-//   and 239 ms; one project (10 000, one page either way) the same.
+//   and 239 ms; one project (10 000, one page either way) the same. That one read comes in parts
+//   of wireForms.TaskColumns.partRows rows (taskListPart events, then the reply with the last):
+//   the page decodes one part while the app writes and sends the next.
 import { wireForms, type CommandName, type Task } from '@/ipc/contract';
 import { IpcError, TimeoutError } from '@/ipc/errors';
-import { decodeTaskColumns } from '@/ipc/task-columns';
+import { decodeTaskColumns, decodeTaskColumnsText } from '@/ipc/task-columns';
 
 /** Sends one call and resolves with its envelope's data (invoke.ts provides it). */
-export type SendCall = (command: CommandName, args: Record<string, unknown>, timeoutMs: number) => Promise<unknown>;
+export type SendCall = (
+  command: CommandName,
+  args: Record<string, unknown>,
+  timeoutMs: number,
+  onPart?: (columns: string) => void,
+) => Promise<unknown>;
 
-const { pageSize, firstPageSize } = wireForms.TaskColumns;
+const { pageSize, firstPageSize, partRows } = wireForms.TaskColumns;
 const ATTEMPTS = 3;
 /** Filters that SQLite checks on each row as it reads the list in order, without sorting first. */
 const inOrderFilters = new Set(['completed']);
@@ -57,17 +64,32 @@ export async function fetchTaskList(
   onFirstPage?: (tasks: Task[]) => void,
 ): Promise<Task[]> {
   const deadline = Date.now() + timeoutMs;
-  const call = (range: { offset?: number; limit?: number }) =>
-    send(command, { ...args, ...range }, Math.max(1, deadline - Date.now())).then((data) =>
+  const call = (range: { offset?: number; limit?: number; partRows?: number }, onPart?: (columns: string) => void) =>
+    send(command, { ...args, ...range }, Math.max(1, deadline - Date.now()), onPart).then((data) =>
       decodeTaskColumns(data, command),
     );
   const filtered = Object.entries(args).some(([key, value]) => value != null && !inOrderFilters.has(key));
   const page = (offset: number) => call(offset === 0 ? { limit: firstPageSize } : { offset, limit: pageSize });
   try {
     if (filtered) {
-      const whole = await call({ offset: 0 });
+      const parts: Task[][] = [];
+      let partError: IpcError | undefined;
+      const last = await call({ offset: 0, partRows }, (columns) => {
+        if (partError !== undefined) return;
+        try {
+          parts.push(decodeTaskColumnsText(columns, command).tasks);
+        } catch (error) {
+          // Thrown once the reply is in, to the caller rather than into the channel's signal handler.
+          partError = error instanceof IpcError ? error : new IpcError('internal', String(error), command);
+        }
+      });
+      if (partError !== undefined) throw partError;
+      const tasks = parts.length === 0 ? last.tasks : parts.flat().concat(last.tasks);
+      if (tasks.length !== last.total) {
+        throw new IpcError('internal', `The task list from Quire was malformed (${last.total - tasks.length} rows missing)`, command);
+      }
       performance.mark('quire:task-list-complete');
-      return whole.tasks;
+      return tasks;
     }
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const showsFirstPage = attempt === 0 && onFirstPage !== undefined;

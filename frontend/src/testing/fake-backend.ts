@@ -20,7 +20,7 @@ import { wordsOf } from '@/lib/highlight';
 import { forgetLongCalls } from '@/lib/long-call';
 import { makeProject, makeTask } from '@/testing/fixtures';
 import { err, mockBridge, ok, type MockBridge } from '@/testing/mock-bridge';
-import { encodeTaskColumns } from '@/testing/task-columns';
+import { taskListReply } from '@/testing/task-columns';
 
 type Change = { [E in EventName]: [E, EventPayloadMap[E]] }[EventName];
 
@@ -249,11 +249,13 @@ export function fakeBackend(initial: { tasks?: Task[]; projects?: Project[] } = 
   let seq = 0;
   const now = () => new Date(Date.UTC(2025, 0, 1, 0, 0, ++seq)).toISOString();
   let writes = 0;
-  // The window the call asked for, with the bridge's total and a version that moves with writes.
+  // The window the call asked for, with the bridge's total and a version that moves with writes;
+  // asked in parts, all but the last go ahead as taskListPart events, as the bridge sends them.
   const taskPage = (tasks: Task[], args: Record<string, unknown>) => {
-    const offset = (args.offset as number | undefined) ?? 0;
-    const limit = (args.limit as number | undefined) ?? tasks.length;
-    return encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version: String(writes) });
+    const { parts, reply } = taskListReply(tasks, args, String(writes));
+    const requestId = args.requestId as string;
+    for (const part of parts) bridge.emit('taskListPart', { requestId, columns: JSON.stringify(part) });
+    return reply;
   };
 
   // Undo as the journal does it, whole states instead of row images; views load again (reset).

@@ -31,7 +31,28 @@ export function encodeTaskColumns(
 
 /** The reply to one list call over `tasks`: the window its `offset` and `limit` ask for. */
 export function taskListPage(tasks: readonly Task[], args: Record<string, unknown>, version = '1'): TaskColumns {
+  const { partRows: _partRows, ...window } = args;
+  return taskListReply(tasks, window, version).reply;
+}
+
+/**
+ * The reply to one list call over `tasks` as the bridge sends it: the window its `offset` and
+ * `limit` ask for; with `partRows`, the parts before the last one (which the bridge sends as
+ * taskListPart events, ahead of the reply) and the last one as the reply.
+ */
+export function taskListReply(
+  tasks: readonly Task[],
+  args: Record<string, unknown>,
+  version = '1',
+): { parts: TaskColumns[]; reply: TaskColumns } {
   const offset = (args.offset as number | undefined) ?? 0;
   const limit = (args.limit as number | undefined) ?? tasks.length;
-  return encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length, version });
+  const window = tasks.slice(offset, offset + limit);
+  const step = (args.partRows as number | undefined) ?? Math.max(window.length, 1);
+  const parts: TaskColumns[] = [];
+  let from = 0;
+  for (; window.length - from > step; from += step) {
+    parts.push(encodeTaskColumns(window.slice(from, from + step), { total: tasks.length, version }));
+  }
+  return { parts, reply: encodeTaskColumns(window.slice(from), { total: tasks.length, version }) };
 }

@@ -37,6 +37,7 @@ public:
     explicit SqlTaskRepository(Database &db);
 
     [[nodiscard]] Result<TaskListing> list(const TaskQuery &query) override;
+    [[nodiscard]] Result<TaskListing> list(const TaskQuery &query, qsizetype partRows, const PartSink &onPart) override;
     [[nodiscard]] Result<std::optional<Task>> findById(const QString &id) override;
     [[nodiscard]] Result<Task> create(const TaskDraft &draft) override;
     using TaskRepository::removeMany;

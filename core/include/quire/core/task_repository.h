@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace quire::core {
@@ -91,6 +92,17 @@ public:
 
     /** @brief The tasks and the part of them that `query` asks for, read in one transaction. */
     [[nodiscard]] virtual Result<TaskListing> list(const TaskQuery &query) = 0;
+
+    /** @brief Takes one part of a listing as it is read; an error stops the read and is list()'s. */
+    using PartSink = std::function<Result<>(const TaskListing &part)>;
+    /**
+     * @brief list(), handed over `partRows` rows at a time as they are read (more than 0), so that
+     * a caller can send one part while the next is read. Every part but the last goes to `onPart`,
+     * with the listing's version and, as its total, the rows up to its end (the whole count is
+     * known only once read); the last part, which has the listing's total, is returned. One read.
+     */
+    [[nodiscard]] virtual Result<TaskListing> list(const TaskQuery &query, qsizetype partRows, const PartSink &onPart)
+        = 0;
     /** @brief The task, or nullopt when no task has this id. */
     [[nodiscard]] virtual Result<std::optional<Task>> findById(const QString &id) = 0;
     /** @brief A task created completed is completed at its creation. */
