@@ -137,7 +137,7 @@ JobKind jobKind(const CommandSpec &spec)
 }
 
 /**
- * @brief A read that a person waits for (one task, a search) may go ahead of the queued list pages
+ * @brief A read that a person waits for (one task, a search) may go ahead of the queued list reads
  * and long reads (export, reading a file to import); writes keep their place (see JobLane).
  */
 JobLane jobLane(const CommandSpec &spec)

@@ -61,7 +61,7 @@ enum class JobKind { Write, Read };
 /**
  * @brief Which queued jobs a job may go ahead of. Jobs run in the order they were submitted,
  * except that an interactive read (one task, a search, the history: a person waits for it) runs
- * before the background reads queued ahead of it (list pages, exports, the reading of a file to
+ * before the background reads queued ahead of it (lists, exports, the reading of a file to
  * import), so that it does not wait behind a burst of refetches. Reads do not change what other
  * reads see, and nothing goes ahead of a write, so a read still sees every write submitted
  * before it (read-your-writes) and writes keep their order.

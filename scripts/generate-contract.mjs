@@ -146,9 +146,7 @@ function checkContract(contract) {
       if (!new RegExp(`^enum:${enumName}(\\|null)?$`).test(fields[column] ?? ''))
         fail(`wireForms.${name}.enumIndexes.${column}`, `${form.rowsOf}.${column} is not of enum '${enumName}'`);
     }
-    if (!Number.isInteger(form.pageSize) || form.pageSize <= 0) fail(`wireForms.${name}`, 'pageSize must be positive');
-    if (!Number.isInteger(form.firstPageSize) || form.firstPageSize <= 0 || form.firstPageSize > form.pageSize)
-      fail(`wireForms.${name}`, 'firstPageSize must be positive and at most pageSize');
+    if (!Number.isInteger(form.firstPageSize) || form.firstPageSize <= 0) fail(`wireForms.${name}`, 'firstPageSize must be positive');
     if (!Number.isInteger(form.partRows) || form.partRows <= 0) fail(`wireForms.${name}`, 'partRows must be positive');
   }
   checkDefaults(contract);
@@ -451,8 +449,6 @@ function appCommandTableHeader(contract) {
   for (const object of contract.objects) out.push(`    static inline const QString ${object} = QStringLiteral(${jsString(object)});`);
   out.push('};', '');
   for (const [name, form] of Object.entries(contract.wireForms)) {
-    out.push(`/** @brief How many rows of ${form.rowsOf} the page asks for per call in the ${name} wire form. */`);
-    out.push(`inline constexpr qint64 k${name}PageSize = ${form.pageSize};`, '');
     const enumKeys = Object.keys(form.enumIndexes ?? {});
     const sameAs = Object.entries(form.nullMeansSameAs ?? {});
     out.push(`/** @brief The ${name} wire form of ${form.rowsOf} lists: which fields travel as enum indexes, which as null when equal to another. */`);

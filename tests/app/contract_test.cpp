@@ -112,12 +112,6 @@ TEST(IpcContract, EveryBridgeCommandMatchesTheContractKeyForKey)
     EXPECT_EQ(contractNames, bridgeNames);
 }
 
-TEST(IpcContract, ThePageSizeOfTaskListsIsTheOneTheBridgePrepares)
-{
-    const QJsonObject taskColumns = loadContract().value(u"wireForms"_s).toObject().value(u"TaskColumns"_s).toObject();
-    EXPECT_EQ(taskColumns.value(u"pageSize"_s).toInteger(), app::contract::kTaskColumnsPageSize);
-}
-
 TEST(IpcContract, EnumSpellingsMatchTheCore)
 {
     const QJsonObject enums = loadContract().value(u"enums"_s).toObject();

@@ -119,7 +119,8 @@ describe('a description that does not hold together stops the build', () => {
     ['a menu item that names an action twice', (c) => c.menu.items.push({ menu: '&Help', label: 'Again', action: 'undo' }), /menu\.items\[\d+\]: action 'undo' is in the menu twice/],
     ['a menu item with both kinds of key', (c) => (c.menu.items[0].standardKey = 'New'), /menu\.items\[0\]: give "keys" or "standardKey", not both/],
     ['a separator first in the menu bar', (c) => c.menu.items.unshift('-'), /menu\.items\[0\]: a separator comes after an item of its menu/],
-    ['a first page larger than the pages after it', (c) => (c.wireForms.TaskColumns.firstPageSize = c.wireForms.TaskColumns.pageSize + 1), /wireForms\.TaskColumns: firstPageSize must be positive and at most pageSize/],
+    ['an empty first page', (c) => (c.wireForms.TaskColumns.firstPageSize = 0), /wireForms\.TaskColumns: firstPageSize must be positive/],
+    ['parts of no rows', (c) => (c.wireForms.TaskColumns.partRows = 0), /wireForms\.TaskColumns: partRows must be positive/],
   ];
   for (const [what, breakIt, message] of broken) {
     it(`refuses ${what}`, () => {

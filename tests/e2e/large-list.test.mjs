@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Lists longer than one page (10 000 tasks) travel as several calls that the page fetches together
-// and joins, and a filtered list as one call whose parts (500 rows each) come as taskListPart
-// events ahead of its reply (frontend/src/ipc/task-list.ts): every task arrives once, in creation
-// order, and the window shows the whole count. The tasks are written straight into the file, as fast as SQLite
+// A whole list travels as one call whose parts (500 rows each) come as taskListPart events ahead
+// of its reply, and the start view first shows a page of 1 000 alone, then asks for the rest
+// (frontend/src/ipc/task-list.ts): every task arrives once, in creation order, and the window
+// shows the whole count. The tasks are written straight into the file, as fast as SQLite
 // can, then the app is started on it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -48,12 +48,12 @@ after(async () => {
 
 const expectedIds = (n) => Array.from({ length: n }, (_, i) => `t${String(i + 1).padStart(5, '0')}`);
 
-test('theStartViewShowsEveryTaskOfAListOfSeveralPages', async () => {
+test('theStartViewShowsEveryTaskOfALongList', async () => {
   await app.page.waitForFunction((n) => document.body.textContent.includes(`${n.toLocaleString()} tasks`), { timeout: 30_000 }, TASKS);
   assert.ok(await app.page.$('[data-testid=task-row]'));
 });
 
-test('aListOfSeveralPagesArrivesWholeAndInCreationOrder', async () => {
+test('aLongListArrivesWholeAndInCreationOrder', async () => {
   const ids = await app.page.evaluate(async () => (await window.__QUIRE__.invoke('db_get_tasks', {})).map((t) => t.id));
   assert.equal(ids.length, TASKS);
   assert.deepEqual(ids, expectedIds(TASKS));

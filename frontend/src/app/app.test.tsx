@@ -1053,17 +1053,17 @@ describe('failures reach the user', () => {
   it('keeps a long list whole on screen while it is fetched again', async () => {
     const { firstPageSize } = wireForms.TaskColumns;
     const tasks = Array.from({ length: firstPageSize + 1 }, (_, i) => makeTask({ title: `Task ${i}` }));
-    let holdLaterPages = false;
+    let holdLists = false;
     const bridge = mockBridge((command, args) => {
       if (command === 'db_get_projects') return ok([]);
       if (command !== 'db_get_tasks') return NEVER_REPLY;
-      if (args.offset && holdLaterPages) return NEVER_REPLY;
+      if ('partRows' in args && holdLists) return NEVER_REPLY;
       return ok(taskListPage(tasks, args));
     });
     const { container } = renderWithProviders(<App />);
     await waitFor(() => expect(container).toHaveTextContent(`${(firstPageSize + 1).toLocaleString()} tasks`));
 
-    holdLaterPages = true;
+    holdLists = true;
     await act(async () => bridge.emit('tasksChanged')); // no payload: a reset, so the list is fetched again
     await waitFor(() => expect(bridge.loadsOf('db_get_tasks')).toBe(2));
     await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));

@@ -26,7 +26,7 @@ export interface MockBridge {
   /** Every call the page made, with its arguments as they crossed the (JSON) transport. */
   calls: BridgeCall[];
   callsTo(command: string): Array<Record<string, unknown>>;
-  /** How many whole lists the page loaded with `command`: its calls for a first page (no offset). */
+  /** How many whole lists the page loaded with `command`: its calls for a list's start (a first page, or all in parts). */
   loadsOf(command: string): number;
   /**
    * Emits a backend signal (tasksChanged, projectsChanged) with its payload, which crosses the
@@ -35,11 +35,6 @@ export interface MockBridge {
   emit<E extends EventName>(event: E, payload?: EventPayloadMap[E]): void;
   /** Number of listeners currently connected to a signal. */
   listenerCount(event: EventName): number;
-}
-
-/** Arguments of calls in one order whatever the order they were made in: pages asked together may reach the bridge either way. */
-export function inAnyOrder(calls: ReadonlyArray<Record<string, unknown>>): Array<Record<string, unknown>> {
-  return [...calls].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 export function mockBridge(handler: BridgeHandler): MockBridge {
@@ -93,7 +88,9 @@ export function mockBridge(handler: BridgeHandler): MockBridge {
   return {
     calls,
     callsTo: (command) => calls.filter((c) => c.command === command).map((c) => c.args),
-    loadsOf: (command) => calls.filter((c) => c.command === command && !('offset' in c.args)).length,
+    loadsOf: (command) =>
+      calls.filter((c) => c.command === command && (!('offset' in c.args) || (c.args.offset === 0 && 'partRows' in c.args)))
+        .length,
     emit: (event, payload) => {
       const args = payload === undefined ? [] : [JSON.parse(JSON.stringify(payload)) as unknown];
       for (const cb of [...(listeners.get(event) ?? [])]) cb(...args);

@@ -52,16 +52,14 @@ export function tasksQuery(query: TaskListQuery) {
     });
   return queryOptions({
     queryKey: taskKeys.list(query),
-    // A long list shows its first page while the others load, when nothing is shown yet: a
+    // A long list shows its first page while the rest loads, when nothing is shown yet: a
     // refetch keeps the list on screen until the new one is whole.
     queryFn: ({ client, queryKey, signal }) => {
-      const options = {
-        signal,
-        onFirstPage: (tasks: Task[]) => {
-          if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, tasks);
-        },
+      if (client.getQueryData(queryKey) !== undefined) return invokeDbGetTasks(filters, { signal });
+      const onFirstPage = (tasks: Task[]) => {
+        if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, tasks);
       };
-      return invokeDbGetTasks(filters, options);
+      return invokeDbGetTasks(filters, { signal, onFirstPage });
     },
     meta: { action: 'Loading tasks' },
   });
