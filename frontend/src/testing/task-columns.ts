@@ -38,7 +38,8 @@ export function taskListPage(tasks: readonly Task[], args: Record<string, unknow
 /**
  * The reply to one list call over `tasks` as the bridge sends it: the window its `offset` and
  * `limit` ask for; with `partRows`, the parts before the last one (which the bridge sends as
- * taskListPart events, ahead of the reply) and the last one as the reply.
+ * taskListPart events, ahead of the reply), each with the rows up to its end as its total, and
+ * the last one, with the list's total, as the reply.
  */
 export function taskListReply(
   tasks: readonly Task[],
@@ -52,7 +53,7 @@ export function taskListReply(
   const parts: TaskColumns[] = [];
   let from = 0;
   for (; window.length - from > step; from += step) {
-    parts.push(encodeTaskColumns(window.slice(from, from + step), { total: tasks.length, version }));
+    parts.push(encodeTaskColumns(window.slice(from, from + step), { total: offset + from + step, version }));
   }
   return { parts, reply: encodeTaskColumns(window.slice(from), { total: tasks.length, version }) };
 }
