@@ -234,7 +234,7 @@ QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database,
         auto reply = std::make_shared<QString>();
         const QString requestId = requestIdOf(spec, *arguments);
         SendPart sendPart;
-        if (onPart) {
+        if (onPart && !requestId.isEmpty()) {
             // Posted like the reply, through the bridge's gate and before it: the parts come first.
             sendPart = [calls = ReplyGate::of(context), requestId, onPart = std::move(onPart)](const QByteArray &part) {
                 calls->post([onPart, requestId, text = QString::fromUtf8(part)] { onPart(requestId, text); });

@@ -54,7 +54,8 @@ using PartHandler = std::function<void(const QString &requestId, const QString &
  *
  * The job may send parts of its data ahead of the reply: each reaches `onPart` on `context`'s
  * thread, in the order sent and before the reply, so the page can decode one part while the app
- * still writes the next. Without `onPart` the job gets a SendPart that is empty.
+ * still writes the next. Without `onPart`, or for a call without a requestId to bind its parts to,
+ * the job gets a SendPart that is empty.
  */
 [[nodiscard]] QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, TextCommandJob job, PartHandler onPart = {});

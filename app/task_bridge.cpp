@@ -112,7 +112,7 @@ core::Result<QByteArray> listColumns(
     const std::optional<qint64> partRows = a.optionalCount(u"partRows"_s);
     if (partRows && *partRows == 0)
         return core::fail(core::ErrorCode::InvalidArgument, u"partRows must be at least 1"_s);
-    if (partRows && (!sendPart || !a.as<std::optional<QString>>(u"requestId"_s)))
+    if (partRows && !sendPart)
         return core::fail(core::ErrorCode::InvalidArgument, u"partRows needs a requestId to send the parts under"_s);
     auto listing = partRows ? s.tasks->list(query, static_cast<qsizetype>(*partRows),
                        [&](const core::TaskListing &part) -> core::Result<> {

@@ -6,18 +6,14 @@ import { invoke } from '@/ipc/invoke';
 import { fakeBackend } from '@/testing/fake-backend';
 import { makeTask } from '@/testing/fixtures';
 import { clearBridgeMocks, mockBridge, NEVER_REPLY, ok } from '@/testing/mock-bridge';
-import { encodeTaskColumns, taskListReply } from '@/testing/task-columns';
+import { taskListPage, taskListReply } from '@/testing/task-columns';
 
 const { firstPageSize, partRows } = wireForms.TaskColumns;
 const manyTasks = (n: number) => Array.from({ length: n }, (_, i) => makeTask({ title: `Task ${i}` }));
 
 /** A bridge over `tasks` that answers every call whole, in its reply, as a bridge without parts would. */
 function wholeReplyBridge(tasks: Task[]) {
-  return mockBridge((_command, args) => {
-    const offset = (args.offset as number | undefined) ?? 0;
-    const limit = (args.limit as number | undefined) ?? tasks.length;
-    return ok(encodeTaskColumns(tasks.slice(offset, offset + limit), { total: tasks.length }));
-  });
+  return mockBridge((_command, args) => ok(taskListPage(tasks, args)));
 }
 
 /**
