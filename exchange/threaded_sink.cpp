@@ -4,8 +4,6 @@
 namespace quire::exchange {
 namespace {
 
-/** Tasks per hand-over: few enough locks, little memory (a batch is some hundred kilobytes). */
-constexpr qsizetype kBatchSize = 512;
 /** Batches that may wait for the writer before the reader waits in turn. */
 constexpr std::size_t kQueuedBatches = 8;
 
@@ -14,7 +12,7 @@ constexpr std::size_t kQueuedBatches = 8;
 ThreadedSink::ThreadedSink(core::SnapshotSink &sink)
     : m_sink(sink)
 {
-    m_batch.reserve(kBatchSize);
+    m_batch.reserve(batchSize);
 }
 
 ThreadedSink::~ThreadedSink()
@@ -33,10 +31,10 @@ core::Result<> ThreadedSink::addProjects(const QList<core::Project> &projects, q
 core::Result<> ThreadedSink::addTask(core::Task &&task)
 {
     m_batch.append(std::move(task));
-    if (m_batch.size() < kBatchSize)
+    if (m_batch.size() < batchSize)
         return {};
     push(std::exchange(m_batch, {}));
-    m_batch.reserve(kBatchSize);
+    m_batch.reserve(batchSize);
     return firstError();
 }
 
@@ -52,18 +50,31 @@ core::Result<> ThreadedSink::finish()
     }
     m_changed.notify_all();
     m_thread.join();
+    releaseWritten();
     return firstError();
 }
 
 void ThreadedSink::push(QList<core::Task> &&batch)
 {
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_error; });
-    if (m_error)
-        return; // the writer has stopped: what follows is dropped
-    m_queue.push_back(std::move(batch));
-    lock.unlock();
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_error; });
+        if (m_error)
+            return; // the writer has stopped: what follows is dropped
+        m_queue.push_back(std::move(batch));
+    }
     m_changed.notify_all();
+    releaseWritten();
+}
+
+void ThreadedSink::releaseWritten()
+{
+    std::deque<QList<core::Task>> written;
+    {
+        const std::lock_guard lock(m_mutex);
+        written.swap(m_written);
+    }
+    // Freed here, outside the lock, on the thread that allocated them.
 }
 
 core::Result<> ThreadedSink::firstError()
@@ -98,6 +109,8 @@ void ThreadedSink::run()
                 return;
             }
         }
+        const std::lock_guard lock(m_mutex);
+        m_written.push_back(std::move(batch)); // for the reader's thread to free
     }
 }
 

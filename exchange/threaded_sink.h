@@ -18,6 +18,10 @@ namespace quire::exchange {
  * the caller's thread. A few batches may wait at a time; the reader waits when they are full.
  * `sink`'s first error is returned by the next addTask() and by finish(); the tasks after it are
  * dropped. finish() (or the destructor) waits for the thread.
+ *
+ * Written batches come back to be freed on the caller's thread, which allocated them. Freed on the
+ * writer's thread, their memory went back to the caller's malloc arena under that arena's lock,
+ * which both threads then fought over: an export of 100 000 tasks took 325 ms instead of 247.
  */
 class ThreadedSink final : public core::SnapshotSink
 {
@@ -32,9 +36,14 @@ public:
     /** @brief Waits until `sink` has every task; its first error, if any. */
     [[nodiscard]] core::Result<> finish();
 
+    /** @brief Tasks per hand-over: few enough locks, little memory (a batch is some hundred kilobytes). */
+    static constexpr qsizetype batchSize = 512;
+
 private:
     void run();
     void push(QList<core::Task> &&batch);
+    /** @brief Frees, on the caller's thread, the batches the writer is done with. */
+    void releaseWritten();
     [[nodiscard]] core::Result<> firstError();
 
     core::SnapshotSink &m_sink;
@@ -42,6 +51,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<QList<core::Task>> m_queue; // guarded by m_mutex
+    std::deque<QList<core::Task>> m_written; // guarded by m_mutex: handed over and written
     bool m_closed = false; // guarded by m_mutex
     std::optional<core::Error> m_error; // guarded by m_mutex
     std::thread m_thread;

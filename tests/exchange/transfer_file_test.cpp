@@ -16,8 +16,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
+#include <mutex>
 #include <sys/resource.h>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace quire::core;
@@ -85,6 +89,52 @@ private:
     qint64 m_failAt;
     qint64 m_taken = 0;
     QStringList m_titles;
+};
+
+/**
+ * Takes tasks on the writer's thread, and holds it inside the `pauseAt`-th addTask() until resume():
+ * the test then knows what the writer has done, and what it does next.
+ */
+class PausingSink final : public SnapshotSink
+{
+public:
+    explicit PausingSink(qint64 pauseAt)
+        : m_pauseAt(pauseAt)
+    {
+    }
+
+    Result<> addProjects(const QList<Project> & /*projects*/, qint64 /*taskCount*/) override { return {}; }
+    Result<> addTask(Task && /*task*/) override
+    {
+        std::unique_lock lock(m_mutex);
+        ++m_taken;
+        m_changed.notify_all();
+        m_changed.wait(lock, [&] { return m_taken != m_pauseAt || m_resumed; });
+        return {};
+    }
+
+    /** @brief Whether the writer is held at the pause, within ten seconds. */
+    [[nodiscard]] bool waitForPause()
+    {
+        std::unique_lock lock(m_mutex);
+        return m_changed.wait_for(lock, std::chrono::seconds(10), [&] { return m_taken == m_pauseAt; });
+    }
+
+    void resume()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_resumed = true;
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    qint64 m_pauseAt;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    qint64 m_taken = 0;
+    bool m_resumed = false;
 };
 
 /** Gives `tasks` to `sink` as an export would; the number of tasks it accepted before an error. */
@@ -237,6 +287,35 @@ TEST(ThreadedSink, handsEveryTaskOverInOrder)
     for (const Task &task : snapshot.tasks)
         expected.append(task.title);
     EXPECT_EQ(sink.titles(), expected);
+}
+
+// Freed on the writer's thread, the tasks' memory went back to the reader's malloc arena under its
+// lock, which both threads then fought over (threaded_sink.h).
+TEST(ThreadedSink, writtenTasksAreFreedOnTheReadersThread)
+{
+    const Snapshot snapshot = manyTasks(static_cast<int>(2 * ThreadedSink::batchSize));
+    const QString &firstTitle = snapshot.tasks.first().title; // shared with the handed-over copy
+    PausingSink sink(ThreadedSink::batchSize); // holds the writer on the first batch's last task
+    ThreadedSink threaded(sink);
+    Result<> outcome = threaded.addProjects({}, snapshot.tasks.size());
+    for (qsizetype i = 0; outcome && i < ThreadedSink::batchSize; ++i)
+        outcome = threaded.addTask(Task(snapshot.tasks.at(i)));
+    ASSERT_OK(outcome);
+    ASSERT_TRUE(sink.waitForPause());
+    sink.resume();
+
+    // Written, the first batch waits for the reader: the writer frees none of it meanwhile.
+    for (int i = 0; i < 20; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        ASSERT_FALSE(firstTitle.isDetached()) << "the writer's thread freed a task it had written";
+    }
+    // The reader's next hand-overs free what was written, and finish() the rest, before it returns.
+    for (qsizetype i = ThreadedSink::batchSize; outcome && i < snapshot.tasks.size(); ++i)
+        outcome = threaded.addTask(Task(snapshot.tasks.at(i)));
+    ASSERT_OK(outcome);
+    ASSERT_OK(threaded.finish());
+    EXPECT_TRUE(firstTitle.isDetached());
+    EXPECT_TRUE(snapshot.tasks.last().title.isDetached());
 }
 
 TEST(ThreadedSink, theWritersErrorStopsTheReaderAndIsReturned)
