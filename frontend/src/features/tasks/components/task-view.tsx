@@ -22,6 +22,7 @@ import {
   emptyFilters,
   groupRanges,
   sortLabels,
+  tasksOf,
   type Grouping,
   type SortOrder,
   type TaskDraft,
@@ -172,8 +173,7 @@ export function TaskView({
     const to = from + direction;
     if (to >= first && to <= last) move(from, to);
   };
-  const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
-  const selectedTasks = [...selectedIds].map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
+  const selectedTasks = useMemo(() => tasksOf(selectedIds, tasks), [selectedIds, tasks]);
 
   // The task a plain or Ctrl-click (or Space) last toggled: Shift-click selects from it to the
   // task clicked, in the order shown.

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Task } from '@/ipc/contract';
 import {
   afterTaskIdForMove,
+  allTags,
   buildListItems,
   draftOf,
   emptyFilters,
   taskPatch,
+  tasksOf,
 } from '@/features/tasks/utils/organise-tasks';
 import { makeTask } from '@/testing/fixtures';
 
@@ -72,6 +74,36 @@ describe('buildListItems', () => {
   it('filters by tag and by priority', () => {
     expect(titles(buildListItems(tasks, { ...emptyFilters, tag: 'ui' }).visibleTasks)).toEqual(['high newest']);
     expect(titles(buildListItems(tasks, { ...emptyFilters, priority: 'nit' }).visibleTasks)).toEqual(['nit old']);
+  });
+
+  it('keeps only the tasks that pass every filter set at once', () => {
+    const more = [...tasks, makeTask({ title: 'high other', priority: 'high', tags: ['ui'] })];
+    const both = { ...emptyFilters, tag: 'ui', priority: 'high' as const };
+    expect(titles(buildListItems(more, both).visibleTasks)).toEqual(['high newest', 'high other']);
+    expect(titles(buildListItems(more, { ...both, text: ' NEWEST ' }).visibleTasks)).toEqual(['high newest']);
+  });
+
+  it('keeps every task when the filter text is only spaces', () => {
+    expect(buildListItems(tasks, { ...emptyFilters, text: '   ' }).visibleTasks).toHaveLength(tasks.length);
+  });
+});
+
+describe('tasksOf', () => {
+  const tasks = [makeTask({ id: 'a', title: 'A' }), makeTask({ id: 'b', title: 'B' }), makeTask({ id: 'c', title: 'C' })];
+
+  it('gives the selected tasks in the order they were selected, leaving out ids no longer listed', () => {
+    expect(titles(tasksOf(new Set(['c', 'gone', 'a']), tasks))).toEqual(['C', 'A']);
+  });
+
+  it('is empty for an empty selection', () => {
+    expect(tasksOf(new Set(), tasks)).toEqual([]);
+  });
+});
+
+describe('allTags', () => {
+  it('lists each tag once, numbers in number order', () => {
+    const tasks = [makeTask({ tags: ['v10', 'ui'] }), makeTask({ tags: ['v2', 'ui'] }), makeTask({ tags: [] })];
+    expect(allTags(tasks)).toEqual(['ui', 'v2', 'v10']);
   });
 });
 

@@ -79,11 +79,19 @@ function searchText(task: Task): string {
   return text;
 }
 
-export function matchesFilters(task: Task, filters: TaskFilters): boolean {
-  if (filters.priority && task.priority !== filters.priority) return false;
-  if (filters.tag && !task.tags.includes(filters.tag)) return false;
+/**
+ * Whether a task passes `filters`; null when they let every task through. Made once per list, not
+ * per task: the list is rebuilt after every change, and 100 000 tasks each trimming and
+ * lower-casing the filter text cost a tenth of that rebuild.
+ */
+function taskFilter(filters: TaskFilters): ((task: Task) => boolean) | null {
+  const { priority, tag } = filters;
   const needle = filters.text.trim().toLocaleLowerCase();
-  return !needle || searchText(task).includes(needle);
+  if (!priority && !tag && !needle) return null;
+  return (task) =>
+    (!priority || task.priority === priority) &&
+    (!tag || task.tags.includes(tag)) &&
+    (!needle || searchText(task).includes(needle));
 }
 
 export type ListItem =
@@ -168,11 +176,8 @@ export function buildListItems(
   grouping: Grouping = 'status',
   today = todayText(new Date()),
 ): { items: ListItem[]; visibleTasks: Task[] } {
-  const { groups, compare: first } = groupsOf(
-    tasks.filter((task) => matchesFilters(task, filters)),
-    grouping,
-    today,
-  );
+  const passes = taskFilter(filters);
+  const { groups, compare: first } = groupsOf(passes ? tasks.filter(passes) : tasks, grouping, today);
   const then = compareTasks(filters.sort);
   const compare = first ? (a: Task, b: Task) => first(a, b) || then(a, b) : then;
   const items: ListItem[] = [];
@@ -192,8 +197,22 @@ export function buildListItems(
   return { items, visibleTasks };
 }
 
+/**
+ * The tasks of `ids` that `tasks` holds, in the order of `ids`. One pass, and none for an empty
+ * selection: a map of every task, rebuilt after every change, cost 100 000 tasks 14 ms each time.
+ */
+export function tasksOf(ids: ReadonlySet<string>, tasks: readonly Task[]): Task[] {
+  if (ids.size === 0) return [];
+  const found = new Map<string, Task>();
+  for (const task of tasks) if (ids.has(task.id)) found.set(task.id, task);
+  return [...ids].flatMap((id) => found.get(id) ?? []);
+}
+
 export function allTags(tasks: Task[]): string[] {
-  return [...new Set(tasks.flatMap((t) => t.tags))].sort(textOrder);
+  // A loop rather than flatMap: no array of every task's tags (200 000 of them) on each change.
+  const tags = new Set<string>();
+  for (const task of tasks) for (const tag of task.tags) tags.add(tag);
+  return [...tags].sort(textOrder);
 }
 
 export interface TaskDraft {
