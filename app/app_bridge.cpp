@@ -36,14 +36,14 @@ AppBridge::AppBridge(DatabaseThread &database, DatabaseSwitch *databases, QObjec
     // Reports come on the database thread; the signal goes out on this object's thread. An event
     // still posted when this object dies is dropped with it.
     m_database.setProgressListener([this](const QString &requestId, qint64 done, qint64 total, const QString &phase) {
-        const QJsonObject report {
-            {u"requestId"_s, requestId}, {u"done"_s, done}, {u"total"_s, total}, {u"phase"_s, phase}};
+        const QJsonDocument report(
+            QJsonObject {{u"requestId"_s, requestId}, {u"done"_s, done}, {u"total"_s, total}, {u"phase"_s, phase}});
         QMetaObject::invokeMethod(
             this, [this, report] { Q_EMIT progress(report); }, Qt::QueuedConnection);
     });
     m_database.setConnectionListener([this](bool connected, const QString &reason) {
-        const QJsonObject state {
-            {u"connected"_s, connected}, {u"message"_s, connected ? QJsonValue() : QJsonValue(reason)}};
+        const QJsonDocument state(
+            QJsonObject {{u"connected"_s, connected}, {u"message"_s, connected ? QJsonValue() : QJsonValue(reason)}});
         QMetaObject::invokeMethod(
             this, [this, state] { Q_EMIT connectionChanged(state); }, Qt::QueuedConnection);
     });
@@ -57,23 +57,23 @@ AppBridge::~AppBridge()
 
 void AppBridge::requestAction(const QString &action)
 {
-    Q_EMIT actionRequested(QJsonObject {{u"action"_s, action}});
+    Q_EMIT actionRequested(QJsonDocument(QJsonObject {{u"action"_s, action}}));
 }
 
-QJsonObject AppBridge::ping(const QJsonValue &args)
+QJsonDocument AppBridge::ping(const QJsonValue &args)
 {
     return dispatchLocal(
         u"ping", args, [](const Arguments &) -> core::Result<QJsonValue> { return QJsonValue(u"pong"_s); });
 }
 
-QJsonObject AppBridge::cancel_request(const QJsonValue &args)
+QJsonDocument AppBridge::cancel_request(const QJsonValue &args)
 {
     return dispatchLocal(u"cancel_request", args, [this](const Arguments &arguments) -> core::Result<QJsonValue> {
         return QJsonValue(m_database.cancel(arguments.string(u"requestId"_s)));
     });
 }
 
-QJsonObject AppBridge::app_get_database(const QJsonValue &args)
+QJsonDocument AppBridge::app_get_database(const QJsonValue &args)
 {
     return dispatchLocal(u"app_get_database", args, [this](const Arguments &) -> core::Result<QJsonValue> {
         if (!m_databases)
@@ -82,7 +82,7 @@ QJsonObject AppBridge::app_get_database(const QJsonValue &args)
     });
 }
 
-QFuture<QJsonObject> AppBridge::app_open_database(const QJsonValue &args)
+QFuture<QJsonDocument> AppBridge::app_open_database(const QJsonValue &args)
 {
     return replyWhenOpened(u"app_open_database", args, [this](const Arguments &arguments) {
         const auto url = arguments.as<std::optional<QString>>(u"url"_s);
@@ -99,13 +99,13 @@ QFuture<QJsonObject> AppBridge::app_open_database(const QJsonValue &args)
     });
 }
 
-QFuture<QJsonObject> AppBridge::app_choose_database_file(const QJsonValue &args)
+QFuture<QJsonDocument> AppBridge::app_choose_database_file(const QJsonValue &args)
 {
     return replyWhenOpened(
         u"app_choose_database_file", args, [this](const Arguments &) { return m_databases->chooseFileAndOpen(); });
 }
 
-QFuture<QJsonObject> AppBridge::replyWhenOpened(QStringView command, const QJsonValue &args,
+QFuture<QJsonDocument> AppBridge::replyWhenOpened(QStringView command, const QJsonValue &args,
     const std::function<QFuture<core::Result<QJsonValue>>(const Arguments &)> &opening)
 {
     const CommandSpec &spec = commandSpec(command);

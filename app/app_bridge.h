@@ -4,6 +4,7 @@
 #include "argument_decoder.h"
 
 #include <QFuture>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -37,29 +38,29 @@ public:
 
 public Q_SLOTS:
     // Called by the page and the benchmarks: the cheapest full round trip, answered "pong".
-    QJsonObject ping(const QJsonValue &args);
+    QJsonDocument ping(const QJsonValue &args);
     // Called by the page's invoke() when a call's AbortSignal fires or its timeout passes.
-    QJsonObject cancel_request(const QJsonValue &args);
+    QJsonDocument cancel_request(const QJsonValue &args);
     // Called by the page's Open database dialog (File ▸ Open database…).
-    QJsonObject app_get_database(const QJsonValue &args);
-    QFuture<QJsonObject> app_open_database(const QJsonValue &args);
-    QFuture<QJsonObject> app_choose_database_file(const QJsonValue &args);
+    QJsonDocument app_get_database(const QJsonValue &args);
+    QFuture<QJsonDocument> app_open_database(const QJsonValue &args);
+    QFuture<QJsonDocument> app_choose_database_file(const QJsonValue &args);
 
 Q_SIGNALS:
     /** @brief How far a call that reports progress has come: {requestId, done, total, phase}. */
-    void progress(const QJsonObject &report);
+    void progress(const QJsonDocument &report);
     /** @brief Run the page action with this id: {action}. */
-    void actionRequested(const QJsonObject &request);
+    void actionRequested(const QJsonDocument &request);
     /**
      * @brief A server database stopped being reachable ({connected: false, message: the error
      * that showed it, or the last attempt's}) or is
      * back ({connected: true, message: null}); the page then reads what it shows again.
      */
-    void connectionChanged(const QJsonObject &state);
+    void connectionChanged(const QJsonDocument &state);
 
 private:
     /** The reply to `command` once `opening` has finished; no DatabaseSwitch: an error at once. */
-    QFuture<QJsonObject> replyWhenOpened(QStringView command, const QJsonValue &args,
+    QFuture<QJsonDocument> replyWhenOpened(QStringView command, const QJsonValue &args,
         const std::function<QFuture<core::Result<QJsonValue>>(const Arguments &)> &opening);
 
     DatabaseThread &m_database;

@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "change_events.h"
 
+#include <QJsonObject>
+
 using namespace Qt::StringLiterals;
 
 namespace quire::app::change_events {
 namespace {
 
-QJsonObject payload(const QString &kind, const QJsonArray &ids, const QString &rowsKey, const QJsonArray &rows)
+QJsonDocument payload(const QString &kind, const QJsonArray &ids, const QString &rowsKey, const QJsonArray &rows)
 {
-    return {{u"kind"_s, kind}, {u"ids"_s, ids}, {rowsKey, rows}};
+    return QJsonDocument(QJsonObject {{u"kind"_s, kind}, {u"ids"_s, ids}, {rowsKey, rows}});
 }
 
 } // namespace
 
-QJsonObject upserted(const QString &rowsKey, const QJsonArray &rows)
+QJsonDocument upserted(const QString &rowsKey, const QJsonArray &rows)
 {
     QJsonArray ids;
     for (const auto &row : rows)
@@ -21,12 +23,12 @@ QJsonObject upserted(const QString &rowsKey, const QJsonArray &rows)
     return payload(u"upserted"_s, ids, rowsKey, rows);
 }
 
-QJsonObject deleted(const QString &rowsKey, const QStringList &ids)
+QJsonDocument deleted(const QString &rowsKey, const QStringList &ids)
 {
     return payload(u"deleted"_s, QJsonArray::fromStringList(ids), rowsKey, {});
 }
 
-QJsonObject reset(const QString &rowsKey)
+QJsonDocument reset(const QString &rowsKey)
 {
     return payload(u"reset"_s, {}, rowsKey, {});
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <QJsonArray>
-#include <QJsonObject>
+#include <QJsonDocument>
 #include <QString>
 #include <QStringList>
 
@@ -11,16 +11,16 @@ namespace quire::app {
 /**
  * @brief The payloads of the change signals (the contract's "eventPayloads"): what changed, so
  * that every open view patches its cache instead of loading its lists again. `rowsKey` is the
- * payload's key for rows ("tasks", "projects").
+ * payload's key for rows ("tasks", "projects"). Documents, as the channel takes them (envelope.h).
  */
 namespace change_events {
 
 /** @brief Rows that were created or changed, given as they now are. */
-[[nodiscard]] QJsonObject upserted(const QString &rowsKey, const QJsonArray &rows);
+[[nodiscard]] QJsonDocument upserted(const QString &rowsKey, const QJsonArray &rows);
 /** @brief Rows that no longer exist. */
-[[nodiscard]] QJsonObject deleted(const QString &rowsKey, const QStringList &ids);
+[[nodiscard]] QJsonDocument deleted(const QString &rowsKey, const QStringList &ids);
 /** @brief Anything may have changed: views load again. */
-[[nodiscard]] QJsonObject reset(const QString &rowsKey);
+[[nodiscard]] QJsonDocument reset(const QString &rowsKey);
 
 } // namespace change_events
 } // namespace quire::app

@@ -186,7 +186,7 @@ QString requestIdOf(const CommandSpec &spec, const Arguments &arguments)
 
 } // namespace
 
-QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
+QFuture<QJsonDocument> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess)
 {
     return dispatchOperation(
@@ -196,7 +196,7 @@ QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database,
         std::move(onSuccess));
 }
 
-QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
+QFuture<QJsonDocument> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, OperationJob job, SuccessHandler onSuccess)
 {
     const CommandSpec &spec = commandSpec(command);
@@ -206,7 +206,7 @@ QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &databas
         if (!arguments)
             return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), action));
         auto decoded = std::make_shared<const Arguments>(std::move(*arguments));
-        return runForBridge<QJsonObject>(
+        return runForBridge<QJsonDocument>(
             context, database, spec, requestIdOf(spec, *decoded),
             [decoded, job = std::move(job)](
                 Storage &storage, core::Operation &operation) { return job(*decoded, storage, operation); },
@@ -261,7 +261,7 @@ QFuture<QString> dispatchTextCommand(QObject *context, DatabaseThread &database,
     }
 }
 
-QJsonObject dispatchLocal(
+QJsonDocument dispatchLocal(
     QStringView command, const QJsonValue &raw, const std::function<core::Result<QJsonValue>(const Arguments &)> &job)
 {
     const CommandSpec &spec = commandSpec(command);

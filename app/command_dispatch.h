@@ -5,6 +5,7 @@
 #include "database_thread.h"
 
 #include <QFuture>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -28,7 +29,7 @@ using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)
  * run `job` on the database thread, and turn its Result into the reply envelope back on
  * `context`'s thread, where `onSuccess` (e.g. emitting a change signal) runs after a success.
  */
-[[nodiscard]] QFuture<QJsonObject> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
+[[nodiscard]] QFuture<QJsonDocument> dispatchCommand(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, CommandJob job, SuccessHandler onSuccess = {});
 
 /**
@@ -36,7 +37,7 @@ using SuccessHandler = std::function<void(const Arguments &, const QJsonValue &)
  * steps. Any cancellable command can be stopped without it: a cancel drops a queued job and
  * interrupts a running SQL statement.
  */
-[[nodiscard]] QFuture<QJsonObject> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
+[[nodiscard]] QFuture<QJsonDocument> dispatchOperation(QObject *context, DatabaseThread &database, QStringView command,
     const QJsonValue &raw, OperationJob job, SuccessHandler onSuccess = {});
 
 /** @brief From the database thread: hands one part of a text command's data (UTF-8 JSON) to its PartHandler. */
@@ -61,7 +62,7 @@ using PartHandler = std::function<void(const QString &requestId, const QString &
     const QJsonValue &raw, TextCommandJob job, PartHandler onPart = {});
 
 /** @brief For commands that need no database: decode, run, envelope, synchronously. */
-[[nodiscard]] QJsonObject dispatchLocal(
+[[nodiscard]] QJsonDocument dispatchLocal(
     QStringView command, const QJsonValue &raw, const std::function<core::Result<QJsonValue>(const Arguments &)> &job);
 
 } // namespace quire::app

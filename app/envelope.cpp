@@ -12,21 +12,21 @@ using namespace Qt::StringLiterals;
 
 namespace quire::app {
 
-QJsonObject okEnvelope(const QJsonValue &data)
+QJsonDocument okEnvelope(const QJsonValue &data)
 {
-    return {{u"ok"_s, true}, {u"data"_s, data}};
+    return QJsonDocument(QJsonObject {{u"ok"_s, true}, {u"data"_s, data}});
 }
 
-QJsonObject errorEnvelope(const core::Error &error, QStringView action)
+QJsonDocument errorEnvelope(const core::Error &error, QStringView action)
 {
     const QString message = u"Failed to "_s + action + u": "_s + error.message;
     if (error.code == core::ErrorCode::Storage || error.code == core::ErrorCode::Internal)
         qCWarning(lcBridge).noquote() << message;
     const QJsonObject body {{u"code"_s, core::errorCodeName(error.code)}, {u"message"_s, message}};
-    return {{u"ok"_s, false}, {u"error"_s, body}};
+    return QJsonDocument(QJsonObject {{u"ok"_s, false}, {u"error"_s, body}});
 }
 
-QJsonObject toEnvelope(const core::Result<QJsonValue> &result, QStringView action)
+QJsonDocument toEnvelope(const core::Result<QJsonValue> &result, QStringView action)
 {
     return result ? okEnvelope(*result) : errorEnvelope(result.error(), action);
 }
@@ -46,7 +46,7 @@ QString okEnvelopeText(QByteArrayView data)
 
 QString errorEnvelopeText(const core::Error &error, QStringView action)
 {
-    return QString::fromUtf8(QJsonDocument(errorEnvelope(error, action)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(errorEnvelope(error, action).toJson(QJsonDocument::Compact));
 }
 
 } // namespace quire::app

@@ -18,17 +18,17 @@ HistoryBridge::HistoryBridge(DatabaseThread &database, QObject *parent)
 {
 }
 
-QFuture<QJsonObject> HistoryBridge::db_undo(const QJsonValue &args)
+QFuture<QJsonDocument> HistoryBridge::db_undo(const QJsonValue &args)
 {
     return step(u"db_undo", args, true);
 }
 
-QFuture<QJsonObject> HistoryBridge::db_redo(const QJsonValue &args)
+QFuture<QJsonDocument> HistoryBridge::db_redo(const QJsonValue &args)
 {
     return step(u"db_redo", args, false);
 }
 
-QFuture<QJsonObject> HistoryBridge::db_get_history(const QJsonValue &args)
+QFuture<QJsonDocument> HistoryBridge::db_get_history(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_get_history", args, [](const Arguments &, Storage &s) -> core::Result<QJsonValue> {
@@ -39,7 +39,7 @@ QFuture<QJsonObject> HistoryBridge::db_get_history(const QJsonValue &args)
         });
 }
 
-QFuture<QJsonObject> HistoryBridge::step(QStringView command, const QJsonValue &args, bool undo)
+QFuture<QJsonDocument> HistoryBridge::step(QStringView command, const QJsonValue &args, bool undo)
 {
     // Written on the database thread before the reply, read on the bridge's after it.
     auto changed = std::make_shared<core::HistoryChange>();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -25,19 +26,19 @@ public:
 
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbUndo and friends).
-    QFuture<QJsonObject> db_undo(const QJsonValue &args);
-    QFuture<QJsonObject> db_redo(const QJsonValue &args);
-    QFuture<QJsonObject> db_get_history(const QJsonValue &args);
+    QFuture<QJsonDocument> db_undo(const QJsonValue &args);
+    QFuture<QJsonDocument> db_redo(const QJsonValue &args);
+    QFuture<QJsonDocument> db_get_history(const QJsonValue &args);
 
 Q_SIGNALS:
     /** @brief The tasks an undo or redo changed: forwarded to TaskBridge::tasksChanged. */
-    void tasksChanged(const QJsonObject &change);
+    void tasksChanged(const QJsonDocument &change);
     /** @brief The projects an undo or redo changed: forwarded to ProjectBridge::projectsChanged. */
-    void projectsChanged(const QJsonObject &change);
+    void projectsChanged(const QJsonDocument &change);
 
 private:
     /** @brief db_undo and db_redo: one step of the history, one signal per kind of row it changed. */
-    QFuture<QJsonObject> step(QStringView command, const QJsonValue &args, bool undo);
+    QFuture<QJsonDocument> step(QStringView command, const QJsonValue &args, bool undo);
 
     DatabaseThread &m_database;
 };

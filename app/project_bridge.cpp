@@ -33,7 +33,7 @@ ProjectBridge::ProjectBridge(DatabaseThread &database, QObject *parent)
 {
 }
 
-QFuture<QJsonObject> ProjectBridge::db_get_projects(const QJsonValue &args)
+QFuture<QJsonDocument> ProjectBridge::db_get_projects(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_get_projects", args, [](const Arguments &, Storage &s) -> core::Result<QJsonValue> {
@@ -44,7 +44,7 @@ QFuture<QJsonObject> ProjectBridge::db_get_projects(const QJsonValue &args)
         });
 }
 
-QFuture<QJsonObject> ProjectBridge::db_create_project(const QJsonValue &args)
+QFuture<QJsonDocument> ProjectBridge::db_create_project(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_create_project", args,
@@ -52,7 +52,7 @@ QFuture<QJsonObject> ProjectBridge::db_create_project(const QJsonValue &args)
         [this](const Arguments &, const QJsonValue &project) { emitUpserted(this, project); });
 }
 
-QFuture<QJsonObject> ProjectBridge::db_update_project(const QJsonValue &args)
+QFuture<QJsonDocument> ProjectBridge::db_update_project(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_update_project", args,
@@ -62,7 +62,7 @@ QFuture<QJsonObject> ProjectBridge::db_update_project(const QJsonValue &args)
         [this](const Arguments &, const QJsonValue &project) { emitUpserted(this, project); });
 }
 
-QFuture<QJsonObject> ProjectBridge::db_delete_project(const QJsonValue &args)
+QFuture<QJsonDocument> ProjectBridge::db_delete_project(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_delete_project", args,

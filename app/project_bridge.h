@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -23,19 +24,19 @@ public:
 
 public Q_SLOTS:
     // Called by the page: frontend/src/ipc (invokeDbGetProjects and friends).
-    QFuture<QJsonObject> db_get_projects(const QJsonValue &args);
-    QFuture<QJsonObject> db_create_project(const QJsonValue &args);
-    QFuture<QJsonObject> db_update_project(const QJsonValue &args);
-    QFuture<QJsonObject> db_delete_project(const QJsonValue &args);
+    QFuture<QJsonDocument> db_get_projects(const QJsonValue &args);
+    QFuture<QJsonDocument> db_create_project(const QJsonValue &args);
+    QFuture<QJsonDocument> db_update_project(const QJsonValue &args);
+    QFuture<QJsonDocument> db_delete_project(const QJsonValue &args);
 
 Q_SIGNALS:
     /** @brief After any project write, once per command: what changed (change_events.h). */
-    void projectsChanged(const QJsonObject &change);
+    void projectsChanged(const QJsonDocument &change);
     /**
      * @brief A deleted project unlinked its tasks: a reset of task lists, which the composition
      * root forwards to TaskBridge::tasksChanged.
      */
-    void tasksUnlinked(const QJsonObject &change);
+    void tasksUnlinked(const QJsonDocument &change);
 
 private:
     DatabaseThread &m_database;

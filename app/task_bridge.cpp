@@ -31,7 +31,7 @@ constexpr qint64 kSearchLimit = 50;
 constexpr qint64 kLargestSearchLimit = 500;
 
 /** tasksChanged's payload after a create or an update: the rows the reply carries, and `more`. */
-QJsonObject upsertedFrom(const QJsonValue &data, const QJsonArray &more = {})
+QJsonDocument upsertedFrom(const QJsonValue &data, const QJsonArray &more = {})
 {
     QJsonArray rows = data.isArray() ? data.toArray() : QJsonArray {data};
     for (const auto &row : more)
@@ -62,7 +62,7 @@ core::TaskQuery taskQuery(const Arguments &a, std::optional<QStringList> project
  * Runs `update` on the database thread and signals what it wrote: the updated tasks (the reply,
  * one task or a list as `reply` makes it) and the next occurrences it created (the event only).
  */
-QFuture<QJsonObject> updateTasks(TaskBridge *bridge, DatabaseThread &database, QStringView command,
+QFuture<QJsonDocument> updateTasks(TaskBridge *bridge, DatabaseThread &database, QStringView command,
     const QJsonValue &args,
     std::function<core::Result<core::TaskUpdate>(const Arguments &, Storage &, core::Operation &)> update,
     std::function<QJsonValue(const QList<core::Task> &)> reply)
@@ -162,11 +162,11 @@ QFuture<QString> TaskBridge::db_get_project_tasks(const QJsonValue &args)
 PartHandler TaskBridge::sendListPart()
 {
     return [this](const QString &requestId, const QString &columns) {
-        Q_EMIT taskListPart(QJsonObject {{u"requestId"_s, requestId}, {u"columns"_s, columns}});
+        Q_EMIT taskListPart(QJsonDocument(QJsonObject {{u"requestId"_s, requestId}, {u"columns"_s, columns}}));
     };
 }
 
-QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_get_task(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_get_task", args, [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
@@ -177,7 +177,7 @@ QFuture<QJsonObject> TaskBridge::db_get_task(const QJsonValue &args)
         });
 }
 
-QFuture<QJsonObject> TaskBridge::db_search_tasks(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_search_tasks(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_search_tasks", args, [](const Arguments &a, Storage &s) -> core::Result<QJsonValue> {
@@ -189,7 +189,7 @@ QFuture<QJsonObject> TaskBridge::db_search_tasks(const QJsonValue &args)
         });
 }
 
-QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_create_task(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_create_task", args,
@@ -197,7 +197,7 @@ QFuture<QJsonObject> TaskBridge::db_create_task(const QJsonValue &args)
         [this](const Arguments &, const QJsonValue &task) { Q_EMIT tasksChanged(upsertedFrom(task)); });
 }
 
-QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_update_task(const QJsonValue &args)
 {
     return updateTasks(
         this, m_database, u"db_update_task", args,
@@ -208,7 +208,7 @@ QFuture<QJsonObject> TaskBridge::db_update_task(const QJsonValue &args)
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks.first())); });
 }
 
-QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_update_tasks(const QJsonValue &args)
 {
     return updateTasks(
         this, m_database, u"db_update_tasks", args,
@@ -219,7 +219,7 @@ QFuture<QJsonObject> TaskBridge::db_update_tasks(const QJsonValue &args)
         [](const QList<core::Task> &tasks) { return QJsonValue(toJson(tasks)); });
 }
 
-QFuture<QJsonObject> TaskBridge::db_move_task(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_move_task(const QJsonValue &args)
 {
     return dispatchCommand(
         this, m_database, u"db_move_task", args,
@@ -231,17 +231,17 @@ QFuture<QJsonObject> TaskBridge::db_move_task(const QJsonValue &args)
         [this](const Arguments &, const QJsonValue &task) { Q_EMIT tasksChanged(upsertedFrom(task)); });
 }
 
-QFuture<QJsonObject> TaskBridge::db_delete_task(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_delete_task(const QJsonValue &args)
 {
     return deleteTasks(u"db_delete_task", args);
 }
 
-QFuture<QJsonObject> TaskBridge::db_delete_tasks(const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::db_delete_tasks(const QJsonValue &args)
 {
     return deleteTasks(u"db_delete_tasks", args);
 }
 
-QFuture<QJsonObject> TaskBridge::deleteTasks(QStringView command, const QJsonValue &args)
+QFuture<QJsonDocument> TaskBridge::deleteTasks(QStringView command, const QJsonValue &args)
 {
     // db_delete_task names one task (taskId), db_delete_tasks several (taskIds).
     const auto idsOf = [](const Arguments &a) {

@@ -4,6 +4,7 @@
 #include "command_dispatch.h"
 
 #include <QFuture>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -39,34 +40,34 @@ public Q_SLOTS:
     // far faster than a QJsonObject tree for 10 000+ rows.
     QFuture<QString> db_get_tasks(const QJsonValue &args);
     QFuture<QString> db_get_project_tasks(const QJsonValue &args);
-    QFuture<QJsonObject> db_get_task(const QJsonValue &args);
-    QFuture<QJsonObject> db_search_tasks(const QJsonValue &args);
-    QFuture<QJsonObject> db_create_task(const QJsonValue &args);
-    QFuture<QJsonObject> db_update_task(const QJsonValue &args);
-    QFuture<QJsonObject> db_update_tasks(const QJsonValue &args);
-    QFuture<QJsonObject> db_move_task(const QJsonValue &args);
-    QFuture<QJsonObject> db_delete_task(const QJsonValue &args);
-    QFuture<QJsonObject> db_delete_tasks(const QJsonValue &args);
+    QFuture<QJsonDocument> db_get_task(const QJsonValue &args);
+    QFuture<QJsonDocument> db_search_tasks(const QJsonValue &args);
+    QFuture<QJsonDocument> db_create_task(const QJsonValue &args);
+    QFuture<QJsonDocument> db_update_task(const QJsonValue &args);
+    QFuture<QJsonDocument> db_update_tasks(const QJsonValue &args);
+    QFuture<QJsonDocument> db_move_task(const QJsonValue &args);
+    QFuture<QJsonDocument> db_delete_task(const QJsonValue &args);
+    QFuture<QJsonDocument> db_delete_tasks(const QJsonValue &args);
 
 Q_SIGNALS:
     /**
      * @brief After any task write, from any caller, once per command: what changed
      * (change_events.h), so that every open view patches its lists.
      */
-    void tasksChanged(const QJsonObject &change);
+    void tasksChanged(const QJsonDocument &change);
 
     /**
      * @brief One part of a list asked for in parts (partRows): {requestId, columns}, the columns
      * as TaskColumns JSON text. The parts of a call come in list order, before its reply.
      */
-    void taskListPart(const QJsonObject &part);
+    void taskListPart(const QJsonDocument &part);
 
 private:
     /** @brief How the list commands' parts reach the page: as taskListPart. */
     PartHandler sendListPart();
 
     /** @brief The delete commands: one task or several, one transaction, one signal. */
-    QFuture<QJsonObject> deleteTasks(QStringView command, const QJsonValue &args);
+    QFuture<QJsonDocument> deleteTasks(QStringView command, const QJsonValue &args);
 
     DatabaseThread &m_database;
 };

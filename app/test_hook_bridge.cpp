@@ -26,7 +26,7 @@ bool TestHookBridge::enabledByEnvironment()
     return qEnvironmentVariable("QUIRE_TEST_HOOKS") == u"1";
 }
 
-QJsonObject TestHookBridge::stall_database(int ms)
+QJsonDocument TestHookBridge::stall_database(int ms)
 {
     const auto duration = static_cast<unsigned long>(std::clamp(ms, 0, 60'000));
     // The future is not awaited: the point is to occupy the thread, not to report back.
@@ -42,7 +42,7 @@ QJsonValue TestHookBridge::echo(const QJsonValue &value)
     return value;
 }
 
-QJsonObject TestHookBridge::plan_chosen_file(const QString &path)
+QJsonDocument TestHookBridge::plan_chosen_file(const QString &path)
 {
     if (!m_chooser)
         return errorEnvelope({core::ErrorCode::Internal, u"this run uses the system's file dialogs"_s}, u"plan a file");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -29,12 +30,12 @@ public:
 public Q_SLOTS:
     // Called by tests/e2e: keeps the database thread busy for `ms` milliseconds (at most 60 s), so
     // the commands queued behind it time out in the UI.
-    QJsonObject stall_database(int ms);
+    QJsonDocument stall_database(int ms);
     // Called by bench/: a bare echo through QWebChannel, the baseline the IPC benchmark compares
     // the full invoke('ping') stack against.
     QJsonValue echo(const QJsonValue &value);
     // Called by tests/e2e: the path the next file dialog answers with, as if a person picked it.
-    QJsonObject plan_chosen_file(const QString &path);
+    QJsonDocument plan_chosen_file(const QString &path);
 
 private:
     DatabaseThread &m_database;

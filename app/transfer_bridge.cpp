@@ -50,7 +50,7 @@ Counts countsOf(const QString &fileName, const core::ImportReport &report)
     return counts;
 }
 
-void answer(QPromise<QJsonObject> &promise, const QJsonObject &reply)
+void answer(QPromise<QJsonDocument> &promise, const QJsonDocument &reply)
 {
     promise.addResult(reply);
     promise.finish();
@@ -65,13 +65,13 @@ TransferBridge::TransferBridge(DatabaseThread &database, FileChooser &chooser, Q
 {
 }
 
-QFuture<QJsonObject> TransferBridge::afterChoosing(
+QFuture<QJsonDocument> TransferBridge::afterChoosing(
     const QString &command, const QJsonValue &args, const Ask &ask, JobOnFile jobOnFile, SuccessHandler onSuccess)
 {
     const CommandSpec &spec = commandSpec(command);
     if (auto arguments = decodeArguments(spec, args); !arguments)
         return QtFuture::makeReadyFuture(errorEnvelope(arguments.error(), spec.action));
-    auto promise = std::make_shared<QPromise<QJsonObject>>();
+    auto promise = std::make_shared<QPromise<QJsonDocument>>();
     promise->start();
     ask([self = QPointer(this), promise, command, args, jobOnFile = std::move(jobOnFile),
             onSuccess = std::move(onSuccess)](const std::optional<QString> &path) {
@@ -85,12 +85,12 @@ QFuture<QJsonObject> TransferBridge::afterChoosing(
         }
         // The reply future finishes on this thread (command_dispatch's gate), so Sync is safe.
         dispatchOperation(self, self->m_database, command, args, jobOnFile(*path), onSuccess)
-            .then(QtFuture::Launch::Sync, [promise](const QJsonObject &reply) { answer(*promise, reply); });
+            .then(QtFuture::Launch::Sync, [promise](const QJsonDocument &reply) { answer(*promise, reply); });
     });
     return promise->future();
 }
 
-QFuture<QJsonObject> TransferBridge::transfer_export_tasks(const QJsonValue &args)
+QFuture<QJsonDocument> TransferBridge::transfer_export_tasks(const QJsonValue &args)
 {
     const auto decoded = decodeArguments(commandSpec(u"transfer_export_tasks"), args);
     const exchange::Format format = decoded ? exportFormat(*decoded) : exchange::Format::QuireJson;
@@ -111,7 +111,7 @@ QFuture<QJsonObject> TransferBridge::transfer_export_tasks(const QJsonValue &arg
         });
 }
 
-QFuture<QJsonObject> TransferBridge::transfer_preview_import(const QJsonValue &args)
+QFuture<QJsonDocument> TransferBridge::transfer_preview_import(const QJsonValue &args)
 {
     const auto decoded = decodeArguments(commandSpec(u"transfer_preview_import"), args);
     const bool fromBlueKit = decoded && decoded->string(kSource) == u"bluekit"_s;
@@ -152,7 +152,7 @@ QFuture<QJsonObject> TransferBridge::transfer_preview_import(const QJsonValue &a
         [this, importId, read](const Arguments &, const QJsonValue &) { m_pendingImports.insert(importId, *read); });
 }
 
-QFuture<QJsonObject> TransferBridge::transfer_import(const QJsonValue &args)
+QFuture<QJsonDocument> TransferBridge::transfer_import(const QJsonValue &args)
 {
     const auto decoded = decodeArguments(commandSpec(u"transfer_import"), args);
     const QString importId = decoded ? decoded->string(kImportId) : QString();
@@ -177,7 +177,7 @@ QFuture<QJsonObject> TransferBridge::transfer_import(const QJsonValue &args)
         });
 }
 
-QJsonObject TransferBridge::transfer_discard_import(const QJsonValue &args)
+QJsonDocument TransferBridge::transfer_discard_import(const QJsonValue &args)
 {
     return dispatchLocal(
         u"transfer_discard_import", args, [this](const Arguments &arguments) -> core::Result<QJsonValue> {

@@ -8,6 +8,7 @@
 
 #include <QFuture>
 #include <QHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -35,15 +36,15 @@ public:
 
 public Q_SLOTS:
     // Called by the page: frontend/src/features/transfer.
-    QFuture<QJsonObject> transfer_export_tasks(const QJsonValue &args);
-    QFuture<QJsonObject> transfer_preview_import(const QJsonValue &args);
-    QFuture<QJsonObject> transfer_import(const QJsonValue &args);
-    QJsonObject transfer_discard_import(const QJsonValue &args);
+    QFuture<QJsonDocument> transfer_export_tasks(const QJsonValue &args);
+    QFuture<QJsonDocument> transfer_preview_import(const QJsonValue &args);
+    QFuture<QJsonDocument> transfer_import(const QJsonValue &args);
+    QJsonDocument transfer_discard_import(const QJsonValue &args);
 
 Q_SIGNALS:
     /** @brief After an import: every list loads again (forwarded to the tasks and projects objects). */
-    void tasksChanged(const QJsonObject &change);
-    void projectsChanged(const QJsonObject &change);
+    void tasksChanged(const QJsonDocument &change);
+    void projectsChanged(const QJsonDocument &change);
 
 private:
     /** @brief The job to run on the file the person chose. */
@@ -54,7 +55,7 @@ private:
      * @brief Checks the arguments, asks the person for a file, then runs the job on it; replies
      * null when the person closed the dialog.
      */
-    QFuture<QJsonObject> afterChoosing(const QString &command, const QJsonValue &args, const Ask &ask,
+    QFuture<QJsonDocument> afterChoosing(const QString &command, const QJsonValue &args, const Ask &ask,
         JobOnFile jobOnFile, SuccessHandler onSuccess = {});
 
     /** @brief A file read for import, waiting for the page to import or discard it. */

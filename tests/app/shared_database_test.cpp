@@ -66,7 +66,7 @@ QList<QJsonObject> payloads(QSignalSpy &spy, qsizetype count, int waitMs = 5000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     QList<QJsonObject> all;
     for (const QList<QVariant> &signal : std::as_const(spy))
-        all.append(signal.first().toJsonObject());
+        all.append(signal.first().toJsonDocument().object());
     return all;
 }
 
@@ -99,17 +99,17 @@ protected:
     }
 
     /** The envelope of `reply` once it is ready (its continuations run on this thread's event loop). */
-    static QJsonObject envelopeOf(const QFuture<QJsonObject> &reply)
+    static QJsonObject envelopeOf(const QFuture<QJsonDocument> &reply)
     {
         const QDeadlineTimer deadline(10000);
         while (!reply.isFinished() && !deadline.hasExpired())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         EXPECT_TRUE(reply.isFinished());
-        return reply.isFinished() ? reply.result() : QJsonObject();
+        return reply.isFinished() ? reply.result().object() : QJsonObject();
     }
 
     /** The reply's data, once ready; fails the test when it is an error. */
-    static QJsonValue ok(const QFuture<QJsonObject> &reply)
+    static QJsonValue ok(const QFuture<QJsonDocument> &reply)
     {
         const QJsonObject envelope = envelopeOf(reply);
         EXPECT_TRUE(envelope.value(u"ok"_s).toBool()) << QJsonDocument(envelope).toJson().toStdString();
@@ -117,7 +117,7 @@ protected:
     }
 
     /** The reply's error, once ready; fails the test when it succeeded. */
-    static QJsonObject error(const QFuture<QJsonObject> &reply)
+    static QJsonObject error(const QFuture<QJsonDocument> &reply)
     {
         const QJsonObject envelope = envelopeOf(reply);
         EXPECT_FALSE(envelope.value(u"ok"_s).toBool()) << QJsonDocument(envelope).toJson().toStdString();

@@ -99,7 +99,7 @@ TEST(Shutdown, WritesQueuedBehindARunningListStillRun)
     std::atomic<bool> written = false;
     QFuture<QString> running = slowList(&bridge, *database, runs, 300ms);
     ASSERT_TRUE(pumpUntil([&] { return runs == 1; }));
-    QFuture<QJsonObject> write
+    QFuture<QJsonDocument> write
         = app::dispatchCommand(&bridge, *database, u"db_create_project", QJsonObject {{u"name"_s, u"Kept"_s}},
             [&written](const app::Arguments &, Storage &) -> core::Result<QJsonValue> {
                 written = true;
@@ -144,7 +144,7 @@ TEST(Shutdown, ABridgeDestroyedWhileItsCommandRunsIsNotCalledBackAndTheCallIsAns
     QSemaphore started;
     QSemaphore release;
     bool calledBack = false;
-    QFuture<QJsonObject> reply = app::dispatchCommand(
+    QFuture<QJsonDocument> reply = app::dispatchCommand(
         bridge.get(), *database, u"db_get_projects", QJsonObject {},
         [&](const app::Arguments &, Storage &) -> core::Result<QJsonValue> {
             started.release();
@@ -172,7 +172,7 @@ TEST(Shutdown, ABridgeDestroyedWhileItsCommandRunsIsNotCalledBackAndTheCallIsAns
 TEST(Shutdown, BridgesDyingAsTheirCommandsFinishNeverCrashOrHang)
 {
     auto database = emptyDatabase();
-    QList<QFuture<QJsonObject>> replies;
+    QList<QFuture<QJsonDocument>> replies;
     for (int i = 0; i < 300; ++i) {
         auto bridge = std::make_unique<QObject>();
         replies.append(app::dispatchCommand(
@@ -183,7 +183,7 @@ TEST(Shutdown, BridgesDyingAsTheirCommandsFinishNeverCrashOrHang)
             QThread::usleep(50);
         bridge.reset();
     }
-    for (QFuture<QJsonObject> &reply : replies)
+    for (QFuture<QJsonDocument> &reply : replies)
         ASSERT_TRUE(pumpUntil([&] { return reply.isFinished(); }));
     database->shutdown();
 }
