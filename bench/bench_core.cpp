@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <random>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -163,7 +164,10 @@ int list(const QString &path, int repetitions, const QString &only)
     return 0;
 }
 
-/** The repository half of the db_create_task round trip: one transaction and fsync per task. */
+/**
+ * The repository half of the db_create_task round trip: one transaction and fsync per task, each
+ * with two tags and one project as the page's creates (and the raw commit's copies) have.
+ */
 int create(const QString &path, int count)
 {
     auto db = core::Database::open(path, u"bench-create"_s);
@@ -178,19 +182,20 @@ int create(const QString &path, int count)
     const Stats stats = measure(count, [&] {
         core::TaskDraft draft;
         draft.title = u"Bench task %1"_s.arg(++i);
-        draft.tags = {u"bench"_s};
+        draft.tags = {u"bench"_s, u"repository"_s};
         draft.projectIds = {project->id};
         return tasks.create(draft).has_value();
     });
-    report("repo_create", stats, count);
+    report("repo_create", stats, 1);
     return stats.median < 0 ? 1 : 0;
 }
 
 } // namespace
 
 /**
- * The repository half of bench/run's bulk figures: updateMany() completing then reopening `count`
- * tasks, and undo() of removeMany() of them (then redo(), so each round starts alike).
+ * The repository half of bench/run's bulk figures, on `count` tasks picked at random as the page
+ * picks them: updateMany() completing then reopening them, and undo() of removeMany() of them
+ * (which puts them back, so each round starts alike).
  */
 int bulk(const QString &path, int count)
 {
@@ -200,12 +205,14 @@ int bulk(const QString &path, int count)
     core::SqlProjectRepository projects(**db);
     core::SqlTaskRepository tasks(**db);
     core::SqlHistory history(**db, tasks, projects);
-    auto listed = tasks.list(core::TaskQuery {.limit = count});
+    auto listed = tasks.list(core::TaskQuery {});
     if (!listed)
         return failWith(listed.error());
     QStringList ids;
     for (const core::Task &task : listed->tasks)
         ids.append(task.id);
+    std::shuffle(ids.begin(), ids.end(), std::mt19937_64(20261203));
+    ids.resize(std::min<qsizetype>(count, ids.size()));
     bool completed = false;
     const Stats completing = measure(7, [&] {
         completed = !completed;

@@ -12,6 +12,11 @@
 //                                                         transaction per task: a copy of an existing
 //                                                         task's row and its child rows under a new
 //                                                         id, into a scratch copy of <db>
+//   quire_bench_raw bulk <db> <rounds> <size> [ids]      durable updates of `size` tasks at once, as
+//                                                         completing them does (status, and every
+//                                                         *_at column but created_at), one
+//                                                         transaction each, into a scratch copy of
+//                                                         <db>; one warm-up round after the measured
 //   quire_bench_raw read <db> <projectId|all> <reps>      every column of the project's (or all)
 //                                                         tasks and of their child rows, stepping
 //                                                         the statements and touching every value
@@ -348,18 +353,21 @@ int lookup(const std::string &path, int count, const QString &idsFile)
     return 0;
 }
 
-// ---- commit -------------------------------------------------------------------------------------
+// ---- scratch copies of the seeded file, for the baselines that write ----------------------------
 
-int commit(const std::string &path, int count, const QString &idsFile)
+/**
+ * A scratch copy of the whole file at `path` + `suffix` (so the indexes are as large as the app's),
+ * made through the backup API, which includes whatever is still in the WAL; removed with this object.
+ */
+class ScratchCopy
 {
-    // A scratch copy of the whole file (so the indexes are as large as the app's), through the
-    // backup API, which includes whatever is still in the WAL.
-    const std::string scratch = path + ".raw-commit.db";
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(QString::fromStdString(scratch + suffix));
+public:
+    ScratchCopy(const std::string &path, const std::string &suffix)
+        : m_path(path + suffix)
     {
+        remove();
         DatabaseHandle source = open(path, SQLITE_OPEN_READONLY);
-        DatabaseHandle target = open(scratch, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        DatabaseHandle target = open(m_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         sqlite3_backup *backup = sqlite3_backup_init(target.get(), "main", source.get(), "main");
         if (!backup)
             fail(target.get(), "cannot copy " + path);
@@ -367,26 +375,36 @@ int commit(const std::string &path, int count, const QString &idsFile)
         if (sqlite3_backup_finish(backup) != SQLITE_OK)
             fail(target.get(), "cannot copy " + path);
     }
-    // Removes the scratch copy however this ends (declared before the connection: runs after it closes).
-    struct RemoveOnExit {
-        std::string path;
-        explicit RemoveOnExit(std::string scratchPath)
-            : path(std::move(scratchPath))
-        {
-        }
-        RemoveOnExit(const RemoveOnExit &) = delete;
-        RemoveOnExit &operator=(const RemoveOnExit &) = delete;
-        ~RemoveOnExit()
-        {
-            for (const char *suffix : {"", "-wal", "-shm"})
-                QFile::remove(QString::fromStdString(path + suffix));
-        }
-    } const removeOnExit {scratch};
+    ScratchCopy(const ScratchCopy &) = delete;
+    ScratchCopy &operator=(const ScratchCopy &) = delete;
+    ~ScratchCopy() { remove(); }
 
-    DatabaseHandle db = open(scratch, SQLITE_OPEN_READWRITE);
-    exec(db.get(), "PRAGMA foreign_keys = ON");
-    exec(db.get(), "PRAGMA journal_mode = WAL");
-    exec(db.get(), "PRAGMA synchronous = FULL");
+    /** The copy opened as the app opens its file: WAL, synchronous=FULL, foreign_keys=ON. */
+    [[nodiscard]] DatabaseHandle openDurable() const
+    {
+        DatabaseHandle db = open(m_path, SQLITE_OPEN_READWRITE);
+        exec(db.get(), "PRAGMA foreign_keys = ON");
+        exec(db.get(), "PRAGMA journal_mode = WAL");
+        exec(db.get(), "PRAGMA synchronous = FULL");
+        return db;
+    }
+
+private:
+    void remove() const
+    {
+        for (const char *end : {"", "-wal", "-shm"})
+            QFile::remove(QString::fromStdString(m_path + end));
+    }
+
+    std::string m_path;
+};
+
+// ---- commit -------------------------------------------------------------------------------------
+
+int commit(const std::string &path, int count, const QString &idsFile)
+{
+    const ScratchCopy scratch(path, ".raw-commit.db"); // declared before the connection: removed after it closes
+    DatabaseHandle db = scratch.openDurable();
     const Schema schema = readSchema(db.get());
     const std::vector<std::string> templates = chosenIds(db.get(), schema, idsFile, 20261126);
 
@@ -447,6 +465,55 @@ int commit(const std::string &path, int count, const QString &idsFile)
         names += (names.empty() ? "" : ", ") + child.name;
     std::fprintf(stderr, "quire_bench_raw commit: %.2f child rows per task (%s)\n",
         static_cast<double>(childRows) / count, names.c_str());
+    return 0;
+}
+
+// ---- bulk ---------------------------------------------------------------------------------------
+
+int bulk(const std::string &path, int rounds, int size, const QString &idsFile)
+{
+    const ScratchCopy scratch(path, ".raw-bulk.db");
+    DatabaseHandle db = scratch.openDurable();
+    const Schema schema = readSchema(db.get());
+    const std::vector<std::string> ids = chosenIds(db.get(), schema, idsFile, 20261203);
+    if (ids.size() < static_cast<std::size_t>(rounds + 1) * static_cast<std::size_t>(size))
+        throw Failure {"bulk: fewer ids than " + std::to_string(rounds + 1) + " rounds of " + std::to_string(size)};
+
+    // What completing a task changes: its status, and its timestamps but the creation's.
+    std::string assignments = quoted("status") + " = 'completed'";
+    for (const Column &column : schema.taskColumns) {
+        if (column.name.size() > 3 && column.name.ends_with("_at") && column.name != "created_at")
+            assignments += ", " + quoted(column.name) + " = ?1";
+    }
+    Statement update(db.get(),
+        "UPDATE tasks SET " + assignments + " WHERE " + quoted(schema.taskKey)
+            + " IN (SELECT value FROM json_each(?2))");
+    Statement begin(db.get(), "BEGIN IMMEDIATE");
+    Statement end(db.get(), "COMMIT");
+    // Round i: ids [i * size, (i + 1) * size) as a JSON array; the warm-up (round `rounds`) takes the next ones.
+    std::vector<std::string> groups;
+    for (std::size_t round = 0; round <= static_cast<std::size_t>(rounds); ++round) {
+        std::string group = "[";
+        for (std::size_t k = 0; k < static_cast<std::size_t>(size); ++k)
+            group += (k == 0 ? "\"" : ",\"") + ids[round * static_cast<std::size_t>(size) + k] + "\"";
+        groups.push_back(group + "]");
+    }
+    const auto once = [&](int round) {
+        const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+        begin.reset();
+        begin.step();
+        update.reset();
+        update.bindText(1, now);
+        update.bindText(2, groups[static_cast<std::size_t>(round)]);
+        update.step();
+        if (sqlite3_changes(db.get()) != size)
+            throw Failure {"bulk: the update changed " + std::to_string(sqlite3_changes(db.get())) + " rows, not "
+                + std::to_string(size)};
+        end.reset();
+        end.step();
+    };
+    once(rounds);
+    report("raw_bulk_update", measure(rounds, once), size);
     return 0;
 }
 
@@ -640,7 +707,8 @@ int pages(const std::string &path, int pageSize, int repetitions)
 int usage()
 {
     std::fprintf(stderr,
-        "usage: quire_bench_raw lookup <db> <n> [ids] | commit <db> <n> [ids] | read <db> <projectId|all> "
+        "usage: quire_bench_raw lookup <db> <n> [ids] | commit <db> <n> [ids] | bulk <db> <rounds> <size> [ids] | read "
+        "<db> <projectId|all> "
         "<repetitions> | read-due <db> <name> <from|-> <before|-> <repetitions> | pages <db> <page size> "
         "<repetitions> | search <db> <name> <fts5 query> <limit> <repetitions>\n");
     return 2;
@@ -662,6 +730,8 @@ int main(int argc, char *argv[])
             status = lookup(path, std::max(1, args.at(3).toInt()), args.value(4));
         else if (command == "commit")
             status = commit(path, std::max(1, args.at(3).toInt()), args.value(4));
+        else if (command == "bulk" && args.size() >= 5)
+            status = bulk(path, std::max(1, args.at(3).toInt()), std::max(1, args.at(4).toInt()), args.value(5));
         else if (command == "pages" && args.size() >= 5)
             status = pages(path, std::max(1, args.at(3).toInt()), std::max(1, args.at(4).toInt()));
         else if (command == "read-due" && args.size() >= 7)

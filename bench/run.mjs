@@ -135,7 +135,8 @@ async function pickIds(page, { lookups, creates, bulkRounds, bulkSize }) {
         await new Promise((resolve) => setTimeout(resolve, 300));
         await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), new Promise((r) => setTimeout(r, 500))]);
       };
-      return { total: tasks.length, open: open.length, lookups: window.__BENCH_IDS__.lookups, templateIds };
+      const { lookups, bulk } = window.__BENCH_IDS__;
+      return { total: tasks.length, open: open.length, lookups, templateIds, bulk };
     },
     { lookups, creates, bulkRounds, bulkSize },
   );
@@ -164,13 +165,20 @@ async function benchIpc(page) {
         const task = await invoke('db_get_task', { taskId: ids[next++ % ids.length] });
         if (!task) throw new Error('db_get_task found no task');
       };
+      // An id no task has: the same trip through the database thread, with no row to read or send.
+      let missing = 0;
+      const getMissing = async () => {
+        const task = await invoke('db_get_task', { taskId: `no-such-task-${missing++}` });
+        if (task !== null) throw new Error('db_get_task found a task that does not exist');
+      };
       const kinds = {
         ping: { handler: appHandler, call: () => invoke('ping') },
         echo: { handler: rawHandler, call: () => echo('pong') },
         getTask: { handler: appHandler, call: getTask },
+        getMissing: { handler: appHandler, call: getMissing },
       };
-      const single = { ping: [], echo: [], getTask: [] };
-      const batched = { ping: [], echo: [], getTask: [] };
+      const single = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, []]));
+      const batched = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, []]));
       async function run(kind, record) {
         transport.onmessage = kinds[kind].handler;
         const { call } = kinds[kind];
@@ -566,6 +574,9 @@ const workDir = dirname(db100k);
     // create i copies template i, on both sides.
     writeFileSync(join(workDir, 'lookup-ids.txt'), picked.lookups.join('\n'));
     writeFileSync(join(workDir, 'template-ids.txt'), picked.templateIds.join('\n'));
+    // The bulk rounds' ids for the raw update, measured rounds first and the page's warm-up round
+    // (its first) last, as quire_bench_raw bulk takes them.
+    writeFileSync(join(workDir, 'bulk-ids.txt'), [...picked.bulk.slice(1), picked.bulk[0]].flat().join('\n'));
     const ipc = await benchIpc(app.page);
     figures.ipc = {
       single: Object.fromEntries(Object.entries(ipc.single).map(([k, v]) => [k, stats(v)])),
@@ -607,6 +618,7 @@ const workDir = dirname(db100k);
     ...raw('lookup', db100k, RAW_COUNTS.lookups, join(workDir, 'lookup-ids.txt')),
     ...figures.rawListings, // the reads of the listings' rows, taken in turn with them (benchListing)
     ...raw('commit', db100k, RAW_COUNTS.commits, join(workDir, 'template-ids.txt')),
+    ...raw('bulk', db100k, COUNTS.bulkRounds, COUNTS.bulkSize, join(workDir, 'bulk-ids.txt')),
     ...Object.assign({}, ...SEARCHES.map(({ name, match }) => raw('search', db100k, name, match, 50, COUNTS.searches))),
   };
 }
@@ -695,6 +707,15 @@ row(
   '<= 1.3',
   within(getTaskRatio, 1.3),
 );
+if (ipc.batched.getMissing) {
+  // What the trip to the database thread and back costs with no row in it: the floor under the row above.
+  row(
+    'db_get_task, ids no task has (null), 100-call blocks',
+    ms(ipc.batched.getMissing.median),
+    `echo ${ms(echo)} + SQLite lookup ${ms(lookup)}`,
+    ipc.batched.getMissing.median / getTaskBase,
+  );
+}
 const commitMs = rawFigures.raw_commit?.median_ms;
 const createRatio = figures.create.median / (echo + commitMs);
 row(
@@ -779,6 +800,22 @@ row(
   '<= 3',
   within(bulkRatio, 3),
 );
+const rawBulk = rawFigures.raw_bulk_update;
+if (rawBulk) {
+  // The goal's floor: the same rows' update, durable, straight on SQLite, against a raw create.
+  row(
+    `Bulk complete: raw durable UPDATE of the same ${rawBulk.rows} rows (median / p99)`,
+    `${ms(rawBulk.median_ms)} / ${ms(rawBulk.p99_ms)}`,
+    `echo ${ms(echo)} + SQLite commit ${ms(commitMs)}`,
+    rawBulk.median_ms / (echo + commitMs),
+  );
+  row(
+    `Bulk complete, db_update_tasks of ${figures.bulk.rows} tasks, against that raw UPDATE`,
+    ms(figures.bulk.median),
+    `raw UPDATE ${ms(rawBulk.median_ms)}`,
+    figures.bulk.median / rawBulk.median_ms,
+  );
+}
 const undoRatio = figures.undo.median / figures.create.median;
 row(
   `Undo of a bulk delete of ${figures.undo.rows} tasks, db_undo (median / p99)`,
@@ -841,9 +878,11 @@ for (const f of Object.values(coreFigures)) {
         ? rawFigures.raw_read_all
         : /create|commit/.test(name)
           ? rawFigures.raw_commit
-          : /get|lookup|find/.test(name) && f.rows === 1
-            ? rawFigures.raw_lookup
-            : undefined;
+          : /bulk_status/.test(name)
+            ? rawFigures.raw_bulk_update
+            : /get|lookup|find/.test(name) && f.rows === 1
+              ? rawFigures.raw_lookup
+              : undefined;
   row(
     `C++ ${name}${f.rows === undefined ? '' : ` (${f.rows} rows)`} (median / p99)`,
     `${ms(f.median_ms)} / ${ms(f.p99_ms)}`,
