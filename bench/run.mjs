@@ -687,14 +687,13 @@ const { ipc, raw: rawFigures } = figures;
 const echo = ipc.batched.echo.median; // a 100-call block's mean: not quantised like a single call
 const pingRatio = ipc.batched.ping.median / echo;
 row('IPC invoke("ping"), 100-call blocks', ms(ipc.batched.ping.median), `channel echo ${ms(echo)}`, pingRatio, '<= 1.2', within(pingRatio, 1.2));
-const singleRatio = ipc.single.ping.median / ipc.single.echo.median;
+// Per call, both sides are whole steps of the page's timer (0.1 ms in Chromium 102): a median of
+// 0.1 or 0.2 ms says little, so the goal is judged on the blocks above and this row has none.
 row(
-  'IPC invoke("ping"), per call (median / p99)',
+  'IPC invoke("ping"), per call (median / p99, in steps of the page timer)',
   `${ms(ipc.single.ping.median)} / ${ms(ipc.single.ping.p99)}`,
   `channel echo ${ms(ipc.single.echo.median)} / ${ms(ipc.single.echo.p99)}`,
-  singleRatio,
-  '<= 1.2',
-  within(singleRatio, 1.2),
+  ipc.single.ping.median / ipc.single.echo.median,
 );
 const lookup = rawFigures.raw_lookup?.median_ms;
 const getTaskBase = echo + lookup;
