@@ -16,7 +16,8 @@
 //                                                         completing them does (status, and every
 //                                                         *_at column but created_at), one
 //                                                         transaction each, into a scratch copy of
-//                                                         <db>; one warm-up round after the measured
+//                                                         <db>; a warm-up round first, on the ids
+//                                                         after those of the measured rounds
 //   quire_bench_raw read <db> <projectId|all> <reps>      every column of the project's (or all)
 //                                                         tasks and of their child rows, stepping
 //                                                         the statements and touching every value
