@@ -9,6 +9,7 @@
 
 #include <quire/core/database.h>
 
+#include <QJsonObject>
 #include <QMetaObject>
 
 using namespace Qt::StringLiterals;

@@ -5,7 +5,6 @@
 
 #include <QFuture>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 

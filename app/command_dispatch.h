@@ -6,7 +6,6 @@
 
 #include <QFuture>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <QStringView>

@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringDecoder>
 
 #include <algorithm>

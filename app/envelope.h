@@ -5,7 +5,6 @@
 
 #include <QByteArrayView>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <QStringView>

@@ -3,7 +3,6 @@
 
 #include <QFuture>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 

@@ -8,6 +8,7 @@
 
 #include <quire/core/database.h>
 
+#include <QJsonObject>
 #include <memory>
 
 using namespace Qt::StringLiterals;

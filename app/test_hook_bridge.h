@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 

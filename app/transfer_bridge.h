@@ -9,7 +9,6 @@
 #include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 #include <QString>
